@@ -1,0 +1,59 @@
+"""HTML: main text and metadata with trafilatura, page date with htmldate (with its evidence)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossier.model import Evidence
+
+
+@dataclass
+class ExtractedPage:
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    url: str | None = None
+    page_date: str | None = None
+    page_date_trust: str = "missing"
+    page_date_evidence: list[Evidence] = field(default_factory=list)
+
+
+def extract_main_text(html: str, url: str | None = None) -> str | None:
+    """trafilatura's main text, favouring recall; None when it finds no article."""
+    import trafilatura
+
+    return trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                               favor_recall=True, deduplicate=False, with_metadata=False)
+
+
+def page_date(html: str, url: str | None = None) -> tuple[str | None, str, list[Evidence]]:
+    """(date, trust, evidence). A date from markup (meta tags, JSON-LD, time elements, URL) is
+    trusted; one found only by htmldate's extensive text search is weak evidence."""
+    from htmldate import find_date
+
+    strict = find_date(html, url=url, extensive_search=False, original_date=True)
+    if strict:
+        return strict, "ok", [Evidence("htmldate", f"markup or URL date {strict}")]
+    loose = find_date(html, url=url, extensive_search=True, original_date=True)
+    if loose:
+        return loose, "weak", [Evidence("htmldate-extensive", f"date found in page text {loose}")]
+    return None, "missing", []
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
+    import trafilatura
+
+    text = extract_main_text(html, url)
+    if not text:
+        return None
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    date, trust, evidence = page_date(html, url)
+    return ExtractedPage(
+        text=text,
+        title=getattr(meta, "title", None),
+        byline=getattr(meta, "author", None),
+        site=getattr(meta, "sitename", None),
+        url=getattr(meta, "url", None) or url,
+        page_date=date, page_date_trust=trust, page_date_evidence=evidence,
+    )

@@ -1,0 +1,77 @@
+"""Line rules for page chrome in already-extracted text.
+
+Each rule is a (reason, pattern) pair; a line matching the pattern is boilerplate for that reason.
+The rules are deliberately specific (whole-line shapes, not single words), so a headline, subhead or
+quote that merely mentions "subscribe" or "photo" is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+
+# A line that is nothing but a date, as page chrome prints it ("Monday, March 20, 2023").
+CHROME_DATE = re.compile(
+    rf"^\s*(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE)
+
+LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
+    ("navigation", r"^\s*(skip to (main )?content|skip navigation|toggle navigation|back to top|"
+                   r"main menu|menu|home|search|close|open menu)\s*$"),
+    ("link to another story", r"^\s*(read also|read more|also read|see also|related( article| story| post)?s?|"
+                              r"recommended( for you)?|more from [\w .]+|you may also like|"
+                              r"don'?t miss|must read|watch)\s*[:\-–|]\s*\S"),
+    ("section heading of page chrome", r"^\s*(latest|popular|trending|most read|most popular|recent|related|"
+                                       r"more|top|editor'?s picks?|recommended)\s+(articles|news|posts|"
+                                       r"stories|videos|headlines)\s*$"),
+    ("social media embed", r"^\s*@\w+\s*$"),
+    ("social media buttons", r"^\s*((share|tweet|pin|email|print)( (this|on \w+))?|follow us( on \w+)?|"
+                             r"like us on facebook|facebook|twitter|whatsapp|linkedin|telegram|reddit)\s*$"),
+    ("comment form", r"^\s*(please enter your (comment|name|email)( address)?( here)?!?|leave a (reply|comment)|"
+                     r"post a comment|comments?|\d+ comments?|your email address will not be published.*|"
+                     r"save my name, email,.*|add a comment|log in to comment|required fields are marked.*)\s*$"),
+    ("subscription prompt", r"^\s*(discover more from .+|subscribe( now| today)?( to .+)?|"
+                            r"sign up (for|to) .+|get the latest .+ (in|to) your (inbox|email)\.?|"
+                            r".*subscribe to get the latest .+|newsletter( sign[- ]?up)?|"
+                            r"continue reading|type your email.*)\s*$"),
+    ("stay connected widget", r"^\s*stay connected\s*$"),
+    ("advertisement", r"^\s*[-–—]*\s*(advertisement|sponsored( content)?|ad|ads by \w+|promoted)\s*[-–—]*\s*$"),
+    ("site disclaimer", r".*(point of view of the site|does not necessarily reflect|programmatic technology|"
+                        r"all rights reserved|not from a human editor).*"),
+    ("copyright line", r"^\s*(©|\(c\)|copyright\b).{0,120}$"),
+    ("photo credit", r"^\s*[\(\[]?\s*(photo|image|picture|credit|photograph|file photo)s?\s*(:|by\b|credit\b).{0,160}$"),
+    ("photo credit", r"^.{0,160}\b(via getty images|/ ?afp|/ ?reuters|/ ?ap photo|shutterstock)\s*[\)\]]?\s*$"),
+    ("photo caption code", r"^\s*[A-Z]{2,}(-[A-Z]{2,}){1,}\s*$"),
+    ("weather widget", r"^\s*-?\d{1,2}(\.\d)?\s*°?\s*[CF]\s*$"),
+    ("cookie notice", r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings))\b.*"),
+]]
+
+AUTHOR_BIO = re.compile(
+    r"^\s*(?P<first>[A-Z][a-z]+)(\s+[A-Z][a-z]+)?\s+(is|was|has been)\s+(an?|the)\s+"
+    r"(award-winning\s+|senior\s+|freelance\s+|staff\s+|veteran\s+)*"
+    r"(journalist|writer|reporter|editor|correspondent|columnist|contributor|author)\b")
+BIO_SITE = re.compile(r"\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist)"
+                      r"\s+(?:for|at|with)\s+(?:the\s+)?(?P<site>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+SITE_FROM_PROMPT = re.compile(r"^\s*discover more from\s+(?P<site>[^|–—\n]+?)\s*(?:[|–—].*)?$", re.I)
+NAME_LINE = re.compile(r"^\s*(?:by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*$")
+# Outlets that articles credit at their foot ("ABC News", "Reuters", "Tass").
+CREDIT_LINE = re.compile(
+    r"^\s*(?:source\s*:\s*|via\s+|courtesy(?: of)?\s+)?(?P<outlet>(?:[A-Z][\w&.'’-]*\s+){0,3}"
+    r"(?:News|Times|Post|Press|Agency|Reuters|AP|AFP|TASS|Tass|BBC|CNN|Journal|Herald|Tribune|Daily|"
+    r"Telegraph|Guardian|Gazette|Wire|Network|TV|Radio|Xinhua|Bloomberg|Dispatch|Chronicle))\s*\.?\s*$")
+
+
+def rule_reason(line: str) -> str | None:
+    """The reason a single line is page chrome, judged on the line alone."""
+    if CHROME_DATE.match(line):
+        return "date line in page chrome"
+    for reason, pattern in LINE_RULES:
+        if pattern.match(line):
+            return reason
+    return None

@@ -1,0 +1,152 @@
+"""One reader per input kind. Each takes (source name, raw bytes, options) and yields Documents
+or Rejections; none of them reads anything else."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterator
+
+from dossier.config import IngestOptions
+from dossier.ingest.sniff import binary_reason, decode_utf8
+from dossier.model import Document, Rejection, content_id
+
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+         b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"tr", b"option"}
+
+
+def html_depth(raw: bytes, stop_at: int) -> int:
+    """Approximate element nesting depth, stopping early once past `stop_at` (cheap, no parser)."""
+    depth = deepest = 0
+    for closing, name, self_closing in (m.groups() for m in _TAG.finditer(raw)):
+        name = name.lower()
+        if name in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > stop_at:
+            break
+    return deepest
+
+
+def _reject(source: str, raw: bytes, reason: str) -> Rejection:
+    return Rejection(id=content_id(source.encode() + b"\0" + raw), source=source, stage="ingest",
+                     reason=reason, raw=raw)
+
+
+def _common_checks(source: str, raw: bytes, options: IngestOptions) -> Rejection | None:
+    if not raw.strip():
+        return _reject(source, raw, "empty file")
+    if len(raw) > options.max_bytes:
+        return _reject(source, b"", f"file too large ({len(raw) / 1e6:.1f} MB; limit "
+                                    f"{options.max_bytes / 1e6:.1f} MB, set [ingest] max_bytes)")
+    reason = binary_reason(raw[:8192])
+    return _reject(source, raw, reason) if reason else None
+
+
+def read_text(source: str, raw: bytes, options: IngestOptions) -> Iterator[Document | Rejection]:
+    problem = _common_checks(source, raw, options)
+    if problem:
+        yield problem
+        return
+    text, reason = decode_utf8(raw)
+    if text is None:
+        yield _reject(source, raw, reason)
+        return
+    yield Document(id=content_id(raw), source=source, kind="text", raw=raw, text=text)
+
+
+def _html_document(source: str, raw: bytes, options: IngestOptions, meta: dict | None = None,
+                   kind: str = "html") -> Document | Rejection:
+    problem = _common_checks(source, raw, options)
+    if problem:
+        return problem
+    depth = html_depth(raw, options.max_html_depth)
+    if depth > options.max_html_depth:
+        return _reject(source, raw, f"HTML nested more than {options.max_html_depth} levels deep; "
+                                    "not a real page (raise [ingest] max_html_depth to try anyway)")
+    html, reason = decode_utf8(raw)
+    if html is None:
+        declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
+        try:
+            html = raw.decode(declared.group(1).decode()) if declared else None
+        except (LookupError, UnicodeDecodeError):
+            html = None
+        if html is None:
+            return _reject(source, raw, reason)
+    return Document(id=content_id(raw), source=source, kind=kind, raw=raw, html=html,
+                    meta=meta or {})
+
+
+def read_html(source: str, raw: bytes, options: IngestOptions) -> Iterator[Document | Rejection]:
+    yield _html_document(source, raw, options)
+
+
+def read_jsonl(source: str, raw: bytes, options: IngestOptions) -> Iterator[Document | Rejection]:
+    """One article per line: `text` or `html`, optional `url`, `title`, `date`, `site`."""
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    text, reason = decode_utf8(raw)
+    if text is None:
+        yield _reject(source, raw, reason)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        line_source = f"{source}#{number}"
+        line_raw = line.encode("utf-8")
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield _reject(line_source, line_raw, f"invalid JSON on line {number}: {err.msg}")
+            continue
+        if not isinstance(record, dict) or not (record.get("text") or record.get("html")):
+            yield _reject(line_source, line_raw, f"line {number} has neither 'text' nor 'html'")
+            continue
+        meta = {k: record[k] for k in ("url", "title", "date", "site") if record.get(k)}
+        if record.get("html"):
+            yield _html_document(line_source, line_raw, options, meta, kind="jsonl")
+            doc = None
+        else:
+            doc = Document(id=content_id(line_raw), source=line_source, kind="jsonl",
+                           raw=line_raw, text=str(record["text"]), meta=meta)
+        if doc is not None:
+            yield doc
+
+
+
+
+def read_warc(source: str, raw: bytes, options: IngestOptions) -> Iterator[Document | Rejection]:
+    """HTML response records of a WARC or WARC.gz file; other records are skipped silently
+    (requests, metadata), since they are not documents."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(raw)):
+            if record.rec_type != "response":
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if "html" not in ctype.lower():
+                continue
+            found += 1
+            body = record.content_stream().read()
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            meta = {"url": url} if url else {}
+            date = record.rec_headers.get_header("WARC-Date")
+            if date:
+                meta["crawl_date"] = date[:10]
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or str(found)
+            yield _html_document(f"{source}#{record_id.strip('<>')}", body, options, meta, kind="warc")
+    except ArchiveLoadFailed as err:
+        yield _reject(source, raw, f"not a readable WARC file: {err}")
+        return
+    if not found:
+        yield _reject(source, b"", "WARC file holds no HTML response records")
+
+
+READERS = {"text": read_text, "html": read_html, "jsonl": read_jsonl, "warc": read_warc}

@@ -1,0 +1,267 @@
+"""The data types that flow between stages.
+
+One `Article` is threaded through the per-article stages (clean, analyse); corpus stages read
+articles and produce `Link`, `Story`, `Entity`, `Event` and `Flag` values. Every type is a plain
+dataclass that round-trips through JSON (`to_dict` / `from_dict`), which is how the store keeps it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+PageDateTrust = Literal["ok", "weak", "missing", "contradicted"]
+LinkKind = Literal["copy", "rewrite", "translation", "partial"]
+
+T = TypeVar("T")
+
+
+def content_id(raw: bytes) -> str:
+    """Content-hash id: the same bytes always give the same id, so re-ingest adds nothing."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass (or nested lists of them) to JSON-ready values; bytes are left out."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not isinstance(getattr(obj, f.name), bytes)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: dict) -> T:
+    """Inverse of `to_dict` for the types in this module (unknown keys are ignored)."""
+    kwargs = {}
+    hints = {f.name: f for f in dataclasses.fields(cls)}
+    for name, value in data.items():
+        if name not in hints:
+            continue
+        nested = _NESTED.get((cls.__name__, name))
+        if nested is not None and value is not None:
+            value = [from_dict(nested, v) for v in value]
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@dataclass
+class Document:
+    """One input document exactly as read: raw bytes plus what the reader could decode."""
+
+    id: str
+    source: str  # path relative to the input root; "file.jsonl#3", "file.warc.gz#<record id>"
+    kind: Literal["text", "html", "jsonl", "warc"]
+    raw: bytes
+    text: str | None = None  # decoded text for plain-text inputs
+    html: str | None = None  # decoded markup for HTML inputs
+    meta: dict[str, Any] = field(default_factory=dict)  # url, title, date, site given by the input
+
+
+@dataclass
+class Rejection:
+    """A document some stage could not use, kept with the reason so nothing is silently lost."""
+
+    id: str
+    source: str
+    stage: str  # "ingest", "clean", "analyse"
+    reason: str
+    raw: bytes = b""
+
+
+# ---------------------------------------------------------------- clean
+
+
+@dataclass
+class RemovedLine:
+    line: str
+    reason: str
+    position: int = 0  # line number in the input text, so a user can restore it in place
+
+
+@dataclass
+class Evidence:
+    """Why a metadata value was chosen: where it was found and the text that says it."""
+
+    source: str  # "header", "jsonl", "html-meta", "htmldate", "chrome-date-line", "byline-line", ...
+    text: str
+
+
+# ---------------------------------------------------------------- analyse
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, LOC, EVENT, ...
+    start: int
+    end: int
+    sentence: int = 0
+    entity: str | None = None  # corpus entity id, filled by alias resolution
+
+
+@dataclass
+class Quote:
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # entity id after resolution, else the surface name
+    speaker_text: str | None = None  # the words in the article that name the speaker
+    cue: str | None = None
+    kind: Literal["direct", "indirect", "mixed"] = "direct"
+    sentence: int = 0
+
+
+@dataclass
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO-like: "2021-10-20", "2021-W42", "2021-08", "2003", None if unresolved
+    precision: Literal["day", "week", "month", "year", "decade", "approximate", "duration"] | None
+    kind: Literal["date", "duration", "set"] = "date"
+    anchor: str | None = None  # the reference date it was resolved against
+    sentence: int = 0
+
+
+@dataclass
+class Event:
+    id: str
+    type: str  # talks, statement, designation, delisting, recognition, aid, exercise, attack, ...
+    summary: str
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    participants: list[str] = field(default_factory=list)  # entity ids (or names before resolution)
+    articles: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    evidence: list[Evidence] = field(default_factory=list)  # sentence text per article
+    background: bool = False  # mentioned as history, not reported as news
+    story: str | None = None
+    first_reported: str | None = None
+
+
+@dataclass
+class Article:
+    """A cleaned article; analysis annotations are added by later per-article stages."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    site: str | None = None
+    byline: str | None = None
+    credited_source: str | None = None
+    url: str | None = None
+    page_date: str | None = None
+    page_date_trust: PageDateTrust = "missing"
+    page_date_evidence: list[Evidence] = field(default_factory=list)
+    event_date: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    kind: str = "text"
+    # annotations (filled by analyse/)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- corpus
+
+
+@dataclass
+class Alignment:
+    a_sentence: str
+    b_sentence: str
+    score: float
+    a_index: int = 0
+    b_index: int = 0
+
+
+@dataclass
+class Link:
+    a: str
+    b: str
+    kind: LinkKind
+    score: float
+    direction: Literal["a_to_b", "b_to_a"] | None = None  # a_to_b: a is the source b copied from
+    alignments: list[Alignment] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str]
+    original: str | None = None
+    independent_sources: int = 0
+    first_reported: str | None = None
+    lineages: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FlagEvidence:
+    article: str
+    text: str
+
+
+@dataclass
+class Flag:
+    id: str
+    kind: str  # changed_fact, quote_drift, conflicting_claim, misdated_page
+    articles: list[str]
+    evidence: list[FlagEvidence]
+    detail: str
+    severity: Literal["low", "medium", "high"] = "medium"
+
+
+@dataclass
+class Corpus:
+    """Everything the corpus stages produce, in export order."""
+
+    links: list[Link] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+_NESTED: dict[tuple[str, str], type] = {
+    ("Article", "removed"): RemovedLine,
+    ("Article", "page_date_evidence"): Evidence,
+    ("Article", "sentences"): Sentence,
+    ("Article", "mentions"): Mention,
+    ("Article", "quotes"): Quote,
+    ("Article", "times"): TimeExpression,
+    ("Article", "events"): Event,
+    ("Event", "evidence"): Evidence,
+    ("Link", "alignments"): Alignment,
+    ("Flag", "evidence"): FlagEvidence,
+}

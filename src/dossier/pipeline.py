@@ -1,0 +1,97 @@
+"""Build and add: ingest -> clean -> (site chrome) -> analyse -> corpus stages -> store, in one
+transaction, so a failed or killed build leaves the previous dossier intact."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from dossier.analyse import analyse_article
+from dossier.clean import clean_document, remove_site_repeats
+from dossier.config import Options
+from dossier.corpus import run_corpus_stages
+from dossier.engine import map_stage
+from dossier.ingest import read_paths
+from dossier.model import Article, Document, Rejection
+from dossier.resources import Resources
+from dossier.store import Store
+
+Progress = Callable[[Iterable, str, int | None], Iterable]
+
+
+def no_progress(items: Iterable, label: str, total: int | None = None) -> Iterable:
+    return items
+
+
+@dataclass
+class BuildResult:
+    added: int = 0
+    unchanged: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=2)
+def _worker_resources(options: Options) -> Resources:
+    """One Resources per worker process (process engine): models load once, not per article."""
+    return Resources(options)
+
+
+def _clean_one(doc: Document, options: Options) -> Article | Rejection:
+    return clean_document(doc, options.clean)
+
+
+def _analyse_one(article: Article, context: Resources | Options) -> Article:
+    resources = context if isinstance(context, Resources) else _worker_resources(context)
+    return analyse_article(article, resources)
+
+
+def build(store: Store, paths: list[Path], options: Options, *, incremental: bool = False,
+          progress: Progress = no_progress, resources: Resources | None = None) -> BuildResult:
+    """Build a dossier from `paths` (replacing what the store held), or add to it (`incremental`)."""
+    resources = resources or Resources(options)
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    result = BuildResult()
+    with store.transaction():
+        if not incremental:
+            store.clear()
+        documents: dict[str, Document] = {}
+        for item in progress(read_paths(paths, options.ingest), "reading", None):
+            if isinstance(item, Rejection):
+                store.put_rejection(item)
+                result.rejected.append(item)
+            elif item.id in documents or store.has_document(item.id):
+                result.unchanged += 1  # same bytes as a stored document (the first name wins)
+            else:
+                store.put_document(item)
+                documents[item.id] = item
+        documents = list(documents.values())
+
+        new_articles = []
+        for item in progress(map_stage(_clean_one, documents, options, options.engine), "cleaning", len(documents)):
+            if isinstance(item, Rejection):
+                store.put_rejection(item)
+                result.rejected.append(item)
+            else:
+                new_articles.append(item)
+
+        stored = store.articles() if incremental else []
+        everyone = stored + new_articles
+        changed = set(remove_site_repeats(everyone, options.clean))
+        to_analyse = new_articles + [a for a in stored if a.id in changed]
+        context = resources if options.engine.kind == "local" else options
+        analysed = {a.id: a for a in progress(map_stage(_analyse_one, to_analyse, context, options.engine),
+                                                  "analysing", len(to_analyse))}
+        everyone = sorted((analysed.get(a.id, a) for a in everyone), key=lambda a: (a.source, a.id))
+
+        corpus = run_corpus_stages(everyone, options, resources)
+        for article in everyone:
+            store.put_article(article)
+        store.put_corpus(corpus)
+        store.record_build("add" if incremental else "build", [str(p) for p in paths],
+                           options.to_dict(), started)
+        result.added = len(new_articles)
+    return result
+

@@ -1,0 +1,39 @@
+"""The report a user opens after a build: HTML (self-contained, everything escaped) and Markdown."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from dossier.store import Store
+from dossier.store.export import export_dict
+
+
+def _view(store: Store) -> dict:
+    data = export_dict(store)
+    by_id = {a["id"]: a for a in data["articles"]}
+    label = {a["id"]: (a["title"] or a["source"]) for a in data["articles"]}
+    entity_name = {e["id"]: e["name"] for e in data["entities"]}
+    links_of = defaultdict(list)
+    for link in data["links"]:
+        links_of[link["a"]].append(link)
+        links_of[link["b"]].append(link)
+    timeline = sorted(data["events"], key=lambda e: (e.get("date") is None, e.get("date") or ""))
+    return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
+            "links_of": links_of, "timeline": timeline, "stats": store.stats()}
+
+
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(Path(__file__).parent),
+                       autoescape=select_autoescape(["html"], default_for_string=False),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(store: Store) -> str:
+    return _env().get_template("report.html").render(**_view(store))
+
+
+def render_markdown(store: Store) -> str:
+    return _env().get_template("report.md").render(**_view(store))

@@ -1,0 +1,174 @@
+"""The SQLite store: one file, migrations, one transaction per build.
+
+A build runs inside `Store.transaction()`: until it commits, readers (and a crash) see the previous
+dossier, so SIGKILL or Ctrl-C mid-build loses only the unfinished build.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dossier.model import (Article, Corpus, Document, Entity, Event, Flag, Link, Quote, Rejection,
+                           Story, from_dict, to_dict)
+from dossier.store.migrations import MIGRATIONS
+
+CORPUS_KINDS: dict[str, tuple[str, type]] = {
+    "links": ("link", Link), "stories": ("story", Story), "entities": ("entity", Entity),
+    "quotes": ("quote", Quote), "events": ("event", Event), "flags": ("flag", Flag),
+}
+
+
+class StoreError(Exception):
+    """The store cannot be used (not a Dossier database, newer schema, ...)."""
+
+
+class Store:
+    def __init__(self, path: str | Path = "dossier.db"):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a Dossier database ({err})") from err
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ schema
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                        "(version INTEGER PRIMARY KEY, applied_at TEXT DEFAULT (datetime('now')))")
+        applied = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        known = {v for v, _ in MIGRATIONS}
+        if applied - known:
+            raise StoreError(f"{self.path} was written by a newer Dossier (schema {max(applied)}); upgrade Dossier")
+        for version, sql in MIGRATIONS:
+            if version in applied:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
+
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:  # Ctrl-C included: roll back, then let it propagate
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def clear(self) -> None:
+        for table in ("article_fts", "articles", "products", "corpus", "rejections", "documents"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    # ------------------------------------------------------------ documents
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def put_document(self, doc: Document) -> None:
+        self.db.execute("INSERT OR IGNORE INTO documents(id, source, kind, raw) VALUES (?,?,?,?)",
+                        (doc.id, doc.source, doc.kind, doc.raw))
+
+    def raw_bytes(self, doc_id: str) -> bytes | None:
+        row = self.db.execute("SELECT raw FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_rejection(self, rejection: Rejection) -> None:
+        self.db.execute("INSERT OR REPLACE INTO rejections(id, source, stage, reason, raw) VALUES (?,?,?,?,?)",
+                        (rejection.id, rejection.source, rejection.stage, rejection.reason, rejection.raw))
+
+    def rejections(self) -> list[Rejection]:
+        rows = self.db.execute("SELECT id, source, stage, reason FROM rejections ORDER BY source, id")
+        return [Rejection(id=r["id"], source=r["source"], stage=r["stage"], reason=r["reason"]) for r in rows]
+
+    # ------------------------------------------------------------ articles
+
+    def put_article(self, article: Article) -> None:
+        self.db.execute("INSERT OR REPLACE INTO articles(id, source, data) VALUES (?,?,?)",
+                        (article.id, article.source, json.dumps(to_dict(article), ensure_ascii=False)))
+        self.db.execute("DELETE FROM article_fts WHERE id=?", (article.id,))
+        self.db.execute("INSERT INTO article_fts(id, title, text) VALUES (?,?,?)",
+                        (article.id, article.title or "", article.text))
+
+    def articles(self) -> list[Article]:
+        rows = self.db.execute("SELECT data FROM articles ORDER BY source, id")
+        return [from_dict(Article, json.loads(r[0])) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return from_dict(Article, json.loads(row[0])) if row else None
+
+    def put_product(self, article_id: str, name: str, data: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO products(article, name, data) VALUES (?,?,?)",
+                        (article_id, name, data))
+
+    def products(self, name: str) -> dict[str, bytes]:
+        rows = self.db.execute("SELECT article, data FROM products WHERE name=?", (name,))
+        return {r[0]: bytes(r[1]) for r in rows}
+
+    # ------------------------------------------------------------ corpus products
+
+    def put_corpus(self, corpus: Corpus) -> None:
+        self.db.execute("DELETE FROM corpus")
+        for field_name, (kind, _) in CORPUS_KINDS.items():
+            for position, item in enumerate(getattr(corpus, field_name)):
+                item_id = getattr(item, "id", None) or f"{item.a}:{item.b}"
+                self.db.execute("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
+                                (kind, item_id, position, json.dumps(to_dict(item), ensure_ascii=False)))
+
+    def corpus(self) -> Corpus:
+        out = Corpus()
+        for field_name, (kind, cls) in CORPUS_KINDS.items():
+            rows = self.db.execute("SELECT data FROM corpus WHERE kind=? ORDER BY position", (kind,))
+            setattr(out, field_name, [from_dict(cls, json.loads(r[0])) for r in rows])
+        return out
+
+    # ------------------------------------------------------------ builds, search, stats
+
+    def record_build(self, command: str, inputs: list[str], options: dict, started_at: str) -> None:
+        self.db.execute("INSERT INTO builds(command, inputs, options, started_at) VALUES (?,?,?,?)",
+                        (command, json.dumps(inputs), json.dumps(options), started_at))
+
+    def builds(self) -> list[dict]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM builds ORDER BY id")]
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Full-text search (FTS5, BM25 ranking). The query is quoted term by term, so user input
+        is never read as FTS syntax."""
+        terms = [t for t in query.replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        rows = self.db.execute(
+            "SELECT id, title, snippet(article_fts, 2, '[', ']', '…', 12) AS snippet, bm25(article_fts) AS rank "
+            "FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit))
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict:
+        count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        corpus = {kind: count(f"SELECT count(*) FROM corpus WHERE kind='{kind}'")
+                  for kind, _ in CORPUS_KINDS.values()}
+        return {
+            "documents": count("SELECT count(*) FROM documents"),
+            "articles": count("SELECT count(*) FROM articles"),
+            "rejections": count("SELECT count(*) FROM rejections"),
+            **{f"{k}s" if not k.endswith("y") else k[:-1] + "ies": v for k, v in corpus.items()},
+            "schema_version": self.schema_version(),
+            "builds": count("SELECT count(*) FROM builds"),
+        }

@@ -1,0 +1,49 @@
+"""Exports: the JSON contract (docs/export.schema.json), CSV of articles, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from dossier.model import Article, to_dict
+from dossier.store.db import CORPUS_KINDS, Store
+
+SCHEMA_VERSION = "1.0"
+ARTICLE_FIELDS = ["id", "source", "title", "site", "byline", "credited_source", "url", "page_date",
+                  "page_date_trust", "event_date", "text"]
+
+
+def export_article(article: Article) -> dict:
+    out = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    out["page_date_evidence"] = to_dict(article.page_date_evidence)
+    out["removed"] = [{"line": r.line, "reason": r.reason} for r in article.removed]
+    return out
+
+
+def export_dict(store: Store) -> dict:
+    """The whole dossier as the stable JSON contract: every list present, empty until filled."""
+    corpus = store.corpus()
+    data = {"dossier_export": SCHEMA_VERSION,
+            "articles": [export_article(a) for a in store.articles()]}
+    for field_name in CORPUS_KINDS:
+        data[field_name] = to_dict(getattr(corpus, field_name))
+    data["rejected"] = [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in store.rejections()]
+    return data
+
+
+def export_csv(store: Store) -> str:
+    """One row per article (the text last), then no other tables: CSV is for spreadsheets."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=ARTICLE_FIELDS + ["removed_lines"])
+    writer.writeheader()
+    for article in store.articles():
+        row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        row["removed_lines"] = len(article.removed)
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def export_markdown(store: Store) -> str:
+    from dossier.report import render_markdown
+
+    return render_markdown(store)
