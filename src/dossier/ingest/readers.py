@@ -37,12 +37,24 @@ def _reject(source: str, raw: bytes, reason: str) -> Rejection:
                      reason=reason, raw=raw)
 
 
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def too_large(source: str, size: int, options: IngestOptions) -> Rejection:
+    return _reject(source, b"", f"file too large ({human_size(size)}; limit {human_size(options.max_bytes)}, "
+                                "set [ingest] max_bytes to raise it)")
+
+
 def _common_checks(source: str, raw: bytes, options: IngestOptions) -> Rejection | None:
     if not raw.strip():
         return _reject(source, raw, "empty file")
     if len(raw) > options.max_bytes:
-        return _reject(source, b"", f"file too large ({len(raw) / 1e6:.1f} MB; limit "
-                                    f"{options.max_bytes / 1e6:.1f} MB, set [ingest] max_bytes)")
+        return too_large(source, len(raw), options)
     reason = binary_reason(raw[:8192])
     return _reject(source, raw, reason) if reason else None
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dossier.config import IngestOptions
-from dossier.ingest.readers import READERS, _reject
+from dossier.ingest.readers import READERS, _reject, too_large
 from dossier.ingest.sniff import kind_of
 from dossier.model import Document, Rejection
 
@@ -31,8 +31,7 @@ def read_file(file: Path, root: Path, options: IngestOptions) -> Iterator[Docume
         size = file.stat().st_size
         if size > options.max_bytes:
             # Do not read a huge file into memory just to refuse it.
-            yield _reject(source, b"", f"file too large ({size / 1e6:.1f} MB; limit "
-                                       f"{options.max_bytes / 1e6:.1f} MB, set [ingest] max_bytes)")
+            yield too_large(source, size, options)
             return
         raw = file.read_bytes()
     except OSError as err:

@@ -1,0 +1,110 @@
+"""Builds end to end: idempotent re-ingest, incremental add equals a build from scratch,
+bad inputs beside good ones, and a killed build that leaves the previous dossier intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from conftest import SEEDS
+from dossier.pipeline import build
+from dossier.store import Store
+from dossier.store.export import export_dict
+
+
+def _seed_files():
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def test_rebuilding_and_re_adding_the_same_files_adds_nothing(tmp_path, options, resources):
+    store = Store(tmp_path / "d.db")
+    first = build(store, [SEEDS], options, resources=resources)
+    again = build(store, [SEEDS], options, incremental=True, resources=resources)
+    assert first.added == 5 and again.added == 0 and again.unchanged == 5
+    assert store.stats()["documents"] == 5 and store.stats()["articles"] == 5
+
+
+def test_add_equals_build_from_scratch(tmp_path, options, resources):
+    part_one, part_two = tmp_path / "one", tmp_path / "two"
+    part_one.mkdir()
+    part_two.mkdir()
+    for i, file in enumerate(_seed_files()):
+        shutil.copy(file, (part_one if i % 2 == 0 else part_two) / file.name)
+    incremental = Store(tmp_path / "inc.db")
+    build(incremental, [part_one], options, resources=resources)
+    build(incremental, [part_two], options, incremental=True, resources=resources)
+    scratch = Store(tmp_path / "scratch.db")
+    build(scratch, [SEEDS], options, resources=resources)
+
+    def comparable(store):  # sources differ by input root only
+        data = export_dict(store)
+        for article in data["articles"]:
+            article["source"] = article["source"].rsplit("/", 1)[-1]
+        return data
+
+    assert comparable(incremental) == comparable(scratch)
+
+
+def test_bad_inputs_beside_good_ones(tmp_path, options, resources):
+    folder = tmp_path / "mixed"
+    shutil.copytree(SEEDS, folder)
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
+    (folder / "empty.txt").write_bytes(b"")
+    with open(folder / "huge.txt", "wb") as huge:  # 50 MB
+        huge.write(b"All work and no play. " * (50_000_000 // 22))
+    (folder / "invalid.txt").write_bytes(b"Valid start \xff\xfe then garbage \xc3\x28")
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 10_000 + "deep" + "</div>" * 10_000 + "</body></html>")
+
+    store = Store(tmp_path / "d.db")
+    result = build(store, [folder], options, resources=resources)
+    assert result.added == 5
+    reasons = {r.source: r.reason for r in store.rejections()}
+    assert set(reasons) == {"picture.png", "empty.txt", "huge.txt", "invalid.txt", "deep.html"}
+    assert store.stats()["rejections"] == 5
+    assert {r["source"] for r in export_dict(store)["rejected"]} == set(reasons)
+
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from dossier.config import Options
+    from dossier.pipeline import build
+    from dossier.store import Store
+
+    def progress(items, label, total=None):
+        if label == "analysing":  # the build transaction is open and has written documents
+            Path(sys.argv[2]).write_text("mid-build")
+            time.sleep(600)
+        return items
+
+    build(Store(sys.argv[1]), [Path(sys.argv[3])], Options(), progress=progress)
+""")
+
+
+def test_sigkill_mid_build_keeps_the_previous_build(tmp_path, options, resources):
+    db = tmp_path / "d.db"
+    store = Store(db)
+    build(store, [_seed_files()[0]], options, resources=resources)
+    before = export_dict(store)
+    store.close()
+
+    marker = tmp_path / "marker"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(marker), str(SEEDS)])
+    try:
+        while not marker.exists():
+            assert child.poll() is None, "the build ended before reaching the analyse stage"
+            time.sleep(0.05)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    finally:
+        if child.poll() is None:
+            child.kill()
+    reopened = Store(db)
+    assert export_dict(reopened) == before
+    assert reopened.stats()["documents"] == 1
+    assert before["articles"][0]["source"].startswith("000")

@@ -1,0 +1,115 @@
+"""Readers: each input kind, sniffing, content-hash ids, and a clear reason for every refusal."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from dossier.config import IngestOptions
+from dossier.ingest import read_paths
+from dossier.model import Document, Rejection
+
+PAGE = ("<html><head><title>Talks end</title><meta property='article:published_time' content='2021-10-20'>"
+        "</head><body><article><h1>Talks end</h1><p>" + "Delegates met in Moscow and agreed to meet again. " * 8 +
+        "</p></article></body></html>")
+
+
+def _read(tmp_path: Path, **options) -> tuple[list[Document], list[Rejection]]:
+    items = list(read_paths([tmp_path], IngestOptions(**options)))
+    return ([i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Rejection)])
+
+
+def test_plain_text_keeps_raw_bytes_and_hash_id(tmp_path):
+    (tmp_path / "a.txt").write_text("Some article text here.", encoding="utf-8")
+    (docs,), _ = _read(tmp_path)
+    assert docs.raw == b"Some article text here."
+    assert docs.text == "Some article text here."
+    assert len(docs.id) == 16 and docs.source == "a.txt"
+
+
+def test_same_bytes_under_two_names_have_one_id(tmp_path):
+    (tmp_path / "a.txt").write_text("Same words.")
+    (tmp_path / "b.txt").write_text("Same words.")
+    docs, _ = _read(tmp_path)
+    assert docs[0].id == docs[1].id
+
+
+def test_walk_is_recursive_sorted_and_relative(tmp_path):
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "deep").mkdir()
+    (tmp_path / "z" / "deep" / "x.txt").write_text("deep one")
+    (tmp_path / "a.txt").write_text("top one")
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    docs, _ = _read(tmp_path)
+    assert [d.source for d in docs] == ["a.txt", "z/deep/x.txt"]
+
+
+def test_html_by_extension_and_by_content(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE)
+    (tmp_path / "page-without-extension").write_text("<!DOCTYPE html>" + PAGE)
+    docs, _ = _read(tmp_path)
+    assert {d.kind for d in docs} == {"html"}
+    assert all("Moscow" in d.html for d in docs)
+
+
+def test_jsonl_lines_become_documents_with_metadata(tmp_path):
+    lines = [{"text": "First article text.", "url": "https://x.test/1", "title": "One", "date": "2021-10-20",
+              "site": "X"}, {"html": PAGE}, {"nothing": 1}, "not json"]
+    (tmp_path / "batch.jsonl").write_text("\n".join(l if isinstance(l, str) else json.dumps(l) for l in lines))
+    docs, rejected = _read(tmp_path)
+    assert [d.source for d in docs] == ["batch.jsonl#1", "batch.jsonl#2"]
+    assert docs[0].meta == {"url": "https://x.test/1", "title": "One", "date": "2021-10-20", "site": "X"}
+    assert docs[1].html and docs[1].kind == "jsonl"
+    assert [r.source for r in rejected] == ["batch.jsonl#3", "batch.jsonl#4"]
+    assert "neither 'text' nor 'html'" in rejected[0].reason and "invalid JSON" in rejected[1].reason
+
+
+def _warc(records: list[tuple[str, str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, ctype, body in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return out.getvalue()
+
+
+def test_warc_html_responses_only(tmp_path):
+    (tmp_path / "crawl.warc.gz").write_bytes(_warc([("https://x.test/a", "text/html", PAGE.encode()),
+                                                    ("https://x.test/logo.png", "image/png", b"\x89PNG")]))
+    (doc,), rejected = _read(tmp_path)
+    assert doc.kind == "warc" and doc.meta["url"] == "https://x.test/a" and "Moscow" in doc.html
+    assert rejected == []
+
+
+def test_broken_warc_is_rejected_with_reason(tmp_path):
+    (tmp_path / "broken.warc.gz").write_bytes(gzip.compress(b"this is not a warc"))
+    _, (rejection,) = _read(tmp_path)
+    assert rejection.stage == "ingest" and "WARC" in rejection.reason
+
+
+def test_every_bad_input_has_a_reason(tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 2000 + "x" + "</div>" * 2000 + "</body></html>")
+    (tmp_path / "big.txt").write_bytes(b"a " * 30_000)
+    _, rejected = _read(tmp_path, max_bytes=50_000)
+    reasons = {r.source: r.reason for r in rejected}
+    assert "PNG image" in reasons["image.png"]
+    assert reasons["empty.txt"] == "empty file"
+    assert "not valid UTF-8" in reasons["latin1.txt"] and "offset 3" in reasons["latin1.txt"]
+    assert "nested more than" in reasons["deep.html"]
+    assert reasons["big.txt"] == "file too large (60.0 KB; limit 50.0 KB, set [ingest] max_bytes to raise it)"
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    import pytest
+
+    with pytest.raises(FileNotFoundError, match="no such file or folder"):
+        list(read_paths([tmp_path / "nope"], IngestOptions()))

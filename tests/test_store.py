@@ -1,0 +1,89 @@
+"""SQLite store: round trips, migrations, transactions, search."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dossier.model import (Alignment, Article, Corpus, Document, Evidence, Link, Quote, Rejection,
+                           RemovedLine, Sentence)
+from dossier.store import Store, StoreError
+from dossier.store.migrations import MIGRATIONS
+
+
+def _article(article_id="a1", text="Lavrov met the delegation in Moscow.") -> Article:
+    return Article(id=article_id, source=f"{article_id}.txt", text=text, title="Talks",
+                   page_date="2021-10-20", page_date_trust="ok",
+                   page_date_evidence=[Evidence("header", "date 2021-10-20")],
+                   removed=[RemovedLine("Skip to content", "navigation", 0)],
+                   sentences=[Sentence(0, 0, len(text), text)],
+                   quotes=[Quote(id="q1", article=article_id, text="We talk", start=0, end=7, cue="said")])
+
+
+def _store_with(tmp_path, *articles) -> Store:
+    store = Store(tmp_path / "d.db")
+    with store.transaction():
+        for article in articles:
+            store.put_document(Document(id=article.id, source=article.source, kind="text", raw=b"raw"))
+            store.put_article(article)
+    return store
+
+
+def test_article_round_trip_keeps_every_field(tmp_path):
+    article = _article()
+    store = _store_with(tmp_path, article)
+    assert store.article("a1") == article
+    assert store.articles() == [article]
+    assert store.raw_bytes("a1") == b"raw"
+
+
+def test_corpus_round_trip(tmp_path):
+    store = _store_with(tmp_path, _article())
+    corpus = Corpus(links=[Link("a1", "a2", "rewrite", 0.9, "a_to_b", [Alignment("x", "y", 0.8, 1, 2)])])
+    with store.transaction():
+        store.put_corpus(corpus)
+    assert store.corpus() == corpus
+
+
+def test_migrations_are_applied_once_and_recorded(tmp_path):
+    Store(tmp_path / "d.db").close()
+    store = Store(tmp_path / "d.db")
+    assert store.schema_version() == max(v for v, _ in MIGRATIONS)
+    assert store.db.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    Store(tmp_path / "d.db").close()
+    db = sqlite3.connect(tmp_path / "d.db")
+    db.execute("INSERT INTO schema_migrations(version) VALUES (999)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer Dossier"):
+        Store(tmp_path / "d.db")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    (tmp_path / "d.db").write_text("hello, I am a text file" * 100)
+    with pytest.raises(StoreError, match="not a Dossier database"):
+        Store(tmp_path / "d.db")
+
+
+def test_failed_transaction_leaves_previous_state(tmp_path):
+    store = _store_with(tmp_path, _article())
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.clear()
+            store.put_rejection(Rejection("r", "bad.png", "ingest", "binary"))
+            raise RuntimeError("crash mid-build")
+    assert [a.id for a in store.articles()] == ["a1"]
+    assert store.rejections() == []
+
+
+def test_search_ranks_and_never_parses_user_syntax(tmp_path):
+    store = _store_with(tmp_path, _article("a1", "Lavrov met the Taliban. Lavrov spoke."),
+                        _article("a2", "The Taliban met in Kazan; Lavrov was absent."))
+    hits = store.search("Lavrov")
+    assert [h["id"] for h in hits] == ["a1", "a2"]  # two mentions rank above one (BM25)
+    assert store.search('Lavrov" OR "x') is not None  # quotes in the query are not FTS syntax
+    assert store.search("NEAR(") == []
