@@ -1,11 +1,110 @@
-"""Stories and timeline: articles grouped by event, events merged and ordered."""
+"""Stories and timeline: articles grouped by event, events merged and ordered.
+
+`build_stories` is the corpus stage: lineages (copies) -> per-article features -> story clustering
+(`cluster.StoryIndex`) -> timeline (`timeline.build_timeline`) -> `Story` values. It recomputes
+everything from the per-article products on every run and overwrites what it sets, so a rebuild or
+`dossier add` gives the same result for the same articles.
+"""
 
 from __future__ import annotations
 
 from dossier.model import Article, Entity, Event, Link, Story
+from dossier.stories.cluster import StoryIndex
+from dossier.stories.dates import PRECISION_RANK
+from dossier.stories.features import article_features, shared_background
+from dossier.stories.lineage import Lineage, find_lineages, lineage_of, published
+from dossier.stories.timeline import build_timeline
+
+__all__ = ["build_stories", "cluster_articles", "StoryIndex"]
+
+TITLE_CHARS = 120
+
+
+def cluster_articles(articles: list[Article], links: list[Link],
+                     lineages: list[Lineage] | None = None) -> StoryIndex:
+    """The story index of a set of articles (call `.add` on it to place more later)."""
+    lineages = lineages if lineages is not None else find_lineages(articles, links)
+    skip = shared_background(links)
+    features = [article_features(a, skip.get(a.id, set())) for a in articles]
+    return StoryIndex.build(features, [lineage.articles for lineage in lineages])
 
 
 def build_stories(articles: list[Article], links: list[Link],
                   entities: list[Entity]) -> tuple[list[Story], list[Event]]:
     """(stories, timeline events) with independent-source counts (copies count once)."""
-    return [], []
+    if not articles:
+        return [], []
+    lineages = find_lineages(articles, links)
+    source_of = lineage_of(lineages)
+    article_story = cluster_articles(articles, links, lineages).article_story()
+    events = build_timeline(articles, links, source_of, article_story)
+    stories = _stories(articles, lineages, article_story, events)
+    _fill_event_dates(articles, article_story, events)
+    return stories, events
+
+
+def _stories(articles: list[Article], lineages: list[Lineage], article_story: dict[str, str],
+             events: list[Event]) -> list[Story]:
+    by_id = {a.id: a for a in articles}
+    members: dict[str, list[str]] = {}
+    for article in articles:
+        members.setdefault(article_story[article.id], []).append(article.id)
+    lineages_of: dict[str, list[Lineage]] = {}
+    for lineage in lineages:
+        lineages_of.setdefault(article_story[lineage.articles[0]], []).append(lineage)
+    main = _main_events(events)
+    stories = []
+    for sid, ids in members.items():
+        ids.sort(key=lambda a: (published(by_id[a]) or "9999", a))
+        own = sorted(lineages_of.get(sid, []), key=lambda l: _lineage_order(l, by_id))
+        original = (own[0].original or own[0].articles[0]) if own else ids[0]
+        dates = [d for d in (published(by_id[a]) for a in ids) if d]
+        stories.append(Story(id=sid, title=_title(by_id[original], main.get(sid)), articles=ids,
+                             original=original, independent_sources=len(own),
+                             first_reported=min(dates) if dates else None,
+                             lineages=[_with_original_first(l) for l in own]))
+    return sorted(stories, key=lambda s: (s.first_reported or "9999", s.id))
+
+
+def _main_events(events: list[Event]) -> dict[str, Event]:
+    """Per story, the news event reported by most articles (then the most precisely dated)."""
+    main: dict[str, Event] = {}
+    for event in events:
+        if event.background or not event.story:
+            continue
+        best = main.get(event.story)
+        if best is None or _weight(event) > _weight(best):
+            main[event.story] = event
+    return main
+
+
+def _weight(event: Event) -> tuple:
+    return (len(event.articles), event.date is not None, PRECISION_RANK.get(event.date_precision, 0))
+
+
+def _fill_event_dates(articles: list[Article], article_story: dict[str, str], events: list[Event]) -> None:
+    """Members without an event date take their story's main-event date."""
+    main = _main_events(events)
+    for article in articles:
+        event = main.get(article_story[article.id])
+        if article.event_date is None and event is not None and event.date:
+            article.event_date = event.date
+
+
+def _lineage_order(lineage: Lineage, by_id: dict[str, Article]) -> tuple:
+    dates = [d for d in (published(by_id[a]) for a in lineage.articles) if d]
+    return (min(dates) if dates else "9999", lineage.articles[0])
+
+
+def _with_original_first(lineage: Lineage) -> list[str]:
+    rest = [a for a in lineage.articles if a != lineage.original]
+    return ([lineage.original] if lineage.original in lineage.articles else []) + rest
+
+
+def _title(original: Article, main: Event | None) -> str:
+    if original.title:
+        return original.title
+    if main is not None and main.summary:
+        return main.summary
+    first_line = next((line.strip() for line in original.text.splitlines() if line.strip()), original.id)
+    return first_line[:TITLE_CHARS]

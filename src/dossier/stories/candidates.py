@@ -1,0 +1,94 @@
+"""Candidate neighbours without comparing all pairs: an inverted index over each item's top terms.
+
+Each item is indexed under its `TOP_TERMS` heaviest TF-IDF terms (names, places and rare words of its
+own text). Two items are candidates when they share a top term that is not too common among the
+indexed items; only candidates get an exact cosine. Like datasketch's LSH `query`, this is
+approximate: a pair sharing no top term is never scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from dossier.stories.vectors import N_FEATURES
+
+# Twelve terms cover the names and key nouns of a news lead; more adds common words, fewer misses
+# reports that name the event differently. Checked on the ECB+ dev topics (see benchmarks/).
+TOP_TERMS = 12
+# A top term shared by more than this many indexed items is a topic word, not an event's: it is
+# skipped when looking up candidates, which bounds the work per query (at most TOP_TERMS x this).
+MAX_POSTING = 64
+# Only the best-scoring candidates per query are kept for the clustering decision.
+MAX_NEIGHBOURS = 20
+
+
+@dataclass
+class Neighbours:
+    """For each query row: candidate item indices and their cosines, best first."""
+
+    items: list[np.ndarray]
+    cosines: list[np.ndarray]
+
+
+def top_term_matrix(vectors: sparse.csr_matrix, k: int = TOP_TERMS) -> sparse.csr_matrix:
+    """Binary rows marking each row's k heaviest terms."""
+    rows, cols = [], []
+    for i in range(vectors.shape[0]):
+        start, end = vectors.indptr[i], vectors.indptr[i + 1]
+        data, idx = vectors.data[start:end], vectors.indices[start:end]
+        if len(data) > k:
+            keep = np.argpartition(-data, k - 1)[:k]
+            idx = idx[keep]
+        rows.append(np.full(len(idx), i, dtype=np.int64))
+        cols.append(idx)
+    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    return sparse.csr_matrix((np.ones(len(row), dtype=np.float32), (row, col)),
+                             shape=(vectors.shape[0], N_FEATURES))
+
+
+class TermIndex:
+    """Indexed items (normalised sparse vectors) that can be queried for likely neighbours."""
+
+    def __init__(self):
+        self.vectors = sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
+        self._tops = sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
+        self._df = np.zeros(N_FEATURES, dtype=np.int32)
+
+    def __len__(self) -> int:
+        return self.vectors.shape[0]
+
+    def add(self, vectors: sparse.csr_matrix) -> range:
+        """Index new rows; returns their item indices."""
+        first = len(self)
+        tops = top_term_matrix(vectors)
+        self.vectors = sparse.vstack([self.vectors, vectors], format="csr")
+        self._tops = sparse.vstack([self._tops, tops], format="csr")
+        self._df += np.bincount(tops.indices, minlength=N_FEATURES).astype(np.int32)
+        return range(first, len(self))
+
+    def query(self, vectors: sparse.csr_matrix, max_neighbours: int = MAX_NEIGHBOURS) -> Neighbours:
+        """Likely neighbours among the indexed items for each query row (an item may be its own)."""
+        tops = top_term_matrix(vectors)
+        usable = (self._df <= MAX_POSTING).astype(np.float32)
+        tops = tops.multiply(usable).tocsr()
+        shared = (tops @ self._tops.T).tocoo()
+        q, item = shared.row, shared.col
+        cos = np.asarray(vectors[q].multiply(self.vectors[item]).sum(axis=1)).ravel()
+        return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours)
+
+
+def _best_per_row(n_rows: int, rows: np.ndarray, items: np.ndarray, cos: np.ndarray,
+                  limit: int) -> Neighbours:
+    order = np.lexsort((items, -cos, rows))
+    rows, items, cos = rows[order], items[order], cos[order]
+    bounds = np.searchsorted(rows, np.arange(n_rows + 1))
+    out_items, out_cos = [], []
+    for i in range(n_rows):
+        lo, hi = bounds[i], min(bounds[i + 1], bounds[i] + limit)
+        out_items.append(items[lo:hi])
+        out_cos.append(cos[lo:hi])
+    return Neighbours(out_items, out_cos)

@@ -1,0 +1,209 @@
+"""Timeline: the events of all articles merged across articles, dated, counted by independent source.
+
+Two article events are one timeline entry when they have the same type and compatible dates and
+either belong to the same story (news) or share participants or place (history told by many), or
+when a link aligns the sentences that report them. Undated reports attach to the best dated entry of
+their story and type, so one explicit date dates every copy ("Wednesday" in a copy, nothing in a
+translation). The merged date is the most precise date any member resolves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from dossier.model import Article, Event, Evidence, Link
+from dossier.stories.dates import DateSpan, most_precise, parse_span
+from dossier.stories.lineage import published
+from dossier.stories.unionfind import UnionFind
+
+# Blocks larger than this compare each event only with its neighbours in date order, so a type
+# reported thousands of times ("statement") stays linear, not quadratic.
+MAX_BLOCK = 200
+BLOCK_WINDOW = 50
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event as one article reported it."""
+
+    key: int
+    article: str
+    event: Event
+    span: DateSpan | None
+    story: str | None
+    participants: frozenset[str]
+    place: str | None
+
+
+def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[str, int],
+                   article_story: dict[str, str]) -> list[Event]:
+    items = _items(articles, article_story)
+    forest = UnionFind(range(len(items)))
+    _merge_dated(items, forest)
+    _merge_aligned(items, articles, links, forest)
+    _attach_undated(items, forest)
+    dates = {a.id: published(a) for a in articles}
+    members = [[items[i] for i in group] for group in forest.groups()]
+    events = [_merged(group, lineage_of, dates) for group in members]
+    return sorted(events, key=_timeline_order)
+
+
+def _items(articles: list[Article], article_story: dict[str, str]) -> list[Item]:
+    items = []
+    for article in articles:
+        for event in article.events:
+            items.append(Item(len(items), article.id, event, parse_span(event.date, event.date_precision),
+                              article_story.get(article.id),
+                              frozenset(_norm(p) for p in event.participants),
+                              _norm(event.place) if event.place else None))
+    return items
+
+
+def _same_event(a: Item, b: Item) -> bool:
+    """Dated reports of the same type: compatible dates, and the same story or shared actors/place."""
+    if a.event.type != b.event.type or a.span is None or b.span is None or not a.span.compatible(b.span):
+        return False
+    if a.story == b.story and not a.event.background and not b.event.background:
+        return True
+    if a.place and b.place and a.place != b.place:
+        return False
+    return bool(a.participants & b.participants) or (a.place is not None and a.place == b.place) \
+        or not (a.participants or b.participants)
+
+
+def _merge_dated(items: list[Item], forest: UnionFind) -> None:
+    blocks: dict[tuple, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span is not None:
+            blocks[(item.event.type, _year(item.span.start))].append(item)
+    for block in blocks.values():
+        block.sort(key=lambda it: (it.span.start, it.key))
+        window = len(block) if len(block) <= MAX_BLOCK else BLOCK_WINDOW
+        for i, a in enumerate(block):
+            for b in block[i + 1:i + 1 + window]:
+                if _same_event(a, b):
+                    forest.union(a.key, b.key)
+
+
+def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link], forest: UnionFind) -> None:
+    """Events whose evidence sentences a link aligns are one event (same type)."""
+    at_sentence = _events_by_sentence(items, articles)
+    for link in links:
+        for alignment in link.alignments:
+            for a in at_sentence.get((link.a, alignment.a_index), []):
+                for b in at_sentence.get((link.b, alignment.b_index), []):
+                    if a.event.type == b.event.type and _dates_allow(a, b):
+                        forest.union(a.key, b.key)
+
+
+def _dates_allow(a: Item, b: Item) -> bool:
+    return a.span is None or b.span is None or a.span.compatible(b.span)
+
+
+def _events_by_sentence(items: list[Item], articles: list[Article]) -> dict[tuple[str, int], list[Item]]:
+    by_article = defaultdict(list)
+    for item in items:
+        by_article[item.article].append(item)
+    out: dict[tuple[str, int], list[Item]] = defaultdict(list)
+    for article in articles:
+        if article.id not in by_article:
+            continue
+        sentences = [(s.index, _norm(s.text)) for s in article.sentences]
+        for item in by_article[article.id]:
+            for evidence in item.event.evidence:
+                text = _norm(evidence.text)
+                for index, sentence in sentences:
+                    if text and (text in sentence or sentence in text):
+                        out[(article.id, index)].append(item)
+    return out
+
+
+def _attach_undated(items: list[Item], forest: UnionFind) -> None:
+    """An undated news report joins the largest entry of its story and type; else the undated ones
+    of that story and type are one entry (attaching to one entry only avoids chaining two dates)."""
+    sizes = Counter(forest.find(it.key) for it in items)
+    dated_roots: dict[tuple, list[int]] = defaultdict(list)
+    for item in items:
+        if item.span is not None and not item.event.background and item.story is not None:
+            dated_roots[(item.story, item.event.type)].append(forest.find(item.key))
+    undated: dict[tuple, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span is None and not item.event.background and item.story is not None \
+                and sizes[forest.find(item.key)] == 1:
+            undated[(item.story, item.event.type)].append(item)
+    for key, group in undated.items():
+        roots = dated_roots.get(key)
+        target = max(set(roots), key=lambda r: (sizes[r], -r)) if roots else group[0].key
+        for item in group:
+            forest.union(target, item.key)
+
+
+def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str | None]) -> Event:
+    span = most_precise([it.span for it in group if it.span])
+    lead = min(group, key=lambda it: (span is None or it.span != span, dates.get(it.article) or "9999",
+                                      it.article, it.key))
+    article_ids = sorted({it.article for it in group}, key=lambda a: (dates.get(a) or "9999", a))
+    first = [dates[a] for a in article_ids if dates.get(a)]
+    return Event(
+        id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
+        type=lead.event.type,
+        summary=lead.event.summary,
+        date=span.value if span else None,
+        date_precision=span.precision if span else None,
+        place=_most_common(it.event.place for it in group),
+        participants=_by_frequency(p for it in group for p in it.event.participants),
+        articles=article_ids,
+        independent_sources=len({lineage_of.get(a, a) for a in article_ids}),
+        evidence=_evidence(group),
+        background=all(it.event.background for it in group),
+        story=_story(group),
+        first_reported=min(first) if first else None,
+    )
+
+
+def _story(group: list[Item]) -> str | None:
+    """News: the story most of its reports belong to. History: a story only if all tell it there."""
+    news = [it.story for it in group if not it.event.background and it.story]
+    if news:
+        counts = Counter(news)
+        return min(counts, key=lambda s: (-counts[s], s))
+    stories = {it.story for it in group}
+    return stories.pop() if len(stories) == 1 else None
+
+
+def _evidence(group: list[Item]) -> list[Evidence]:
+    seen, out = set(), []
+    for item in sorted(group, key=lambda it: (it.article, it.key)):
+        for evidence in item.event.evidence:
+            source = evidence.source or item.article
+            if (source, evidence.text) not in seen:
+                seen.add((source, evidence.text))
+                out.append(Evidence(source, evidence.text))
+    return out
+
+
+def _timeline_order(event: Event) -> tuple:
+    span = parse_span(event.date, event.date_precision)
+    return (span is None, span.start if span else 0, -(span.rank if span else 0), event.id)
+
+
+def _most_common(values) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _by_frequency(values) -> list[str]:
+    counts = Counter(values)
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def _year(ordinal: int) -> int:
+    from datetime import date
+
+    return date.fromordinal(ordinal).year
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())

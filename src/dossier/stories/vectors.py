@@ -1,0 +1,44 @@
+"""Content vectors: hashed TF-IDF over an article's own text, L2-normalised, sparse.
+
+Hashing keeps the vocabulary fixed, so vectors of articles added later live in the same space; the
+IDF is fitted once on the articles present at build time and kept for incremental adds (a new word
+gets the highest IDF seen, as a rare word should).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize
+
+# 2^20 buckets: collisions stay rare for news vocabularies of a few hundred thousand words.
+N_FEATURES = 2**20
+# Words of two or more letters (digits alone, such as years and counts, say little about the topic).
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W_]+\b"
+
+
+class TermWeights:
+    """Fitted IDF over hashed terms; `vectors` turns texts into normalised TF-IDF rows."""
+
+    def __init__(self):
+        self._hasher = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None,
+                                         stop_words="english", token_pattern=TOKEN_PATTERN,
+                                         lowercase=True, dtype=np.float32)
+        self.idf: np.ndarray | None = None
+
+    def fit(self, texts: list[str]) -> TermWeights:
+        counts = self._hasher.transform(texts)
+        df = np.bincount(counts.indices, minlength=N_FEATURES)
+        n = max(len(texts), 1)
+        # Smooth IDF (as scikit-learn's TfidfTransformer): unseen terms get ln(n + 1) + 1.
+        self.idf = (np.log((n + 1) / (df + 1)) + 1).astype(np.float32)
+        return self
+
+    def vectors(self, texts: list[str]) -> sparse.csr_matrix:
+        if self.idf is None:
+            raise ValueError("TermWeights.vectors before fit: call fit(texts) on the build's articles first")
+        counts = self._hasher.transform(texts).tocsr()
+        counts.data = 1 + np.log(counts.data)  # sublinear tf: a word said ten times is not ten times the topic
+        weighted = counts.multiply(self.idf).tocsr()
+        return normalize(weighted, norm="l2", copy=False).astype(np.float32)

@@ -1,0 +1,211 @@
+"""Stories and timeline on hand-built articles shaped like the seeds (no models loaded)."""
+
+from __future__ import annotations
+
+import random
+
+from dossier.model import Alignment, Article, Event, Evidence, Link, Sentence
+from dossier.stories import build_stories, cluster_articles
+from dossier.stories.features import article_features, shared_background
+
+MOSCOW = [
+    "Russia hosted talks on Afghanistan with a Taliban delegation in Moscow.",
+    "Foreign Minister Sergei Lavrov called for an inclusive government in Kabul.",
+    "Deputy prime minister Abdul Salam Hanafi led the Taliban delegation at the Moscow conference.",
+    "The United States skipped the troika plus meeting citing logistical issues.",
+]
+MOSCOW_REWRITE = [
+    "Russia sponsored a round of discussions on Afghanistan with senior Taliban leaders in Moscow.",
+    "Lavrov opened the conference by calling for a truly inclusive government in Kabul.",
+    "Hanafi, deputy prime minister, said the Moscow conference was essential for stability.",
+    "Washington was absent from the troika plus format, citing logistical reasons.",
+]
+HISTORY = [
+    "Russia designated the Taliban as a terrorist organization in 2003 and never removed it from the list.",
+    "The Soviet Union fought a ten-year war in Afghanistan that ended with withdrawal in 1989.",
+]
+KAZAN = [
+    "Russia reaffirmed its commitment to Afghanistan during talks with Taliban representatives in Kazan.",
+    "Lavrov criticised Western countries, and Kabulov said recognition of the Taliban depends on an inclusive government.",
+    "Muttaqi invited diplomats and aid workers to visit Afghanistan.",
+]
+DELISTING = [
+    "The Foreign Ministry said the decision to delist the Taliban as a terrorist organization was made at the highest level.",
+    "Kabulov said legal processes are needed before the delisting takes effect.",
+    "Muttaqi welcomed the decisions of Kazakhstan and Kyrgyzstan to lift their bans.",
+]
+
+
+def event(eid, etype, evidence, date=None, precision=None, participants=(), background=False, place=None):
+    return Event(id=eid, type=etype, summary=evidence, date=date, date_precision=precision, place=place,
+                 participants=list(participants), evidence=[Evidence("sentence", evidence)],
+                 background=background)
+
+
+def article(aid, sentences, events=(), title=None, page_date=None, trust="missing"):
+    text = " ".join(sentences)
+    sents, pos = [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(i, pos, pos + len(s), s))
+        pos += len(s) + 1
+    return Article(id=aid, source=f"{aid}.txt", text=text, title=title, page_date=page_date,
+                   page_date_trust=trust, sentences=sents, events=list(events))
+
+
+def designation(eid, sentence):
+    return event(eid, "designation", sentence, "2003", "year", ["Russia", "Taliban"], background=True)
+
+
+def withdrawal(eid, sentence):
+    return event(eid, "withdrawal", sentence, "1989", "year", ["Soviet Union"], background=True)
+
+
+def seeds_like():
+    """a1 original (dated talks), a3 rewrite (anchored date), a4 translation (undated), a0 Kazan
+    2023 (shares a background paragraph), a2 delisting (undated)."""
+    a1 = article("a1", MOSCOW + HISTORY, [
+        event("e1", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"], place="Moscow"),
+        designation("e2", HISTORY[0]), withdrawal("e3", HISTORY[1])], title="Russia hosts Taliban in Moscow")
+    a3 = article("a3", MOSCOW_REWRITE + HISTORY, [
+        event("e1", "talks", MOSCOW_REWRITE[0], "2021-10-20", "day", ["Russia", "Taliban"], place="Moscow"),
+        designation("e2", HISTORY[0]), withdrawal("e3", HISTORY[1])],
+        page_date="2023-03-20", trust="contradicted")
+    a4 = article("a4", MOSCOW[:2] + HISTORY, [
+        event("e1", "talks", MOSCOW[0], participants=["Russia", "Taliban"], place="Moscow"),
+        designation("e2", HISTORY[0])])
+    a0 = article("a0", KAZAN + HISTORY[1:], [
+        event("e1", "talks", KAZAN[0], "2023-11-07", "day", ["Russia", "Taliban"], place="Kazan"),
+        withdrawal("e2", HISTORY[1])], page_date="2023-11-07", trust="ok")
+    a2 = article("a2", DELISTING + HISTORY[:1], [
+        event("e1", "delisting", DELISTING[0], participants=["Russia", "Taliban"]),
+        designation("e2", HISTORY[0])])
+    links = [
+        Link("a1", "a3", "rewrite", 0.8, "a_to_b", [Alignment(MOSCOW[i], MOSCOW_REWRITE[i], 0.8, i, i) for i in range(4)]),
+        Link("a1", "a4", "translation", 0.9, "a_to_b", [Alignment(MOSCOW[0], MOSCOW[0], 1.0, 0, 0)]),
+        Link("a1", "a0", "partial", 0.3, None, [Alignment(HISTORY[1], HISTORY[1], 1.0, 5, 3)]),
+        Link("a1", "a2", "partial", 0.3, None, [Alignment(HISTORY[0], HISTORY[0], 1.0, 4, 3)]),
+    ]
+    return [a0, a1, a2, a3, a4], links
+
+
+def story_sets(stories):
+    return {frozenset(s.articles) for s in stories}
+
+
+def test_seeds_like_three_stories():
+    articles, links = seeds_like()
+    stories, _ = build_stories(articles, links, [])
+    assert story_sets(stories) == {frozenset({"a1", "a3", "a4"}), frozenset({"a0"}), frozenset({"a2"})}
+    moscow = next(s for s in stories if "a1" in s.articles)
+    assert moscow.independent_sources == 1
+    assert moscow.original == "a1"
+    assert moscow.lineages == [["a1", "a3", "a4"]]
+
+
+def test_timeline_merges_copies_and_dates_them_from_the_most_precise_member():
+    articles, links = seeds_like()
+    stories, events = build_stories(articles, links, [])
+    moscow = next(s for s in stories if "a1" in s.articles)
+    talks = [e for e in events if e.type == "talks" and e.date == "2021-10-20"]
+    assert len(talks) == 1
+    assert set(talks[0].articles) == {"a1", "a3", "a4"}
+    assert talks[0].independent_sources == 1
+    assert talks[0].story == moscow.id and not talks[0].background
+    assert talks[0].date_precision == "day"
+
+
+def test_background_events_are_on_the_timeline_counted_by_independent_source():
+    articles, links = seeds_like()
+    _, events = build_stories(articles, links, [])
+    designations = [e for e in events if e.date == "2003"]
+    assert len(designations) == 1 and designations[0].background
+    assert set(designations[0].articles) == {"a1", "a2", "a3", "a4"}
+    assert designations[0].independent_sources == 2  # the Moscow lineage and the delisting report
+    assert designations[0].story is None  # told in two stories
+    withdrawals = [e for e in events if e.date == "1989"]
+    assert len(withdrawals) == 1 and set(withdrawals[0].articles) == {"a0", "a1", "a3"}
+
+
+def test_timeline_is_in_date_order_and_ids_are_unique():
+    articles, links = seeds_like()
+    _, events = build_stories(articles, links, [])
+    dated = [e.date for e in events if e.date]
+    assert dated[:2] == ["1989", "2003"] and dated.index("2021-10-20") < dated.index("2023-11-07")
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_members_without_event_date_take_the_story_date():
+    articles, links = seeds_like()
+    build_stories(articles, links, [])
+    by_id = {a.id: a for a in articles}
+    assert by_id["a4"].event_date == "2021-10-20"
+    assert by_id["a2"].event_date is None  # its story has no dated news event
+
+
+def test_partial_link_shared_paragraph_is_left_out_of_the_content():
+    articles, links = seeds_like()
+    skip = shared_background(links)
+    kazan = next(a for a in articles if a.id == "a0")
+    assert "withdrawal" not in article_features(kazan, skip["a0"]).text.lower()
+
+
+def test_same_actors_far_apart_in_time_are_two_stories_even_with_alike_words():
+    first = article("x1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
+    again = article("x2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2023-11-07", "day",
+                                                 ["Russia", "Taliban"])])
+    stories, _ = build_stories([first, again], [Link("x1", "x2", "partial", 0.4)], [])
+    assert len(stories) == 2
+
+
+def test_independent_reports_of_one_event_are_one_story_with_two_sources():
+    first = article("y1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
+    other = article("y2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2021-10-20", "day",
+                                                 ["Russia", "Taliban"])])
+    stories, events = build_stories([first, other], [], [])
+    assert story_sets(stories) == {frozenset({"y1", "y2"})}
+    assert stories[0].independent_sources == 2
+    talks = [e for e in events if e.type == "talks"]
+    assert len(talks) == 1 and talks[0].independent_sources == 2
+
+
+def test_unrelated_articles_are_apart():
+    a = article("z1", MOSCOW)
+    b = article("z2", ["The city council approved a new budget for schools and parks.",
+                       "Residents asked for more bus lines in the northern districts."])
+    stories, _ = build_stories([a, b], [], [])
+    assert len(stories) == 2
+
+
+def test_story_ids_are_deterministic_whatever_the_input_order():
+    articles, links = seeds_like()
+    first, _ = build_stories(articles, links, [])
+    shuffled = articles[:]
+    random.Random(7).shuffle(shuffled)
+    again, _ = build_stories(shuffled, list(reversed(links)), [])
+    assert {s.id: set(s.articles) for s in first} == {s.id: set(s.articles) for s in again}
+
+
+def test_rerun_is_idempotent():
+    articles, links = seeds_like()
+    first = build_stories(articles, links, [])
+    second = build_stories(articles, links, [])
+    assert first == second
+
+
+def test_incremental_add_places_new_articles_without_reclustering():
+    articles, links = seeds_like()
+    by_id = {a.id: a for a in articles}
+    stored = [by_id[a] for a in ("a0", "a1", "a2")]
+    index = cluster_articles(stored, [])
+    before = index.article_story()
+    skip = shared_background(links)
+    new = [article_features(by_id[a], skip.get(a, set())) for a in ("a3", "a4")]
+    placed = index.add(new, [["a1", "a3", "a4"]])
+    assert {a: s for a, s in index.article_story().items() if a in before} == before
+    assert placed == {"a3": before["a1"], "a4": before["a1"]}
+    fresh = index.add([article_features(article("n1", ["The city council approved a new budget for schools."]))], [])
+    assert fresh["n1"] not in set(before.values())
+    scratch = cluster_articles(articles, links).article_story()
+    assert {frozenset(a for a in scratch if scratch[a] == s) for s in set(scratch.values())} == \
+        {frozenset(a for a, s2 in index.article_story().items() if s2 == s and a != "n1")
+         for s in set(before.values())}
