@@ -1,5 +1,5 @@
-"""Web UI (FastAPI)."""
+"""Web UI (FastAPI): every page has a JSON twin at the same path plus `.json`."""
 
+from dossier.web.app import create_app
 
-def create_app(db_path):
-    raise NotImplementedError("the web UI is not built yet")
+__all__ = ["create_app"]

@@ -1,0 +1,87 @@
+"""The derivation graph of a story, laid out in layers for a small server-rendered SVG.
+
+Originals sit in the top layer; each article is one layer below the article it was copied from.
+Links without a known direction are drawn between nodes but do not push them down.
+"""
+
+from __future__ import annotations
+
+NODE_WIDTH, NODE_HEIGHT = 210, 48
+GAP_X, GAP_Y, MARGIN = 30, 70, 16
+TOP = 52  # room above the first layer for arcs between nodes of one layer
+LABEL_CHARS = 30  # what fits in NODE_WIDTH at the SVG's 12px font
+
+
+def source_and_copy(link: dict) -> tuple[str, str] | None:
+    """(source, copy) of a directed link, None when the direction is unknown."""
+    if link.get("direction") == "a_to_b":
+        return link["a"], link["b"]
+    if link.get("direction") == "b_to_a":
+        return link["b"], link["a"]
+    return None
+
+
+def depths(nodes: list[str], links: list[dict]) -> dict[str, int]:
+    """Layer of each node: 0 for originals, else one more than its deepest source. Bounded by the
+    node count, so a (wrong) cycle of directions cannot loop forever."""
+    depth = {n: 0 for n in nodes}
+    directed = [d for d in (source_and_copy(link) for link in links) if d and d[0] in depth and d[1] in depth]
+    for _ in range(len(nodes)):
+        changed = False
+        for src, dst in directed:
+            if depth[dst] < depth[src] + 1 <= len(nodes):
+                depth[dst] = depth[src] + 1
+                changed = True
+        if not changed:
+            break
+    return depth
+
+
+def layout(cards: list[dict], links: list[dict], original: str | None = None) -> dict:
+    """Positions for nodes (article cards) and edges (links), in SVG user units."""
+    ids = [c["id"] for c in cards]
+    depth = depths(ids, links)
+    layers: dict[int, list[dict]] = {}
+    for card in sorted(cards, key=lambda c: (c["id"] != original, c.get("date") or "9999", c["label"])):
+        layers.setdefault(depth[card["id"]], []).append(card)
+    widest = max((len(layer) for layer in layers.values()), default=0)
+    width = MARGIN * 2 + widest * NODE_WIDTH + max(widest - 1, 0) * GAP_X
+    nodes = {}
+    for level, layer in sorted(layers.items()):
+        row_width = len(layer) * NODE_WIDTH + (len(layer) - 1) * GAP_X
+        left = (width - row_width) / 2
+        for i, card in enumerate(layer):
+            x, y = left + i * (NODE_WIDTH + GAP_X), TOP + level * (NODE_HEIGHT + GAP_Y)
+            nodes[card["id"]] = {"id": card["id"], "x": x, "y": y, "depth": level,
+                                 "label": shorten(card.get("site") or card["label"]),
+                                 "sublabel": shorten(card.get("date") or card["source"]),
+                                 "original": card["id"] == original}
+    edges = [edge(link, nodes) for link in links if link["a"] in nodes and link["b"] in nodes]
+    height = TOP + MARGIN + (max(layers, default=-1) + 1) * (NODE_HEIGHT + GAP_Y) - GAP_Y
+    return {"width": width, "height": max(height, 0), "node_width": NODE_WIDTH, "node_height": NODE_HEIGHT,
+            "nodes": list(nodes.values()), "edges": edges}
+
+
+def edge(link: dict, nodes: dict[str, dict]) -> dict:
+    """An edge from the source's bottom to the copy's top, or an arc over the top of two nodes in
+    one layer (undirected, or both at the same depth)."""
+    direction = source_and_copy(link)
+    src, dst = (nodes[direction[0]], nodes[direction[1]]) if direction else (nodes[link["a"]], nodes[link["b"]])
+    label = f"{link['kind']} {link['score']:.2f}"
+    if dst["depth"] > src["depth"]:
+        x1, y1 = src["x"] + NODE_WIDTH / 2, src["y"] + NODE_HEIGHT
+        x2, y2 = dst["x"] + NODE_WIDTH / 2, dst["y"]
+        path = f"M{x1:.0f},{y1:.0f} L{x2:.0f},{y2:.0f}"
+        label_x, label_y = (x1 + x2) / 2, (y1 + y2) / 2
+    else:
+        x1, x2 = src["x"] + NODE_WIDTH / 2, dst["x"] + NODE_WIDTH / 2
+        y = min(src["y"], dst["y"])
+        lift = min(TOP - 8, 24 + abs(x2 - x1) / 8)
+        path = f"M{x1:.0f},{y:.0f} Q{(x1 + x2) / 2:.0f},{y - lift:.0f} {x2:.0f},{y:.0f}"
+        label_x, label_y = (x1 + x2) / 2, y - lift / 2
+    return {"a": link["a"], "b": link["b"], "kind": link["kind"], "directed": direction is not None,
+            "path": path, "label": label, "label_x": round(label_x), "label_y": round(label_y)}
+
+
+def shorten(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "…"
