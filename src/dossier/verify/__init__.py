@@ -1,11 +1,104 @@
-"""Verify: flags where copies change facts, quotes drift, claims conflict, page dates lie."""
+"""Verify: flags where copies change facts, quotes drift, claims conflict, page dates lie.
+
+`find_flags` is the corpus stage. It reads the links' sentence alignments, the articles' mentions,
+quotes and events, the timeline and the stories, and returns every flag; it also sets
+`page_date_trust = "contradicted"` on articles whose page date the news they report refutes. It
+recomputes everything on each run: a previous run's verdict is undone first
+(`restore_page_date_trust`), so running it twice gives what running it once gives.
+"""
 
 from __future__ import annotations
 
-from dossier.model import Article, Entity, Event, Flag, Link, Story
+import hashlib
+
+from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Story
+from dossier.verify.consensus import Conflict, find_conflicts
+from dossier.verify.dates import Misdating, find_misdated, mark_contradicted, restore_page_date_trust
+from dossier.verify.origin import origin_rank
+from dossier.verify.pairs import PairChanges, aligned_pairs, changed_facts
+from dossier.verify.quotes import QuoteDrift, find_quote_drift
+
+__all__ = ["find_flags", "restore_page_date_trust"]
+
+_SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 
 def find_flags(articles: list[Article], links: list[Link], events: list[Event],
                entities: list[Entity], stories: list[Story]) -> list[Flag]:
     """All flags; sets `page_date_trust = "contradicted"` on articles whose page date is refuted."""
-    return []
+    restore_page_date_trust(articles)
+    rank = origin_rank(articles, links, stories)
+    pairs = aligned_pairs(articles, links)
+    found = changed_facts(pairs)
+    lineage_of = {a: f"{s.id}:{k}" for s in stories for k, lineage in enumerate(s.lineages) for a in lineage}
+    flags = [_changed_fact_flag(pc) for pc in found]
+    flags += [_drift_flag(d) for d in find_quote_drift(pairs, articles, rank)]
+    flags += [_conflict_flag(c) for c in find_conflicts(pairs, found, lineage_of, rank)]
+    by_id = {a.id: a for a in articles}
+    for finding in find_misdated(articles, links, events):
+        flags.append(_misdated_flag(by_id[finding.article], finding))
+        mark_contradicted(by_id[finding.article], finding)
+    unique = {f.id: f for f in flags}
+    return sorted(unique.values(), key=lambda f: (f.kind, f.articles, f.id))
+
+
+def flag_id(kind: str, articles: list[str], key: str) -> str:
+    """Deterministic: the same finding on the same articles always gets the same id."""
+    digest = hashlib.sha1("\x1f".join([kind, *articles, key]).encode("utf-8")).hexdigest()
+    return f"flag-{digest[:16]}"
+
+
+def _changed_fact_flag(pc: PairChanges) -> Flag:
+    p = pc.pair
+    detail = "; ".join(c.detail for c in pc.changes)
+    if p.directed:
+        detail += f" (source {p.source}, copy {p.copy})"
+    severity = max((c.severity for c in pc.changes), key=_SEVERITY_ORDER.__getitem__)
+    articles = [p.source, p.copy]
+    return Flag(id=flag_id("changed_fact", articles, f"{p.source_index}:{p.copy_index}:{detail}"),
+                kind="changed_fact", articles=articles,
+                evidence=[FlagEvidence(p.source, p.source_slots.text), FlagEvidence(p.copy, p.copy_slots.text)],
+                detail=detail, severity=severity)
+
+
+def _drift_flag(d: QuoteDrift) -> Flag:
+    who = f"{d.speaker}'s quote" if d.speaker else "A quote"
+    subs = ", ".join(f"{x!r} vs {y!r}" for x, y in d.substitutions[:4])
+    detail = (f"{who} is worded {len(d.variants)} ways; closest to the original: {d.variants[0].article}; "
+              f"changed words: {subs}")
+    return Flag(id=flag_id("quote_drift", d.articles, d.variants[0].text),
+                kind="quote_drift", articles=d.articles,
+                evidence=[FlagEvidence(v.article, v.text) for v in d.variants],
+                detail=detail, severity="medium")
+
+
+def _conflict_flag(c: Conflict) -> Flag:
+    detail = (f"{c.slot}: {c.value!r} in {c.outlier} against {c.majority!r} in "
+              f"{len(c.agreeing)} articles from {c.independent} independent source(s)")
+    articles = [c.outlier, *c.agreeing]
+    return Flag(id=flag_id("conflicting_claim", articles, f"{c.slot}:{c.value}"),
+                kind="conflicting_claim", articles=articles,
+                evidence=[FlagEvidence(a, c.sentences[a]) for a in articles if a in c.sentences],
+                detail=detail, severity="high" if c.independent >= 2 else "medium")
+
+
+def _misdated_flag(article: Article, m: Misdating) -> Flag:
+    articles = [article.id] + ([m.news.article] if m.news.article != article.id else [])
+    page_evidence = next((e.text for e in article.page_date_evidence), article.page_date or "")
+    evidence = [FlagEvidence(article.id, f"page date: {page_evidence}"),
+                FlagEvidence(article.id, _sentence_with(article.text, m.cue))]
+    evidence.append(FlagEvidence(m.news.article, m.news.text))
+    return Flag(id=flag_id("misdated_page", articles, m.page_date),
+                kind="misdated_page", articles=articles, evidence=evidence, detail=m.detail,
+                severity="high")
+
+
+def _sentence_with(text: str, cue: str) -> str:
+    """The sentence of `text` that holds `cue` (the words that present the events as news)."""
+    at = text.find(cue)
+    if at < 0:
+        return cue
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()

@@ -1,0 +1,196 @@
+"""Misdated pages: a page date that the article's own news refutes.
+
+An article that reports events as news ("on Wednesday", "this week") was published within days of
+them. When the dates of those events, known independently of the page date (explicit dates in the
+article or its lineage, the timeline event it belongs to, the trusted page date of an earlier copy),
+all lie long before the page date, the page date is contradicted.
+
+The check is idempotent over stored articles: the cleaner's trust is kept inside the evidence the
+check adds, `restore_page_date_trust` puts it back, and every run decides again from scratch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dossier.model import Article, Event, Evidence, Link
+
+# A news report appears within days of the events it reports as "this week" or "on Wednesday";
+# weeklies and late republications stretch that to weeks. 45 days leaves room for a monthly's
+# lag while a page dated a year after its news (the republished-wire case) stays far outside.
+MAX_NEWS_LAG_DAYS = 45
+# Only copies make a lineage; a `partial` link is shared background, not the same report.
+LINEAGE_KINDS = frozenset({"copy", "rewrite", "translation"})
+CHECK_SOURCE = "verify-page-date"
+_KEPT_TRUST = re.compile(r"^cleaner trust (\w+): ")
+_DEICTIC = re.compile(
+    r"\b(today|tonight|yesterday|this (?:week|morning|afternoon|evening|weekend)|"
+    r"(?:earlier|later) this (?:week|month)|last (?:week|night)|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
+_NEWS_PRECISIONS = frozenset({"day", "week", "month"})
+
+
+@dataclass(frozen=True)
+class NewsDate:
+    day: date
+    article: str
+    text: str  # the sentence or metadata that gives the date
+
+
+@dataclass(frozen=True)
+class Misdating:
+    article: str
+    page_date: str
+    news: NewsDate
+    cue: str  # the article's words that present the events as news
+    lag_days: int
+
+    @property
+    def detail(self) -> str:
+        return (f"page date {self.page_date} is {self.lag_days} days after the events it reports "
+                f"as news ({self.news.day.isoformat()}, '{self.cue}')")
+
+
+def restore_page_date_trust(articles: list[Article]) -> None:
+    """Undo a previous run's verdict: the cleaner's trust back, the check's evidence removed."""
+    for article in articles:
+        kept = [e for e in article.page_date_evidence if e.source == CHECK_SOURCE]
+        if not kept:
+            continue
+        match = _KEPT_TRUST.match(kept[0].text)
+        if match and article.page_date_trust == "contradicted":
+            article.page_date_trust = match.group(1)
+        article.page_date_evidence = [e for e in article.page_date_evidence if e.source != CHECK_SOURCE]
+
+
+def mark_contradicted(article: Article, finding: Misdating) -> None:
+    article.page_date_evidence.append(
+        Evidence(CHECK_SOURCE, f"cleaner trust {article.page_date_trust}: {finding.detail}"))
+    article.page_date_trust = "contradicted"
+
+
+def find_misdated(articles: list[Article], links: list[Link], events: list[Event]) -> list[Misdating]:
+    """Articles whose page date lies long after every independent date of the news they report."""
+    by_id = {a.id: a for a in articles}
+    lineage = _lineage_members(articles, links)
+    timeline = _timeline_dates(events)
+    out = []
+    for article in articles:
+        page = _parse_day(article.page_date)
+        cue = _news_cue(article.text)
+        if page is None or cue is None:
+            continue
+        dates = _own_dates(article) + timeline.get(article.id, [])
+        for other in sorted(lineage.get(article.id, ())):
+            dates += _copy_dates(by_id[other])
+        if not dates:
+            continue
+        latest = max(dates, key=lambda d: (d.day, d.article))
+        lag = (page - latest.day).days
+        if lag > MAX_NEWS_LAG_DAYS:
+            out.append(Misdating(article.id, article.page_date[:10], latest, cue, lag))
+    return out
+
+
+def _news_cue(text: str) -> str | None:
+    match = _DEICTIC.search(text)
+    return match.group(0) if match else None
+
+
+def _parse_day(value: str | None) -> date | None:
+    """First day of an ISO-like value ("2021-10-20", "2021-10", "2021-W42"); None for a year."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        except ValueError:
+            return None
+    m = re.match(r"^(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+    return None
+
+
+def _anchored_on_page(article: Article) -> set[str]:
+    """Values of time expressions resolved against the page date itself: they cannot judge it."""
+    page = (article.page_date or "")[:10]
+    return {t.value for t in article.times if t.value and t.anchor and t.anchor[:10] == page}
+
+
+def _event_dates(article_id: str, events: list[Event], circular: set[str]) -> list[NewsDate]:
+    out = []
+    for event in events:
+        if event.background or event.date_precision not in _NEWS_PRECISIONS or event.date in circular:
+            continue
+        day = _parse_day(event.date)
+        if day is not None:
+            text = event.evidence[0].text if event.evidence else event.summary
+            out.append(NewsDate(day, article_id, text))
+    return out
+
+
+def _own_dates(article: Article) -> list[NewsDate]:
+    return _event_dates(article.id, article.events, _anchored_on_page(article))
+
+
+def _copy_dates(copy: Article) -> list[NewsDate]:
+    """What a copy says about when the news happened: its trusted page date and its news events."""
+    out = _own_dates(copy)
+    if copy.page_date and copy.page_date_trust == "ok":
+        day = _parse_day(copy.page_date)
+        if day is not None:
+            evidence = copy.page_date_evidence[0].text if copy.page_date_evidence else copy.page_date
+            out.append(NewsDate(day, copy.id, evidence))
+    return out
+
+
+def _timeline_dates(events: list[Event]) -> dict[str, list[NewsDate]]:
+    """Per article, the dates of the news (not background) timeline events it reports."""
+    out: dict[str, list[NewsDate]] = {}
+    for event in events:
+        if event.background or event.date_precision not in _NEWS_PRECISIONS:
+            continue
+        day = _parse_day(event.date)
+        if day is None:
+            continue
+        for article_id in event.articles:
+            text = _evidence_outside(event, article_id)
+            if text is not None:
+                out.setdefault(article_id, []).append(NewsDate(day, text[0], text[1]))
+    return out
+
+
+def _evidence_outside(event: Event, article_id: str) -> tuple[str, str] | None:
+    """(article, text) of the timeline event's evidence, preferring another article's: a date an
+    article derives only from its own page date would judge that page date by itself."""
+    others = [e for e in event.evidence if e.source != article_id]
+    if others:
+        return others[0].source, others[0].text
+    return None
+
+
+def _lineage_members(articles: list[Article], links: list[Link]) -> dict[str, set[str]]:
+    """Per article, the other members of its copy lineage (connected through copy-like links)."""
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        if link.kind in LINEAGE_KINDS and link.a in parent and link.b in parent:
+            parent[find(link.a)] = find(link.b)
+    groups: dict[str, set[str]] = {}
+    for a in parent:
+        groups.setdefault(find(a), set()).add(a)
+    return {a: groups[find(a)] - {a} for a in parent}

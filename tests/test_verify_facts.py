@@ -1,0 +1,104 @@
+"""Changed facts between aligned sentences: real changes flagged, harmless rewording not."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.verify.facts import compare_slots, same_name
+from dossier.verify.slots import extract_slots
+
+
+def slots(text, *names):
+    """Slots with hand-given mentions: names as (surface, label)."""
+    return extract_slots(text, [(n, label, None) for n, label in names])
+
+
+def changes(a, b, names_a=(), names_b=()):
+    return compare_slots(slots(a, *names_a), slots(b, *names_b))
+
+
+def test_exercise_rewording_is_not_a_change():
+    a = ("This week, Tajikistan began a large-scale military exercise involving 5,000 troops, "
+         "over 700 military vehicles, and combat planes.")
+    b = ("Another large-scale military exercise in Tajikistan involving 5,000 troops, more than 700 "
+         "military vehicles and fighter jets began this week.")
+    assert changes(a, b, [("Tajikistan", "GPE")], [("Tajikistan", "GPE")]) == []
+
+
+def test_same_year_reworded_is_not_a_change():
+    a = "Despite designating the Taliban as a terror organization in 2003, Russia has tried for years."
+    b = "Russia has worked for years, even though it designated the group as a terrorist organization in 2003."
+    assert changes(a, b, [("Taliban", "ORG"), ("Russia", "GPE")], [("Russia", "GPE")]) == []
+
+
+def test_substituted_quoted_word_found_by_its_neighbours():
+    a = "The US said it will not participate owing to technological issues, but would in the future."
+    b = "The United States said it was unable to participate due to \u201clogistical\u201d issues."
+    found = changes(a, b, [("US", "GPE")], [("The United States", "GPE")])
+    assert [(c.slot, c.a, c.b) for c in found] == [("quoted word changed", "technological", "logistical")]
+
+
+def test_word_changed_inside_a_quote():
+    found = changes('The minister called the plan "reckless and costly".',
+                    'The minister called the plan "careless and costly".')
+    assert [(c.a, c.b) for c in found] == [("reckless", "careless")]
+
+
+def test_quote_spelling_variant_is_not_a_change():
+    assert changes('He said "the organisation will act".', 'He said "the organization will act".') == []
+
+
+@pytest.mark.parametrize("a, b, slot", [
+    ("The company sold 5 million shares.", "The company sold 6 million shares.", "number changed"),
+    ("Talks began on October 20, 2021.", "Talks began on October 21, 2021.", "date changed"),
+    ("Talks began on Wednesday in Moscow.", "Talks began on Thursday in Moscow.", "date changed"),
+    ("Russia designated the group in 2003.", "Russia designated the group in 2005.", "date changed"),
+    ("Russia has kept its embassy open.", "Russia has not kept its embassy open.", "negation"),
+    ("The ministry said the talks were necessary.", "The ministry claimed the talks were necessary.",
+     "attribution cue changed"),
+    ("West will visit Moscow next month.", "West is likely to visit Moscow next month.", "hedge"),
+])
+def test_changed_slot_is_found(a, b, slot):
+    assert slot in [c.slot for c in changes(a, b)]
+
+
+def test_rounded_and_spelled_numbers_are_the_same():
+    assert changes("It costs 1.53 million dollars.", "It costs 1.5 million dollars.") == []
+    assert changes("Five thousand troops took part.", "5,000 troops took part.") == []
+
+
+def test_entity_swapped_in_the_same_role():
+    found = changes("Lavrov said the talks were useful.", "Kabulov said the talks were useful.",
+                    [("Lavrov", "PERSON")], [("Kabulov", "PERSON")])
+    assert [(c.slot, c.a, c.b) for c in found] == [("person changed", "Lavrov", "Kabulov")]
+
+
+def test_entity_swap_is_found_across_ner_types_when_the_context_is_the_same():
+    found = changes("Smith said the company grew.", "Jones said the company grew.",
+                    [("Smith", "ORG")], [("Jones", "PERSON")])
+    assert [(c.a, c.b) for c in found] == [("Smith", "Jones")]
+
+
+def test_spelling_variant_names_are_one_entity():
+    a = "Foreign Minister Sergey Lavrov opened the talks."
+    b = "Foreign Minister Sergei Lavrov opened the talks."
+    assert changes(a, b, [("Sergey Lavrov", "PERSON")], [("Sergei Lavrov", "PERSON")]) == []
+
+
+def test_antonym_rewording_with_negation_is_not_a_change():
+    a = "Russia has kept its embassy in Kabul open."
+    b = "Russia has not evacuated its embassy in Kabul."
+    assert changes(a, b) == []
+
+
+def test_neutral_cue_rewording_is_not_a_change():
+    assert changes("Lavrov said the talks went well.", "Lavrov stated the talks went well.") == []
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("Sergey Lavrov", "Sergei Lavrov", True), ("Lavrov", "Sergei Lavrov", True),
+    ("US", "United States", True), ("Russia", "Russian", True), ("Iran", "Iraq", False),
+    ("Lavrov", "Kabulov", False),
+])
+def test_same_name(x, y, same):
+    assert same_name(x, y) is same

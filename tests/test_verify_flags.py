@@ -1,0 +1,125 @@
+"""The verify corpus stage on hand-built articles, links and alignments (no models)."""
+
+from __future__ import annotations
+
+import copy
+
+from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Quote, Story
+from dossier.verify import find_flags
+
+QUOTE_A = 'Lavrov said that "forming a fully inclusive government properly representing all groups" is required.'
+QUOTE_B = 'Lavrov said that "forming a truly inclusive government fully reflecting all groups" is necessary.'
+QUOTE_C = 'Lavrov stressed that "forming a truly inclusive government fully reflecting all groups" is necessary.'
+WHY_A = "The US said it will not participate owing to technological issues."
+WHY_B = "The United States said it was unable to participate due to \u201clogistical\u201d issues."
+DRILL_A = "This week, Tajikistan began an exercise involving 5,000 troops and over 700 vehicles."
+DRILL_B = "An exercise in Tajikistan involving 5,000 troops and more than 700 vehicles began this week."
+
+
+def article(aid, text, **kw):
+    mentions = [Mention("Lavrov", "PERSON", 0, 0), Mention("US", "GPE", 0, 0),
+                Mention("United States", "GPE", 0, 0), Mention("Tajikistan", "GPE", 0, 0)]
+    return Article(id=aid, source=f"{aid}.txt", text=text, mentions=[m for m in mentions if m.text in text], **kw)
+
+
+def corpus():
+    a = article("a", " ".join([QUOTE_A, WHY_A, DRILL_A]))
+    b = article("b", " ".join(["On Wednesday, Russia hosted the talks.", QUOTE_B, WHY_B, DRILL_B]),
+                page_date="2023-03-20", page_date_trust="weak",
+                page_date_evidence=[Evidence("chrome-date-line", "Monday, March 20, 2023")])
+    c = article("c", QUOTE_C)
+    a.quotes = [Quote("q1", "a", "forming a fully inclusive government properly representing all groups",
+                      0, 0, speaker="Sergey Lavrov", speaker_text="Lavrov")]
+    links = [
+        Link("a", "b", "rewrite", 0.8, "a_to_b", [Alignment(QUOTE_A, QUOTE_B, 0.9, 0, 0),
+                                                   Alignment(WHY_A, WHY_B, 0.7, 1, 1),
+                                                   Alignment(DRILL_A, DRILL_B, 0.9, 2, 2)]),
+        Link("b", "c", "translation", 0.8, "b_to_a", [Alignment(QUOTE_B, QUOTE_C, 0.95, 0, 0)]),
+    ]
+    talks = Event("e1", "talks", "Moscow talks", date="2021-10-20", date_precision="day",
+                  articles=["a", "b", "c"], evidence=[Evidence("a", "talks in Moscow on October 20, 2021")])
+    stories = [Story("s1", "talks", ["a", "b", "c"], original="a", independent_sources=1,
+                     lineages=[["a", "b", "c"]])]
+    return [a, b, c], links, [talks], stories
+
+
+def run(articles, links, events, stories):
+    return find_flags(articles, links, events, [], stories)
+
+
+def test_changed_quoted_word_flagged_with_both_sentences():
+    flags = run(*corpus())
+    changed = [f for f in flags if f.kind == "changed_fact"]
+    assert len(changed) == 1
+    flag = changed[0]
+    assert "'technological' vs 'logistical'" in flag.detail
+    assert [e.article for e in flag.evidence] == ["a", "b"]
+    assert [e.text for e in flag.evidence] == [WHY_A, WHY_B]
+    assert flag.severity == "high"
+
+
+def test_no_flag_on_the_reworded_exercise():
+    flags = run(*corpus())
+    assert not any("5,000" in e.text for f in flags for e in f.evidence)
+
+
+def test_quote_drift_lists_variants_original_first():
+    flags = run(*corpus())
+    drift = [f for f in flags if f.kind == "quote_drift"]
+    assert len(drift) == 1
+    assert drift[0].articles[0] == "a"
+    assert set(drift[0].articles) == {"a", "b", "c"}
+    assert "closest to the original: a" in drift[0].detail
+    assert "Lavrov" in drift[0].detail
+
+
+def test_misdated_page_contradicted_and_idempotent():
+    articles, links, events, stories = corpus()
+    flags = run(articles, links, events, stories)
+    b = articles[1]
+    assert b.page_date_trust == "contradicted"
+    misdated = [f for f in flags if f.kind == "misdated_page"]
+    assert [f.articles for f in misdated] == [["b", "a"]]
+    assert "2023-03-20" in misdated[0].detail
+    again = run(articles, links, events, stories)
+    assert [f.id for f in again] == [f.id for f in flags]
+    assert b.page_date_trust == "contradicted"
+    assert sum(e.source == "verify-page-date" for e in b.page_date_evidence) == 1
+
+
+def test_stale_contradiction_is_undone_when_the_evidence_goes():
+    articles, links, events, stories = corpus()
+    run(articles, links, events, stories)
+    run(articles, [], [], stories)
+    assert articles[1].page_date_trust == "weak"
+    assert all(e.source != "verify-page-date" for e in articles[1].page_date_evidence)
+
+
+def test_page_date_close_to_the_news_is_not_contradicted():
+    articles, links, events, stories = corpus()
+    articles[1].page_date = "2021-10-21"
+    run(articles, links, events, stories)
+    assert articles[1].page_date_trust == "weak"
+
+
+def test_conflicting_claim_against_agreeing_sources():
+    s1, s2, s3 = ("Russia designated the group in 2003.", "Russia designated the group in 2003.",
+                  "Russia designated the group in 2005.")
+    arts = [article(x, s) for x, s in zip("xyz", (s1, s2, s3))]
+    links = [Link("x", "y", "partial", 0.3, None, [Alignment(s1, s2, 1.0, 0, 0)]),
+             Link("x", "z", "partial", 0.3, None, [Alignment(s1, s3, 0.9, 0, 0)]),
+             Link("y", "z", "partial", 0.3, None, [Alignment(s2, s3, 0.9, 0, 0)])]
+    stories = [Story("s", "t", ["x", "y", "z"], lineages=[["x"], ["y"], ["z"]])]
+    flags = run(arts, links, [], stories)
+    conflicts = [f for f in flags if f.kind == "conflicting_claim"]
+    assert len(conflicts) == 1
+    assert conflicts[0].articles == ["z", "x", "y"]
+    assert conflicts[0].severity == "high"
+    assert "2005" in conflicts[0].detail and "2003" in conflicts[0].detail
+
+
+def test_flags_do_not_depend_on_input_order():
+    articles, links, events, stories = corpus()
+    first = [f.id for f in run(copy.deepcopy(articles), links, events, stories)]
+    second = [f.id for f in run(copy.deepcopy(articles[::-1]), links[::-1], events, stories)]
+    assert first == second
