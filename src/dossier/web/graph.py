@@ -9,7 +9,7 @@ from __future__ import annotations
 NODE_WIDTH, NODE_HEIGHT = 210, 48
 GAP_X, GAP_Y, MARGIN = 30, 70, 16
 TOP = 52  # room above the first layer for arcs between nodes of one layer
-LABEL_CHARS = 30  # what fits in NODE_WIDTH at the SVG's 12px font
+LABEL_CHARS = 27  # what fits in NODE_WIDTH at the SVG's 12px font
 
 
 def source_and_copy(link: dict) -> tuple[str, str] | None:

@@ -132,6 +132,7 @@ class StoryPage(BaseModel):
     timeline: list[TimelineEntry]
     flags: list[Flag]
     compare: list[str]
+    names: dict[str, str]
 
 
 class TimelinePage(BaseModel):

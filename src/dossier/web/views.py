@@ -78,7 +78,8 @@ def story(store: Store, story_id: str) -> dict | None:
             "tree": derivation_tree(ordered, links, found.get("original")),
             "timeline": timeline_entries(events, cards),
             "flags": [f for f in corpus["flags"] if member_set & set(f["articles"])],
-            "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else []}
+            "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else [],
+            "names": entity_names(corpus["entities"])}
 
 
 def role(article_id: str, story: dict, links: list[dict]) -> str:
@@ -158,13 +159,19 @@ def article(store: Store, article_id: str) -> dict | None:
     for mention in data["mentions"]:
         mentioned[mention.get("entity") or mention["text"]] += 1
     return {"article": data, "card": cards.get(article_id),
-            "paragraphs": [p for p in data["text"].split("\n") if p.strip()],
+            "paragraphs": paragraphs(data["text"], data["title"]),
             "links": sorted(links, key=lambda link: -link["score"]),
             "stories": [{"id": s["id"], "title": s["title"]} for s in corpus["stories"] if article_id in s["articles"]],
             "flags": [f for f in corpus["flags"] if article_id in f["articles"]],
             "entities": [{"id": k, "name": names.get(k, k), "linked": k in names, "mentions": v}
                          for k, v in sorted(mentioned.items(), key=lambda kv: -kv[1])],
             "names": names}
+
+
+def paragraphs(text: str, title: str | None) -> list[str]:
+    """The text's non-empty lines, without a first line that repeats the title shown above it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return lines[1:] if lines and title and lines[0] == title.strip() else lines
 
 
 def compare(store: Store, ids: list[str]) -> dict | None:
