@@ -1,0 +1,131 @@
+"""Reuse on hand-built articles: copy, rewrite, partial reuse, an unrelated same-topic report."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from dossier import reuse
+from dossier.model import Article, Link, RemovedLine
+from dossier.reuse.align import best_matches
+from dossier.reuse.candidates import top_k_neighbours
+from dossier.reuse.classify import machine_translated
+from dossier.reuse.fingerprints import MemoryProducts, article_products
+from dossier.reuse.provenance import Lineage
+from dossier.reuse.sentences import article_units, split_text
+from reuse_fixtures import ORIGINAL, article, corpus
+
+
+@pytest.fixture(scope="module")
+def links(options, resources) -> dict[frozenset, Link]:
+    found = reuse.find_links(list(corpus().values()), options.reuse, resources)
+    return {frozenset((l.a, l.b)): l for l in found}
+
+
+def link(links, a, b) -> Link | None:
+    return links.get(frozenset((a, b)))
+
+
+def test_verbatim_abridged_copy_is_a_copy_of_the_original(links):
+    found = link(links, "original", "copy")
+    assert found is not None and found.kind == "copy"
+    source = found.a if found.direction == "a_to_b" else found.b
+    assert source == "original"  # the copy's sentences are a subset of the original's
+    assert len(found.alignments) == 6
+    assert all(al.a_sentence == al.b_sentence for al in found.alignments)
+
+
+def test_paraphrase_is_a_rewrite_with_sentence_evidence(links):
+    found = link(links, "original", "rewrite")
+    assert found is not None and found.kind == "rewrite"
+    pairs = {(al.a_index, al.b_index) for al in found.alignments}
+    assert pairs and all(i == j for i, j in pairs)  # each sentence aligned with its paraphrase
+
+
+def test_background_paragraphs_give_a_partial_link(links):
+    found = link(links, "original", "partial")
+    assert found is not None and found.kind == "partial"
+    assert any("2002" in al.a_sentence and "2002" in al.b_sentence for al in found.alignments)
+
+
+def test_unrelated_report_on_the_same_topic_is_not_linked(links):
+    assert not any("unrelated" in pair for pair in links)
+
+
+def test_lineage_counts_copies_once(links):
+    articles = list(corpus().values())
+    groups = reuse.lineages(articles, list(links.values()))
+    lineage = next(g for g in groups if "original" in g.articles)
+    assert set(lineage.articles) == {"original", "copy", "rewrite"}
+    assert lineage.original == "original"
+    assert ("original", "copy") in lineage.edges
+    ids = [a.id for a in articles]
+    assert reuse.independent_sources(ids, groups) == 3  # lineage, partial, unrelated
+
+
+def test_result_does_not_depend_on_input_order(options, resources, links):
+    shuffled = list(reversed(list(corpus().values())))
+    again = reuse.find_links(shuffled, options.reuse, resources)
+    assert {frozenset((l.a, l.b)): l for l in again} == links
+
+
+def test_cached_products_are_reused_and_links_equal_a_fresh_run(options, resources, links):
+    articles = list(corpus().values())
+    cache = MemoryProducts()
+    reuse.find_links(articles[:3], options.reuse, resources, cache)  # first build
+    with_cache = reuse.find_links(articles, options.reuse, resources, cache)  # "dossier add"
+    assert {frozenset((l.a, l.b)): l for l in with_cache} == links
+
+    def no_encoder():
+        raise AssertionError("everything is cached: the encoder must not be loaded")
+
+    products = article_products(articles, no_encoder, options.reuse.embedding_model, cache)
+    assert [p.article for p in products] == [a.id for a in articles]
+
+
+def test_changed_text_invalidates_the_cached_product(options, resources):
+    cache = MemoryProducts()
+    first = article("x", ORIGINAL[:3])
+    article_products([first], resources.encoder, options.reuse.embedding_model, cache)
+    changed = dataclasses.replace(first, text="\n\n".join(ORIGINAL[3:6]))
+    (products,) = article_products([changed], resources.encoder, options.reuse.embedding_model, cache)
+    assert [u.text for u in products.units] == ORIGINAL[3:6]
+    assert products.vectors.shape[0] == 3
+
+
+def test_short_fragments_are_never_aligned():
+    text = "Related Articles\n\nSkip to content\n\n" + ORIGINAL[0] + " Talks resume."
+    units = article_units(Article(id="a", source="a", text=text))
+    assert [u.text for u in units] == [ORIGINAL[0]]
+
+
+def test_split_text_keeps_closing_quotes_and_line_breaks():
+    assert split_text('He said "no." Then 5 men left.\nA new line') == ['He said "no."', "Then 5 men left.", "A new line"]
+
+
+def test_machine_translation_disclosure_is_read_from_removed_lines():
+    disclosed = Article(id="t", source="t", text=ORIGINAL[0], removed=[RemovedLine(
+        "This news is translated automatically by software, not by an editor.", "boilerplate")])
+    assert machine_translated(disclosed)
+    assert not machine_translated(Article(id="u", source="u", text="The translator said the talks went well."))
+
+
+def test_best_matches_handles_reordering_and_splits():
+    sims = np.array([[0.1, 0.9, 0.2],
+                     [0.95, 0.1, 0.1],
+                     [0.2, 0.85, 0.1]])  # rows 0 and 2 are halves of column 1; column 2 is new
+    assert best_matches(sims, 0.8) == [(0, 1), (1, 0), (2, 1)]
+
+
+def test_top_k_neighbours_skips_self_and_weak_pairs():
+    vectors = np.eye(4, dtype=np.float32)
+    vectors[1] = [0.8, 0.6, 0, 0]
+    found = {(i, j) for i, j, _ in top_k_neighbours(vectors, 2, 0.5)}
+    assert found == {(0, 1), (1, 0)}
+
+
+def test_lineage_of_one_for_an_uncopied_article():
+    alone = Article(id="solo", source="solo", text=ORIGINAL[0])
+    assert reuse.lineages([alone], []) == [Lineage(["solo"], "solo", [])]
