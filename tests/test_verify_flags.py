@@ -69,7 +69,7 @@ def test_quote_drift_lists_variants_original_first():
     assert len(drift) == 1
     assert drift[0].articles[0] == "a"
     assert set(drift[0].articles) == {"a", "b", "c"}
-    assert "closest to the original: a" in drift[0].detail
+    assert "closest to the original: a.txt" in drift[0].detail
     assert "Lavrov" in drift[0].detail
 
 
@@ -123,3 +123,16 @@ def test_flags_do_not_depend_on_input_order():
     first = [f.id for f in run(copy.deepcopy(articles), links, events, stories)]
     second = [f.id for f in run(copy.deepcopy(articles[::-1]), links[::-1], events, stories)]
     assert first == second
+
+
+def test_quoted_word_found_beyond_the_alignments():
+    """The sentence pair is too reworded for the alignment; the quoted word still gets compared."""
+    a_text = "Talks opened in Moscow. " + WHY_A
+    b_text = "Talks opened in Moscow on Wednesday. " + WHY_B
+    a, b = article("a", a_text), article("b", b_text)
+    links = [Link("a", "b", "rewrite", 0.7, "a_to_b",
+                  [Alignment("Talks opened in Moscow.", "Talks opened in Moscow on Wednesday.", 0.9, 0, 0)])]
+    flags = run([a, b], links, [], [])
+    assert [(f.kind, f.articles) for f in flags] == [("changed_fact", ["a", "b"])]
+    assert "'technological' vs 'logistical'" in flags[0].detail
+    assert [e.text for e in flags[0].evidence] == [WHY_A, WHY_B]

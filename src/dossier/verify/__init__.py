@@ -17,6 +17,7 @@ from dossier.verify.dates import Misdating, find_misdated, mark_contradicted, re
 from dossier.verify.origin import origin_rank
 from dossier.verify.pairs import PairChanges, aligned_pairs, changed_facts
 from dossier.verify.quotes import QuoteDrift, find_quote_drift
+from dossier.verify.scare_quotes import quoted_word_changes
 
 __all__ = ["find_flags", "restore_page_date_trust"]
 
@@ -30,16 +31,32 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event],
     rank = origin_rank(articles, links, stories)
     pairs = aligned_pairs(articles, links)
     found = changed_facts(pairs)
+    found += _new_findings(found, quoted_word_changes(articles, links))
     lineage_of = {a: f"{s.id}:{k}" for s in stories for k, lineage in enumerate(s.lineages) for a in lineage}
-    flags = [_changed_fact_flag(pc) for pc in found]
-    flags += [_drift_flag(d) for d in find_quote_drift(pairs, articles, rank)]
-    flags += [_conflict_flag(c) for c in find_conflicts(pairs, found, lineage_of, rank)]
     by_id = {a.id: a for a in articles}
+    name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
+    flags = [_changed_fact_flag(pc, name) for pc in found]
+    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank)]
+    flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
     for finding in find_misdated(articles, links, events):
         flags.append(_misdated_flag(by_id[finding.article], finding))
         mark_contradicted(by_id[finding.article], finding)
     unique = {f.id: f for f in flags}
     return sorted(unique.values(), key=lambda f: (f.kind, f.articles, f.id))
+
+
+def _new_findings(found: list[PairChanges], extra: list[PairChanges]) -> list[PairChanges]:
+    """`extra` findings whose change between the same two articles was not found already."""
+    seen = {(frozenset((pc.pair.source, pc.pair.copy)), c.slot, frozenset((c.a.lower(), c.b.lower())))
+            for pc in found for c in pc.changes}
+    out = []
+    for pc in extra:
+        keys = {(frozenset((pc.pair.source, pc.pair.copy)), c.slot, frozenset((c.a.lower(), c.b.lower())))
+                for c in pc.changes}
+        if not keys <= seen:
+            seen |= keys
+            out.append(pc)
+    return out
 
 
 def flag_id(kind: str, articles: list[str], key: str) -> str:
@@ -48,11 +65,11 @@ def flag_id(kind: str, articles: list[str], key: str) -> str:
     return f"flag-{digest[:16]}"
 
 
-def _changed_fact_flag(pc: PairChanges) -> Flag:
+def _changed_fact_flag(pc: PairChanges, name) -> Flag:
     p = pc.pair
     detail = "; ".join(c.detail for c in pc.changes)
     if p.directed:
-        detail += f" (source {p.source}, copy {p.copy})"
+        detail += f" (source {name(p.source)}, copy {name(p.copy)})"
     severity = max((c.severity for c in pc.changes), key=_SEVERITY_ORDER.__getitem__)
     articles = [p.source, p.copy]
     return Flag(id=flag_id("changed_fact", articles, f"{p.source_index}:{p.copy_index}:{detail}"),
@@ -61,10 +78,10 @@ def _changed_fact_flag(pc: PairChanges) -> Flag:
                 detail=detail, severity=severity)
 
 
-def _drift_flag(d: QuoteDrift) -> Flag:
+def _drift_flag(d: QuoteDrift, name) -> Flag:
     who = f"{d.speaker}'s quote" if d.speaker else "A quote"
     subs = ", ".join(f"{x!r} vs {y!r}" for x, y in d.substitutions[:4])
-    detail = (f"{who} is worded {len(d.variants)} ways; closest to the original: {d.variants[0].article}; "
+    detail = (f"{who} is worded {len(d.variants)} ways; closest to the original: {name(d.variants[0].article)}; "
               f"changed words: {subs}")
     return Flag(id=flag_id("quote_drift", d.articles, d.variants[0].text),
                 kind="quote_drift", articles=d.articles,
@@ -72,8 +89,8 @@ def _drift_flag(d: QuoteDrift) -> Flag:
                 detail=detail, severity="medium")
 
 
-def _conflict_flag(c: Conflict) -> Flag:
-    detail = (f"{c.slot}: {c.value!r} in {c.outlier} against {c.majority!r} in "
+def _conflict_flag(c: Conflict, name) -> Flag:
+    detail = (f"{c.slot}: {c.value!r} in {name(c.outlier)} against {c.majority!r} in "
               f"{len(c.agreeing)} articles from {c.independent} independent source(s)")
     articles = [c.outlier, *c.agreeing]
     return Flag(id=flag_id("conflicting_claim", articles, f"{c.slot}:{c.value}"),

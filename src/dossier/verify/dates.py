@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dossier.model import Article, Event, Evidence, Link
 
@@ -101,21 +101,22 @@ def _news_cue(text: str) -> str | None:
 
 
 def _parse_day(value: str | None) -> date | None:
-    """First day of an ISO-like value ("2021-10-20", "2021-10", "2021-W42"); None for a year."""
+    """Last day of an ISO-like value ("2021-10-20", "2021-10", "2021-W42"); None for a year.
+    The last day, so that a month-precise event never makes a page look later than it is."""
     if not value:
         return None
-    m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-        except ValueError:
-            return None
-    m = re.match(r"^(\d{4})-W(\d{2})", value)
-    if m:
-        try:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            return None
+    try:
+        m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+        if m and m.group(3):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        m = re.match(r"^(\d{4})-W(\d{2})", value)
+        if m:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+    except ValueError:
+        return None
     return None
 
 
@@ -171,10 +172,15 @@ def _timeline_dates(events: list[Event]) -> dict[str, list[NewsDate]]:
 def _evidence_outside(event: Event, article_id: str) -> tuple[str, str] | None:
     """(article, text) of the timeline event's evidence, preferring another article's: a date an
     article derives only from its own page date would judge that page date by itself."""
-    others = [e for e in event.evidence if e.source != article_id]
+    others = [e for e in event.evidence if _article_of(e.source) != article_id]
     if others:
-        return others[0].source, others[0].text
+        return _article_of(others[0].source), others[0].text
     return None
+
+
+def _article_of(evidence_source: str) -> str:
+    """Timeline evidence names its sentence as "<article id>#s<index>"."""
+    return (evidence_source or "").split("#", 1)[0]
 
 
 def _lineage_members(articles: list[Article], links: list[Link]) -> dict[str, set[str]]:

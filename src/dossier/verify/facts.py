@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from dossier.verify import lexicon
-from dossier.verify.slots import EntitySlot, FactSlots, Quantity, QuotedSpan, Token, is_word, stem
+from dossier.verify.slots import DateSlot, EntitySlot, FactSlots, Quantity, QuotedSpan, Token, is_word, stem
 
 # Two names or words this similar (rapidfuzz ratio, 0-100) are one name spelled two ways:
 # "Sergey"/"Sergei" = 83, "Sergey Lavrov"/"Sergei Lavrov" = 92, "organisation"/"organization" = 92,
@@ -30,6 +30,8 @@ MAX_SHORT_QUOTE_WORDS = 3
 QUOTE_PAIR_OVERLAP = 0.4
 # Stances whose appearance or disappearance changes how a claim is presented.
 LOADED_STANCES = frozenset({"doubt", "concession", "denial", "boast"})
+# Words either side of a number or date that tell its role (see `_same_context`).
+ROLE_WINDOW = 5
 NOT_A_NEGATION_AFTER = frozenset({"only", "just", "merely", "least", "always", "necessarily"})
 
 
@@ -162,8 +164,32 @@ def _significant(x: float) -> int:
     return len(digits.rstrip("0")) if "." not in s else len(digits)
 
 
-def _units_compatible(x: Quantity, y: Quantity) -> bool:
-    return bool(set(x.unit) & set(y.unit)) or (not x.unit and not y.unit)
+def context_stems(slots: FactSlots, first: int, last: int) -> set[str]:
+    """Content-word stems within ROLE_WINDOW words either side of tokens first..last."""
+    out: set[str] = set()
+    for step, start in ((-1, first - 1), (+1, last + 1)):
+        k, seen = start, 0
+        while 0 <= k < len(slots.tokens) and seen < ROLE_WINDOW:
+            t = slots.tokens[k]
+            if is_word(t):
+                seen += 1
+                if t.lower not in lexicon.STOPWORDS:
+                    out.add(stem(t.lower))
+            k += step
+    return out
+
+
+def _same_context(a: FactSlots, a_span: tuple[int, int], b: FactSlots, b_span: tuple[int, int]) -> bool:
+    """Two slots play the same role when words around them recur ("withdrawing in 1989" and
+    "withdrew in 1988" do; "withdrawing in 1989" and "the invasion in 1979" do not)."""
+    ca, cb = context_stems(a, *a_span), context_stems(b, *b_span)
+    return bool(ca & cb) or (not ca and not cb)
+
+
+def _units_compatible(a: FactSlots, x: Quantity, b: FactSlots, y: Quantity) -> bool:
+    if x.unit or y.unit:
+        return bool(set(x.unit) & set(y.unit))
+    return _same_context(a, (x.token, x.token), b, (y.token, y.token))
 
 
 def _opposite_bounds(x: Quantity, y: Quantity) -> bool:
@@ -181,7 +207,7 @@ def _quantity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
             if _opposite_bounds(x, y):
                 out.append(Change("bound changed", _with_bound(a, x), _with_bound(b, y)))
     for x in ua:
-        y = next((y for y in ub if _units_compatible(x, y)), None)
+        y = next((y for y in ub if _units_compatible(a, x, b, y)), None)
         if y is not None:
             ub.remove(y)
             out.append(Change("number changed", _phrase(a, x), _phrase(b, y)))
@@ -201,25 +227,24 @@ def _with_bound(slots: FactSlots, q: Quantity) -> str:
     return " ".join(t.text for t in slots.tokens[max(0, q.token - 2):q.token + 1])
 
 
-def _date_atoms(slots: FactSlots) -> dict[str, dict[str, str]]:
-    """kind -> value -> text; a month-day also counts as its month."""
-    atoms: dict[str, dict[str, str]] = {}
-    for d in slots.dates:
-        atoms.setdefault(d.kind, {}).setdefault(d.value, d.text)
-        if d.kind == "monthday":
-            atoms.setdefault("month", {}).setdefault(d.value[:2], d.text)
-    return atoms
-
-
 def _date_changes(a: FactSlots, b: FactSlots) -> list[Change]:
-    da, db, out = _date_atoms(a), _date_atoms(b), []
+    """A date on each side that the other lacks, of the same kind and in the same role. A
+    month-day also counts as its month, so "October 20" against "November" is a change."""
     for kind in ("year", "monthday", "weekday", "month"):
-        xs = {v: t for v, t in da.get(kind, {}).items() if v not in db.get(kind, {})}
-        ys = {v: t for v, t in db.get(kind, {}).items() if v not in da.get(kind, {})}
-        if xs and ys:
-            out.append(Change("date changed", _date_text(a, next(iter(xs.values()))),
-                              _date_text(b, next(iter(ys.values())))))
-            break  # one date difference is enough; a changed day also changes its month
+        xs = [d for d in _of_kind(a, kind) if d.value not in {e.value for e in _of_kind(b, kind)}]
+        ys = [d for d in _of_kind(b, kind) if d.value not in {e.value for e in _of_kind(a, kind)}]
+        for x in xs:
+            y = next((y for y in ys if _same_context(a, (x.token, x.token), b, (y.token, y.token))), None)
+            if y is not None:
+                # one date difference is enough; a changed day also changes its month
+                return [Change("date changed", _date_text(a, x.text), _date_text(b, y.text))]
+    return []
+
+
+def _of_kind(slots: FactSlots, kind: str) -> list[DateSlot]:
+    out = [d for d in slots.dates if d.kind == kind]
+    if kind == "month":
+        out += [DateSlot("month", d.value[:2], d.text, d.token) for d in slots.dates if d.kind == "monthday"]
     return out
 
 

@@ -40,11 +40,12 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
         "emphasize", "emphasized", "emphasised", "emphasizing", "emphasising", "underline",
         "underlined", "highlight", "highlighted", "indicate", "indicated", "declare", "declared",
         "observe", "observed", "respond", "responded", "reply", "replied", "answer", "answered",
+        "argue", "argues", "argued", "arguing",  # news style uses it for reasoning, not doubt
     }),
     "doubt": frozenset({
         "claim", "claims", "claimed", "claiming", "allege", "alleges", "alleged", "alleging",
         "insist", "insists", "insisted", "insisting", "contend", "contends", "contended",
-        "argue", "argues", "argued", "arguing", "purport", "purported", "maintain", "maintained",
+        "purport", "purported", "maintain", "maintained",
         "assert", "asserted", "asserting", "asserts",
     }),
     "concession": frozenset({

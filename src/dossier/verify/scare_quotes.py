@@ -1,0 +1,96 @@
+"""Quoted words across linked articles, beyond the sentence alignments.
+
+A word in quote marks ("logistical" issues) is a claim about exact wording, and rewriting often
+swaps it (technological issues) while rewording the rest of the sentence so much that sentence
+similarity no longer aligns the two. For each short quote in one article of a link, the other
+article's sentence that carries the quote's neighbouring word and shares enough of the sentence's
+names and content words is taken as its counterpart, and only the quoted word is compared.
+Bounded: one scan of the other article's sentences per short quote of a linked pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import Article, Link
+from dossier.verify import lexicon
+from dossier.verify.facts import MAX_SHORT_QUOTE_WORDS, Change, _unpaired_quoted_words, same_name
+from dossier.verify.pairs import AlignedPair, PairChanges, article_names, sentence_slots
+from dossier.verify.slots import FactSlots, is_word, stem
+
+# Besides the quote's neighbouring word, a counterpart sentence shares at least this many content
+# words or names with the quoting sentence. 2 keeps "The US ... participate ... technological
+# issues" for "The United States ... unable to participate due to "logistical" issues" and drops
+# sentences that only share a topic word ("Taliban", "talks").
+MIN_SHARED = 2
+_SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
+
+
+def sentences_of(article: Article) -> list[tuple[int, str]]:
+    if article.sentences:
+        return [(s.index, s.text) for s in article.sentences]
+    parts = [p.strip() for p in _SENTENCE_END.split(article.text) if p.strip()]
+    return list(enumerate(parts))
+
+
+def _short_quotes(slots: FactSlots):
+    return [q for q in slots.quotes if 0 < sum(1 for t in slots.tokens[q.first:q.last + 1] if is_word(t))
+            <= MAX_SHORT_QUOTE_WORDS]
+
+
+def _shared(x: FactSlots, y: FactSlots) -> int:
+    xs = {stem(t.lower) for t in x.tokens if is_word(t) and t.lower not in lexicon.STOPWORDS}
+    ys = {stem(t.lower) for t in y.tokens if is_word(t) and t.lower not in lexicon.STOPWORDS}
+    names = sum(1 for e in x.entities if any(same_name(e.name, f.name) for f in y.entities)
+                and stem(e.name.lower()) not in ys)
+    return len(xs & ys) + names
+
+
+def quoted_word_changes(articles: list[Article], links: list[Link]) -> list[PairChanges]:
+    """Changed quoted words between linked articles, source side first where the link says."""
+    by_id = {a.id: a for a in articles}
+    names = {a.id: article_names(a) for a in articles}
+    out = []
+    for link in links:
+        if link.a not in by_id or link.b not in by_id:
+            continue
+        source = link.b if link.direction == "b_to_a" else link.a
+        for quoting, other in ((link.a, link.b), (link.b, link.a)):
+            for pair in _one_way(by_id[quoting], by_id[other], names):
+                out.append(_oriented(pair, source, link.direction is not None))
+    return out
+
+
+def _oriented(found: PairChanges, source: str, directed: bool) -> PairChanges:
+    p = found.pair
+    if p.source == source:
+        return PairChanges(AlignedPair(p.source, p.copy, p.source_index, p.copy_index, p.source_slots,
+                                       p.copy_slots, directed), found.changes)
+    flipped = [Change(c.slot, c.b, c.a, c.severity) for c in found.changes]
+    return PairChanges(AlignedPair(p.copy, p.source, p.copy_index, p.source_index, p.copy_slots,
+                                   p.source_slots, directed), flipped)
+
+
+def _one_way(quoting: Article, other: Article, names) -> list[PairChanges]:
+    """Changes where `quoting` puts a short quote and `other` has other words in its place, as
+    pairs with `other` first."""
+    out = []
+    other_sentences = None
+    for q_index, q_text in sentences_of(quoting):
+        if '"' not in q_text and "\u201c" not in q_text:
+            continue
+        q_slots = sentence_slots(q_text, names[quoting.id])
+        quotes = _short_quotes(q_slots)
+        if not quotes:
+            continue
+        if other_sentences is None:
+            other_sentences = [(i, sentence_slots(t, names[other.id])) for i, t in sentences_of(other)]
+        scored = sorted(((_shared(q_slots, s), i, s) for i, s in other_sentences), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < MIN_SHARED or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            continue
+        _, o_index, o_slots = scored[0]
+        changes = _unpaired_quoted_words(q_slots, o_slots, quotes, swap=True)
+        if changes:
+            out.append(PairChanges(AlignedPair(other.id, quoting.id, o_index, q_index, o_slots, q_slots,
+                                               False), changes))
+    return out
