@@ -29,6 +29,7 @@ KAZAN = [
     "Lavrov criticised Western countries, and Kabulov said recognition of the Taliban depends on an inclusive government.",
     "Muttaqi invited diplomats and aid workers to visit Afghanistan.",
 ]
+PREVIOUSLY = "While Russia previously designated the Taliban as a terrorist organization, it pursued dialogue."
 DELISTING = [
     "The Foreign Ministry said the decision to delist the Taliban as a terrorist organization was made at the highest level.",
     "Kabulov said legal processes are needed before the delisting takes effect.",
@@ -73,16 +74,19 @@ def seeds_like():
     a4 = article("a4", MOSCOW[:2] + HISTORY, [
         event("e1", "talks", MOSCOW[0], participants=["Russia", "Taliban"], place="Moscow"),
         designation("e2", HISTORY[0])])
-    a0 = article("a0", KAZAN + HISTORY[1:], [
+    previously = event("e3", "designation", PREVIOUSLY, participants=["Russia", "Taliban"])
+    previously.evidence = [Evidence("a0#s4", PREVIOUSLY)]  # analyse writes the sentence index here
+    a0 = article("a0", KAZAN + HISTORY[1:] + [PREVIOUSLY], [
         event("e1", "talks", KAZAN[0], "2023-11-07", "day", ["Russia", "Taliban"], place="Kazan"),
-        withdrawal("e2", HISTORY[1])], page_date="2023-11-07", trust="ok")
+        withdrawal("e2", HISTORY[1]), previously], page_date="2023-11-07", trust="ok")
     a2 = article("a2", DELISTING + HISTORY[:1], [
         event("e1", "delisting", DELISTING[0], participants=["Russia", "Taliban"]),
         designation("e2", HISTORY[0])])
     links = [
         Link("a1", "a3", "rewrite", 0.8, "a_to_b", [Alignment(MOSCOW[i], MOSCOW_REWRITE[i], 0.8, i, i) for i in range(4)]),
         Link("a1", "a4", "translation", 0.9, "a_to_b", [Alignment(MOSCOW[0], MOSCOW[0], 1.0, 0, 0)]),
-        Link("a1", "a0", "partial", 0.3, None, [Alignment(HISTORY[1], HISTORY[1], 1.0, 5, 3)]),
+        Link("a1", "a0", "partial", 0.3, None, [Alignment(HISTORY[1], HISTORY[1], 1.0, 5, 3),
+                                                Alignment(HISTORY[0], PREVIOUSLY, 0.7, 4, 4)]),
         Link("a1", "a2", "partial", 0.3, None, [Alignment(HISTORY[0], HISTORY[0], 1.0, 4, 3)]),
     ]
     return [a0, a1, a2, a3, a4], links
@@ -119,8 +123,9 @@ def test_background_events_are_on_the_timeline_counted_by_independent_source():
     _, events = build_stories(articles, links, [])
     designations = [e for e in events if e.date == "2003"]
     assert len(designations) == 1 and designations[0].background
-    assert set(designations[0].articles) == {"a1", "a2", "a3", "a4"}
-    assert designations[0].independent_sources == 2  # the Moscow lineage and the delisting report
+    # a0's undated "previously designated" joins through the aligned background sentence
+    assert set(designations[0].articles) == {"a0", "a1", "a2", "a3", "a4"}
+    assert designations[0].independent_sources == 3  # the Moscow lineage, Kazan, the delisting report
     assert designations[0].story is None  # told in two stories
     withdrawals = [e for e in events if e.date == "1989"]
     assert len(withdrawals) == 1 and set(withdrawals[0].articles) == {"a0", "a1", "a3"}
@@ -140,6 +145,30 @@ def test_members_without_event_date_take_the_story_date():
     by_id = {a.id: a for a in articles}
     assert by_id["a4"].event_date == "2021-10-20"
     assert by_id["a2"].event_date is None  # its story has no dated news event
+    assert by_id["a0"].event_date == "2023-11-07"  # its talks, not the 2003 history it mentions
+
+
+def test_an_undated_event_told_in_two_stories_is_background():
+    articles, links = seeds_like()
+    by_id = {a.id: a for a in articles}
+    by_id["a2"].events.append(event("e9", "aid", "Russia would continue to provide food.", participants=["Russia"]))
+    by_id["a0"].events.append(event("e9", "aid", "Russia would continue to provide food.", participants=["Russia"]))
+    links.append(Link("a0", "a2", "partial", 0.2, None, [Alignment("x", "y", 0.9, 0, 0)]))
+    by_id["a0"].events[-1].evidence = [Evidence("a0#s0", "x")]
+    by_id["a2"].events[-1].evidence = [Evidence("a2#s0", "y")]
+    _, events = build_stories(articles, links, [])
+    aid = [e for e in events if e.type == "aid"]
+    assert len(aid) == 1 and aid[0].background and aid[0].story is None
+
+
+def test_stories_are_in_chronological_order_and_summaries_carry_no_type_prefix():
+    articles, links = seeds_like()
+    for a in articles:
+        for e in a.events:
+            e.summary = f"{e.type}: {e.summary}"
+    stories, events = build_stories(articles, links, [])
+    assert [s.articles[0] for s in stories][:2] == ["a1", "a0"]  # 2021 talks, then 2023; undated last
+    assert not any(e.summary.startswith(f"{e.type}: ") for e in events)
 
 
 def test_partial_link_shared_paragraph_is_left_out_of_the_content():

@@ -20,7 +20,9 @@ def _view(store: Store) -> dict:
     for link in data["links"]:
         links_of[link["a"]].append(link)
         links_of[link["b"]].append(link)
-    timeline = sorted(data["events"], key=lambda e: (e.get("date") is None, e.get("date") or ""))
+    # events[] is already in timeline order (stories/: resolved date interval, then precision); a
+    # string sort would put "2021-W41" after "2021-11".
+    timeline = data["events"]
     return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
             "links_of": links_of, "timeline": timeline, "stats": store.stats()}
 

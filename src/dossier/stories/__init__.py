@@ -36,9 +36,11 @@ def build_stories(articles: list[Article], links: list[Link],
         return [], []
     lineages = find_lineages(articles, links)
     source_of = lineage_of(lineages)
-    article_story = cluster_articles(articles, links, lineages).article_story()
+    index = cluster_articles(articles, links, lineages)
+    article_story = index.article_story()
     events = build_timeline(articles, links, source_of, article_story)
     stories = _stories(articles, lineages, article_story, events)
+    stories.sort(key=lambda s: _story_order(s, index.stories[s.id].date))
     _fill_event_dates(articles, article_story, events)
     return stories, events
 
@@ -63,7 +65,12 @@ def _stories(articles: list[Article], lineages: list[Lineage], article_story: di
                              original=original, independent_sources=len(own),
                              first_reported=min(dates) if dates else None,
                              lineages=[_with_original_first(l) for l in own]))
-    return sorted(stories, key=lambda s: (s.first_reported or "9999", s.id))
+    return stories
+
+
+def _story_order(story: Story, date) -> tuple:
+    """Chronological by the story's main-event date (undated last), then first report, then id."""
+    return (date is None, date.start if date else 0, story.first_reported or "9999", story.id)
 
 
 def _main_events(events: list[Event]) -> dict[str, Event]:

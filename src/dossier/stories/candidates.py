@@ -70,7 +70,7 @@ class TermIndex:
         self._df += np.bincount(tops.indices, minlength=N_FEATURES).astype(np.int32)
         return range(first, len(self))
 
-    def query(self, vectors: sparse.csr_matrix, max_neighbours: int = MAX_NEIGHBOURS) -> Neighbours:
+    def query(self, vectors: sparse.csr_matrix, max_neighbours: int | None = None) -> Neighbours:
         """Likely neighbours among the indexed items for each query row (an item may be its own)."""
         tops = top_term_matrix(vectors)
         usable = (self._df <= MAX_POSTING).astype(np.float32)
@@ -78,7 +78,7 @@ class TermIndex:
         shared = (tops @ self._tops.T).tocoo()
         q, item = shared.row, shared.col
         cos = np.asarray(vectors[q].multiply(self.vectors[item]).sum(axis=1)).ravel()
-        return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours)
+        return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours or MAX_NEIGHBOURS)
 
 
 def _best_per_row(n_rows: int, rows: np.ndarray, items: np.ndarray, cos: np.ndarray,

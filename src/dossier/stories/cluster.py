@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+import scipy.sparse.linalg  # noqa: F401  (sparse.linalg.norm)
 from sklearn.preprocessing import normalize
 
 from dossier.stories.candidates import TermIndex
@@ -36,6 +37,7 @@ PARTICIPANT_WEIGHT = 0.15
 SAME_DATE_BONUS = 0.05
 TYPE_MISMATCH_PENALTY = 0.10
 PLACE_MISMATCH_PENALTY = 0.05
+LINKAGE = "max"
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Group:
 class StoryState:
     id: str
     groups: list[int] = field(default_factory=list)
+    centroid: sparse.csr_matrix | None = None  # sum of member group vectors
     dates: list[DateSpan] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
@@ -67,8 +70,9 @@ class StoryState:
     def date(self) -> DateSpan | None:
         return most_precise(self.dates)
 
-    def take(self, index: int, group: Group) -> None:
+    def take(self, index: int, group: Group, vector: sparse.csr_matrix) -> None:
         self.groups.append(index)
+        self.centroid = vector if self.centroid is None else self.centroid + vector
         if group.date:
             self.dates.append(group.date)
         if group.type:
@@ -79,6 +83,7 @@ class StoryState:
 
     def absorb(self, other: StoryState) -> None:
         self.groups += other.groups
+        self.centroid = self.centroid + other.centroid
         self.dates += other.dates
         self.types.update(other.types)
         self.places.update(other.places)
@@ -211,14 +216,19 @@ class StoryIndex:
                 continue  # itself, or a group of this batch not placed yet
             sid = self.group_story[item]
             best_by_story[sid] = max(best_by_story.get(sid, -1.0), cosine)
+        vector = self.terms.vectors[index]
         for sid in sorted(best_by_story):
-            score = pair_score(group, self.stories[sid], best_by_story[sid])
+            story = self.stories[sid]
+            centroid = (story.centroid @ vector.T).toarray()[0, 0] / max(sparse.linalg.norm(story.centroid), 1e-9)
+            content = {"max": best_by_story[sid], "centroid": centroid,
+                       "mean": (best_by_story[sid] + centroid) / 2}[LINKAGE]
+            score = pair_score(group, story, content)
             if score is not None and score >= best_score:
                 best, best_score = sid, score
         if best is None:
             best = story_id(group.articles[0])
             self.stories[best] = StoryState(best)
-        self.stories[best].take(index, group)
+        self.stories[best].take(index, group, vector)
         self.group_story[index] = best
 
     def _merge_stories(self, keep: str, other: str) -> None:

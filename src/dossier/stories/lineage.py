@@ -15,8 +15,9 @@ from dossier.stories.unionfind import UnionFind
 # Link kinds that make two articles one source. `partial` is left out on purpose: two reports of
 # different events may share background paragraphs and are still independent.
 SAME_SOURCE_KINDS = frozenset({"copy", "rewrite", "translation"})
-# Page dates a reader can rely on for "when was this published".
-TRUSTED_PAGE_DATES = frozenset({"ok", "weak"})
+# Page dates a reader can rely on for "when was this published". A "weak" date (a lone date line in
+# the page chrome, as in a site header) is too often the day the page was scraped.
+TRUSTED_PAGE_DATES = frozenset({"ok"})
 
 
 @dataclass
@@ -56,7 +57,8 @@ def _from_reuse(articles: list[Article], links: list[Link]) -> list[Lineage] | N
     for item in reuse_lineages(articles, links):
         members = sorted(getattr(item, "articles", None) or item["articles"])
         original = getattr(item, "original", None) if not isinstance(item, dict) else item.get("original")
-        out.append(Lineage(members, original))
+        edges = getattr(item, "edges", None) if not isinstance(item, dict) else item.get("edges")
+        out.append(Lineage(members, original, [tuple(e) for e in edges or []]))
     return out
 
 

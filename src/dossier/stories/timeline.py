@@ -103,6 +103,7 @@ def _dates_allow(a: Item, b: Item) -> bool:
 
 
 def _events_by_sentence(items: list[Item], articles: list[Article]) -> dict[tuple[str, int], list[Item]]:
+    """(article, sentence index) -> the events that sentence is evidence of."""
     by_article = defaultdict(list)
     for item in items:
         by_article[item.article].append(item)
@@ -110,14 +111,23 @@ def _events_by_sentence(items: list[Item], articles: list[Article]) -> dict[tupl
     for article in articles:
         if article.id not in by_article:
             continue
-        sentences = [(s.index, _norm(s.text)) for s in article.sentences]
+        index_of = {_norm(s.text): s.index for s in article.sentences}
         for item in by_article[article.id]:
             for evidence in item.event.evidence:
-                text = _norm(evidence.text)
-                for index, sentence in sentences:
-                    if text and (text in sentence or sentence in text):
-                        out[(article.id, index)].append(item)
+                index = _evidence_sentence(evidence, article.id)
+                if index is None:
+                    index = index_of.get(_norm(evidence.text))
+                if index is not None:
+                    out[(article.id, index)].append(item)
     return out
+
+
+def _evidence_sentence(evidence: Evidence, article_id: str) -> int | None:
+    """The sentence index analyse writes into the evidence source ("<article>#s<index>")."""
+    prefix = f"{article_id}#s"
+    if evidence.source and evidence.source.startswith(prefix) and evidence.source[len(prefix):].isdigit():
+        return int(evidence.source[len(prefix):])
+    return None
 
 
 def _attach_undated(items: list[Item], forest: UnionFind) -> None:
@@ -149,7 +159,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
     return Event(
         id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
         type=lead.event.type,
-        summary=lead.event.summary,
+        summary=_summary(lead.event),
         date=span.value if span else None,
         date_precision=span.precision if span else None,
         place=_most_common(it.event.place for it in group),
@@ -157,16 +167,25 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         articles=article_ids,
         independent_sources=len({lineage_of.get(a, a) for a in article_ids}),
         evidence=_evidence(group),
-        background=all(it.event.background for it in group),
+        background=_background(group),
         story=_story(group),
         first_reported=min(first) if first else None,
     )
 
 
+def _background(group: list[Item]) -> bool:
+    """History, not news: every dated report tells it as background (an undated report cannot say
+    how old the event is, so it does not vote unless no report is dated)."""
+    dated = [it for it in group if it.span is not None]
+    if not dated and len({it.story for it in group}) > 1:
+        return True  # undated and told in several stories: context they share, not any one's news
+    return all(it.event.background for it in dated or group)
+
+
 def _story(group: list[Item]) -> str | None:
     """News: the story most of its reports belong to. History: a story only if all tell it there."""
     news = [it.story for it in group if not it.event.background and it.story]
-    if news:
+    if news and not _background(group):
         counts = Counter(news)
         return min(counts, key=lambda s: (-counts[s], s))
     stories = {it.story for it in group}
@@ -182,6 +201,12 @@ def _evidence(group: list[Item]) -> list[Evidence]:
                 seen.add((source, evidence.text))
                 out.append(Evidence(source, evidence.text))
     return out
+
+
+def _summary(event: Event) -> str:
+    """The summary without a leading "type: " (the entry shows its type apart)."""
+    prefix = f"{event.type}: "
+    return event.summary[len(prefix):] if event.summary.startswith(prefix) else event.summary
 
 
 def _timeline_order(event: Event) -> tuple:
