@@ -124,6 +124,7 @@ class Quote:
     end: int
     speaker: str | None = None  # entity id after resolution, else the surface name
     speaker_text: str | None = None  # the words in the article that name the speaker
+    speaker_name: str | None = None  # the speaker's full name within the article (kept across corpus runs)
     cue: str | None = None
     kind: Literal["direct", "indirect", "mixed"] = "direct"
     sentence: int = 0

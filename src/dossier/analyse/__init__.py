@@ -7,19 +7,26 @@
 
 from __future__ import annotations
 
-from dossier.model import Article, Entity, Link
+from dossier.analyse.aliases import resolve_entities
+from dossier.analyse.anchoring import anchor_times, date_article, own_reference
+from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
+from dossier.analyse.people import build_people
+from dossier.analyse.quotes import find_quotes
+from dossier.analyse.sentences import split_sentences
+from dossier.analyse.timex import find_times
+from dossier.model import Article
 from dossier.resources import Resources
+
+__all__ = ["analyse_article", "resolve_entities", "anchor_times"]
 
 
 def analyse_article(article: Article, resources: Resources) -> Article:
     """Fill sentences, mentions, quotes, times and events of one article."""
-    return article
-
-
-def resolve_entities(articles: list[Article]) -> list[Entity]:
-    """Corpus entities with aliases; sets `Mention.entity` and `Quote.speaker` to entity ids."""
-    return []
-
-
-def anchor_times(articles: list[Article], links: list[Link]) -> None:
-    """Resolve a copy's relative time expressions against its original's trusted date."""
+    text = article.text
+    normalised = normalise_for_nlp(text)
+    article.sentences = split_sentences(text)
+    article.mentions = find_mentions(text, article.sentences, ner_doc(text, resources.nlp()))
+    people = build_people(normalised, article.mentions)
+    article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people)
+    article.times = find_times(text, article.sentences)
+    return date_article(article, own_reference(article))

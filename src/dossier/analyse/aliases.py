@@ -1,0 +1,196 @@
+"""Alias resolution across the corpus: one `Entity` per person, organisation or place, whatever
+spelling or short form each article used.
+
+Blocking instead of all pairs: people are grouped by folded surname, other names by their folded
+key (after a table of well-known aliases); fuzzy comparison happens only inside a block.
+- Persons: full names in one surname block merge when their first names are spelling variants
+  (Sergey / Sergei); different first names never merge (Sergey Lavrov is not Sergey Shoigu). A lone
+  surname joins the full name its own article introduced, else the only full name with that
+  surname in the corpus, else stays on its own (ambiguous).
+- Others: known alias groups (ISIS = Islamic State), acronyms of a unique longer name, and
+  spelling variants of one key.
+Deterministic (everything sorted) and idempotent: it reads only mention texts, which it never
+changes, and overwrites `Mention.entity` and `Quote.speaker`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from rapidfuzz.fuzz import ratio
+
+from dossier.analyse.gazetteer import fold, known_alias_index
+from dossier.model import Article, Entity
+
+# First names this similar (rapidfuzz ratio, 0-100) and at most one letter apart in length are
+# spellings of one name: Sergey/Sergei 83, Aleksandr/Alexander 89; John/Jane 50, Daniel/Danielle
+# differ in length by two. Set by hand on transliteration pairs.
+FIRST_NAME_SIMILARITY = 80
+# Organisation / place keys this similar are one name (al Qaida / al Qaeda 87).
+NAME_SIMILARITY = 85
+MIN_FUZZY_KEY_LENGTH = 6
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
+
+
+def resolve_entities(articles: list[Article]) -> list[Entity]:
+    clusters = _Clusters()
+    person_key = {}  # (article id, mention index) -> cluster key
+    other_key = {}
+    for article in articles:
+        local_full = _full_names_by_surname(article)
+        for i, m in enumerate(article.mentions):
+            if m.label == "PERSON":
+                person_key[(article.id, i)] = _local_person_name(m.text, local_full)
+            else:
+                other_key[(article.id, i)] = _other_key(m.text)
+    person_ids = _cluster_people(sorted(set(person_key.values())))
+    other_ids = _cluster_others(sorted(set(other_key.values())))
+    for article in articles:
+        for i, m in enumerate(article.mentions):
+            cluster = person_ids[person_key[(article.id, i)]] if m.label == "PERSON" else other_ids[other_key[(article.id, i)]]
+            clusters.add(cluster, m.text, m.label)
+    entities, by_cluster = clusters.entities()
+    for article in articles:
+        local_full = _full_names_by_surname(article)
+        for i, m in enumerate(article.mentions):
+            cluster = person_ids[person_key[(article.id, i)]] if m.label == "PERSON" else other_ids[other_key[(article.id, i)]]
+            m.entity = by_cluster[cluster].id
+        for quote in article.quotes:
+            name = quote.speaker_name
+            entity = _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) if name else None
+            quote.speaker = entity or name
+    return entities
+
+
+def _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) -> str | None:
+    person = person_ids.get(_local_person_name(name, local_full))
+    if person is not None and person in by_cluster:
+        return by_cluster[person].id
+    other = other_ids.get(_other_key(name))
+    return by_cluster[other].id if other in by_cluster else None
+
+
+# ---------------------------------------------------------------- people
+
+
+def _full_names_by_surname(article: Article) -> dict[str, str]:
+    """Folded surname -> the folded full name the article introduced first."""
+    names: dict[str, str] = {}
+    for m in sorted(article.mentions, key=lambda m: m.start):
+        words = fold(m.text).split()
+        if m.label == "PERSON" and len(words) > 1:
+            names.setdefault(words[-1], " ".join(words))
+    return names
+
+
+def _local_person_name(text: str, local_full: dict[str, str]) -> str:
+    words = fold(text).split()
+    if len(words) == 1 and words[0] in local_full:
+        return local_full[words[0]]
+    return " ".join(words)
+
+
+def _cluster_people(names: list[str]) -> dict[str, str]:
+    """Folded person name -> cluster key, blocking on the surname."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        if name:
+            by_surname[name.split()[-1]].append(name)
+    cluster: dict[str, str] = {}
+    for surname, block in sorted(by_surname.items()):
+        full = [n for n in block if len(n.split()) > 1]
+        groups: list[list[str]] = []
+        for name in full:
+            for group in groups:
+                if _same_first_name(name.split()[0], group[0].split()[0]):
+                    group.append(name)
+                    break
+            else:
+                groups.append([name])
+        for group in groups:
+            for name in group:
+                cluster[name] = "person:" + group[0]
+        if surname in block:  # the lone surname
+            cluster[surname] = "person:" + groups[0][0] if len(groups) == 1 else "person:" + surname
+    return cluster
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return False  # an initial alone is too weak: "S. Lavrov" might be anyone
+    return abs(len(a) - len(b)) <= 1 and ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+# ---------------------------------------------------------------- organisations, places, groups
+
+
+def _other_key(text: str) -> str:
+    folded = fold(text)
+    known = known_alias_index().get(folded)
+    if known is None and folded.startswith("the "):
+        known = known_alias_index().get(folded[4:])
+        folded = folded[4:]
+    return "known:" + fold(known) if known else folded
+
+
+def _cluster_others(keys: list[str]) -> dict[str, str]:
+    """Key -> cluster key: spelling variants within a first-letters block, then acronyms."""
+    cluster = {key: key for key in keys}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        compact = key.replace(" ", "")
+        if not key.startswith("known:") and len(compact) >= MIN_FUZZY_KEY_LENGTH:
+            blocks[compact[:2]].append(key)
+    for block in blocks.values():
+        for i, key in enumerate(block):
+            for earlier in block[:i]:
+                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= NAME_SIMILARITY:
+                    cluster[key] = cluster[earlier]
+                    break
+    initials: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = [w for w in key.removeprefix("known:").split() if w not in ACRONYM_STOPWORDS]
+        if len(words) > 1:
+            initials["".join(w[0] for w in words)].append(key)
+    for key in keys:
+        if " " not in key and 2 <= len(key) <= 5 and len(initials.get(key, [])) == 1:
+            cluster[key] = cluster[initials[key][0]]
+    return cluster
+
+
+# ---------------------------------------------------------------- output
+
+
+class _Clusters:
+    def __init__(self):
+        self.surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.labels: dict[str, Counter] = defaultdict(Counter)
+
+    def add(self, cluster: str, surface: str, label: str) -> None:
+        self.surfaces[cluster][surface] += 1
+        self.labels[cluster][label] += 1
+
+    def entities(self) -> tuple[list[Entity], dict[str, Entity]]:
+        by_cluster = {}
+        for cluster in sorted(self.surfaces):
+            surfaces = self.surfaces[cluster]
+            label = max(sorted(self.labels[cluster]), key=lambda l: self.labels[cluster][l])
+            name = self._canonical(cluster, surfaces, label)
+            entity_id = "ent-" + hashlib.sha1(f"{label}:{cluster}".encode()).hexdigest()[:12]
+            aliases = sorted(s for s in surfaces if s != name)
+            by_cluster[cluster] = Entity(id=entity_id, name=name, type=label, aliases=aliases)
+        entities = sorted(by_cluster.values(), key=lambda e: (e.type, e.name, e.id))
+        return entities, by_cluster
+
+    @staticmethod
+    def _canonical(cluster: str, surfaces: Counter, label: str) -> str:
+        if cluster.startswith("known:"):
+            for alias, canonical in known_alias_index().items():
+                if fold(canonical) == cluster[6:]:
+                    return canonical
+        longest = max(len(s.split()) for s in surfaces) if label == "PERSON" else 0
+        candidates = [s for s in surfaces if len(s.split()) >= longest]
+        return sorted(candidates, key=lambda s: (-surfaces[s], s))[0]

@@ -1,0 +1,93 @@
+"""Reporting verbs (cues) in every inflection we match on, without a lemmatizer."""
+
+from __future__ import annotations
+
+import re
+
+# lemma -> forms. Speech and statement verbs that introduce quotes or reported speech in news.
+CUE_LEMMAS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "state": ("state", "states", "stated", "stating"),
+    "stress": ("stress", "stresses", "stressed", "stressing"),
+    "note": ("note", "notes", "noted", "noting"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasizing", "emphasise", "emphasises",
+                  "emphasised", "emphasising"),
+    "underline": ("underline", "underlines", "underlined", "underlining"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "ask": ("ask", "asks", "asked"),
+    "reply": ("reply", "replies", "replied"),
+    "respond": ("respond", "responds", "responded"),
+    "urge": ("urge", "urges", "urged"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": ("admit", "admits", "admitted"),
+    "suggest": ("suggest", "suggests", "suggested"),
+    "indicate": ("indicate", "indicates", "indicated"),
+    "remark": ("remark", "remarks", "remarked"),
+    "comment": ("comment", "comments", "commented"),
+    "continue": ("continued",),
+    "conclude": ("concluded",),
+    "report": ("report", "reports", "reported"),
+    "recall": ("recall", "recalls", "recalled"),
+    "vow": ("vow", "vows", "vowed"),
+    "pledge": ("pledge", "pledges", "pledged"),
+    "promise": ("promise", "promises", "promised"),
+    "predict": ("predict", "predicts", "predicted"),
+    "deny": ("deny", "denies", "denied"),
+    "confirm": ("confirm", "confirms", "confirmed"),
+    "tweet": ("tweet", "tweets", "tweeted"),
+    "believe": ("believe", "believes", "believed"),
+    "think": ("think", "thinks", "thought"),
+    "agree": ("agree", "agrees", "agreed"),
+    "describe": ("describe", "describes", "described"),
+    "call": ("call", "calls", "called"),
+    "express": ("express", "expresses", "expressed"),
+    "highlight": ("highlight", "highlights", "highlighted", "highlighting"),
+    "point": ("pointed",),
+    "allege": ("allege", "alleges", "alleged"),
+    "assert": ("assert", "asserts", "asserted", "asserting"),
+    "maintain": ("maintains", "maintained"),
+    "contend": ("contend", "contends", "contended"),
+    "observe": ("observed",),
+    "mention": ("mention", "mentions", "mentioned"),
+}
+# Verbs that take a "that"-clause or a quote directly; "call", "express", "describe" etc. only
+# count next to a quote mark.
+CLAUSE_LEMMAS = frozenset({"say", "tell", "add", "state", "stress", "note", "warn", "emphasize",
+                           "underline", "explain", "argue", "claim", "insist", "declare", "announce",
+                           "write", "acknowledge", "admit", "suggest", "indicate", "report", "recall",
+                           "vow", "pledge", "promise", "predict", "deny", "confirm", "believe",
+                           "think", "agree", "allege", "assert", "maintain", "contend", "observe",
+                           "remark", "reply", "respond", "comment", "mention"})
+
+FORM_TO_LEMMA = {form: lemma for lemma, forms in CUE_LEMMAS.items() for form in forms}
+_CUE = re.compile(r"\b(%s)\b" % "|".join(sorted(FORM_TO_LEMMA, key=len, reverse=True)), re.I)
+ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+
+
+# Forms that are more often nouns ("state news agency", "in his remarks"): a cue only when a
+# clause or a quote follows them.
+NOUN_LIKE_FORMS = frozenset({"state", "states", "remarks", "comments", "claims", "reports", "calls",
+                             "notes", "call", "report", "comment", "claim", "note", "promise",
+                             "promises", "tweet", "tweets", "warning", "pledge", "pledges", "vow",
+                             "vows", "remark", "writing", "mention", "mentions", "agree", "express"})
+_CLAUSE_FOLLOWS = re.compile(r'\s+that\b|\s*[,:]?\s*"')
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Cue verb matches in text[start:end] (lower-case words only: "Said" in a name is not a cue)."""
+    end = len(text) if end is None else end
+    return [m for m in _CUE.finditer(text, start, end) if m.group()[0].islower()
+            and (m.group() not in NOUN_LIKE_FORMS or _CLAUSE_FOLLOWS.match(text, m.end()))]
+
+
+def lemma(form: str) -> str:
+    return FORM_TO_LEMMA.get(form.lower(), form.lower())

@@ -1,0 +1,138 @@
+"""Named-entity mentions: spaCy's NER, then corrections for the small model's failures on news.
+
+Only the `ner` component runs (en_core_web_sm's NER has its own embedding layer, so tok2vec,
+tagger, parser and lemmatizer are skipped). Corrections, each a small function:
+- curly apostrophes and quotes become straight ones before NER ("Putin‘s" stays one name);
+  the replacement keeps every offset because each character maps to one character;
+- entity spans are trimmed ("the", possessive "'s", line breaks inside a span);
+- country names are GPE whatever the model said ("Tajikistan" as NORP);
+- PERSON in a title-case headline is kept only when the body confirms the name;
+- page chrome ("Stay Connected", photo credits) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.analyse.gazetteer import CHROME_WORDS, country_names, fold
+from dossier.analyse.sentences import sentence_at
+from dossier.model import Mention, Sentence
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von", "la", "le", "da",
+                            "di", "du", "el", "abu", "dos", "das"})
+_TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                              "′": "'", "`": "'"})
+_CREDIT_LINE = re.compile(r"\(photo\b|\bphoto\s*:|\bgetty images\b|\bcredit\s*:|\bimage\s*:", re.I)
+# A heading: at least this many words, and this share of them capitalised.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITALISED_SHARE = 0.7
+
+
+def normalise_for_nlp(text: str) -> str:
+    """Typographic quotes to straight ones, one character for one, so offsets are unchanged."""
+    return text.translate(_TYPOGRAPHIC)
+
+
+def ner_doc(text: str, nlp):
+    """Run only the NER component of `nlp` over `text` (normalised)."""
+    disabled = [name for name in nlp.pipe_names if name != "ner"]
+    return nlp(normalise_for_nlp(text), disable=disabled)
+
+
+def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
+    """Corrected entity mentions of `text`, given its sentences and a spaCy doc with `ents`."""
+    raw = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        for start, end in _trimmed_pieces(text, ent.start_char, ent.end_char):
+            raw.append(Mention(text=text[start:end], label=ent.label_, start=start, end=end,
+                               sentence=sentence_at(sentences, start)))
+    mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m)]
+    mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
+    mentions = _drop_unconfirmed_headline_people(mentions, sentences)
+    return _relabel_known_people(mentions)
+
+
+def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span split at line breaks, without a leading "the" or a trailing possessive."""
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + match.start(), start + match.end()
+        piece = text[s:e]
+        lead = re.match(r"(?i)the\s+", piece)
+        if lead:
+            s += lead.end()
+        tail = re.search(r"(?:['’‘]s?|[\s,;:])+$", text[s:e])
+        if tail and tail.start() > 0:
+            e = s + tail.start()
+        if e > s and any(ch.isalpha() for ch in text[s:e]):
+            pieces.append((s, e))
+    return pieces
+
+
+def _relabel_known_people(mentions: list[Mention]) -> list[Mention]:
+    """A name the article uses for a person elsewhere is that person here too ("Lavrov" as ORG)."""
+    people = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            people.add(fold(m.text))
+            if len(m.text.split()) > 1:
+                people.add(fold(m.text).split()[-1])
+    for m in mentions:
+        if m.label in ("ORG", "NORP", "FAC", "LOC") and fold(m.text) in people:
+            m.label = "PERSON"
+    return mentions
+
+
+def _relabel_country(mention: Mention) -> Mention:
+    if mention.label != "GPE" and fold(mention.text) in country_names():
+        mention.label = "GPE"
+    return mention
+
+
+def _is_chrome(text: str, mention: Mention) -> bool:
+    words = fold(mention.text).split()
+    if words and all(w in CHROME_WORDS for w in words):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(_CREDIT_LINE.search(line)) and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _plausible_person(name: str) -> bool:
+    words = name.split()
+    if any(ch.isdigit() for ch in name) or len(words) > 5:
+        return False
+    return all(w[0].isupper() or w.lower().strip(".-'") in NAME_PARTICLES for w in words)
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A title-case line without final punctuation: a headline or heading."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text)]
+    if len(words) < HEADLINE_MIN_WORDS or sentence.text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in",
+                                                                          "on", "to", "for", "and", "as", "at", "with", "by"})
+    return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
+
+
+def _drop_unconfirmed_headline_people(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """Title case makes any two words look like a name: trust a headline PERSON only when the body
+    names the same person (full name or surname)."""
+    headline = {s.index for s in sentences if is_headline(s)}
+    body_names = set()
+    for m in mentions:
+        if m.label == "PERSON" and m.sentence not in headline:
+            body_names.add(fold(m.text))
+            body_names.update(fold(m.text).split())
+    kept = []
+    for m in mentions:
+        if m.label == "PERSON" and m.sentence in headline:
+            words = fold(m.text).split()
+            if fold(m.text) not in body_names and not (words and words[-1] in body_names):
+                continue
+        kept.append(m)
+    return kept

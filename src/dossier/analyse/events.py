@@ -1,0 +1,173 @@
+"""Events: typed happenings found from trigger words in sentences, with participants, place,
+date (from the time expressions of the same sentence) and the evidence sentence.
+
+Types follow PLOVER's spirit (CONSULT, ACCUSE, AID, MOBILIZE, ASSAULT, RETREAT ...) with news
+names. A negated trigger ("refused to recognise", "never removing it from the list") is no event.
+An event dated well before the article's reference date is `background` (history in passing).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dossier.model import Article, Event, Evidence, TimeExpression
+
+# type -> trigger pattern (inflected forms spelled out: no lemmatizer runs).
+TRIGGERS: dict[str, str] = {
+    "talks": r"talks|negotiations?|meetings?|met|meets?|conferences?|summit|discussions|consultations|round of",
+    "designation": r"designat(?:e|es|ed|ing|ion)|blacklist(?:s|ed|ing)?|outlaw(?:ed|s)?",
+    "delisting": r"delist(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)\b.{0,40}?\bfrom (?:the|this|its|a) (?:terror\w* )?list|lift(?:s|ed|ing)? the ban",
+    "recognition": r"recogni[sz](?:e|es|ed|ing|ion)",
+    "aid": r"humanitarian (?:aid|assistance|supplies)|(?:military|food|economic) (?:aid|assistance|support)|aid shipment|shipment of|cargo of",
+    "exercise": r"(?:military )?exercises?|drills",
+    "attack": r"attacks?|attacked|bombings?|shelling|massacre|fatalities",
+    "resignation": r"resign(?:s|ed|ing|ation)?|quit|quits|stepp?(?:ed|s)? down",
+    "withdrawal": r"withdr(?:aw|aws|ew|awn|awing|awal)|pull(?:ed|s)? out",
+    "seizure": r"seized? (?:control|power)|takeover|took (?:over|power)|regain(?:ed|ing)? power|(?:rise|rising|came) to power",
+    "invasion": r"invasion|invaded|invades?",
+    "war": r"(?:waged|fought|wages|fights) (?:a|an|the) [\w-]*\s?war|war (?:in|against|with)",
+    "visit": r"visit(?:s|ed|ing)?",
+    "agreement": r"agreements?|signed|accords?|treaty",
+    "sanctions": r"sanctions|sanctioned",
+    "accusation": r"accus(?:e|es|ed|ing)|criticiz(?:e|es|ed)|criticis(?:e|es|ed)|condemn(?:s|ed)?|blamed",
+    "statement": r"announc(?:e|es|ed|ement)|declar(?:ed|ation)|statement",
+}
+_TRIGGER_RE = {kind: re.compile(rf"\b(?:{pattern})\b", re.I) for kind, pattern in TRIGGERS.items()}
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot)\b"
+                       r"(?:\s+[\w'-]+){0,3}\s*$", re.I)
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Sentences after the headline that carry the main reported event.
+LEAD_SENTENCES = 4
+# A dated event this many days before the reference date is history mentioned in passing.
+BACKGROUND_DAYS = 365
+SUMMARY_CHARS = 160
+
+
+def extract_events(article: Article, reference: date | None, reference_is_event: bool) -> tuple[list[Event], str | None]:
+    """(events, main event date) of one article. `reference` is the date relative expressions were
+    resolved against; `reference_is_event` says it is the reported event's date itself (an
+    explicit date the article or its lineage establishes), not a publication date."""
+    times_by_sentence: dict[int, list[TimeExpression]] = {}
+    for t in article.times:
+        if t.kind == "date" and t.value and t.value[:1].isdigit():
+            times_by_sentence.setdefault(t.sentence, []).append(t)
+    lead = lead_sentences(article)
+    events: list[Event] = []
+    for sentence in article.sentences:
+        triggers = _triggers(sentence.text)
+        times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
+        for (kind, match), own_times in zip(triggers, times):
+            events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
+    main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
+    main_type = next((e.type for e in events if not e.background and e.type != "statement"), None)
+    for index, event in enumerate(events):
+        event.id = f"{article.id}-e{index}"
+        if event.date is None and main_date and event.type == main_type and not event.background:
+            event.date, event.date_precision = main_date, "day"
+    return events, main_date
+
+
+def _triggers(text: str) -> list[tuple[str, re.Match]]:
+    """The first non-negated trigger of each type in one sentence."""
+    found = []
+    for kind, pattern in _TRIGGER_RE.items():
+        for match in pattern.finditer(text):
+            if _NEGATION.search(text[:match.start()]):
+                continue
+            found.append((kind, match))
+            break
+    return sorted(found, key=lambda f: f[1].start())
+
+
+def _times_per_trigger(triggers: list[tuple[str, re.Match]], offset: int,
+                       times: list[TimeExpression]) -> list[list[TimeExpression]]:
+    """Each time expression belongs to the closest trigger before it (English puts the time after
+    the verb: "designated ... in 2003, and its removal from the list" dates the designation), or,
+    when it opens the sentence ("On Wednesday, Russia hosted talks"), to the first one after it."""
+    owned: list[list[TimeExpression]] = [[] for _ in triggers]
+    for t in times:
+        before = [i for i, (_, m) in enumerate(triggers) if offset + m.end() <= t.start]
+        after = [i for i, (_, m) in enumerate(triggers) if offset + m.start() >= t.end]
+        if before:
+            owned[before[-1]].append(t)
+        elif after:
+            owned[after[0]].append(t)
+    return owned
+
+
+def _distance(start: int, end: int, t: TimeExpression) -> int:
+    return max(t.start - end, start - t.end, 0)
+
+
+def _event(article: Article, sentence, kind: str, match: re.Match, times: list[TimeExpression],
+           reference: date | None, in_lead: bool) -> Event:
+    trigger_at = sentence.start + match.start()
+    mentions = [m for m in article.mentions if m.sentence == sentence.index]
+    place = _place(article.text, mentions, trigger_at)
+    participants = []
+    for m in mentions:
+        name = m.entity or m.text
+        if m.label in PARTICIPANT_LABELS and m.text != place and name not in participants:
+            participants.append(name)
+    when = min(times, key=lambda t: _distance(trigger_at, trigger_at + len(match.group()), t), default=None)
+    event = Event(id="", type=kind, summary=f"{kind}: {_trim(sentence.text)}",
+                  date=when.value if when else None, date_precision=when.precision if when else None,
+                  place=place, participants=participants, articles=[article.id],
+                  evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)])
+    event.background = _is_background(event, reference, in_lead)
+    return event
+
+
+def _place(text: str, mentions, trigger_at: int) -> str | None:
+    places = [m for m in mentions if m.label in PLACE_LABELS
+              and re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start], re.I)]
+    if not places:
+        return None
+    return min(places, key=lambda m: abs(m.start - trigger_at)).text
+
+
+def _is_background(event: Event, reference: date | None, in_lead: bool) -> bool:
+    year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
+    if year is None:
+        return False
+    if reference is not None:
+        end = _period_end(event.date)
+        return end is not None and (reference - end).days > BACKGROUND_DAYS
+    return event.date_precision in ("year", "decade") and not in_lead
+
+
+def _period_end(value: str) -> date | None:
+    if re.fullmatch(r"\d{3}", value):  # a decade: "199" is the 1990s
+        return date(int(value) * 10 + 9, 12, 31)
+    parts = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    if not parts:
+        return None
+    year, month, day = parts.group(1), parts.group(2), parts.group(3)
+    # the END of a year/month is what matters for "well before": 2021-08 is not history in 2021-10
+    if month is None:
+        return date(int(year), 12, 31)
+    if day is None:
+        return date(int(year), int(month), 28)
+    return date(int(year), int(month), int(day))
+
+
+def lead_sentences(article: Article) -> set[int]:
+    from dossier.analyse.entities import is_headline
+
+    body = [s.index for s in article.sentences if not is_headline(s)]
+    return set(body[:LEAD_SENTENCES])
+
+
+def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | None:
+    """The date of the first dated, non-background event told in the lead, at day precision."""
+    for event in events:
+        sentence = int(event.evidence[0].source.rsplit("#s", 1)[1])
+        if sentence in lead and not event.background and event.date_precision == "day":
+            return event.date
+    return None
+
+
+def _trim(text: str) -> str:
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,326 @@
+"""Quotes: direct (any quote marks, interrupted, multi-sentence), embedded fragments and indirect
+speech ("X said that ...", "according to X"), each with a cue verb and a speaker.
+
+Works on the normalised text (straight quote marks, see entities.normalise_for_nlp) so offsets are
+those of the article. Attribution looks at the frame around a quote: the words between the closing
+mark and the end of the sentence, or between the sentence start and the opening mark. A quote
+whose frame has no cue continues the previous quote of the paragraph (or of the paragraph before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.analyse.cues import ACCORDING_TO, CLAUSE_LEMMAS, find_cues, lemma
+from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
+from dossier.analyse.sentences import sentence_at
+from dossier.model import Mention, Quote, Sentence
+
+# A quoted span shorter than this is a fragment inside the writer's sentence (kind "mixed").
+MIN_DIRECT_WORDS = 4
+# The words between two quoted spans that make one interrupted quote ("A," X said, "B").
+MAX_INTERRUPTION_WORDS = 15
+# How far past a quote we look for its cue and speaker.
+MAX_FRAME_CHARS = 220
+# Words allowed between an indirect-speech subject and its cue ("Lavrov further stated").
+_BETWEEN_SUBJECT_AND_CUE = re.compile(
+    r"^(?:\s+(?:also|further|then|later|previously|repeatedly|again|recently|publicly|has|have|had|"
+    r"was|were|is|are|once|had\s+earlier|earlier|in\s+a\s+statement|on\s+\w+day))*\s*$", re.I)
+_APPOSITIVE_TAIL = re.compile(r",[^,]{3,120},\s*$")
+_SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
+_SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+_CAPITALISED = re.compile(r"[A-Z][\w'-]+")
+ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+@dataclass
+class Speaker:
+    name: str | None  # resolved full name (or organisation), None if not resolved
+    text: str  # the words naming the speaker here
+    start: int
+    end: int
+
+
+@dataclass
+class _Unit:
+    """One direct quote: one or more quoted spans (interrupted by a frame)."""
+    spans: list[tuple[int, int]]  # content offsets, without the marks
+    paragraph: int
+
+
+def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sentence],
+                mentions: list[Mention], people: PeopleIndex) -> list[Quote]:
+    """All quotes of one article, in text order."""
+    finder = _Finder(text, normalised, sentences, mentions, people)
+    quotes = finder.direct() + finder.indirect()
+    quotes.sort(key=lambda q: q.start)
+    for index, quote in enumerate(quotes):
+        quote.id = f"{article_id}-q{index}"
+        quote.article = article_id
+    return quotes
+
+
+class _Finder:
+    def __init__(self, text, normalised, sentences, mentions, people):
+        self.text = text
+        self.norm = normalised
+        self.sentences = sentences
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.people = people
+        self.quoted: list[tuple[int, int]] = []  # mark-inclusive spans, to skip in indirect()
+        self.used_cues: set[int] = set()
+
+    # ------------------------------------------------------------ direct quotes
+
+    def direct(self) -> list[Quote]:
+        units = self._units(self._quoted_spans())
+        quotes = []
+        previous: tuple[_Unit, Speaker | None, str | None] | None = None
+        for unit in units:
+            cue, speaker = self._attribute(unit)
+            if cue is None and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
+                speaker, cue = previous[1], previous[2]  # continuation of the previous quote
+            start, end = unit.spans[0][0], unit.spans[-1][1]
+            words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
+            kind = "direct" if words >= MIN_DIRECT_WORDS else "mixed"
+            if kind == "mixed" and speaker is None:
+                continue  # scare quotes or a title, not speech
+            quotes.append(self._quote(" ".join(self.text[s:e].strip() for s, e in unit.spans),
+                                      start, end, speaker, cue, kind))
+            previous = (unit, speaker, cue)
+        return quotes
+
+    def _quoted_spans(self) -> list[tuple[int, int, int]]:
+        """(content start, content end, paragraph) for each pair of quote marks in a paragraph; an
+        unclosed quote runs to the end of its paragraph (news style for multi-paragraph quotes)."""
+        spans = []
+        for paragraph, line in enumerate(re.finditer(r"[^\n]+", self.norm)):
+            marks = [m.start() for m in re.finditer(r'"', line.group())]
+            for i in range(0, len(marks), 2):
+                open_at = line.start() + marks[i]
+                close_at = line.start() + marks[i + 1] if i + 1 < len(marks) else line.end()
+                if self.text[open_at + 1:close_at].strip():
+                    spans.append((open_at + 1, close_at, paragraph))
+                    self.quoted.append((open_at, close_at + 1))
+        return spans
+
+    def _units(self, spans: list[tuple[int, int, int]]) -> list[_Unit]:
+        units: list[_Unit] = []
+        for start, end, paragraph in spans:
+            if units and units[-1].paragraph == paragraph and self._is_interruption(units[-1].spans[-1][1], start):
+                units[-1].spans.append((start, end))
+            else:
+                units.append(_Unit(spans=[(start, end)], paragraph=paragraph))
+        return units
+
+    def _is_interruption(self, previous_end: int, start: int) -> bool:
+        between = self.norm[previous_end + 1:start - 1]
+        comma = between.strip().startswith(",") or self.norm[previous_end - 1:previous_end] == ","
+        return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma
+                and between.rstrip().endswith((",", ":")) and bool(find_cues(between)))
+
+    def _attribute(self, unit: _Unit) -> tuple[str | None, Speaker | None]:
+        start, end = unit.spans[0][0], unit.spans[-1][1]
+        if len(unit.spans) > 1:
+            frame = (unit.spans[0][1] + 1, unit.spans[1][0] - 1)
+            result = self._frame_speaker(*frame)
+            if result[0]:
+                return result
+        after = self._frame_after(end)
+        before = self._frame_before(start)
+        content_end = self.norm[max(start, end - 2):end]
+        if after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end.rstrip()[-1:] in ",?!"):
+            result = self._frame_speaker(*after)
+            if result[0]:
+                return result
+        if before:
+            result = self._frame_speaker(*before, prefer_end=True)
+            if result[0]:
+                return result
+        if after and len(self.norm[after[0]:after[1]].split()) <= 8:
+            return self._frame_speaker(*after)
+        return None, None
+
+    def _frame_after(self, end: int) -> tuple[int, int] | None:
+        limit = min(len(self.norm), end + 1 + MAX_FRAME_CHARS)
+        stop = re.compile(r'[.!?](?=\s|$)|"|\n').search(self.norm, end + 1, limit)
+        frame_end = stop.start() if stop else limit
+        return (end + 1, frame_end) if frame_end > end + 1 else None
+
+    def _frame_before(self, start: int) -> tuple[int, int] | None:
+        open_mark = start - 1
+        line_start = self.norm.rfind("\n", 0, open_mark) + 1
+        window = self.norm[line_start:open_mark]
+        cut = max((m.end() for m in re.finditer(r'[.!?]\s|"', window)), default=0)
+        frame_start = line_start + cut
+        return (frame_start, open_mark) if open_mark > frame_start else None
+
+    def _frame_speaker(self, start: int, end: int, prefer_end: bool = False) -> tuple[str | None, Speaker | None]:
+        cues = [c for c in find_cues(self.norm, start, end)]
+        if not cues:
+            return None, None
+        cue = cues[-1] if prefer_end else cues[0]
+        self.used_cues.add(cue.start())
+        return cue.group(), self._speaker_near(cue, start, end)
+
+    # ------------------------------------------------------------ speakers
+
+    def _speaker_near(self, cue: re.Match, start: int, end: int) -> Speaker | None:
+        """The speaker of `cue` in the frame text[start:end]: a person, a pronoun or role phrase
+        resolved to a person, an organisation, or a capitalised surname met earlier."""
+        people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= end]
+        if people:
+            s, e, person = min(people, key=lambda x: min(abs(x[0] - cue.end()), abs(x[1] - cue.start())))
+            return Speaker(person.name, self.text[s:e], s, e)
+        pronoun = _SPEAKER_PRONOUNS.search(self.norm, start, cue.start()) or \
+            _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
+        if pronoun:
+            return self._pronoun(pronoun.start(1), pronoun.end(1))
+        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end]
+        if organisations:
+            m = min(organisations, key=lambda m: abs(m.start - cue.start()))
+            return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+        for word in _CAPITALISED.finditer(self.norm, start, end):
+            person = self.people.by_surname(word.group(), before=word.start())
+            if person is not None:
+                return Speaker(person.name, word.group(), word.start(), word.end())
+        return None
+
+    def _pronoun(self, s: int, e: int) -> Speaker:
+        person = self.people.nearest_before(s) if self.norm[s:e].lower() in PRONOUNS_SINGULAR else None
+        return Speaker(person.name if person else None, self.text[s:e], s, e)
+
+    def _subject_before(self, sentence_start: int, cue_start: int) -> Speaker | None:
+        """The subject right before an indirect-speech cue ("Kabulov, an envoy, indicated")."""
+        prefix = self.norm[sentence_start:cue_start]
+        trimmed = _APPOSITIVE_TAIL.sub("", prefix)
+        candidates = []
+        for s, e, person in self.people.mentions:
+            if sentence_start <= s and e <= sentence_start + len(trimmed):
+                candidates.append((e, Speaker(person.name, self.text[s:e], s, e)))
+        for m in self.mentions:
+            if m.label in ENTITY_SPEAKER_LABELS and sentence_start <= m.start and m.end <= sentence_start + len(trimmed):
+                candidates.append((m.end, Speaker(m.text, self.text[m.start:m.end], m.start, m.end)))
+        pronoun = _SPEAKER_PRONOUNS.search(trimmed.rstrip())
+        if pronoun:
+            s = sentence_start + pronoun.start(1)
+            candidates.append((sentence_start + pronoun.end(1), self._pronoun(s, sentence_start + pronoun.end(1))))
+        for end, speaker in sorted(candidates, key=lambda c: -c[0]):
+            rest = self.norm[end:sentence_start + len(trimmed)]
+            if re.fullmatch(r"['s]*", rest.strip()) or _BETWEEN_SUBJECT_AND_CUE.match(rest):
+                return speaker
+            break
+        return None
+
+    # ------------------------------------------------------------ indirect speech
+
+    def indirect(self) -> list[Quote]:
+        quotes = []
+        for sentence in self.sentences:
+            quotes.extend(self._indirect_in(sentence))
+        return quotes
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def _indirect_in(self, sentence: Sentence) -> list[Quote]:
+        found = []
+        according = ACCORDING_TO.search(self.norm, sentence.start, sentence.end)
+        if according and not self._inside_quote(according.start()):
+            quote = self._according_to(sentence, according)
+            if quote:
+                found.append(quote)
+        for cue in find_cues(self.norm, sentence.start, sentence.end):
+            if cue.start() in self.used_cues or self._inside_quote(cue.start()) or lemma(cue.group()) not in CLAUSE_LEMMAS:
+                continue
+            quote = self._reported_clause(sentence, cue)
+            if quote:
+                found.append(quote)
+                break  # one reported clause per sentence; a second cue is usually inside it
+        return found
+
+    def _reported_clause(self, sentence: Sentence, cue: re.Match) -> Quote | None:
+        speaker = self._subject_before(sentence.start, cue.start())
+        after = self.norm[cue.end():sentence.end]
+        that = re.match(r"^((?:\s+[\w'-]+){0,6}?)\s+that\s+", after)
+        if speaker is not None and that:
+            content_start = cue.end() + that.end()
+        elif speaker is not None and re.match(r"^\s*[,:]\s+\S", after):
+            content_start = cue.end() + re.match(r"^\s*[,:]\s+", after).end()
+        elif speaker is not None and lemma(cue.group()) in {"say", "state", "add", "note", "warn", "claim", "insist", "argue"} \
+                and re.match(r"^\s+(?!to\b|by\b|in\b|on\b|at\b|with\b|of\b|for\b|about\b)[a-z]", after) and len(after.split()) >= 4:
+            content_start = cue.end() + len(after) - len(after.lstrip())
+        else:
+            return self._trailing_attribution(sentence, cue)
+        content_end = self._content_end(sentence)
+        if len(self.norm[content_start:content_end].split()) < 3 or self._inside_quote(content_start):
+            return None
+        return self._quote(self.text[content_start:content_end], content_start, content_end,
+                           speaker, cue.group(), "indirect")
+
+    def _trailing_attribution(self, sentence: Sentence, cue: re.Match) -> Quote | None:
+        """"Moscow will keep its embassy open, the ministry said on Friday." """
+        prefix = self.norm[sentence.start:cue.start()]
+        comma = prefix.rfind(",")
+        tail = self.norm[cue.end():sentence.end]
+        if comma < 0 or len(tail.split()) > 5 or len(prefix[comma:].split()) > 8 or re.match(r"\s+by\b", tail):
+            return None
+        speaker = self._subject_before(sentence.start + comma + 1, cue.start()) or \
+            self._speaker_near(cue, sentence.start + comma + 1, sentence.end)
+        content_start, content_end = sentence.start, sentence.start + comma
+        if speaker is None or len(prefix[:comma].split()) < 4 or self._inside_quote(content_start):
+            return None
+        return self._quote(self.text[content_start:content_end], content_start, content_end,
+                           speaker, cue.group(), "indirect")
+
+    def _according_to(self, sentence: Sentence, match: re.Match) -> Quote | None:
+        speaker = self._source_phrase(match.end(), sentence.end)
+        if speaker is None:
+            return None
+        before = self.norm[sentence.start:match.start()].rstrip(" ,")
+        if len(before.split()) >= 4:
+            start, end = sentence.start, sentence.start + len(before)
+        else:  # "According to X, ...": the content follows
+            comma = self.norm.find(",", speaker.end, sentence.end)
+            if comma < 0:
+                return None
+            start, end = comma + 1 + (len(self.norm[comma + 1:]) - len(self.norm[comma + 1:].lstrip())), self._content_end(sentence)
+        if self._inside_quote(start) and self._inside_quote(end - 1):
+            return None
+        return self._quote(self.text[start:end], start, end, speaker, "according to", "indirect")
+
+    def _source_phrase(self, start: int, end: int) -> Speaker | None:
+        """The source named after "according to": a person, else the head (last) name of the noun
+        phrase ("Russian state news agency Tass" -> Tass)."""
+        stop = re.compile(r"[,.;:()]|\s(?:citing|who|which|that|and)\s").search(self.norm, start, end)
+        phrase_end = stop.start() if stop else end
+        people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= phrase_end]
+        if people:
+            s, e, person = people[0]
+            return Speaker(person.name, self.text[s:e], s, e)
+        names = [m for m in self.mentions if start <= m.start and m.end <= phrase_end]
+        if names:
+            m = names[-1]
+            return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+        # NER missed it: the last run of capitalised words in the phrase names the source
+        runs = list(re.finditer(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*", self.norm[start:phrase_end]))
+        if not runs:
+            return None
+        s, e = start + runs[-1].start(), start + runs[-1].end()
+        return Speaker(self.text[s:e], self.text[s:e], s, e)
+
+    def _content_end(self, sentence: Sentence) -> int:
+        end = sentence.end
+        while end > sentence.start and self.norm[end - 1] in ".!? ":
+            end -= 1
+        return end
+
+    # ------------------------------------------------------------ output
+
+    def _quote(self, text: str, start: int, end: int, speaker: Speaker | None, cue: str | None, kind: str) -> Quote:
+        return Quote(id="", article="", text=text, start=start, end=end,
+                     speaker=speaker.name if speaker else None,
+                     speaker_text=speaker.text if speaker else None,
+                     speaker_name=speaker.name if speaker else None,
+                     cue=cue, kind=kind, sentence=sentence_at(self.sentences, start))

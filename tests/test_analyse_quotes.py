@@ -1,0 +1,63 @@
+"""Quotes and speakers on small hand-built texts (real spaCy NER)."""
+
+import pytest
+
+from dossier.analyse import analyse_article
+from dossier.model import Article
+
+
+@pytest.fixture(scope="module")
+def analyse(resources):
+    def run(text, **kw):
+        return analyse_article(Article(id="t", source="t.txt", text=text, **kw), resources)
+    return run
+
+
+def by_start(article, words):
+    return next(q for q in article.quotes if q.text.startswith(words))
+
+
+def test_curly_and_straight_quotes_after_said(analyse):
+    a = analyse("“Isolating the country is in no one's interests,” said John Walker, the deputy prime minister.\n"
+                '"We will come back next year," Mary Collins told reporters.')
+    assert by_start(a, "Isolating").speaker_name == "John Walker"
+    assert by_start(a, "We will come back").speaker_name == "Mary Collins"
+    assert by_start(a, "We will come back").cue == "told"
+
+
+def test_interrupted_quote_is_one_quote(analyse):
+    a = analyse('Prime Minister Anna Berg spoke on Monday.\n'
+                '"We are happy with the engagement," Berg said in her remarks, "which lets us work freely."')
+    quote = by_start(a, "We are happy")
+    assert "which lets us work freely" in quote.text
+    assert quote.speaker_name == "Anna Berg"
+
+
+def test_surname_and_pronoun_resolve_to_full_name(analyse):
+    a = analyse("Foreign Minister Pedro Alvarez arrived in Madrid.\n"
+                '"The platform has been productive," Alvarez added. "We want to join it later."\n'
+                'He said that the talks would continue in the spring.')
+    assert by_start(a, "The platform").speaker_name == "Pedro Alvarez"
+    assert by_start(a, "We want to join").speaker_name == "Pedro Alvarez"  # continuation
+    assert by_start(a, "the talks would continue").kind == "indirect"
+    assert by_start(a, "the talks would continue").speaker_name == "Pedro Alvarez"
+
+
+def test_role_phrase_resolves_to_titled_person(analyse):
+    a = analyse("French Foreign Minister Claire Dubois met envoys, and Paul Martin, an adviser, attended.\n"
+                '"Do not let the region be used against its neighbours," France\'s top diplomat warned.')
+    assert by_start(a, "Do not let").speaker_name == "Claire Dubois"
+
+
+def test_according_to_and_scare_quotes(analyse):
+    a = analyse("The ceasefire will hold for a week, according to Reuters news agency.\n"
+                'The so-called "peace" lasted.')
+    quote = by_start(a, "The ceasefire")
+    assert quote.kind == "indirect" and quote.speaker_name == "Reuters"
+    assert not any(q.text == "peace" for q in a.quotes)
+
+
+def test_quote_offsets_point_into_text(analyse):
+    a = analyse('"We expect a response soon," Kabir Das said on Tuesday.')
+    quote = a.quotes[0]
+    assert a.text[quote.start:quote.end].startswith("We expect a response soon")
