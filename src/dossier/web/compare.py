@@ -51,16 +51,14 @@ def compare_rows(articles: list[dict], links: list[dict], flags: list[dict]) -> 
         cells = []
         for other in others:
             matched = [p for p in pairs[other["id"]] if p["pivot_index"] == index]
-            cells.append([{"index": p["other_index"], "score": round(p["score"], 3),
-                           "segments": segments(p["other_text"], text, marks.get(other["id"], []))}
+            cells.append([dict(index=p["other_index"], score=round(p["score"], 3), text=p["other_text"],
+                               **marked(p["other_text"], marks.get(other["id"], []), [text]))
                           for p in matched])
-        aligned_texts = [c["segments"] for cell in cells for c in cell]
-        rows.append({"pivot_index": index,
-                     "pivot": segments(text, None, marks.get(pivot["id"], []),
-                                       [p["other_text"] for o in others for p in pairs[o["id"]]
-                                        if p["pivot_index"] == index]),
-                     "cells": cells, "aligned": bool(aligned_texts),
-                     "flagged": any(seg["mark"] == "flag" for cell in cells for c in cell for seg in c["segments"])})
+        aligned_texts = [c["text"] for cell in cells for c in cell]
+        pivot_cell = marked(text, marks.get(pivot["id"], []), aligned_texts)
+        rows.append({"pivot_index": index, "pivot": pivot_cell["segments"], "cells": cells,
+                     "aligned": any(cells),
+                     "flagged": pivot_cell["flagged"] or any(c["flagged"] for cell in cells for c in cell)})
     unaligned = []
     for other in others:
         used = {p["other_index"] for p in pairs[other["id"]]}
@@ -71,27 +69,50 @@ def compare_rows(articles: list[dict], links: list[dict], flags: list[dict]) -> 
             "link_kinds": [(find_link(links, pivot["id"], o["id"]) or {}).get("kind") for o in others]}
 
 
-def flag_marks(flags: list[dict]) -> dict[str, list[str]]:
-    """article id -> evidence texts of the flags naming it."""
-    marks: dict[str, list[str]] = {}
+def flag_marks(flags: list[dict]) -> dict[str, list[tuple[str, list[str]]]]:
+    """article id -> (evidence text, words the flag's detail quotes) for the flags naming it.
+
+    Verification flags quote the words that changed in their detail ("'technological' vs
+    'logistical'"); when the evidence is a whole sentence, those words are what gets marked."""
+    marks: dict[str, list[tuple[str, list[str]]]] = {}
     for flag in flags:
+        quoted = QUOTED.findall(flag.get("detail", ""))
         for ev in flag.get("evidence", []):
             if ev.get("text"):
-                marks.setdefault(ev["article"], []).append(ev["text"])
+                marks.setdefault(ev["article"].split("#")[0], []).append((ev["text"], quoted))
     return marks
 
 
-def segments(text: str, reference: str | None, evidence: list[str],
-             references: list[str] | None = None) -> list[dict]:
-    """`text` cut into runs marked "flag" (named by a flag's evidence), "diff" (words not in the
-    reference sentence(s)) or None."""
+QUOTED = re.compile(r"'([^']{1,60})'")
+
+
+def marked(text: str, evidence: list[tuple[str, list[str]]], references: list[str]) -> dict:
+    """{"segments", "flagged"}: the sentence's runs, and whether any flag's evidence is in it."""
+    flag_spans, flagged = [], False
+    for ev_text, words in evidence:
+        spans = evidence_spans(text, ev_text)
+        if not spans:
+            continue
+        flagged = True
+        if spans == [(0, len(text))]:  # the evidence is the sentence: mark the words the flag names
+            spans = [m.span() for word in words
+                     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE)]
+        flag_spans.extend(spans)
+    diff_spans = [span for ref in references for span in changed_spans(text, ref)]
+    return {"segments": runs(text, diff_spans, flag_spans), "flagged": flagged}
+
+
+def segments(text: str, reference: str | None, evidence: list[str]) -> list[dict]:
+    """`text` cut into runs marked "flag" (named by a flag's evidence), "diff" (words the
+    reference sentence lacks) or None."""
+    return marked(text, [(ev, []) for ev in evidence], [reference] if reference else [])["segments"]
+
+
+def runs(text: str, diff_spans: list[tuple[int, int]], flag_spans: list[tuple[int, int]]) -> list[dict]:
     tags: list[str | None] = [None] * len(text)
-    for ref in ([reference] if reference else []) + (references or []):
-        for start, end in changed_spans(text, ref):
-            tags[start:end] = ["diff"] * (end - start)
-    for ev in evidence:
-        for start, end in evidence_spans(text, ev):
-            tags[start:end] = ["flag"] * (end - start)
+    for tag, spans in (("diff", diff_spans), ("flag", flag_spans)):
+        for start, end in spans:
+            tags[start:end] = [tag] * (end - start)
     out: list[dict] = []
     for char, tag in zip(text, tags):
         if out and out[-1]["mark"] == tag:

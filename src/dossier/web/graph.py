@@ -56,25 +56,51 @@ def layout(cards: list[dict], links: list[dict], original: str | None = None) ->
                                  "label": shorten(card.get("site") or card["label"]),
                                  "sublabel": shorten(card.get("date") or card["source"]),
                                  "original": card["id"] == original}
-    edges = [edge(link, nodes) for link in links if link["a"] in nodes and link["b"] in nodes]
+    drawn = [link for link in links if link["a"] in nodes and link["b"] in nodes]
+    ends = attach_points(drawn, nodes)
+    edges = [edge(link, nodes, ends[i]) for i, link in enumerate(drawn)]
     height = TOP + MARGIN + (max(layers, default=-1) + 1) * (NODE_HEIGHT + GAP_Y) - GAP_Y
     return {"width": width, "height": max(height, 0), "node_width": NODE_WIDTH, "node_height": NODE_HEIGHT,
             "nodes": list(nodes.values()), "edges": edges}
 
 
-def edge(link: dict, nodes: dict[str, dict]) -> dict:
+def ends_of(link: dict, nodes: dict[str, dict]) -> tuple[dict, dict]:
+    """(upper, lower) node of a link: source and copy when directed, else a and b."""
+    direction = source_and_copy(link)
+    return (nodes[direction[0]], nodes[direction[1]]) if direction else (nodes[link["a"]], nodes[link["b"]])
+
+
+def attach_points(links: list[dict], nodes: dict[str, dict]) -> list[tuple[float, float]]:
+    """x where each edge leaves its source and meets its copy, spread along the node's edge so that
+    several arrows into one copy stay apart (ordered by where the other end sits)."""
+    leaving: dict[str, list[int]] = {}
+    arriving: dict[str, list[int]] = {}
+    for i, link in enumerate(links):
+        src, dst = ends_of(link, nodes)
+        leaving.setdefault(src["id"], []).append(i)
+        arriving.setdefault(dst["id"], []).append(i)
+    x_from = [0.0] * len(links)
+    x_to = [0.0] * len(links)
+    for table, out, other in ((leaving, x_from, 1), (arriving, x_to, 0)):
+        for node_id, indices in table.items():
+            indices.sort(key=lambda i: ends_of(links[i], nodes)[other]["x"])
+            for rank, i in enumerate(indices):
+                out[i] = nodes[node_id]["x"] + NODE_WIDTH * (rank + 1) / (len(indices) + 1)
+    return list(zip(x_from, x_to))
+
+
+def edge(link: dict, nodes: dict[str, dict], xs: tuple[float, float]) -> dict:
     """An edge from the source's bottom to the copy's top, or an arc over the top of two nodes in
     one layer (undirected, or both at the same depth)."""
     direction = source_and_copy(link)
-    src, dst = (nodes[direction[0]], nodes[direction[1]]) if direction else (nodes[link["a"]], nodes[link["b"]])
+    src, dst = ends_of(link, nodes)
     label = f"{link['kind']} {link['score']:.2f}"
     if dst["depth"] > src["depth"]:
-        x1, y1 = src["x"] + NODE_WIDTH / 2, src["y"] + NODE_HEIGHT
-        x2, y2 = dst["x"] + NODE_WIDTH / 2, dst["y"]
+        (x1, x2), y1, y2 = xs, src["y"] + NODE_HEIGHT, dst["y"]
         path = f"M{x1:.0f},{y1:.0f} L{x2:.0f},{y2:.0f}"
         label_x, label_y = (x1 + x2) / 2, (y1 + y2) / 2
     else:
-        x1, x2 = src["x"] + NODE_WIDTH / 2, dst["x"] + NODE_WIDTH / 2
+        x1, x2 = xs
         y = min(src["y"], dst["y"])
         lift = min(TOP - 8, 24 + abs(x2 - x1) / 8)
         path = f"M{x1:.0f},{y:.0f} Q{(x1 + x2) / 2:.0f},{y - lift:.0f} {x2:.0f},{y:.0f}"

@@ -48,6 +48,7 @@ def summary(fields: dict) -> dict:
     card.update({name: fields.get(name) for name in SUMMARY_FIELDS})
     card["page_date_trust"] = card["page_date_trust"] or "missing"
     card["label"] = card["title"] or Path(card["source"]).name
+    card["short"] = card["site"] or Path(card["source"]).name  # fits beside evidence, in graph nodes
     card["date"] = card["event_date"] or card["page_date"]
     return card
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from dossier.model import Article, Entity, Evidence, Flag, FlagEvidence, Story
+from dossier.model import Article, Entity, Evidence, Flag, Story
 
 
 class Card(BaseModel):
@@ -14,6 +14,7 @@ class Card(BaseModel):
     id: str
     source: str
     label: str
+    short: str
     title: str | None = None
     site: str | None = None
     byline: str | None = None
@@ -111,16 +112,6 @@ class TimelineEntry(BaseModel):
     story_title: str | None = None
 
 
-class FlagWithCards(BaseModel):
-    id: str
-    kind: str
-    articles: list[str]
-    evidence: list[FlagEvidence]
-    detail: str
-    severity: str
-    article_cards: list[Card] = []
-
-
 class StoryPage(BaseModel):
     story: Story
     articles: list[RoleCard]
@@ -133,6 +124,7 @@ class StoryPage(BaseModel):
     flags: list[Flag]
     compare: list[str]
     names: dict[str, str]
+    cards: dict[str, Card]  # the articles the flags' evidence names
 
 
 class TimelinePage(BaseModel):
@@ -160,6 +152,7 @@ class ArticlePage(BaseModel):
     flags: list[Flag]
     entities: list[EntityCount]
     names: dict[str, str]
+    cards: dict[str, Card]  # the articles the flags' evidence names
 
 
 class Segment(BaseModel):
@@ -170,7 +163,9 @@ class Segment(BaseModel):
 class AlignedSentence(BaseModel):
     index: int
     score: float
+    text: str
     segments: list[Segment]
+    flagged: bool
 
 
 class CompareRow(BaseModel):
@@ -194,6 +189,7 @@ class ComparePage(BaseModel):
     unaligned: list[list[PlainSentence]]
     aligned_counts: list[int]
     link_kinds: list[str | None]
+    cards: dict[str, Card]  # the articles the flags' evidence names
 
 
 class EntityWithQuotes(BaseModel):
@@ -258,7 +254,8 @@ class QuotesPage(BaseModel):
 class FlagsPage(BaseModel):
     kind: str | None
     kinds: dict[str, int]
-    flags: list[FlagWithCards]
+    flags: list[Flag]
+    cards: dict[str, Card]  # the articles the flags' evidence names
 
 
 class RejectedInput(BaseModel):

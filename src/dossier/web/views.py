@@ -31,6 +31,12 @@ def entity_names(entities: list[dict]) -> dict[str, str]:
     return {e["id"]: e["name"] for e in entities}
 
 
+def flag_cards(flags: list[dict], cards: dict[str, dict]) -> dict[str, dict]:
+    """Cards of the articles the flags name (evidence may cite "ID#sentence")."""
+    named = {a for f in flags for a in f["articles"]} | {ev["article"].split("#")[0] for f in flags for ev in f["evidence"]}
+    return {a: cards[a] for a in sorted(named) if a in cards}
+
+
 def counts(store: Store) -> dict:
     return store.stats()
 
@@ -70,6 +76,7 @@ def story(store: Store, story_id: str) -> dict | None:
                if (link["a"] in member_set) != (link["b"] in member_set)]
     ordered = sorted(members, key=lambda a: (a != found.get("original"), date_key(cards[a])))
     events = [e for e in corpus["events"] if e.get("story") == story_id or (not e.get("story") and member_set & set(e["articles"]))]
+    story_flags = [f for f in corpus["flags"] if member_set & set(f["articles"])]
     return {"story": found,
             "articles": [dict(cards[a], role=role(a, found, links)) for a in ordered],
             "lineages": [[cards[a] for a in lineage if a in cards] for lineage in found.get("lineages", [])],
@@ -77,7 +84,7 @@ def story(store: Store, story_id: str) -> dict | None:
             "graph": graph.layout([cards[a] for a in members], links, found.get("original")),
             "tree": derivation_tree(ordered, links, found.get("original")),
             "timeline": timeline_entries(events, cards),
-            "flags": [f for f in corpus["flags"] if member_set & set(f["articles"])],
+            "flags": story_flags, "cards": flag_cards(story_flags, cards),
             "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else [],
             "names": entity_names(corpus["entities"])}
 
@@ -155,6 +162,7 @@ def article(store: Store, article_id: str) -> dict | None:
     names = entity_names(corpus["entities"])
     links = [dict(link_summary(link), other=cards.get(link["b"] if link["a"] == article_id else link["a"]))
              for link in corpus["links"] if article_id in (link["a"], link["b"])]
+    article_flags = [f for f in corpus["flags"] if article_id in f["articles"]]
     mentioned = defaultdict(int)
     for mention in data["mentions"]:
         mentioned[mention.get("entity") or mention["text"]] += 1
@@ -162,7 +170,7 @@ def article(store: Store, article_id: str) -> dict | None:
             "paragraphs": paragraphs(data["text"], data["title"]),
             "links": sorted(links, key=lambda link: -link["score"]),
             "stories": [{"id": s["id"], "title": s["title"]} for s in corpus["stories"] if article_id in s["articles"]],
-            "flags": [f for f in corpus["flags"] if article_id in f["articles"]],
+            "flags": article_flags, "cards": flag_cards(article_flags, cards),
             "entities": [{"id": k, "name": names.get(k, k), "linked": k in names, "mentions": v}
                          for k, v in sorted(mentioned.items(), key=lambda kv: -kv[1])],
             "names": names}
@@ -186,7 +194,7 @@ def compare(store: Store, ids: list[str]) -> dict | None:
     links = [link for link in corpus["links"] if link["a"] in id_set and link["b"] in id_set]
     flags = [f for f in corpus["flags"] if id_set & {ev["article"] for ev in f["evidence"]}]
     cards = article_summaries(store)
-    return {"articles": [cards[i] for i in ids], "flags": flags,
+    return {"articles": [cards[i] for i in ids], "flags": flags, "cards": flag_cards(flags, cards),
             "links": [link_summary(link) for link in links],
             **comparing.compare_rows(chosen, links, flags)}
 
@@ -252,9 +260,8 @@ def flags(store: Store, kind: str | None = None) -> dict:
     kinds = defaultdict(int)
     for f in corpus["flags"]:
         kinds[f["kind"]] += 1
-    chosen = [dict(f, article_cards=[cards[a] for a in f["articles"] if a in cards])
-              for f in corpus["flags"] if kind is None or f["kind"] == kind]
-    return {"kind": kind, "kinds": dict(sorted(kinds.items())),
+    chosen = [f for f in corpus["flags"] if kind is None or f["kind"] == kind]
+    return {"kind": kind, "kinds": dict(sorted(kinds.items())), "cards": flag_cards(chosen, cards),
             "flags": sorted(chosen, key=lambda f: (FLAG_ORDER.get(f["severity"], 3), f["kind"]))}
 
 
