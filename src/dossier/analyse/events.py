@@ -18,7 +18,7 @@ TRIGGERS: dict[str, str] = {
     "talks": r"talks|negotiations?|meetings?|met|meets?|conferences?|summit|discussions|consultations|round of",
     "designation": r"designat(?:e|es|ed|ing|ion)|blacklist(?:s|ed|ing)?|outlaw(?:ed|s)?",
     "delisting": r"delist(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)\b.{0,40}?\bfrom (?:the|this|its|a) (?:terror\w* )?list|lift(?:s|ed|ing)? the ban",
-    "recognition": r"recogni[sz](?:e|es|ed|ing|ion)",
+    "recognition": r"recogni[sz](?:e|es|ed|ing|ion)(?!\s+(?:of\s+)?(?:the\s+)?(?:importance|need|value|role|fact|efforts?|that)\b)",
     "aid": r"humanitarian (?:aid|assistance|supplies)|(?:military|food|economic) (?:aid|assistance|support)|aid shipment|shipment of|cargo of",
     "exercise": r"(?:military )?exercises?|drills",
     "attack": r"attacks?|attacked|bombings?|shelling|massacre|fatalities",
@@ -62,10 +62,14 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
     main_type = next((e.type for e in events if not e.background and e.type != "statement"), None)
+    # Undated reports of the main event take its date; with only a publication date, that date
+    # bounds the event from above: "approximate", never "day".
+    fallback = (main_date, "day") if main_date else \
+        (reference.isoformat(), "approximate") if reference is not None else (None, None)
     for index, event in enumerate(events):
         event.id = f"{article.id}-e{index}"
-        if event.date is None and main_date and event.type == main_type and not event.background:
-            event.date, event.date_precision = main_date, "day"
+        if event.date is None and fallback[0] and event.type == main_type and not event.background:
+            event.date, event.date_precision = fallback
     return events, main_date
 
 
