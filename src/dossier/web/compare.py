@@ -54,8 +54,7 @@ def compare_rows(articles: list[dict], links: list[dict], flags: list[dict]) -> 
             cells.append([dict(index=p["other_index"], score=round(p["score"], 3), text=p["other_text"],
                                **marked(p["other_text"], marks.get(other["id"], []), [text]))
                           for p in matched])
-        aligned_texts = [c["text"] for cell in cells for c in cell]
-        pivot_cell = marked(text, marks.get(pivot["id"], []), aligned_texts)
+        pivot_cell = marked(text, marks.get(pivot["id"], []), [])  # the others' cells show the differences
         rows.append({"pivot_index": index, "pivot": pivot_cell["segments"], "cells": cells,
                      "aligned": any(cells),
                      "flagged": pivot_cell["flagged"] or any(c["flagged"] for cell in cells for c in cell)})

@@ -108,6 +108,7 @@ class TimelineEntry(BaseModel):
     story: str | None = None
     first_reported: str | None = None
     year: str
+    headline: str
     article_cards: list[Card]
     story_title: str | None = None
 

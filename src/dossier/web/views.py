@@ -130,6 +130,8 @@ def timeline_entries(events: list[dict], cards: dict[str, dict]) -> list[dict]:
     for event in sorted(events, key=date_key):
         entry = dict(event)
         entry["year"] = (event.get("date") or "")[:4] or "undated"
+        prefix = f"{event['type']}: "  # the type is shown as a badge beside the headline
+        entry["headline"] = event["summary"][len(prefix):] if event["summary"].startswith(prefix) else event["summary"]
         entry["article_cards"] = [cards[a] for a in event.get("articles", []) if a in cards]
         out.append(entry)
     return out
