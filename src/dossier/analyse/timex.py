@@ -44,7 +44,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"\b[01]?\d/[0-3]?\d/(?:19|20)\d\d\b"),
     ("month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b"),
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    ("quarter", rf"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?i:quarter|half)(?:\s+of\s+{_YEAR})?\b"),
+    ("quarter", rf"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+{_YEAR})?\b"),
     ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|'[0-9]0s\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
     ("day_word", r"\b(?i:today|tonight|yesterday|tomorrow)\b|\b(?i:this\s+(?:morning|afternoon|evening))\b"),
@@ -60,6 +60,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("past_ref", r"\b(?i:recently|in recent (?:years|months|weeks|days)|lately)\b"),
 ]
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
+# How much of the sentence around an expression decides past or future (set on TimeBank).
+CONTEXT_BEFORE_CHARS = 40
+CONTEXT_AFTER_CHARS = 10
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|set to|next|upcoming|coming)\b", re.I)
 # A preposition is part of how a time is said, not of the time: "on Wednesday" -> "Wednesday".
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|since|until|till|by|from|during|through|of|before|after)\s+", re.I)
@@ -106,7 +109,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     """Copies of `times` with value, precision, kind and anchor set against `reference`."""
     out = []
     for t in times:
-        context = sentences[t.sentence].text if t.sentence < len(sentences) else t.text
+        context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
         resolved = normalise_time(t.text, context, reference)
         uses_reference = resolved.value is not None and _is_relative(t.text)
         out.append(TimeExpression(text=t.text, start=t.start, end=t.end, value=resolved.value,
@@ -114,6 +117,13 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
                                   anchor=reference.isoformat() if reference and uses_reference else None,
                                   sentence=t.sentence))
     return out
+
+
+def _context(t: TimeExpression, sentence: Sentence) -> str:
+    """The words around an expression that can say it lies ahead ("will travel on Monday"); the
+    whole sentence would let a far-away "will" move an unrelated date."""
+    start = max(0, t.start - sentence.start - CONTEXT_BEFORE_CHARS)
+    return sentence.text[start:t.end - sentence.start + CONTEXT_AFTER_CHARS]
 
 
 def _is_relative(text: str) -> bool:
@@ -152,14 +162,12 @@ def _month_day(text: str, context: str, reference: date | None) -> Resolved:
     day = int(re.search(r"\d+", text).group())
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
-    year = reference.year
-    candidate = _safe_date(year, month, day)
-    future = _is_future(context)
-    if candidate and not future and candidate > reference + timedelta(days=1):
-        year -= 1
-    elif candidate and future and candidate < reference:
-        year += 1
-    resolved = _safe_date(year, month, day)
+    # the year that puts the day nearest the reference (news names dates just past or just ahead);
+    # an explicit future context looks forward
+    options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if _is_future(context):
+        options = [d for d in options if d >= reference] or options
+    resolved = min(options, key=lambda d: abs((d - reference).days), default=None)
     return Resolved(resolved.isoformat() if resolved else None, "day")
 
 
