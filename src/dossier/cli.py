@@ -53,6 +53,8 @@ def cmd_build(args, incremental: bool = False) -> int:
     stats = store.stats()
     print(f"{'added' if incremental else 'built'} {result.added} new article(s), {result.unchanged} already "
           f"stored, {len(result.rejected)} rejected; dossier {args.db} holds {stats['articles']} articles")
+    phases = ", ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
+    print(f"took {sum(result.seconds.values()):.1f} s ({phases})")
     if getattr(args, "report", None):
         _write_report(store, args.report)
     return EXIT_OK

@@ -4,7 +4,9 @@ transaction, so a failed or killed build leaves the previous dossier intact."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,6 +33,14 @@ class BuildResult:
     added: int = 0
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
+
+
+@contextmanager
+def _timed(result: BuildResult, phase: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    result.seconds[phase] = result.seconds.get(phase, 0.0) + time.perf_counter() - started
 
 
 @functools.lru_cache(maxsize=2)
@@ -57,41 +67,60 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     with store.transaction():
         if not incremental:
             store.clear()
-        documents: dict[str, Document] = {}
-        for item in progress(read_paths(paths, options.ingest), "reading", None):
-            if isinstance(item, Rejection):
-                store.put_rejection(item)
-                result.rejected.append(item)
-            elif item.id in documents or store.has_document(item.id):
-                result.unchanged += 1  # same bytes as a stored document (the first name wins)
-            else:
-                store.put_document(item)
-                documents[item.id] = item
-        documents = list(documents.values())
-
-        new_articles = []
-        for item in progress(map_stage(_clean_one, documents, options, options.engine), "cleaning", len(documents)):
-            if isinstance(item, Rejection):
-                store.put_rejection(item)
-                result.rejected.append(item)
-            else:
-                new_articles.append(item)
-
-        stored = store.articles() if incremental else []
-        everyone = stored + new_articles
-        changed = set(remove_site_repeats(everyone, options.clean))
-        to_analyse = new_articles + [a for a in stored if a.id in changed]
-        context = resources if options.engine.kind == "local" else options
-        analysed = {a.id: a for a in progress(map_stage(_analyse_one, to_analyse, context, options.engine),
-                                                  "analysing", len(to_analyse))}
-        everyone = sorted((analysed.get(a.id, a) for a in everyone), key=lambda a: (a.source, a.id))
-
-        corpus = run_corpus_stages(everyone, options, resources, cache=store)
-        for article in everyone:
-            store.put_article(article)
-        store.put_corpus(corpus)
-        store.record_build("add" if incremental else "build", [str(p) for p in paths],
-                           options.to_dict(), started)
+        with _timed(result, "read"):
+            documents = _read_new_documents(store, paths, options, progress, result)
+        with _timed(result, "clean"):
+            new_articles = _clean_documents(store, documents, options, progress, result)
+        with _timed(result, "analyse"):
+            everyone = _analyse_articles(store.articles() if incremental else [], new_articles,
+                                         options, resources, progress)
+        with _timed(result, "corpus"):
+            corpus = run_corpus_stages(everyone, options, resources, cache=store)
+        with _timed(result, "store"):
+            for article in everyone:
+                store.put_article(article)
+            store.put_corpus(corpus)
+            store.record_build("add" if incremental else "build", [str(p) for p in paths],
+                               options.to_dict(), started)
         result.added = len(new_articles)
     return result
 
+
+def _read_new_documents(store: Store, paths: list[Path], options: Options, progress: Progress,
+                        result: BuildResult) -> list[Document]:
+    """Documents not yet in the store (stored as they are read); rejections are stored too."""
+    documents: dict[str, Document] = {}
+    for item in progress(read_paths(paths, options.ingest), "reading", None):
+        if isinstance(item, Rejection):
+            store.put_rejection(item)
+            result.rejected.append(item)
+        elif item.id in documents or store.has_document(item.id):
+            result.unchanged += 1  # same bytes as a stored document (the first name wins)
+        else:
+            store.put_document(item)
+            documents[item.id] = item
+    return list(documents.values())
+
+
+def _clean_documents(store: Store, documents: list[Document], options: Options, progress: Progress,
+                     result: BuildResult) -> list[Article]:
+    articles = []
+    for item in progress(map_stage(_clean_one, documents, options, options.engine), "cleaning", len(documents)):
+        if isinstance(item, Rejection):
+            store.put_rejection(item)
+            result.rejected.append(item)
+        else:
+            articles.append(item)
+    return articles
+
+
+def _analyse_articles(stored: list[Article], new_articles: list[Article], options: Options,
+                      resources: Resources, progress: Progress) -> list[Article]:
+    """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed."""
+    everyone = stored + new_articles
+    changed = set(remove_site_repeats(everyone, options.clean))
+    to_analyse = new_articles + [a for a in stored if a.id in changed]
+    context = resources if options.engine.kind == "local" else options
+    analysed = {a.id: a for a in progress(map_stage(_analyse_one, to_analyse, context, options.engine),
+                                          "analysing", len(to_analyse))}
+    return sorted((analysed.get(a.id, a) for a in everyone), key=lambda a: (a.source, a.id))
