@@ -87,3 +87,17 @@ def test_search_ranks_and_never_parses_user_syntax(tmp_path):
     assert [h["id"] for h in hits] == ["a1", "a2"]  # two mentions rank above one (BM25)
     assert store.search('Lavrov" OR "x') is not None  # quotes in the query are not FTS syntax
     assert store.search("NEAR(") == []
+
+
+def test_readonly_store_reads_and_refuses_writes(tmp_path):
+    _store_with(tmp_path, _article()).close()
+    reader = Store(tmp_path / "d.db", readonly=True)
+    assert [a.id for a in reader.articles()] == ["a1"]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.put_rejection(Rejection("r", "x", "ingest", "why"))
+
+
+def test_readonly_store_needs_an_existing_file(tmp_path):
+    with pytest.raises(StoreError, match="no dossier at"):
+        Store(tmp_path / "missing.db", readonly=True)
+    assert not (tmp_path / "missing.db").exists()

@@ -27,16 +27,30 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, path: str | Path = "dossier.db"):
+    def __init__(self, path: str | Path = "dossier.db", *, readonly: bool = False):
+        """Open (and migrate) a dossier; `readonly` opens an existing one with SQLite `mode=ro`,
+        which never migrates and never waits for the write lock a running build holds."""
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if readonly:
+                self._open_readonly(Path(path))
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a Dossier database ({err})") from err
+
+    def _open_readonly(self, path: Path) -> None:
+        if not path.exists():
+            raise StoreError(f"no dossier at {path}; run 'dossier build PATH --db {path}' first")
+        self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        version = self.schema_version()
+        if version > max(v for v, _ in MIGRATIONS):
+            raise StoreError(f"{path} was written by a newer Dossier (schema {version}); upgrade Dossier")
 
     def close(self) -> None:
         self.db.close()

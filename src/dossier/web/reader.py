@@ -1,17 +1,15 @@
 """Read-only access to a dossier for the web app.
 
-The app never writes: it opens SQLite with `mode=ro`, so it neither migrates the file nor takes the
-write lock a running build holds (WAL mode lets it read the last committed build meanwhile).
+The app never writes: `Store(readonly=True)` opens SQLite with `mode=ro`, so it neither migrates the
+file nor takes the write lock a running build holds (WAL mode lets it read the last committed build).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
-from dossier.store import Store, StoreError
-from dossier.store.migrations import MIGRATIONS
+from dossier.store import Store
 
 SUMMARY_FIELDS = ("title", "site", "byline", "credited_source", "url", "page_date", "page_date_trust",
                   "event_date")
@@ -19,20 +17,7 @@ SUMMARY_FIELDS = ("title", "site", "byline", "credited_source", "url", "page_dat
 
 def open_readonly(path: str | Path) -> Store:
     """A `Store` over a read-only connection (its read methods work; its write methods fail)."""
-    path = Path(path).resolve()
-    if not path.exists():
-        raise StoreError(f"no dossier at {path}; run 'dossier build PATH --db {path}' first")
-    store = object.__new__(Store)  # skip __init__: it migrates, which writes
-    store.path = str(path)
-    try:
-        store.db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        store.db.row_factory = sqlite3.Row
-        version = store.schema_version()
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{path} is not a Dossier database ({err})") from err
-    if version > max(v for v, _ in MIGRATIONS):
-        raise StoreError(f"{path} was written by a newer Dossier (schema {version}); upgrade Dossier")
-    return store
+    return Store(path, readonly=True)
 
 
 def article_summaries(store: Store) -> dict[str, dict]:
