@@ -114,6 +114,8 @@ def is_headline(sentence: Sentence) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text)]
     if len(words) < HEADLINE_MIN_WORDS or sentence.text.rstrip().endswith((".", "?", "!", '"', "”")):
         return False
+    if any(ch.isdigit() for ch in sentence.text):
+        return False  # result lines and tables, not headings
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in",
                                                                           "on", "to", "for", "and", "as", "at", "with", "by"})
     return capitalised / len(words) >= HEADLINE_CAPITALISED_SHARE
