@@ -205,13 +205,21 @@ def score(pages: list[LabelledPage], kept: list[list[bool]]) -> dict:
 
 
 def show_errors(pages: list[LabelledPage], kept: list[list[bool]], count: int) -> None:
-    """Dossier's wrong calls, to study when tuning rules (use on the tuning set only)."""
+    """Dossier's wrong calls with its reasons, to study when tuning rules (tuning set only)."""
+    from dossier.clean.text import clean_lines
+    from dossier.config import CleanOptions
+
     shown = 0
     for page, flags in zip(pages, kept):
-        for line, label, keep in zip(page.lines, page.labels, flags):
-            if label is not UNSCORED and keep != (label == BODY) and shown < count:
-                print(f"  {'KEPT CHROME' if keep else 'DROPPED BODY'}: {line[:110]!r}  [{page.key[:50]}]")
-                shown += 1
+        wrong = [i for i, (label, keep) in enumerate(zip(page.labels, flags))
+                 if label is not UNSCORED and keep != (label == BODY)]
+        if not wrong or shown >= count:
+            continue
+        reasons = {r.position: r.reason for r in clean_lines("\n".join(page.lines), CleanOptions()).removed}
+        for i in wrong[:count - shown]:
+            verdict = "KEPT CHROME" if flags[i] else f"DROPPED BODY ({reasons.get(i)})"
+            print(f"  {verdict}: {page.lines[i][:100]!r}  [{page.key[:40]}]")
+        shown += len(wrong[:count - shown])
 
 
 def evaluate_folder(folder: Path, limit: int | None, errors: int) -> None:

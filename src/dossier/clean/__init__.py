@@ -32,7 +32,7 @@ def clean_document(doc: Document, options: CleanOptions) -> Article | Rejection:
         text = page.text
     else:
         text = doc.text or ""
-    cleaned = clean_lines(text, options)
+    cleaned = clean_lines(text, options, extracted=page is not None)
     if len(cleaned.text.split()) < 5:
         return _reject(doc, f"too little text after cleaning ({len(cleaned.text.split())} words)")
 

@@ -21,16 +21,24 @@ CHROME_DATE = re.compile(
     rf"(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
     re.IGNORECASE)
 
+# "Read also"-style lead-ins to other stories, in the languages of the tuning pages.
+_MORE_STORIES = (r"read also|read more|also read|see also|lesen sie auch|lesen sie mehr|mehr zum thema|"
+                 r"siehe auch|lire aussi|à lire aussi|voir aussi|lea también|lea más|vea también|"
+                 r"le puede interesar|veja também|leia também|leggi anche|czytaj (też|także|również)")
+
 LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
     ("navigation", r"^\s*(skip to (main )?content|skip navigation|toggle navigation|back to top|"
                    r"main menu|menu|home|search|close|open menu)\s*$"),
-    ("link to another story", r"^\s*(read also|read more|also read|see also|related( article| story| post)?s?|"
+    ("link to another story", rf"^\s*({_MORE_STORIES}|related( article| story| post)?s?|"
                               r"recommended( for you)?|more from [\w .]+|you may also like|"
-                              r"don'?t miss|must read|watch)\s*[:\-–|]\s*\S"),
-    ("section heading of page chrome", r"^\s*(latest|popular|trending|most read|most popular|recent|related|"
-                                       r"more|top|editor'?s picks?|recommended)\s+(articles|news|posts|"
-                                       r"stories|videos|headlines)\s*$"),
+                              r"don'?t miss|must read|watch|mira|lea)\s*[:\-–|]\s*\S"),
+    ("section heading of page chrome", rf"^\s*(({_MORE_STORIES})\s*:?|(latest|popular|trending|most read|"
+                                       r"most popular|recent|related|more|top|editor'?s picks?|recommended|"
+                                       r"headline|ähnliche|verwandte|weitere|neueste|aktuelle|beliebte|"
+                                       r"meistgelesene)\s+(articles|news|posts|stories|videos|headlines|"
+                                       r"beiträge|artikel|themen|nachrichten|meldungen)( zum thema)?:?)\s*$"),
     ("social media embed", r"^\s*@\w+\s*$"),
+    ("social media buttons", r"^\s*click to (share|print|email)\b.{0,60}$"),
     ("social media buttons", r"^\s*((share|tweet|pin|email|print)( (this|on \w+))?|follow us( on \w+)?|"
                              r"like us on facebook|facebook|twitter|whatsapp|linkedin|telegram|reddit)\s*$"),
     ("comment form", r"^\s*(please enter your (comment|name|email)( address)?( here)?!?|leave a (reply|comment)|"
@@ -40,16 +48,31 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                             r"sign up (for|to) .+|get the latest .+ (in|to) your (inbox|email)\.?|"
                             r".*subscribe to get the latest .+|newsletter( sign[- ]?up)?|"
                             r"continue reading|type your email.*)\s*$"),
+    ("comment form", r"^\s*(\d+|no|one)\s+(comments?|responses?|replies|kommentare?|antworten|commentaires?|"
+                     r"comentarios?|reacties)(\s+(to|on|zu)\b.{0,160})?\s*$"),
+    ("comment form", r".*(e-?mail[- ]?ad\w*|adresse (e-?mail|de messagerie)|dirección de correo).{0,40}"
+                     r"(nicht veröffentlicht|will not be published|ne sera pas publiée|no será publicada).*"),
+    ("comment form", r"^\s*(erforderliche felder|required fields|champs obligatoires|campos obligatorios)\b.{0,80}$"),
+    ("comment form", r".*\b(comments are moderated|kommentare werden \w* ?moderiert|akismet|"
+                     r"(log|sign) in (here )?to (leave a |post a )?comment|para comentar debes)\b.*"),
+    ("subscription prompt", r"^(?=.{0,400}$)(?=.*\b(newsletter|e-?mail|blog|inbox|postfach)\w*\b)"
+                            r"(?=.*\b(subscribe|sign up|abonn\w+|anmelden|inscri\w+|suscr\w+|"
+                            r"verpasst du keinen|receive our|erhalten sie)\b).*"),
     ("stay connected widget", r"^\s*stay connected\s*$"),
     ("advertisement", r"^\s*[-–—]*\s*(advertisement|sponsored( content)?|ad|ads by \w+|promoted)\s*[-–—]*\s*$"),
     ("site disclaimer", r".*(point of view of the site|does not necessarily reflect|programmatic technology|"
                         r"all rights reserved|not from a human editor).*"),
-    ("copyright line", r"^\s*(©|\(c\)|copyright\b).{0,120}$"),
-    ("photo credit", r"^\s*[\(\[]?\s*(photo|image|picture|credit|photograph|file photo)s?\s*(:|by\b|credit\b).{0,160}$"),
+    ("copyright line", r"^\s*[\(\[]?\s*(©|\(c\)|copyright\b).{0,300}$"),
+    ("photo credit", r"^\s*[\(\[]?\s*(photo|image|picture|credit|photograph|file photo|foto|bild|titelbild|"
+                     r"beitragsbild|crédit photo)s?\s*(:|by\b|credit\b).{0,160}$"),
+    ("photo credit", r"^.{0,300}[|/(]\s*(©|foto:|photo:)\s*[^|()]{1,80}\)?\s*$"),
     ("photo credit", r"^.{0,160}\b(via getty images|/ ?afp|/ ?reuters|/ ?ap photo|shutterstock)\s*[\)\]]?\s*$"),
-    ("photo caption code", r"^\s*[A-Z]{2,}(-[A-Z]{2,}){1,}\s*$"),
+    ("photo caption code", r"^\s*(?-i:[A-Z]{2,}(-[A-Z]{2,}){1,})\s*$"),  # case matters: "On-Off-Switch" is a word
     ("weather widget", r"^\s*-?\d{1,2}(\.\d)?\s*°?\s*[CF]\s*$"),
     ("cookie notice", r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings))\b.*"),
+    ("cookie notice", r"^(?=.*cookie)(?=.*\b(this (web)?site|website|webseite|browser|datenschutz\w*|privacy|"
+                      r"consent|zustimm\w*|einverstanden|akzeptier\w*|accept\w*|tracking|preferences|"
+                      r"einstellungen|verwenden wir|wir verwenden|nous utilisons|utilizamos|unserer dienste)\b).*"),
 ]]
 
 AUTHOR_BIO = re.compile(

@@ -14,7 +14,16 @@ from dossier.config import CleanOptions
 from dossier.model import Evidence, RemovedLine
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_SENTENCE_END = re.compile(r"[.!?…\"”’:)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…\"”’:)。！？」』]\s*$")
+# Chinese, Japanese and Korean write words without spaces; two such characters count as one word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Main-block search (plain text only). Calibrated together on trafilatura-eval pages with
+# benchmarks/text_cleaning.py; article-extraction-benchmark pages were held out.
+PROSE_MIN_WORDS = 5  # a punctuated line this long counts its words for the block
+CHROME_LINE_WEIGHT = 10  # what one menu item / button / teaser line counts against the block
+HEADLINE_WINDOW = 3  # kept lines above the block searched for the headline
+HEADLINE_MAX_WORDS = 30
+KEEP_PROSE_OUTSIDE = True
 
 
 @dataclass
@@ -30,9 +39,14 @@ class CleanedText:
     page_date_trust: str = "missing"
 
 
+def word_count(line: str) -> int:
+    cjk = len(_CJK.findall(line))
+    return len(line.split()) + cjk // 2 if cjk else len(line.split())
+
+
 def _is_body_line(line: str) -> bool:
     """A line that reads like article prose: several words and a sentence ending."""
-    return len(line.split()) >= 12 and bool(_SENTENCE_END.search(line))
+    return word_count(line) >= 12 and bool(_SENTENCE_END.search(line))
 
 
 def _title(lines: list[str], keep: list[bool]) -> str | None:
@@ -64,7 +78,12 @@ def _foot_credit(lines: list[str], keep: list[bool], last_body: int) -> int | No
     return None
 
 
-def clean_lines(text: str, options: CleanOptions) -> CleanedText:
+def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) -> CleanedText:
+    """Split `text` into article and removed chrome lines, reading metadata on the way.
+
+    `extracted=True` says an extractor that saw the page's markup (trafilatura) already chose the
+    main block: the line's place in the text then no longer marks it as chrome, so only the rules
+    that judge a line by itself (and the metadata rules) apply."""
     out = CleanedText(text="")
     header = HEADER.match(text)
     if header:
@@ -75,10 +94,30 @@ def clean_lines(text: str, options: CleanOptions) -> CleanedText:
         text = text[header.end():]
     lines = text.splitlines()
     reasons: list[str | None] = [rules.rule_reason(l) if l.strip() else None for l in lines]
+    _mark_author_lines(lines, reasons, out)
     body_lines = [i for i, l in enumerate(lines) if not reasons[i] and _is_body_line(l)]
     first_body = body_lines[0] if body_lines else len(lines)
     last_body = body_lines[-1] if body_lines else -1
+    if not extracted and body_lines:
+        _mark_outside_main_block(lines, reasons)
 
+    keep = [not r for r in reasons]
+    credit = _foot_credit(lines, keep, last_body)
+    if credit is not None:
+        out.credited_source = rules.CREDIT_LINE.match(lines[credit]).group("outlet").strip()
+        reasons[credit] = "credit line (kept as credited source)"
+    _read_chrome_metadata(lines, reasons, first_body, out)
+
+    keep = [not r for r in reasons]
+    out.title = _title(lines, keep)
+    offset = 1 if header else 0
+    out.removed += [RemovedLine(l.strip(), r, i + offset) for i, (l, r) in enumerate(zip(lines, reasons)) if r]
+    out.text = _join_kept(lines, keep)
+    return out
+
+
+def _mark_author_lines(lines: list[str], reasons: list[str | None], out: CleanedText) -> None:
+    """Bylines (a name printed twice, or "By Name") and author bios: metadata, not article text."""
     byline = _repeated_byline(lines)
     if byline:
         out.byline = byline
@@ -93,19 +132,88 @@ def clean_lines(text: str, options: CleanOptions) -> CleanedText:
             site = rules.BIO_SITE.search(stripped)
             if site and not out.site:
                 out.site = site.group("site").rstrip(".")
-        elif i > last_body >= 0 and len(stripped.split()) <= options.short_line_words \
-                and not _SENTENCE_END.search(stripped) and not rules.CREDIT_LINE.match(stripped):
-            reasons[i] = "short line after the article (page chrome)"
         elif rules.NAME_LINE.match(stripped) and stripped.lower().startswith("by "):
             reasons[i] = "byline (kept as metadata)"
             out.byline = out.byline or rules.NAME_LINE.match(stripped).group("name")
 
-    keep = [not r for r in reasons]
-    credit = _foot_credit(lines, keep, last_body)
-    if credit is not None:
-        out.credited_source = rules.CREDIT_LINE.match(lines[credit]).group("outlet").strip()
-        reasons[credit] = "credit line (kept as credited source)"
 
+def _line_weight(line: str, reason: str | None) -> int:
+    """How much a line speaks for being inside the article: prose counts its words, chrome and
+    short unpunctuated lines (menus, teasers, buttons) count against."""
+    words = word_count(line)
+    if not words:
+        return 0
+    if reason:
+        return -CHROME_LINE_WEIGHT
+    if words >= PROSE_MIN_WORDS and _SENTENCE_END.search(line):
+        return words
+    return -CHROME_LINE_WEIGHT
+
+
+def main_block(lines: list[str], reasons: list[str | None]) -> tuple[int, int]:
+    """(first, last) line of the span with the most prose weight: the article's main block.
+
+    The text-only form of Finn et al.'s Body Text Extraction (2001): the contiguous span that
+    maximises prose words inside minus chrome lines inside (Kadane's maximum subarray)."""
+    best, best_span = 0, (0, -1)
+    running, start = 0, 0
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if running <= 0:
+            running, start = 0, i
+        running += _line_weight(line, reason)
+        if running > best:
+            best, best_span = running, (start, i)
+    return best_span
+
+
+def _headline_before(lines: list[str], reasons: list[str | None], first: int) -> int | None:
+    """The line just above the main block (skipping removed lines) when it reads like a headline."""
+    seen = 0
+    for i in range(first - 1, -1, -1):
+        if not lines[i].strip() or reasons[i]:
+            continue
+        words = len(lines[i].split())
+        if 3 <= words <= HEADLINE_MAX_WORDS and not lines[i].rstrip().endswith("."):
+            return i
+        seen += 1
+        if seen >= HEADLINE_WINDOW:
+            return None
+    return None
+
+
+def _between_prose(lines: list[str], reasons: list[str | None], i: int) -> bool:
+    """The nearest non-blank lines on both sides are kept prose paragraphs (a subhead's place)."""
+    def neighbour(step: int) -> str | None:
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        return lines[j] if 0 <= j < len(lines) and not reasons[j] else None
+
+    before, after = neighbour(-1), neighbour(1)
+    return bool(before and after and _is_body_line(before) and _is_body_line(after))
+
+
+def _mark_outside_main_block(lines: list[str], reasons: list[str | None]) -> None:
+    """Lines outside the main block are page chrome, except the headline above it, a credit line
+    below it, prose paragraphs and the subheads between them (an article split by a long inline
+    block keeps its tail)."""
+    first, last = main_block(lines, reasons)
+    headline = _headline_before(lines, reasons, first)
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if first <= i <= last or not stripped or reasons[i] or i == headline:
+            continue
+        if i > last and rules.CREDIT_LINE.match(stripped):
+            continue
+        if KEEP_PROSE_OUTSIDE and (_is_body_line(stripped) or _between_prose(lines, reasons, i)):
+            continue
+        reasons[i] = ("short line before the article (page chrome)" if i < first
+                      else "short line after the article (page chrome)")
+
+
+def _read_chrome_metadata(lines: list[str], reasons: list[str | None], first_body: int,
+                          out: CleanedText) -> None:
+    """A date line above the article is weak page-date evidence; a newsletter prompt names the site."""
     for i, line in enumerate(lines):
         if reasons[i] == "date line in page chrome" and i < first_body and not out.page_date:
             out.page_date = _parse_chrome_date(line)
@@ -116,13 +224,6 @@ def clean_lines(text: str, options: CleanOptions) -> CleanedText:
             prompt = rules.SITE_FROM_PROMPT.match(line)
             if prompt:
                 out.site = prompt.group("site").strip()
-
-    keep = [not r for r in reasons]
-    out.title = _title(lines, keep)
-    offset = 1 if header else 0
-    out.removed += [RemovedLine(l.strip(), r, i + offset) for i, (l, r) in enumerate(zip(lines, reasons)) if r]
-    out.text = _join_kept(lines, keep)
-    return out
 
 
 def _join_kept(lines: list[str], keep: list[bool]) -> str:
