@@ -129,3 +129,10 @@ def test_top_k_neighbours_skips_self_and_weak_pairs():
 def test_lineage_of_one_for_an_uncopied_article():
     alone = Article(id="solo", source="solo", text=ORIGINAL[0])
     assert reuse.lineages([alone], []) == [Lineage(["solo"], "solo", [])]
+
+
+def test_articles_without_alignable_sentences_are_left_alone(options, resources):
+    articles = list(corpus().values()) + [Article(id="stub", source="stub", text="Related Articles\nSkip")]
+    found = reuse.find_links(articles, options.reuse, resources)
+    assert not any("stub" in (l.a, l.b) for l in found)
+    assert ["stub"] in [g.articles for g in reuse.lineages(articles, found)]
