@@ -238,3 +238,14 @@ def test_incremental_add_places_new_articles_without_reclustering():
     assert {frozenset(a for a in scratch if scratch[a] == s) for s in set(scratch.values())} == \
         {frozenset(a for a, s2 in index.article_story().items() if s2 == s and a != "n1")
          for s in set(before.values())}
+
+
+def test_undated_news_takes_its_first_report_date_as_approximate_but_history_does_not():
+    kazan = article("k1", KAZAN, [event("e1", "talks", KAZAN[0], participants=["Russia", "Taliban"]),
+                                  event("e2", "withdrawal", HISTORY[1], background=True)],
+                    page_date="2023-11-07", trust="ok")
+    _, events = build_stories([kazan], [], [])
+    talks = next(e for e in events if e.type == "talks")
+    assert (talks.date, talks.date_precision) == ("2023-11-07", "approximate")
+    assert next(e for e in events if e.type == "withdrawal").date is None
+    assert kazan.event_date is None  # a publication date is not written back as the event date

@@ -94,7 +94,8 @@ def _fill_event_dates(articles: list[Article], article_story: dict[str, str], ev
     main = _main_events(events)
     for article in articles:
         event = main.get(article_story[article.id])
-        if article.event_date is None and event is not None and event.date:
+        if article.event_date is None and event is not None and event.date \
+                and event.date_precision != "approximate":  # a publication date is no event date
             article.event_date = event.date
 
 

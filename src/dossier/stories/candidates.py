@@ -61,6 +61,11 @@ class TermIndex:
     def __len__(self) -> int:
         return self.vectors.shape[0]
 
+    def row(self, item: int) -> tuple[list[int], list[float]]:
+        """The (terms, weights) of one indexed item, without slicing the matrix."""
+        lo, hi = self.vectors.indptr[item], self.vectors.indptr[item + 1]
+        return self.vectors.indices[lo:hi].tolist(), self.vectors.data[lo:hi].tolist()
+
     def add(self, vectors: sparse.csr_matrix) -> range:
         """Index new rows; returns their item indices."""
         first = len(self)

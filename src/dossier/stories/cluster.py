@@ -67,7 +67,8 @@ class Group:
 class StoryState:
     id: str
     groups: list[int] = field(default_factory=list)
-    centroid: sparse.csr_matrix | None = None  # sum of member group vectors
+    centroid: dict[int, float] = field(default_factory=dict)  # term -> summed weight of its groups
+    norm2: float = 0.0  # squared length of the centroid, kept as groups join
     dates: list[DateSpan] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
@@ -77,9 +78,20 @@ class StoryState:
     def date(self) -> DateSpan | None:
         return most_precise(self.dates)
 
-    def take(self, index: int, group: Group, vector: sparse.csr_matrix) -> None:
+    def similarity(self, terms: list[int], weights: list[float]) -> float:
+        """Cosine between a (normalised) vector and this story's centroid."""
+        if self.norm2 <= 0:
+            return 0.0
+        get = self.centroid.get
+        return sum(get(t, 0.0) * w for t, w in zip(terms, weights)) / self.norm2 ** 0.5
+
+    def take(self, index: int, group: Group, terms: list[int], weights: list[float]) -> None:
         self.groups.append(index)
-        self.centroid = vector if self.centroid is None else self.centroid + vector
+        get = self.centroid.get
+        dot = sum(get(t, 0.0) * w for t, w in zip(terms, weights))
+        self.norm2 += 2 * dot + sum(w * w for w in weights)
+        for t, w in zip(terms, weights):
+            self.centroid[t] = get(t, 0.0) + w
         if group.date:
             self.dates.append(group.date)
         if group.type:
@@ -90,7 +102,9 @@ class StoryState:
 
     def absorb(self, other: StoryState) -> None:
         self.groups += other.groups
-        self.centroid = self.centroid + other.centroid
+        for t, w in other.centroid.items():
+            self.centroid[t] = self.centroid.get(t, 0.0) + w
+        self.norm2 = sum(w * w for w in self.centroid.values())
         self.dates += other.dates
         self.types.update(other.types)
         self.places.update(other.places)
@@ -225,17 +239,16 @@ class StoryIndex:
                 continue  # itself, or a group of this batch not placed yet
             sid = self.group_story[item]
             best_by_story[sid] = max(best_by_story.get(sid, -1.0), cosine)
-        vector = self.terms.vectors[index]
+        terms, weights = self.terms.row(index)
         for sid in sorted(best_by_story):  # stories found through a neighbour, scored on their centroid
             story = self.stories[sid]
-            centroid = (story.centroid @ vector.T).toarray()[0, 0] / max(float(np.linalg.norm(story.centroid.data)), 1e-9)
-            score = pair_score(group, story, float(centroid))
+            score = pair_score(group, story, story.similarity(terms, weights))
             if score is not None and score >= best_score:
                 best, best_score = sid, score
         if best is None:
             best = story_id(group.articles[0])
             self.stories[best] = StoryState(best)
-        self.stories[best].take(index, group, vector)
+        self.stories[best].take(index, group, terms, weights)
         self.group_story[index] = best
 
     def _merge_stories(self, keep: str, other: str) -> None:

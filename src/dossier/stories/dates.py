@@ -56,7 +56,8 @@ def parse_span(value: str | None, precision: str | None = None) -> DateSpan | No
     try:
         if m := _DAY.match(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
-            return DateSpan(value[:10], "day", day.toordinal(), day.toordinal())
+            name = "approximate" if precision == "approximate" else "day"
+            return DateSpan(value[:10], name, day.toordinal(), day.toordinal())
         if m := _WEEK.match(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return DateSpan(value, "week", monday.toordinal(), monday.toordinal() + 6)

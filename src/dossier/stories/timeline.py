@@ -4,7 +4,8 @@ Two article events are one timeline entry when they have the same type and compa
 either belong to the same story (news) or share participants or place (history told by many), or
 when a link aligns the sentences that report them. Undated reports attach to the best dated entry of
 their story and type, so one explicit date dates every copy ("Wednesday" in a copy, nothing in a
-translation). The merged date is the most precise date any member resolves.
+translation). The merged date is the most precise date any member resolves; news that no member
+dates takes its first report's publication date as an `approximate` date.
 """
 
 from __future__ import annotations
@@ -156,6 +157,11 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
                                       it.article, it.key))
     article_ids = sorted({it.article for it in group}, key=lambda a: (dates.get(a) or "9999", a))
     first = [dates[a] for a in article_ids if dates.get(a)]
+    background = _background(group)
+    if span is None and first and not background:
+        # News told without a date happened about when it was first reported (news is new): an
+        # approximate date places it on the timeline, and any member's resolved date outranks it.
+        span = parse_span(min(first), "approximate")
     return Event(
         id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
         type=lead.event.type,
@@ -167,7 +173,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         articles=article_ids,
         independent_sources=len({lineage_of.get(a, a) for a in article_ids}),
         evidence=_evidence(group),
-        background=_background(group),
+        background=background,
         story=_story(group),
         first_reported=min(first) if first else None,
     )
