@@ -6,8 +6,9 @@ the quoted span of the sentence as content), in the same run.
 usage: .venv/bin/python benchmarks/quotes_polnear.py /work/shared/data/polnear [--split dev] [--limit N]
 
 Gold: the first annotator's .ann per article; discontinuous spans are taken from first to last
-piece. Dossier stores the cue word and the speaker's words, not their offsets: the benchmark
-finds them as the occurrence nearest the content. Exact = same span after trimming spaces,
+piece. Dossier's quotes carry exact cue and source offsets (cue_start/cue_end,
+source_start/source_end); only where they are missing does the benchmark fall back to the
+occurrence of the cue word / speaker words nearest the content. Exact = same span after trimming spaces,
 punctuation and quote marks; overlap = any shared character (one-to-one matching). Speaker
 accuracy = among gold attributions whose content a system quote overlaps, the share whose system
 source overlaps the gold source. The rules were written for the seeds and hand-made news
@@ -80,8 +81,9 @@ def dossier_system(text: str, resources: Resources) -> list[dict]:
     out = []
     for q in article.quotes:
         content = (q.start, q.end)
-        out.append({"content": content, "cue": nearest(text, q.cue, content),
-                    "source": nearest(text, q.speaker_text, content)})
+        cue = (q.cue_start, q.cue_end) if q.cue_start is not None else nearest(text, q.cue, content)
+        source = (q.source_start, q.source_end) if q.source_start is not None else nearest(text, q.speaker_text, content)
+        out.append({"content": content, "cue": cue, "source": source})
     return out
 
 

@@ -39,8 +39,8 @@ def test_surname_and_pronoun_resolve_to_full_name(analyse):
                 'He said that the talks would continue in the spring.')
     assert by_start(a, "The platform").speaker_name == "Pedro Alvarez"
     assert by_start(a, "We want to join").speaker_name == "Pedro Alvarez"  # continuation
-    assert by_start(a, "the talks would continue").kind == "indirect"
-    assert by_start(a, "the talks would continue").speaker_name == "Pedro Alvarez"
+    assert by_start(a, "that the talks would continue").kind == "indirect"
+    assert by_start(a, "that the talks would continue").speaker_name == "Pedro Alvarez"
 
 
 def test_role_phrase_resolves_to_titled_person(analyse):

@@ -128,6 +128,12 @@ class Quote:
     cue: str | None = None
     kind: Literal["direct", "indirect", "mixed"] = "direct"
     sentence: int = 0
+    # Exact character offsets of the cue ("said", "according to") and of the whole source phrase
+    # ("Lavrov, Russia's foreign minister"); None where the article does not give them.
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 @dataclass

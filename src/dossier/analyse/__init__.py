@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from dossier.analyse.aliases import resolve_entities
+from dossier.analyse.attribution import parse_attributions
 from dossier.analyse.anchoring import anchor_times, date_article, own_reference
 from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
 from dossier.analyse.people import build_people
@@ -27,6 +28,8 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     article.sentences = split_sentences(text)
     article.mentions = find_mentions(text, article.sentences, ner_doc(text, resources.nlp()))
     people = build_people(normalised, article.mentions)
-    article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people)
+    attributions = parse_attributions(normalised, article.sentences, resources.nlp())
+    article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
+                                 attributions)
     article.times = find_times(text, article.sentences)
     return date_article(article, own_reference(article))

@@ -82,6 +82,43 @@ NOUN_LIKE_FORMS = frozenset({"state", "states", "remarks", "comments", "claims",
 _CLAUSE_FOLLOWS = re.compile(r'\s+that\b|\s*[,:]?\s*"')
 
 
+# Further attribution verbs, used with the parser only (its lemma and part of speech tell the verb
+# from the noun): criticism, questions, findings of polls and reports. Chosen on PolNeAR train.
+PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "question", "answer",
+                      "show", "find", "reveal", "testify", "complain", "concede", "caution", "hint",
+                      "demand", "repeat", "predict", "charge", "counter", "estimate", "describe",
+                      "dismiss", "defend", "attack", "slam", "blast", "mock", "joke", "boast", "tout",
+                      "insist", "signal", "propose", "recommend", "threaten", "inform", "lament",
+                      "quip", "shout", "reiterate", "acknowledge", "endorse", "accept", "reject")
+_IRREGULAR = {"find": ("found",), "show": ("shown",), "tell": ("told",), "say": ("said",),
+              "write": ("wrote", "written"), "think": ("thought",)}
+ATTRIBUTION_LEMMAS = frozenset(CUE_LEMMAS) | frozenset(PARSED_ONLY_LEMMAS)
+
+
+def _inflections(verb: str) -> tuple[str, ...]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    plural = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    past = verb + "d" if verb.endswith("e") else (verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else verb + "ed")
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        plural = verb[:-1] + "ies"
+    return (verb, plural, past, stem + "ing") + _IRREGULAR.get(verb, ())
+
+
+# Lemmas of CUE_LEMMAS with a restricted list of forms ("continued", not "continue") keep it.
+ATTRIBUTION_FORMS = frozenset(form for verb in ATTRIBUTION_LEMMAS
+                              for form in CUE_LEMMAS.get(verb) or _inflections(verb))
+_ATTRIBUTION_FORM = re.compile(r"\b(%s)\b" % "|".join(sorted(ATTRIBUTION_FORMS, key=len, reverse=True)))
+
+
+def is_attribution_form(word: str) -> bool:
+    return word in ATTRIBUTION_FORMS  # lower-case only: "Said" in a name is not a cue
+
+
+def find_attribution_forms(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a lower-case form of an attribution verb (worth a parse)."""
+    return _ATTRIBUTION_FORM.search(text, start, len(text) if end is None else end) is not None
+
+
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Cue verb matches in text[start:end] (lower-case words only: "Said" in a name is not a cue)."""
     end = len(text) if end is None else end

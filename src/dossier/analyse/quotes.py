@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.analyse.attribution import Attribution
 from dossier.analyse.cues import ACCORDING_TO, CLAUSE_LEMMAS, find_cues, lemma
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
@@ -21,6 +22,8 @@ from dossier.model import Mention, Quote, Sentence
 MIN_DIRECT_WORDS = 4
 # The words between two quoted spans that make one interrupted quote ("A," X said, "B").
 MAX_INTERRUPTION_WORDS = 15
+# Reported content shorter than this is not a statement ("said so", "told him").
+MIN_INDIRECT_WORDS = 2
 # How far past a quote we look for its cue and speaker.
 MAX_FRAME_CHARS = 220
 # Words allowed between an indirect-speech subject and its cue ("Lavrov further stated").
@@ -40,6 +43,18 @@ class Speaker:
     text: str  # the words naming the speaker here
     start: int
     end: int
+    source: tuple[int, int] | None = None  # the whole source phrase, when the parse gave one
+
+    @property
+    def source_span(self) -> tuple[int, int]:
+        return self.source or (self.start, self.end)
+
+
+@dataclass
+class Cue:
+    text: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -50,9 +65,12 @@ class _Unit:
 
 
 def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sentence],
-                mentions: list[Mention], people: PeopleIndex) -> list[Quote]:
-    """All quotes of one article, in text order."""
-    finder = _Finder(text, normalised, sentences, mentions, people)
+                mentions: list[Mention], people: PeopleIndex,
+                attributions: list[Attribution] | None = None) -> list[Quote]:
+    """All quotes of one article, in text order. `attributions` (from the parse of the sentences
+    with a reporting verb) give exact source phrases and reported clauses; without them the
+    frame rules alone attribute."""
+    finder = _Finder(text, normalised, sentences, mentions, people, attributions or [])
     quotes = finder.direct() + finder.indirect()
     quotes.sort(key=lambda q: q.start)
     for index, quote in enumerate(quotes):
@@ -62,8 +80,10 @@ def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sen
 
 
 class _Finder:
-    def __init__(self, text, normalised, sentences, mentions, people):
+    def __init__(self, text, normalised, sentences, mentions, people, attributions):
         self.text = text
+        self.attributions = attributions
+        self.by_cue = {a.cue[0]: a for a in attributions}
         self.norm = normalised
         self.sentences = sentences
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -76,20 +96,44 @@ class _Finder:
     def direct(self) -> list[Quote]:
         units = self._units(self._quoted_spans())
         quotes = []
-        previous: tuple[_Unit, Speaker | None, str | None] | None = None
+        previous: tuple[_Unit, Speaker | None, Cue | None] | None = None
         for unit in units:
-            cue, speaker = self._attribute(unit)
-            if cue is None and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
-                speaker, cue = previous[1], previous[2]  # continuation of the previous quote
             start, end = unit.spans[0][0], unit.spans[-1][1]
             words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
             kind = "direct" if words >= MIN_DIRECT_WORDS else "mixed"
+            cue, speaker = self._attribute(unit)
+            if cue is None:
+                cue, speaker = self._enclosing_attribution(start, end)
+            if cue is None and kind == "direct" and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
+                speaker, cue = previous[1], previous[2]  # continuation of the previous quote
             if kind == "mixed" and speaker is None:
                 continue  # scare quotes or a title, not speech
-            quotes.append(self._quote(" ".join(self.text[s:e].strip() for s, e in unit.spans),
-                                      start, end, speaker, cue, kind))
+            text = " ".join(self.text[s:e].strip() for s, e in unit.spans)
+            clause = self._clause_around(cue, start, end) if kind == "mixed" else None
+            if clause is not None:  # 'X said the plan was "a disaster"': the clause was said
+                start, end = clause
+                text = self.text[start:end]
+            quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _enclosing_attribution(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """The parsed attribution whose reported clause holds this quote ('According to X, the
+        plan was "a disaster"')."""
+        around = [a for a in self.attributions if a.content and a.content[0] <= start and end <= a.content[1] + 1
+                  and a.cue[0] not in self.used_cues and not self._inside_quote(a.cue[0])]
+        if not around:
+            return None, None
+        parsed = min(around, key=lambda a: a.content[1] - a.content[0])
+        self.used_cues.add(parsed.cue[0])
+        return Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue), self._parsed_speaker(parsed, lambda: None)
+
+    def _clause_around(self, cue: Cue | None, start: int, end: int) -> tuple[int, int] | None:
+        parsed = self.by_cue.get(cue.start) if cue is not None else None
+        if parsed is None or parsed.content is None:
+            return None
+        s, e = parsed.content
+        return (s, e) if s <= start and end <= e + 1 else None
 
     def _quoted_spans(self) -> list[tuple[int, int, int]]:
         """(content start, content end, paragraph) for each pair of quote marks in a paragraph; an
@@ -120,7 +164,7 @@ class _Finder:
         return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma
                 and between.rstrip().endswith((",", ":")) and bool(find_cues(between)))
 
-    def _attribute(self, unit: _Unit) -> tuple[str | None, Speaker | None]:
+    def _attribute(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
         start, end = unit.spans[0][0], unit.spans[-1][1]
         if len(unit.spans) > 1:
             frame = (unit.spans[0][1] + 1, unit.spans[1][0] - 1)
@@ -156,13 +200,56 @@ class _Finder:
         frame_start = line_start + cut
         return (frame_start, open_mark) if open_mark > frame_start else None
 
-    def _frame_speaker(self, start: int, end: int, prefer_end: bool = False) -> tuple[str | None, Speaker | None]:
+    def _frame_speaker(self, start: int, end: int, prefer_end: bool = False) -> tuple[Cue | None, Speaker | None]:
         cues = [c for c in find_cues(self.norm, start, end)]
         if not cues:
             return None, None
-        cue = cues[-1] if prefer_end else cues[0]
-        self.used_cues.add(cue.start())
-        return cue.group(), self._speaker_near(cue, start, end)
+        match = cues[-1] if prefer_end else cues[0]
+        self.used_cues.add(match.start())
+        parsed = self.by_cue.get(match.start())
+        if parsed is None:
+            return Cue(match.group(), match.start(), match.end()), self._speaker_near(match, start, end)
+        cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
+        return cue, self._parsed_speaker(parsed, lambda: self._speaker_near(match, start, end))
+
+    def _parsed_speaker(self, parsed: Attribution, fallback) -> Speaker | None:
+        """The speaker named by a parsed source phrase; the frame rules name it when the parse
+        has no source or cannot name one inside it."""
+        if parsed.source is None:
+            return fallback()
+        speaker = self._name_in(parsed.source, parsed.source_head, parsed.source_name)
+        if speaker.name is None:
+            other = fallback()
+            if other is not None and other.name and parsed.source[0] <= other.start and other.end <= parsed.source[1]:
+                speaker = other
+        speaker.source = parsed.source
+        return speaker
+
+    def _name_in(self, source: tuple[int, int], head: tuple[int, int], proper: tuple[int, int] | None) -> Speaker:
+        """Who a source phrase names: the person (name, surname, pronoun or role) or organisation
+        at its head, else the head words themselves, unresolved ("officials", "a source")."""
+        s, e = source
+        hs, he = head
+        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
+        at_head = [x for x in people if x[0] < he and hs < x[1]] or people[:1]
+        if at_head:
+            a, b, person = at_head[0]
+            return Speaker(person.name, self.text[a:b], a, b)
+        head_text = self.norm[hs:he]
+        pronoun = _SPEAKER_PRONOUNS.search(head_text)
+        if pronoun and pronoun.start() == 0:
+            return self._pronoun(hs, he)
+        names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start]
+        if names:
+            m = names[-1]
+            return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+        for word in _CAPITALISED.finditer(self.norm, hs, he):
+            person = self.people.by_surname(word.group(), before=word.start())
+            if person is not None:
+                return Speaker(person.name, word.group(), word.start(), word.end())
+        if proper is not None:  # a name NER missed ("Reuters news agency")
+            return Speaker(self.text[proper[0]:proper[1]], self.text[proper[0]:proper[1]], *proper)
+        return Speaker(None, self.text[hs:he], hs, he)
 
     # ------------------------------------------------------------ speakers
 
@@ -216,10 +303,27 @@ class _Finder:
     # ------------------------------------------------------------ indirect speech
 
     def indirect(self) -> list[Quote]:
-        quotes = []
+        """Reported speech: from the parse where it found an attribution, else the frame rules."""
+        quotes = [q for q in map(self._parsed_indirect, self.attributions) if q is not None]
+        parsed = {a.sentence for a in self.attributions}
         for sentence in self.sentences:
-            quotes.extend(self._indirect_in(sentence))
+            if sentence.index not in parsed:
+                quotes.extend(self._indirect_in(sentence))
         return quotes
+
+    def _parsed_indirect(self, parsed: Attribution) -> Quote | None:
+        if parsed.content is None or parsed.cue[0] in self.used_cues or self._inside_quote(parsed.cue[0]):
+            return None
+        start, end = parsed.content
+        if len(self.norm[start:end].split()) < MIN_INDIRECT_WORDS:
+            return None
+        if self._inside_quote(start) and self._inside_quote(end - 1):
+            return None  # the quoted words themselves: a direct quote already
+        self.used_cues.add(parsed.cue[0])
+        speaker = self._parsed_speaker(parsed, lambda: None)
+        kind = "mixed" if '"' in self.norm[start:end] else "indirect"
+        cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
+        return self._quote(self.text[start:end], start, end, speaker, cue, kind)
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
@@ -257,7 +361,7 @@ class _Finder:
         if len(self.norm[content_start:content_end].split()) < 3 or self._inside_quote(content_start):
             return None
         return self._quote(self.text[content_start:content_end], content_start, content_end,
-                           speaker, cue.group(), "indirect")
+                           speaker, Cue(cue.group(), cue.start(), cue.end()), "indirect")
 
     def _trailing_attribution(self, sentence: Sentence, cue: re.Match) -> Quote | None:
         """"Moscow will keep its embassy open, the ministry said on Friday." """
@@ -272,7 +376,7 @@ class _Finder:
         if speaker is None or len(prefix[:comma].split()) < 4 or self._inside_quote(content_start):
             return None
         return self._quote(self.text[content_start:content_end], content_start, content_end,
-                           speaker, cue.group(), "indirect")
+                           speaker, Cue(cue.group(), cue.start(), cue.end()), "indirect")
 
     def _according_to(self, sentence: Sentence, match: re.Match) -> Quote | None:
         speaker = self._source_phrase(match.end(), sentence.end)
@@ -288,7 +392,8 @@ class _Finder:
             start, end = comma + 1 + (len(self.norm[comma + 1:]) - len(self.norm[comma + 1:].lstrip())), self._content_end(sentence)
         if self._inside_quote(start) and self._inside_quote(end - 1):
             return None
-        return self._quote(self.text[start:end], start, end, speaker, "according to", "indirect")
+        cue = Cue(self.text[match.start():match.end()], match.start(), match.end())
+        return self._quote(self.text[start:end], start, end, speaker, cue, "indirect")
 
     def _source_phrase(self, start: int, end: int) -> Speaker | None:
         """The source named after "according to": a person, else the head (last) name of the noun
@@ -318,9 +423,12 @@ class _Finder:
 
     # ------------------------------------------------------------ output
 
-    def _quote(self, text: str, start: int, end: int, speaker: Speaker | None, cue: str | None, kind: str) -> Quote:
+    def _quote(self, text: str, start: int, end: int, speaker: Speaker | None, cue: Cue | None, kind: str) -> Quote:
+        source = speaker.source_span if speaker else (None, None)
         return Quote(id="", article="", text=text, start=start, end=end,
                      speaker=speaker.name if speaker else None,
                      speaker_text=speaker.text if speaker else None,
                      speaker_name=speaker.name if speaker else None,
-                     cue=cue, kind=kind, sentence=sentence_at(self.sentences, start))
+                     cue=cue.text if cue else None, kind=kind, sentence=sentence_at(self.sentences, start),
+                     source_start=source[0], source_end=source[1],
+                     cue_start=cue.start if cue else None, cue_end=cue.end if cue else None)

@@ -1,0 +1,181 @@
+"""Attribution by dependency parse: for each reporting verb, its source (the subject phrase) and
+its content (the complement clause), with exact character offsets.
+
+Only sentences that hold a reporting-verb form or "according to" are parsed (tagger + parser, no
+NER): the rest of the article never needs a parse, which keeps extraction fast. Rules follow the
+PARC/PolNeAR reading of an attribution: source = the subject's whole noun phrase, cue = the verb,
+content = the complement clause with its "that".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dossier.analyse.cues import ACCORDING_TO, ATTRIBUTION_LEMMAS, find_attribution_forms, is_attribution_form
+from dossier.model import Sentence
+
+Span = tuple[int, int]
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# A verb whose own subject is missing borrows the subject of the verb it hangs from
+# ("Trump spoke, adding that ...", "He smiled and said ...").
+BORROWING_DEPS = ("advcl", "conj", "xcomp")
+# A reporting verb inside a relative or participle clause takes the noun it modifies as source
+# ("officials who said ...", "a statement saying ...").
+NOUN_MODIFIER_DEPS = ("relcl", "acl")
+# Complements that carry what was said when there is no clause ("announced his candidacy",
+# "urged Congress to act", "called for unity").
+OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
+# Verbs whose object is not what was said ("said on Tuesday", "continued in the spring"): they
+# report only a clause or a quote.
+CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
+                                "believe", "agree", "respond", "reply", "comment", "remark", "point",
+                                "write", "tweet", "report", "note", "insist", "argue", "explain", "recall"})
+_EDGE = " \t,;:.-"
+
+
+@dataclass
+class Attribution:
+    cue: Span
+    source: Span | None
+    source_head: Span | None  # the head noun (or name) of the source phrase
+    content: Span | None
+    sentence: int
+    passive: bool = False
+    source_name: Span | None = None  # the last run of proper nouns in the source's head words
+
+
+def parse_attributions(normalised: str, sentences: list[Sentence], nlp) -> list[Attribution]:
+    """Attributions of every sentence that has a reporting-verb form, in text order."""
+    chosen = [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
+              or ACCORDING_TO.search(normalised, s.start, s.end)]
+    if not chosen:
+        return []
+    disabled = [name for name in nlp.pipe_names if name == "ner"]
+    texts = [normalised[s.start:s.end] for s in chosen]
+    found = []
+    for sentence, doc in zip(chosen, nlp.pipe(texts, disable=disabled)):
+        found.extend(_sentence_attributions(doc, sentence))
+    return found
+
+
+def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
+    out = []
+    base = sentence.start
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found = _according_to(doc, token, base, sentence.index)
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ATTRIBUTION_LEMMAS and is_attribution_form(token.text):
+            found = _verb(doc, token, base, sentence.index)
+        else:
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _verb(doc, verb, base: int, index: int) -> Attribution | None:
+    subject, passive = _subject(verb)
+    source = _phrase(doc, subject, base) if subject is not None else None
+    head = _head_words(subject, base) if subject is not None else None
+    content = _content(doc, verb, base)
+    if content is None:
+        return None
+    cue = (base + verb.idx, base + verb.idx + len(verb))
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    if particle is not None:
+        cue = (cue[0], base + particle.idx + len(particle))
+    return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
+                       source_name=_proper_name(doc, subject, base) if subject is not None else None)
+
+
+def _subject(verb):
+    """The source token of a reporting verb and whether the verb is passive."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
+                return node.head, False  # "officials who said": the noun, not "who"
+            if subject.dep_ == "nsubjpass":
+                agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+                return (objects[0], True) if objects else (None, True)
+            return subject, False
+        if node.dep_ in NOUN_MODIFIER_DEPS:
+            return node.head, False
+        if node.dep_ in BORROWING_DEPS and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def _content(doc, verb, base: int) -> Span | None:
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return _phrase(doc, clauses[0], base)
+    if verb.dep_ == "parataxis":  # "The plan is bad, he said": the head clause was said
+        head = verb.head
+        if verb.i > head.i:
+            return _span(doc, head.left_edge.i, verb.left_edge.i - 1, base)
+        return _span(doc, verb.right_edge.i + 1, head.right_edge.i, base)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    if objects and verb.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
+        return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
+    return None
+
+
+def _according_to(doc, according, base: int, index: int) -> Attribution | None:
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _phrase(doc, objects[0], base)
+    phrase_first, phrase_last = according.i, objects[0].right_edge.i
+    if phrase_first > 0:
+        content = _span(doc, 0, phrase_first - 1, base)
+    else:
+        content = _span(doc, phrase_last + 1, len(doc) - 1, base)
+    if content is None:
+        return None
+    cue = (base + according.idx, base + to.idx + len(to))
+    return Attribution(cue=cue, source=source, source_head=_head_words(objects[0], base),
+                       content=content, sentence=index, source_name=_proper_name(doc, objects[0], base))
+
+
+def _phrase(doc, token, base: int) -> Span | None:
+    return _span(doc, token.left_edge.i, token.right_edge.i, base)
+
+
+def _head_words(token, base: int) -> Span:
+    """The head noun with its left modifiers ("Russia's foreign ministry"), not its appositive."""
+    first = token.left_edge
+    return (base + first.idx, base + token.idx + len(token))
+
+
+def _proper_name(doc, token, base: int) -> Span | None:
+    """The last run of proper nouns among the head words ("Reuters news agency" -> Reuters)."""
+    runs, current = [], []
+    for t in doc[token.left_edge.i:token.i + 1]:
+        if t.pos_ == "PROPN":
+            current.append(t)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs:
+        return None
+    return (base + runs[-1][0].idx, base + runs[-1][-1].idx + len(runs[-1][-1]))
+
+
+def _span(doc, first: int, last: int, base: int) -> Span | None:
+    """Character span of tokens first..last, without edge punctuation; None when empty."""
+    if first > last or first < 0 or last >= len(doc):
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    text = doc.text[start:end]
+    start += len(text) - len(text.lstrip(_EDGE))
+    end -= len(text) - len(text.rstrip(_EDGE))
+    return (base + start, base + end) if end > start else None
