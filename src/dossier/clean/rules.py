@@ -63,6 +63,7 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("site disclaimer", r".*(point of view of the site|does not necessarily reflect|programmatic technology|"
                         r"all rights reserved|not from a human editor).*"),
     ("copyright line", r"^\s*[\(\[]?\s*(©|\(c\)|copyright\b).{0,300}$"),
+    ("copyright line", r"^.{0,40}(©|\(c\)|copyright)\s*(copyright\s*)?(\d{4}|by\b).*$"),
     ("photo credit", r"^\s*[\(\[]?\s*(photo|image|picture|credit|photograph|file photo|foto|bild|titelbild|"
                      r"beitragsbild|crédit photo)s?\s*(:|by\b|credit\b).{0,160}$"),
     ("photo credit", r"^.{0,300}[|/(]\s*(©|foto:|photo:)\s*[^|()]{1,80}\)?\s*$"),
@@ -82,6 +83,9 @@ AUTHOR_BIO = re.compile(
 BIO_SITE = re.compile(r"\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist)"
                       r"\s+(?:for|at|with)\s+(?:the\s+)?(?P<site>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
 SITE_FROM_PROMPT = re.compile(r"^\s*discover more from\s+(?P<site>[^|–—\n]+?)\s*(?:[|–—].*)?$", re.I)
+# "By Name Surname, Other Name, Outlet": a byline with co-authors or an outlet after the first name.
+BYLINE_LINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
+                         r"(?:\s*(?:,|\band\b|&|\||/)\s*[^.!?]{0,100})?$")
 NAME_LINE = re.compile(r"^\s*(?:by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*$")
 # Outlets that articles credit at their foot ("ABC News", "Reuters", "Tass").
 CREDIT_LINE = re.compile(
