@@ -22,6 +22,8 @@ BORROWING_DEPS = ("advcl", "conj", "xcomp")
 # A reporting verb inside a relative or participle clause takes the noun it modifies as source
 # ("officials who said ...", "a statement saying ...").
 NOUN_MODIFIER_DEPS = ("relcl", "acl")
+# Words right before the verb that belong to the cue ("also said", "has said", "did not mention").
+CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 # Complements that carry what was said when there is no clause ("announced his candidacy",
 # "urged Congress to act", "called for unity").
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
@@ -80,7 +82,10 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     content = _content(doc, verb, base)
     if content is None:
         return None
-    cue = (base + verb.idx, base + verb.idx + len(verb))
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
+        first = doc[first.i - 1]
+    cue = (base + first.idx, base + verb.idx + len(verb))
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     if particle is not None:
         cue = (cue[0], base + particle.idx + len(particle))
@@ -104,7 +109,7 @@ def _subject(verb):
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
             return node.head, False
-        if node.dep_ in BORROWING_DEPS and node.head is not node:
+        if node.dep_ in BORROWING_DEPS and node.head.i != node.i:
             node = node.head
             continue
         break

@@ -106,6 +106,10 @@ class _Finder:
                 cue, speaker = self._enclosing_attribution(start, end)
             if cue is None and kind == "direct" and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
                 speaker, cue = previous[1], previous[2]  # continuation of the previous quote
+                if self._continues(quotes[-1], cue, start):
+                    self._extend(quotes[-1], start, end, unit)
+                    previous = (unit, speaker, cue)
+                    continue
             if kind == "mixed" and speaker is None:
                 continue  # scare quotes or a title, not speech
             text = " ".join(self.text[s:e].strip() for s, e in unit.spans)
@@ -116,6 +120,19 @@ class _Finder:
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _continues(self, quote: Quote, cue: Cue | None, start: int) -> bool:
+        """A quote that goes on after its own attribution ('"A," he said. "B."') or into the next
+        paragraph is one quote."""
+        gap = self.norm[quote.end + 1:start - 1]
+        if not gap.strip():
+            return True
+        return (quote.kind == "direct" and cue is not None and quote.end < cue.start < start
+                and len(gap.split()) <= MAX_INTERRUPTION_WORDS)
+
+    def _extend(self, quote: Quote, start: int, end: int, unit: _Unit) -> None:
+        quote.text = quote.text + " " + " ".join(self.text[s:e].strip() for s, e in unit.spans)
+        quote.end = end
 
     def _enclosing_attribution(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """The parsed attribution whose reported clause holds this quote ('According to X, the
