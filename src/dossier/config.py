@@ -28,8 +28,8 @@ class CleanOptions:
     # is site chrome. 3 and 0.5 keep a wire paragraph that two articles share.
     site_repeat_min_docs: int = 3
     site_repeat_min_share: float = 0.5
-    # Lines at most this many words without sentence punctuation are candidates for chrome.
-    short_line_words: int = 4
+    # (Where a line sits in plain text is judged by clean/text.py's main-block search; its weights
+    # are named constants there, calibrated together on trafilatura-eval.)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ CHROME_DATE = re.compile(
     rf"^\s*(?:(?:{_WEEKDAYS})\.?,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
-    rf"(?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    rf"(?:\s*(?:at\s+|[•|·,–-]\s*)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
     re.IGNORECASE)
 
 # "Read also"-style lead-ins to other stories, in the languages of the tuning pages.

@@ -1,0 +1,236 @@
+"""The cleaner on small hand-written page texts (one behaviour each) and on two real-page slices
+(tests/fixtures/clean/README.md says where they came from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.clean import clean_document, remove_site_repeats
+from dossier.clean.rules import rule_reason
+from dossier.clean.text import clean_lines, main_block
+from dossier.config import CleanOptions
+from dossier.model import Article, Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+OPTIONS = CleanOptions()
+
+BODY = [
+    "Officials from both countries met on Wednesday to discuss the new border agreement in detail.",
+    "The talks lasted for more than six hours and ended with a joint statement from the ministers.",
+    "“We have reached an understanding that serves the people of both nations,” the minister said.",
+    "Observers said the deal could change trade in the region for years to come, if it holds.",
+]
+
+
+def _page(*chrome_before: str, after: tuple[str, ...] = (), headline: str = "Ministers agree on border deal") -> str:
+    return "\n".join([*chrome_before, headline, "", *BODY, "", *after])
+
+
+def _removed(text: str) -> dict[str, str]:
+    return {r.line: r.reason for r in clean_lines(text, OPTIONS).removed}
+
+
+# ------------------------------------------------------------------ one rule, one reason
+
+@pytest.mark.parametrize("line, reason", [
+    ("Skip to content", "navigation"),
+    ("Read Also: Minister Resigns Over Budget Row", "link to another story"),
+    ("Lesen Sie auch: Neue Regeln für Mieter", "link to another story"),
+    ("Related Articles", "section heading of page chrome"),
+    ("Latest Articles", "section heading of page chrome"),
+    ("@YouTube", "social media embed"),
+    ("Click to share on Twitter (Opens in new window)", "social media buttons"),
+    ("Please enter your comment!", "comment form"),
+    ("12 Comments", "comment form"),
+    ("Your email address will not be published. Required fields are marked *", "comment form"),
+    ("This site uses Akismet to reduce spam.", "comment form"),
+    ("Subscribe to get the latest posts sent to your email.", "subscription prompt"),
+    ("Mit unserem Newsletter erhalten Sie monatlich alle Informationen.", "subscription prompt"),
+    ("Stay Connected", "stay connected widget"),
+    ("- Advertisement -", "advertisement"),
+    ("This site uses cookies. By continuing to browse you agree to our use of cookies.", "cookie notice"),
+    ("© 2022 Example Media Group", "copyright line"),
+    ("All content © Copyright 2000 - 2023 Example TV. More text here.", "copyright line"),
+    ("(Photo : ALEXANDER EXAMPLE/POOL/AFP via Getty Images)", "photo credit"),
+    ("RUSSIA-AFGHANISTAN-DIPLOMACY-CONFLICT", "photo caption code"),
+    ("-0.6 C", "weather widget"),
+    ("Monday, March 20, 2023", "date line in page chrome"),
+    ("17 April 2012 • 2:54pm", "date line in page chrome"),
+])
+def test_chrome_line_is_removed_with_its_reason(line, reason):
+    assert rule_reason(line) == reason
+    text = _page(line)
+    assert _removed(text).get(line) == reason
+    assert line not in clean_lines(text, OPTIONS).text.splitlines()
+
+
+@pytest.mark.parametrize("line", [
+    "The company declined to comment on the report.",
+    "Photo enforcement cameras were installed on the bridge in 2019.",
+    "Use a cookie cutter to cut the dough into small stars.",
+    "Subscribers to the paper's newsletter complained about the price rise.",
+    "On-Off-Mechanismus",
+    "By the time police arrived, the crowd had gone home.",
+])
+def test_body_lines_that_mention_chrome_words_are_not_rules(line):
+    assert rule_reason(line) is None
+
+
+# ------------------------------------------------------------------ what must stay
+
+def test_headline_subheads_and_quotes_are_kept():
+    text = "\n".join(["Ministers agree on border deal", "", BODY[0], BODY[1], "",
+                      "What the deal changes", "", BODY[2], "“We will not back down,” she said.", BODY[3]])
+    cleaned = clean_lines(text, OPTIONS)
+    assert cleaned.title == "Ministers agree on border deal"
+    for line in ["Ministers agree on border deal", "What the deal changes",
+                 "“We will not back down,” she said.", *BODY]:
+        assert line in cleaned.text.splitlines()
+    assert cleaned.removed == []
+
+
+def test_menu_before_and_teasers_after_the_article_are_removed_but_the_headline_stays():
+    menu = ("Home", "World", "Business", "Sport", "Opinion", "Log in")
+    teasers = ("Most Popular", "Storm closes schools across the county",
+               "Local team wins the cup in extra time", "Contact us", "Privacy")
+    cleaned = clean_lines(_page(*menu, after=teasers), OPTIONS)
+    reasons = {r.line: r.reason for r in cleaned.removed}
+    assert reasons["Home"] == "navigation"  # a rule's reason comes first
+    assert all(reasons[m] == "short line before the article (page chrome)" for m in menu[1:])
+    assert all(reasons[t].endswith("(page chrome)") for t in teasers)
+    assert cleaned.title == "Ministers agree on border deal"
+    assert cleaned.text.splitlines()[0] == "Ministers agree on border deal"
+    assert all(line in cleaned.text for line in BODY)
+
+
+def test_main_block_is_the_span_with_most_prose():
+    lines = ["Home", "News", *BODY, "Contact", "Jobs"]
+    assert main_block(lines, [None] * len(lines)) == (2, 5)
+
+
+def test_text_from_an_extractor_keeps_short_lines_after_the_body():
+    """trafilatura already chose the main block: a list at the end of the article stays."""
+    text = "\n".join([*BODY, "1. Passports", "2. Visas", "3. Customs forms"])
+    assert "3. Customs forms" in clean_lines(text, OPTIONS, extracted=True).text
+    assert "3. Customs forms" not in clean_lines(text, OPTIONS).text
+
+
+def test_cjk_prose_counts_as_prose():
+    japanese = ["東京都は水曜日、新しい交通計画を発表し、市内のバス路線を大幅に見直すと明らかにした。",
+                "計画によると、来年四月から郊外と中心部を結ぶ路線が増え、運行本数も多くなる予定だ。"]
+    cleaned = clean_lines("\n".join(["ホーム", "ニュース", *japanese]), OPTIONS)
+    assert all(line in cleaned.text for line in japanese)
+
+
+# ------------------------------------------------------------------ metadata
+
+def test_repeated_byline_bio_site_and_foot_credit():
+    text = "\n".join(["Ministers agree on border deal", *BODY, "", "ABC News", "",
+                      "Jane Doe", "Jane Doe",
+                      "Jane is a journalist with ten years of experience. She is the lead writer for Daily Example."])
+    cleaned = clean_lines(text, OPTIONS)
+    assert cleaned.byline == "Jane Doe"
+    assert cleaned.site == "Daily Example"
+    assert cleaned.credited_source == "ABC News"
+    reasons = _removed(text)
+    assert reasons["Jane Doe"] == "byline (kept as metadata)"
+    assert reasons["ABC News"] == "credit line (kept as credited source)"
+    assert reasons[text.splitlines()[-1]] == "author bio"
+
+
+def test_co_author_byline_line():
+    cleaned = clean_lines(_page("By Jessica Holly, Gail Levy, 7 News"), OPTIONS)
+    assert cleaned.byline == "Jessica Holly"
+    assert "By Jessica Holly" not in cleaned.text
+
+
+def test_footer_menu_item_is_not_a_credit():
+    text = _page(after=("Copyright 2023 Example Corp. All rights reserved.", "Trending", "Contact us",
+                        "NEXTGEN TV"))
+    assert clean_lines(text, OPTIONS).credited_source is None
+
+
+def test_site_from_newsletter_prompt():
+    cleaned = clean_lines(_page(after=("Discover more from Defence Example | Military News",)), OPTIONS)
+    assert cleaned.site == "Defence Example"
+
+
+def test_chrome_date_line_is_weak_evidence():
+    cleaned = clean_lines(_page("Monday, March 20, 2023"), OPTIONS)
+    assert (cleaned.page_date, cleaned.page_date_trust) == ("2023-03-20", "weak")
+    assert cleaned.page_date_evidence[0].text == "Monday, March 20, 2023"
+
+
+def test_header_date_wins_over_a_chrome_date_line():
+    cleaned = clean_lines("date 2023-11-07 " + _page("Monday, March 20, 2023"), OPTIONS)
+    assert (cleaned.page_date, cleaned.page_date_trust) == ("2023-11-07", "ok")
+    assert _removed("date 2023-11-07 " + _page("Monday, March 20, 2023"))["Monday, March 20, 2023"] \
+        == "date line in page chrome"
+
+
+# ------------------------------------------------------------------ HTML path
+
+def test_html_document_keeps_body_and_trusts_a_markup_date():
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY * 2)
+    html = ("<html><head><title>Ministers agree on border deal</title>"
+            '<meta property="article:published_time" content="2021-10-20T10:00:00Z"></head><body>'
+            "<nav><a href='/'>Home</a><a href='/w'>World</a></nav>"
+            f"<article><h1>Ministers agree on border deal</h1>{paragraphs}</article></body></html>")
+    doc = Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html)
+    article = clean_document(doc, OPTIONS)
+    assert isinstance(article, Article)
+    assert all(line in article.text for line in BODY)
+    assert "Home" not in article.text.splitlines()
+    assert (article.page_date, article.page_date_trust) == ("2021-10-20", "ok")
+
+
+# ------------------------------------------------------------------ corpus step
+
+def _article(n: int, site: str | None, extra: str) -> Article:
+    return Article(id=f"a{n}", source=f"{n}.txt", text="\n".join([BODY[n % 4], extra, f"Story number {n}."]),
+                   kind="text", site=site)
+
+
+def test_site_repeated_lines_are_removed_and_the_step_is_idempotent():
+    articles = [_article(n, "Example Times", "Follow our live coverage") for n in range(3)]
+    loner = [_article(7, "Other Site", "Follow our live coverage")]
+    changed = remove_site_repeats(articles + loner, OPTIONS)
+    assert sorted(changed) == ["a0", "a1", "a2"]
+    for article in articles:
+        assert "Follow our live coverage" not in article.text
+        assert article.removed[-1].reason == "repeated across pages of this site"
+    assert "Follow our live coverage" in loner[0].text  # one page of a site proves nothing
+    snapshot = [(a.text, list(a.removed)) for a in articles]
+    assert remove_site_repeats(articles + loner, OPTIONS) == []
+    assert [(a.text, list(a.removed)) for a in articles] == snapshot
+
+
+# ------------------------------------------------------------------ real page slices
+
+REAL_PAGES = {
+    "telegraph_plumber.txt": {
+        "title": "Plumber jailed after boiler killed millionaire's daughter",
+        "with": ["The deadly fumes leaked out of the dodgy boiler flue pipe",
+                 "The quality of work fell below your normal high standards",
+                 "sobbed in court as Hartley was led to begin his sentence"],
+        "without": ["More stories", "2:54pm", "Follow us on"]},
+    "wsvn_crash.txt": {
+        "title": "15-year-old driver killed, 14-year-old passenger critical in SW Miami-Dade crash",
+        "with": ["with plans to attempt a traffic stop in the area of Southwest 118th Avenue.",
+                 "the driver lost control of the vehicle",
+                 "the incident unfolded in the area of Miller Drive and Southwest 117th Avenue"],
+        "without": ["Join our Newsletter", "for the latest news right to your inbox", "CHILDRENS PROGRAMMING"]},
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_PAGES))
+def test_real_page_text(name):
+    expected = REAL_PAGES[name]
+    cleaned = clean_lines((FIXTURES / name).read_text(encoding="utf-8"), OPTIONS)
+    assert cleaned.title == expected["title"]
+    assert all(snippet in cleaned.text for snippet in expected["with"])
+    assert not any(snippet in cleaned.text for snippet in expected["without"])
+    removed = "\n".join(r.line for r in cleaned.removed)
+    assert all(snippet in removed for snippet in expected["without"])  # kept, with a reason
