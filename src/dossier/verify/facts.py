@@ -9,6 +9,7 @@ which rewriting does all the time, and are not reported.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -24,14 +25,24 @@ SPELLING_VARIANT_RATIO = 82
 # A quote that differs from its counterpart in this many substituted words is a changed quoted
 # word (a fact); more than this is rewording of the whole quote, reported as quote drift.
 MAX_QUOTED_WORD_CHANGES = 1
+# A quote found without quote marks in the other sentence: this share of its words must recur.
+QUOTE_IN_TEXT_SHARE = 0.7
 # A quote this short ("logistical") is a quoted word, compared with the words in its place.
 MAX_SHORT_QUOTE_WORDS = 3
 # Quoted spans pair up across the two sentences when this share of the shorter one's words recur.
 QUOTE_PAIR_OVERLAP = 0.4
 # Stances whose appearance or disappearance changes how a claim is presented.
 LOADED_STANCES = frozenset({"doubt", "concession", "denial", "boast"})
+# A speaker's name stands this close (in words) to its attribution cue: "Lavrov said",
+# "said Foreign Minister Sergei Lavrov" (the title words sit inside the name span or between).
+SPEAKER_GAP = 2
+# A name put in another name's place is at most this many words long.
+MAX_NAME_WORDS = 5
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "den",
+                            "la", "le", "of", "and", "&"})
 # Words either side of a number or date that tell its role (see `_same_context`).
 ROLE_WINDOW = 5
+INSERTABLE_NEGATIONS = frozenset({"not", "never", "no"})
 NOT_A_NEGATION_AFTER = frozenset({"only", "just", "merely", "least", "always", "necessarily"})
 
 
@@ -50,7 +61,7 @@ class Change:
 def compare_slots(a: FactSlots, b: FactSlots) -> list[Change]:
     """Every changed fact between two aligned sentences, in a stable order."""
     changes = (_entity_changes(a, b) + _quantity_changes(a, b) + _date_changes(a, b)
-               + _quoted_word_changes(a, b) + _polarity_changes(a, b) + _polarity_changes(b, a, swap=True)
+               + _quoted_word_changes(a, b) + _polarity(a, b)
                + _hedge_changes(a, b) + _hedge_changes(b, a, swap=True) + _cue_changes(a, b))
     seen, out = set(), []
     for change in changes:
@@ -70,26 +81,35 @@ def same_word(x: str, y: str) -> bool:
     return x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= SPELLING_VARIANT_RATIO
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+def name_words(name: str) -> list[str]:
+    """Lower-case words of a name without punctuation, possessive or leading article."""
+    words = re.sub(r"['\u2019]s\b", "", name.lower())
+    words = re.sub(r"[^\w\s]", " ", words.replace(".", "")).split()
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
 def same_name(x: str, y: str) -> bool:
     """Two surface names that can denote one entity: spelling variants, a part of the full name
-    ("Lavrov"/"Sergei Lavrov"), an acronym ("US"/"United States"), a demonym ("Russian"/"Russia")."""
-    xl, yl = x.lower().strip(), y.lower().strip()
-    if not xl or not yl:
+    ("Lavrov"/"Sergei Lavrov"), an acronym ("US"/"U.S."/"United States", "S&P"/"Standard &
+    Poor's"), a demonym ("Russian"/"Russia"). Names that differ in a number ("NBC 5"/"NBC 4")
+    are different."""
+    xw, yw = name_words(x), name_words(y)
+    if not xw or not yw:
+        return False
+    xl, yl = " ".join(xw), " ".join(yw)
+    if re.findall(r"\d+", xl) != re.findall(r"\d+", yl):
         return False
     if xl == yl or fuzz.ratio(xl, yl) >= SPELLING_VARIANT_RATIO:
         return True
-    xw, yw = set(xl.split()), set(yl.split())
-    if xw <= yw or yw <= xw:
+    if set(xw) <= set(yw) or set(yw) <= set(xw):
         return True
-    short, long_ = sorted((x.replace(".", ""), y.replace(".", "")), key=len)
-    if short.isupper() and len(short) >= 2 and _initials(long_) == short:
+    short, long_ = sorted((xw, yw), key=lambda w: len("".join(w)))
+    if len("".join(short)) <= 5 and "".join(short) == "".join(w[0] for w in long_ if w not in NAME_PARTICLES) \
+            and len(long_) > 1:
         return True
-    return min(len(xl), len(yl)) >= 4 and (xl.startswith(yl[:max(4, len(yl) - 2)])
-                                           or yl.startswith(xl[:max(4, len(xl) - 2)]))
+    one_word = xl.isalpha() and yl.isalpha()
+    return one_word and min(len(xl), len(yl)) >= 4 and (
+        xl.startswith(yl[:max(4, len(yl) - 2)]) or yl.startswith(xl[:max(4, len(xl) - 2)]))
 
 
 def _said_in(name: str, tokens: list[Token]) -> bool:
@@ -108,60 +128,139 @@ def _entities_match(x: EntitySlot, y: EntitySlot) -> bool:
     return (x.key is not None and x.key == y.key) or same_name(x.name, y.name)
 
 
-def _neighbours(slots: FactSlots, e: EntitySlot) -> tuple[str | None, str | None]:
-    toks = slots.tokens
-    left = toks[e.token - 1].lower if e.token > 0 else None
-    right = toks[e.end_token + 1].lower if e.end_token + 1 < len(toks) else None
-    return left, right
+def _word_at(slots: FactSlots, k: int, step: int) -> str | None:
+    """The nearest word from token k in direction `step` (punctuation skipped); None at the edge."""
+    while 0 <= k < len(slots.tokens):
+        if is_word(slots.tokens[k]) or slots.tokens[k].text[0].isdigit():
+            return slots.tokens[k].lower
+        k += step
+    return None
 
 
 def _shared_neighbours(a: FactSlots, ea: EntitySlot, b: FactSlots, eb: EntitySlot) -> int:
-    """How many of the words right before and right after the two names are the same (0-2)."""
-    (la, ra), (lb, rb) = _neighbours(a, ea), _neighbours(b, eb)
-    return int(la == lb) + int(ra == rb)  # None == None: both names open or close the sentence
+    """How many of the words right before and right after the two names are the same (0-2);
+    two names that both open (or close) their sentences share that edge."""
+    left = _word_at(a, ea.token - 1, -1) == _word_at(b, eb.token - 1, -1)
+    right = _word_at(a, ea.end_token + 1, +1) == _word_at(b, eb.end_token + 1, +1)
+    return int(left) + int(right)
+
+
+def _speaks(slots: FactSlots, e: EntitySlot) -> bool:
+    """The name stands next to an attribution cue ("Lavrov said", "said Lavrov", "according to
+    Lavrov"), with at most SPEAKER_GAP words between: it is the speaker of the sentence."""
+    words = [k for k, t in enumerate(slots.tokens) if is_word(t)]
+    before = [k for k in words if k < e.token][-SPEAKER_GAP - 1:]
+    after = [k for k in words if k > e.end_token][:SPEAKER_GAP + 1]
+    near = [slots.tokens[k].lower for k in before + after]
+    return any(w in lexicon.CUE_CLASS_OF for w in near) or "according" in near
+
+
+def _same_entity_role(a: FactSlots, x: EntitySlot, b: FactSlots, y: EntitySlot) -> bool:
+    """Same role: both neighbouring words shared, or (same type) one shared and more words of
+    the context recurring. NER often types one name differently in two sentences, so the type
+    only lowers the bar, it is not required."""
+    shared = _shared_neighbours(a, x, b, y)
+    if shared == 2 or (x.group == y.group == "person" and _speaks(a, x) and _speaks(b, y)):
+        return True
+    if x.group != y.group or shared == 0:
+        return False
+    return len(context_stems(a, x.token, x.end_token) & context_stems(b, y.token, y.end_token)) >= 2
 
 
 def _entity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
-    """Names on each side that the other side lacks, paired when they hold the same role: same
-    type and the only such pair, or same type and a shared neighbouring word, or (NER often
-    types one name differently in two sentences) any type with both neighbouring words shared."""
+    """Names on each side that the other side lacks, paired by role; a name whose place in the
+    other sentence holds an untagged proper name (same words either side) is paired with it."""
     ua = [x for x in a.entities if not any(_entities_match(x, y) for y in b.entities)
           and not _said_in(x.name, b.tokens)]
     ub = [y for y in b.entities if not any(_entities_match(y, x) for x in a.entities)
           and not _said_in(y.name, a.tokens)]
     out = []
     for x in ua:
-        same_group = [y for y in ub if y.group == x.group]
-        sole = len(same_group) == 1 and sum(1 for z in ua if z.group == x.group) == 1
-        y = next((y for y in ub if _shared_neighbours(a, x, b, y) == 2), None)
-        if y is None:
-            y = next((y for y in same_group if sole or _shared_neighbours(a, x, b, y) >= 1), None)
+        y = next((y for y in ub if _same_entity_role(a, x, b, y)), None)
         if y is not None:
             ub.remove(y)
             group = x.group if x.group == y.group else f"{x.group}/{y.group}"
             out.append(Change(f"{group} changed", x.name, y.name))
+            continue
+        other = _name_in_place(a, x, b)
+        if other is not None:
+            out.append(Change(f"{x.group} changed", x.name, other))
+    for y in ub:
+        other = _name_in_place(b, y, a)
+        if other is not None:
+            out.append(Change(f"{y.group} changed", other, y.name))
     return out
+
+
+def _name_in_place(side: FactSlots, e: EntitySlot, other: FactSlots) -> str | None:
+    """The capitalised words that stand between the name's neighbouring words in the other
+    sentence ("on Epstein's unit" / "on McCartney's unit"; "said Hagel." / "said Bennett."), when
+    that frame occurs there once. A frame needs two words on at least one side."""
+    left = _context(side, e.token - 1, -1)
+    right = _context(side, e.end_token + 1, +1)
+    if len(left) + len(right) < 2 or max(len(left), len(right)) < 2 and not (left and right):
+        return None
+    words = [t for t in other.tokens if is_word(t) or t.text[0].isdigit()]
+    lower = [t.lower for t in words]
+    span = _between(lower, left, right)
+    if span is None:
+        return None
+    tokens = words[span[0]:span[1]]
+    name = " ".join(t.text for t in tokens)
+    if _name_shaped(tokens) and not same_name(name, e.name):
+        return name
+    return None
+
+
+def _name_shaped(tokens: list[Token]) -> bool:
+    """Capitalised words (with name particles inside: "al", "van der"), not a capitalised
+    sentence opener like "The minister" or "He"."""
+    if not tokens or tokens[0].lower in lexicon.STOPWORDS or not tokens[0].text[:1].isupper() \
+            or not tokens[-1].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower in NAME_PARTICLES for t in tokens)
+
+
+def _between(lower: list[str], left: list[str], right: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the 1-MAX_NAME_WORDS words framed by `left` and `right` (either may be
+    empty: the sentence edge) when the frame occurs exactly once."""
+    found = []
+    for i in range(len(lower) + 1):
+        if left and lower[i - len(left):i] != left if i >= len(left) else left:
+            continue
+        if not left and i != 0:
+            continue
+        for n in range(1, MAX_NAME_WORDS + 1):
+            j = i + n
+            if j > len(lower):
+                break
+            if (right and lower[j:j + len(right)] == right) or (not right and j == len(lower)):
+                found.append((i, j))
+                break
+    return found[0] if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- numbers, dates
 
 
-def _same_value(x: float, y: float) -> bool:
-    """Equal, or one is the other rounded to at least two significant digits (1.53m vs 1.5m)."""
-    if x == y:
+def _same_value(x: Quantity, y: Quantity) -> bool:
+    """Equal, or one is the other rounded to fewer (at least two) significant digits as written:
+    "1.53 million" reported as "1.5 million"; "$16.50" and "$16.52" differ (both have four)."""
+    if x.value == y.value:
         return True
     shorter, longer = sorted((x, y), key=_significant)
     digits = _significant(shorter)
-    return digits >= 2 and float(f"{longer:.{digits}g}") == shorter
+    return 2 <= digits < _significant(longer) and float(f"{longer.value:.{digits}g}") == shorter.value
 
 
-def _significant(x: float) -> int:
-    """Significant digits as written: 1500000 -> 2, 1.53 -> 3, 700 -> 1."""
-    s = f"{abs(x):.12g}"
-    if "e" in s:
-        s = s.split("e")[0]
-    digits = s.replace(".", "").lstrip("0")
-    return len(digits.rstrip("0")) if "." not in s else len(digits)
+def _significant(q: Quantity) -> int:
+    """Significant digits as written: "1.5 million" -> 2, "16.50" -> 4, "700" -> 1."""
+    number = re.sub(r"[^\d.]", "", q.text.split()[0]) if q.text[:1].isdigit() else ""
+    if not number:
+        return 1
+    if "." in number:
+        return len(number.replace(".", "").lstrip("0"))
+    return len(number.lstrip("0").rstrip("0")) or 1
 
 
 def context_stems(slots: FactSlots, first: int, last: int) -> set[str]:
@@ -187,9 +286,12 @@ def _same_context(a: FactSlots, a_span: tuple[int, int], b: FactSlots, b_span: t
 
 
 def _units_compatible(a: FactSlots, x: Quantity, b: FactSlots, y: Quantity) -> bool:
-    if x.unit or y.unit:
-        return bool(set(x.unit) & set(y.unit))
-    return _same_context(a, (x.token, x.token), b, (y.token, y.token))
+    """Same unit, or (a rewrite names the unit differently: "112 people" / "312 dead") two
+    context words in common."""
+    if set(x.unit) & set(y.unit):
+        return True
+    shared = context_stems(a, x.token, x.token) & context_stems(b, y.token, y.token)
+    return len(shared) >= 2 or (not x.unit and not y.unit and len(shared) >= 1)
 
 
 def _opposite_bounds(x: Quantity, y: Quantity) -> bool:
@@ -199,13 +301,15 @@ def _opposite_bounds(x: Quantity, y: Quantity) -> bool:
 
 def _quantity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
     ua, ub, out = list(a.quantities), list(b.quantities), []
-    for x in list(ua):
-        y = next((y for y in ub if _same_value(x.value, y.value)), None)
-        if y is not None:
-            ua.remove(x)
-            ub.remove(y)
-            if _opposite_bounds(x, y):
-                out.append(Change("bound changed", _with_bound(a, x), _with_bound(b, y)))
+    # Same value and unit first ("1 cup" with "1 cup", not with the "1 tsp" that comes first).
+    for same_unit in (True, False):
+        for x in list(ua):
+            y = next((y for y in ub if _same_value(x, y) and (not same_unit or x.unit == y.unit)), None)
+            if y is not None:
+                ua.remove(x)
+                ub.remove(y)
+                if _opposite_bounds(x, y):
+                    out.append(Change("bound changed", _with_bound(a, x), _with_bound(b, y)))
     for x in ua:
         y = next((y for y in ub if _units_compatible(a, x, b, y)), None)
         if y is not None:
@@ -231,14 +335,25 @@ def _date_changes(a: FactSlots, b: FactSlots) -> list[Change]:
     """A date on each side that the other lacks, of the same kind and in the same role. A
     month-day also counts as its month, so "October 20" against "November" is a change."""
     for kind in ("year", "monthday", "weekday", "month"):
-        xs = [d for d in _of_kind(a, kind) if d.value not in {e.value for e in _of_kind(b, kind)}]
-        ys = [d for d in _of_kind(b, kind) if d.value not in {e.value for e in _of_kind(a, kind)}]
+        xs, ys = _unmatched(_of_kind(a, kind), _of_kind(b, kind))
         for x in xs:
             y = next((y for y in ys if _same_context(a, (x.token, x.token), b, (y.token, y.token))), None)
             if y is not None:
                 # one date difference is enough; a changed day also changes its month
                 return [Change("date changed", _date_text(a, x.text), _date_text(b, y.text))]
     return []
+
+
+def _unmatched(xs: list[DateSlot], ys: list[DateSlot]) -> tuple[list[DateSlot], list[DateSlot]]:
+    """Dates left on each side once equal values pair off one to one ("October ... October 2015"
+    against "June ... October 2015" leaves October against June)."""
+    xs, ys = list(xs), list(ys)
+    for x in list(xs):
+        y = next((y for y in ys if y.value == x.value), None)
+        if y is not None:
+            xs.remove(x)
+            ys.remove(y)
+    return xs, ys
 
 
 def _of_kind(slots: FactSlots, kind: str) -> list[DateSlot]:
@@ -318,6 +433,31 @@ def _quoted_word_changes(a: FactSlots, b: FactSlots) -> list[Change]:
     paired_b = {id(p[1]) for p in paired}
     out += _unpaired_quoted_words(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False)
     out += _unpaired_quoted_words(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True)
+    out += _quote_in_plain_text(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False)
+    out += _quote_in_plain_text(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True)
+    return out
+
+
+def _quote_in_plain_text(q_side: FactSlots, other: FactSlots, quotes: list[QuotedSpan],
+                         swap: bool) -> list[Change]:
+    """A longer quote whose words the other sentence carries without quote marks (or with a
+    mark missing): the words it shares mark the region, and substitutions inside it count."""
+    out = []
+    other_words = [t.text for t in other.tokens if is_word(t) or t.text[0].isdigit()]
+    for q in quotes:
+        quoted = _words(q_side, q.first, q.last)
+        if len(quoted) <= MAX_SHORT_QUOTE_WORDS:
+            continue
+        sm = difflib.SequenceMatcher(a=[w.lower() for w in quoted], b=[w.lower() for w in other_words],
+                                     autojunk=False)
+        blocks = [m for m in sm.get_matching_blocks() if m.size]
+        if not blocks or sum(m.size for m in blocks) < QUOTE_IN_TEXT_SHARE * len(quoted):
+            continue
+        region = other_words[blocks[0].b:blocks[-1].b + blocks[-1].size]
+        inside = quoted[blocks[0].a:blocks[-1].a + blocks[-1].size]
+        subs = substituted_words(inside, region)
+        if 0 < len(subs) <= MAX_QUOTED_WORD_CHANGES:
+            out += [Change("quoted word changed", y if swap else x, x if swap else y) for x, y in subs]
     return out
 
 
@@ -372,6 +512,10 @@ def _substitute(side: FactSlots, q: QuotedSpan, other_words: list[Token], n: int
 # ---------------------------------------------------------------- polarity, hedges, cues
 
 
+def _polarity(a: FactSlots, b: FactSlots) -> list[Change]:
+    return (_polarity_changes(a, b) + _polarity_changes(b, a, swap=True)) or _inserted_negation(a, b)
+
+
 def _real_negations(slots: FactSlots) -> dict[str, str]:
     return {s: cue for s, cue in slots.negated.items()
             if cue.split()[-1].lower() not in NOT_A_NEGATION_AFTER}
@@ -379,17 +523,38 @@ def _real_negations(slots: FactSlots) -> dict[str, str]:
 
 def _polarity_changes(a: FactSlots, b: FactSlots, swap: bool = False) -> list[Change]:
     """A predicate negated on one side and asserted, with the same word, on the other."""
+    if any(t.lower in lexicon.NEGATION_REWORDINGS for t in b.tokens):
+        return []
     out, nb, b_stems = [], _real_negations(b), b.stems
     for s, cue in _real_negations(a).items():
-        if s not in nb and s in b_stems and not _real_negations(b):
+        if s not in nb and s in b_stems:
             plain = cue.split()[-1]
             out.append(Change("negation", plain if swap else cue, cue if swap else plain))
     return out
 
 
+def _inserted_negation(a: FactSlots, b: FactSlots) -> list[Change]:
+    """A negation word inserted (or removed) between words both sentences share in that order:
+    "is a must" / "is not a must", whatever the negated phrase is."""
+    wa = [t.lower for t in a.tokens if is_word(t)]
+    wb = [t.lower for t in b.tokens if is_word(t)]
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        added, removed = wb[j1:j2], wa[i1:i2]
+        if op == "insert" and all(w in INSERTABLE_NEGATIONS for w in added):
+            before, after = wa[i1 - 1] if i1 else "", wa[i1] if i1 < len(wa) else ""
+            return [Change("negation", f"{before} {after}".strip(), f"{before} {' '.join(added)} {after}".strip())]
+        if op == "delete" and all(w in INSERTABLE_NEGATIONS for w in removed):
+            before, after = wb[j1 - 1] if j1 else "", wb[j1] if j1 < len(wb) else ""
+            return [Change("negation", f"{before} {' '.join(removed)} {after}".strip(), f"{before} {after}".strip())]
+    return []
+
+
 def _hedge_changes(a: FactSlots, b: FactSlots, swap: bool = False) -> list[Change]:
     """A claim hedged on one side ("may have", "reportedly") and asserted on the other."""
     if b.hedged:
+        return []
+    if any(t.lower in lexicon.SOFT_MODALS for t in b.tokens):
         return []
     out, b_stems = [], b.stems
     for s, cue in a.hedged.items():

@@ -9,21 +9,30 @@ NEGATION_CUES = frozenset({
     "not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without",
     "unable", "cannot", "can't", "won't", "didn't", "doesn't", "don't", "isn't", "wasn't", "aren't",
     "weren't", "hasn't", "haven't", "hadn't", "wouldn't", "shouldn't", "couldn't",
-    "fail", "fails", "failed", "refuse", "refuses", "refused", "deny", "denies", "denied",
+    "fail", "fails", "failed", "refuse", "refuses", "refused",
     "decline", "declines", "declined", "nowhere",
-})
+})  # "deny" takes a clause, not a predicate: it is an attribution cue (CUE_CLASSES) instead
+
+# Negation said another way: a sentence with one of these may negate without a cue above
+# ("unless the subsidies are repealed" = "if the subsidies are not repealed").
+NEGATION_REWORDINGS = frozenset({"unless", "lack", "lacks", "lacked", "lacking", "absent", "absence",
+                                 "neither", "nor", "instead", "rather"})
 
 # Words that carry no predicate of their own: the negated predicate is the next word after them.
 NEGATION_SKIP = frozenset({
     "be", "been", "being", "is", "are", "was", "were", "to", "a", "an", "the", "have", "has", "had",
     "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
     "yet", "ever", "even", "also", "longer", "any", "only", "just", "so", "very", "it", "its",
-    "that", "this", "their", "his", "her", "they", "he", "she", "we", "you", "i", "get", "got",
+    "that", "this", "their", "his", "her", "they", "he", "she", "we", "you", "i",
     "been", "much", "more", "all", "at",
 }) | NEGATION_CUES
 
+# Modals that make a claim conditional already: against one of these a hedge is rewording
+# ("would attend" / "could attend"), against a plain assertion it is a change.
+SOFT_MODALS = frozenset({"would", "could", "can", "may", "might", "should"})
+
 HEDGE_CUES = frozenset({
-    "may", "might", "could", "possibly", "perhaps", "probably", "likely", "unlikely", "reportedly",
+    "may", "might", "could", "possibly", "perhaps", "probably", "probable", "likely", "unlikely", "reportedly",
     "allegedly", "apparently", "purportedly", "seemingly", "supposedly", "suspected", "presumably",
     "rumoured", "rumored", "believed", "appears", "appeared", "seems", "seemed",
 })

@@ -8,6 +8,7 @@ slots ("over 700" / "more than 700", "combat planes" / "fighter jets") changes n
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -16,11 +17,15 @@ from dossier.verify import lexicon
 # One character in, one character out, so offsets stay valid after normalising.
 _QUOTE_FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
                              "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u2032": "'"})
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)*|n't|[^\w\s]")
+# Possessive 's is its own token, so "Epstein's" holds the name "Epstein"; "doesn't" stays whole.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'(?!s\b)\w+)*|'s\b|n't|[^\w\s]")
 _NUMERIC = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _PERCENT = {"%", "percent", "pct"}
 _YEAR_RANGE = (1800, 2100)
+PREDICATE_REACH = 6
+_BEFORE_MONTH = {"in", "since", "until", "till", "by", "of", "this", "last", "next", "past", "early",
+                 "late", "mid", "from", "through", "to", "during", "before", "after", "-"}
 
 ENTITY_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
@@ -79,7 +84,7 @@ class FactSlots:
     hedged: dict[str, str] = field(default_factory=dict)  # predicate stem -> cue phrase
     cues: list[tuple[str, str]] = field(default_factory=list)  # (cue word, stance class)
 
-    @property
+    @functools.cached_property
     def stems(self) -> set[str]:
         return {stem(t.lower) for t in self.tokens if t.lower[0].isalnum()}
 
@@ -153,7 +158,7 @@ def _entities(tokens: list[Token], names) -> list[EntitySlot]:
         if span is None:
             continue
         taken.update(range(span[0], span[1] + 1))
-        clean = re.sub(r"^(the)\s+", "", surface.strip(), flags=re.I)
+        clean = re.sub(r"['\u2019]s$", "", re.sub(r"^(the)\s+", "", surface.strip(), flags=re.I))
         out.append(EntitySlot(group, clean, key, span[0], span[1]))
     return sorted(out, key=lambda e: e.token)
 
@@ -177,9 +182,10 @@ def _month(tokens: list[Token], i: int) -> int | None:
     month = lexicon.MONTHS.get(t.lower.rstrip("."))
     if month is None or not t.text[0].isupper():
         return None
-    if t.lower == "may":  # the modal verb unless a day or year sits beside it
+    if t.lower == "may":  # the modal verb, unless a date word or a day or year sits beside it
+        before = tokens[i - 1].lower if i > 0 else ""
         near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
-        if not any(_day(x) or _year(x) for x in near):
+        if before not in _BEFORE_MONTH and not any(_day(x) or _year(x) for x in near):
             return None
     return month
 
@@ -288,27 +294,33 @@ def _quantities(tokens: list[Token], used: set[int]) -> list[Quantity]:
 
 
 def _quotes(text: str, tokens: list[Token]) -> list[QuotedSpan]:
-    """Spans inside double quote marks (typographic or ASCII), as token ranges."""
-    folded = fold_quotes(text)
+    """Spans inside double quote marks, as token ranges. Typographic marks say which one opens,
+    so an unbalanced closing mark (a quote continued from the last paragraph) pairs with nothing;
+    ASCII marks pair in order."""
+    spans = [(m.start(1), m.end(1)) for m in re.finditer(r"\u201c([^\u201c\u201d]+)\u201d", text)]
+    if not spans:
+        spans = [(m.start(1), m.end(1)) for m in re.finditer(r'"([^"]+)"', text)]
     out = []
-    for m in re.finditer(r'"([^"]+)"', folded):
-        inside = [k for k, t in enumerate(tokens) if m.start(1) <= t.start and t.end <= m.end(1)]
+    for start, end in spans:
+        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
         if inside:
-            out.append(QuotedSpan(m.group(1).strip(), inside[0], inside[-1]))
+            out.append(QuotedSpan(text[start:end].strip(), inside[0], inside[-1]))
     return out
 
 
 def _cued_predicates(tokens: list[Token], cues: frozenset[str]) -> dict[str, str]:
-    """Predicate stem -> cue, for each cue word: the first content word after it (within 4)."""
+    """Predicate stem -> cue, for each cue word: the first content word after it (within
+    PREDICATE_REACH tokens: "appeared to have been the targets")."""
     out = {}
     for i, t in enumerate(tokens):
         if t.lower not in cues:
             continue
-        for k in range(i + 1, min(len(tokens), i + 5)):
+        for k in range(i + 1, min(len(tokens), i + 1 + PREDICATE_REACH)):
             word = tokens[k]
             if not is_word(word):
                 break
-            if word.lower not in lexicon.NEGATION_SKIP and word.lower not in lexicon.HEDGE_CUES:
+            if word.lower not in lexicon.NEGATION_SKIP and word.lower not in lexicon.HEDGE_CUES \
+                    and word.lower not in lexicon.STOPWORDS:
                 out.setdefault(stem(word.lower), f"{t.text} {word.text}")
                 break
     return out
