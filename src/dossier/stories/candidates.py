@@ -23,6 +23,9 @@ TOP_TERMS = 12
 MAX_POSTING = 64
 # Only the best-scoring candidates per query are kept for the clustering decision.
 MAX_NEIGHBOURS = 20
+# Before any cosine, a query keeps the candidates sharing the most top terms with it: this bounds the
+# exact scoring at n x MAX_CANDIDATES pairs however crowded the postings are.
+MAX_CANDIDATES = 30
 
 
 @dataclass
@@ -81,9 +84,18 @@ class TermIndex:
         usable = (self._df <= MAX_POSTING).astype(np.float32)
         tops = tops.multiply(usable).tocsr()
         shared = (tops @ self._tops.T).tocoo()
-        q, item = shared.row, shared.col
+        q, item = _most_shared(shared.row, shared.col, shared.data, MAX_CANDIDATES)
         cos = np.asarray(vectors[q].multiply(self.vectors[item]).sum(axis=1)).ravel()
         return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours or MAX_NEIGHBOURS)
+
+
+def _most_shared(rows: np.ndarray, items: np.ndarray, counts: np.ndarray, limit: int):
+    """Per query row, the `limit` items sharing the most top terms (ties: lower item index)."""
+    order = np.lexsort((items, -counts, rows))
+    rows, items = rows[order], items[order]
+    starts = np.searchsorted(rows, rows, side="left")
+    keep = (np.arange(len(rows)) - starts) < limit
+    return rows[keep], items[keep]
 
 
 def _best_per_row(n_rows: int, rows: np.ndarray, items: np.ndarray, cos: np.ndarray,

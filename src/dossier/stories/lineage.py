@@ -48,18 +48,39 @@ def lineage_of(lineages: list[Lineage]) -> dict[str, int]:
 
 
 def _from_reuse(articles: list[Article], links: list[Link]) -> list[Lineage] | None:
-    """Lineages from the reuse package's provenance API, or None while it does not offer one."""
+    """Lineages from the reuse package's provenance API, or None while it does not offer one.
+
+    reuse.lineages is asked one connected group at a time (with that group's links only): the
+    answer is the same, and the cost stays linear in the number of links.
+    """
     try:
         from dossier.reuse import lineages as reuse_lineages
     except ImportError:
         return None
+    by_id = {a.id: a for a in articles}
     out = []
-    for item in reuse_lineages(articles, links):
-        members = sorted(getattr(item, "articles", None) or item["articles"])
-        original = getattr(item, "original", None) if not isinstance(item, dict) else item.get("original")
-        edges = getattr(item, "edges", None) if not isinstance(item, dict) else item.get("edges")
-        out.append(Lineage(members, original, [tuple(e) for e in edges or []]))
+    for members, own_links in _groups_with_links(articles, links):
+        if len(members) == 1:
+            out.append(Lineage(members, members[0]))
+            continue
+        for item in reuse_lineages([by_id[m] for m in members], own_links):
+            edges = [tuple(e) for e in getattr(item, "edges", None) or []]
+            out.append(Lineage(sorted(item.articles), item.original, edges))
     return out
+
+
+def _groups_with_links(articles: list[Article], links: list[Link]):
+    """(members, their same-source links) per connected group of same-source links."""
+    known = {a.id for a in articles}
+    forest = UnionFind(sorted(known))
+    strong = [l for l in links if l.kind in SAME_SOURCE_KINDS and l.a in known and l.b in known]
+    for link in strong:
+        forest.union(link.a, link.b)
+    by_root: dict = {}
+    for link in strong:
+        by_root.setdefault(forest.find(link.a), []).append(link)
+    for members in forest.groups():
+        yield members, by_root.get(forest.find(members[0]), [])
 
 
 def _components(articles: list[Article], links: list[Link]) -> list[Lineage]:
