@@ -9,12 +9,19 @@ content = the complement clause with its "that".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from dossier.analyse.cues import ACCORDING_TO, ATTRIBUTION_LEMMAS, find_attribution_forms, is_attribution_form
+from dossier.analyse.entities import is_headline
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, find_attribution_forms,
+                                  is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
+# Third-person forms written title-case in headlines ("Trump Says ..."); "Said" is left out, it is
+# also a name.
+HEADLINE_CUE = re.compile(r"\b(%s)\b" % "|".join(sorted(
+    {f.capitalize() for f in ATTRIBUTION_FORMS if f.endswith("s") and not f.endswith("ss")}, key=len, reverse=True)))
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A verb whose own subject is missing borrows the subject of the verb it hangs from
 # ("Trump spoke, adding that ...", "He smiled and said ...").
@@ -57,7 +64,33 @@ def parse_attributions(normalised: str, sentences: list[Sentence], nlp) -> list[
     found = []
     for sentence, doc in zip(chosen, nlp.pipe(texts, disable=disabled)):
         found.extend(_sentence_attributions(doc, sentence))
+    found.extend(_headline_attributions(normalised, sentences))
+    return sorted(found, key=lambda a: a.cue[0])
+
+
+def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[Attribution]:
+    """Title-case headlines the parser cannot read: "Pelosi Says Russians Hacked DNC"."""
+    found = []
+    for sentence in sentences:
+        if not is_headline(sentence):
+            continue
+        match = HEADLINE_CUE.search(normalised, sentence.start, sentence.end)
+        if match is None:
+            continue
+        lead = max(normalised.rfind(":", sentence.start, match.start()) + 1, sentence.start)
+        source = _strip(normalised, lead, match.start())
+        content = _strip(normalised, match.end(), sentence.end)
+        if source and content and ":" not in normalised[content[0]:content[1]][:1]:
+            found.append(Attribution(cue=(match.start(), match.end()), source=source, source_head=source,
+                                     content=content, sentence=sentence.index, source_name=source))
     return found
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip(_EDGE + "'\""))
+    end -= len(piece) - len(piece.rstrip(_EDGE + "'\""))
+    return (start, end) if end > start else None
 
 
 def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:

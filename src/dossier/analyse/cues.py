@@ -105,8 +105,10 @@ def _inflections(verb: str) -> tuple[str, ...]:
 
 
 # Lemmas of CUE_LEMMAS with a restricted list of forms ("continued", not "continue") keep it.
-ATTRIBUTION_FORMS = frozenset(form for verb in ATTRIBUTION_LEMMAS
-                              for form in CUE_LEMMAS.get(verb) or _inflections(verb))
+RESTRICTED_LEMMAS = frozenset(verb for verb, forms in CUE_LEMMAS.items() if verb not in forms)
+ATTRIBUTION_FORMS = frozenset(form for verb in ATTRIBUTION_LEMMAS for form in
+                              (CUE_LEMMAS[verb] if verb in RESTRICTED_LEMMAS else
+                               CUE_LEMMAS.get(verb, ()) + _inflections(verb)))
 _ATTRIBUTION_FORM = re.compile(r"\b(%s)\b" % "|".join(sorted(ATTRIBUTION_FORMS, key=len, reverse=True)))
 
 
