@@ -102,3 +102,15 @@ def test_neutral_cue_rewording_is_not_a_change():
 ])
 def test_same_name(x, y, same):
     assert same_name(x, y) is same
+
+
+def test_negation_moved_by_rewording_is_not_a_change():
+    a = "Putin stated that there is no need to hurry into recognizing the Taliban, but talks are necessary."
+    b = "Putin noted that one should not rush to recognize the Taliban, but stressed the need to engage in talks."
+    assert [c for c in changes(a, b) if c.slot == "negation"] == []
+
+
+def test_inserted_negation_beside_another_negation_is_found():
+    a = "The display will remain 13 inches, although we would not rule out a larger one."
+    b = "The display will not remain 13 inches, although we would not rule out a larger one."
+    assert "negation" in [c.slot for c in changes(a, b)]

@@ -155,14 +155,15 @@ def _speaks(slots: FactSlots, e: EntitySlot) -> bool:
     return any(w in lexicon.CUE_CLASS_OF for w in near) or "according" in near
 
 
-def _same_entity_role(a: FactSlots, x: EntitySlot, b: FactSlots, y: EntitySlot) -> bool:
-    """Same role: both neighbouring words shared, or (same type) one shared and more words of
-    the context recurring. NER often types one name differently in two sentences, so the type
+def _same_entity_role(a: FactSlots, x: EntitySlot, b: FactSlots, y: EntitySlot, sole: bool) -> bool:
+    """Same role: both neighbouring words shared, a speaker on both sides, or (same type) two
+    words of the context recurring and either a shared neighbouring word or no other unmatched
+    name of that type on either side (`sole`). NER often types one name differently in two sentences, so the type
     only lowers the bar, it is not required."""
     shared = _shared_neighbours(a, x, b, y)
     if shared == 2 or (x.group == y.group == "person" and _speaks(a, x) and _speaks(b, y)):
         return True
-    if x.group != y.group or shared == 0:
+    if x.group != y.group or (shared == 0 and not sole):
         return False
     return len(context_stems(a, x.token, x.end_token) & context_stems(b, y.token, y.end_token)) >= 2
 
@@ -176,7 +177,8 @@ def _entity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
           and not _said_in(y.name, a.tokens)]
     out = []
     for x in ua:
-        y = next((y for y in ub if _same_entity_role(a, x, b, y)), None)
+        sole = sum(z.group == x.group for z in ua) == 1 and sum(z.group == x.group for z in ub) == 1
+        y = next((y for y in ub if _same_entity_role(a, x, b, y, sole)), None)
         if y is not None:
             ub.remove(y)
             group = x.group if x.group == y.group else f"{x.group}/{y.group}"
@@ -522,12 +524,15 @@ def _real_negations(slots: FactSlots) -> dict[str, str]:
 
 
 def _polarity_changes(a: FactSlots, b: FactSlots, swap: bool = False) -> list[Change]:
-    """A predicate negated on one side and asserted, with the same word, on the other."""
+    """A predicate negated on one side and asserted, with the same word, on the other, which
+    negates nothing ("failed to attend" / "attended")."""
     if any(t.lower in lexicon.NEGATION_REWORDINGS for t in b.tokens):
         return []
     out, nb, b_stems = [], _real_negations(b), b.stems
+    if nb:
+        return []  # both sides negate something: the negation moved with the rewording
     for s, cue in _real_negations(a).items():
-        if s not in nb and s in b_stems:
+        if s in b_stems:
             plain = cue.split()[-1]
             out.append(Change("negation", plain if swap else cue, cue if swap else plain))
     return out
