@@ -24,7 +24,8 @@ def _view(store: Store) -> dict:
     # string sort would put "2021-W41" after "2021-11".
     timeline = data["events"]
     return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
-            "links_of": links_of, "timeline": timeline, "stats": store.stats()}
+            "links_of": links_of, "timeline": [e for e in timeline if e.get("date")],
+            "undated": [e for e in timeline if not e.get("date")], "stats": store.stats()}
 
 
 def _env() -> Environment:
