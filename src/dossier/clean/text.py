@@ -1,7 +1,9 @@
 """Plain-text cleaning: split page chrome from the article, keeping every removed line.
 
 `clean_lines` is a pure function of one text. Decisions use the single line (rules.py) and its
-place in the page (head and foot zones, repeated byline, author bio, credit line at the foot).
+place in the page: outside the main block (the span with the most prose, `main_block`) short lines
+are menus and teasers; bylines, author bios and a credit line at the foot become metadata. Text
+that an HTML extractor already cut to the article (`extracted=True`) skips the place rules.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ HEADLINE_WINDOW = 3  # kept lines above the block searched for the headline
 HEADLINE_MAX_WORDS = 25
 FOOT_CREDIT_WINDOW = 2
 BYLINE_MAX_WORDS = 12  # "By Jessica Holly, Gail Levy, 7 News WSVN"; longer "By ..." lines are prose
-KEEP_PROSE_OUTSIDE = True
 
 
 @dataclass
@@ -223,7 +224,7 @@ def _mark_outside_main_block(lines: list[str], reasons: list[str | None]) -> Non
             continue
         if i > last and rules.CREDIT_LINE.match(stripped):
             continue
-        if KEEP_PROSE_OUTSIDE and (_is_body_line(stripped) or _between_prose(lines, reasons, i)):
+        if _is_body_line(stripped) or _between_prose(lines, reasons, i):
             continue
         reasons[i] = ("short line before the article (page chrome)" if i < first
                       else "short line after the article (page chrome)")
