@@ -61,3 +61,43 @@ def test_quote_offsets_point_into_text(analyse):
     a = analyse('"We expect a response soon," Kabir Das said on Tuesday.')
     quote = a.quotes[0]
     assert a.text[quote.start:quote.end].startswith("We expect a response soon")
+
+
+def span(article, start, end):
+    return article.text[start:end] if start is not None else None
+
+
+def test_indirect_speech_has_exact_source_and_cue_offsets(analyse):
+    a = analyse("Senior officials who spoke on condition of anonymity have also said that the plan failed.")
+    quote = by_start(a, "that the plan failed")
+    assert span(a, quote.source_start, quote.source_end) == "Senior officials who spoke on condition of anonymity"
+    assert span(a, quote.cue_start, quote.cue_end) == "have also said"
+    assert quote.speaker_name is None  # a group, not a named person: no guess
+
+
+def test_direct_quote_source_phrase_keeps_the_appositive(analyse):
+    a = analyse('"The plan is bad," said Tom Ryan, the House speaker.')
+    quote = by_start(a, "The plan is bad")
+    assert quote.speaker_name == "Tom Ryan"
+    assert span(a, quote.source_start, quote.source_end) == "Tom Ryan, the House speaker"
+    assert span(a, quote.cue_start, quote.cue_end) == "said"
+
+
+def test_quote_continued_after_attribution_is_one_quote(analyse):
+    a = analyse('"We will win," Maria Lopez said. "Nobody can stop us now."')
+    quotes = [q for q in a.quotes if "We will win" in q.text]
+    assert len(quotes) == 1 and "Nobody can stop us now" in quotes[0].text
+    assert not any(q.text.startswith("Nobody") for q in a.quotes)
+
+
+def test_double_apostrophe_quote_marks(analyse):
+    a = analyse("''It does not make me nervous at all,'' Maria Lopez said of the race.")
+    quote = by_start(a, "It does not make me nervous")
+    assert quote.kind == "direct" and quote.speaker_name == "Maria Lopez"
+
+
+def test_according_to_cue_offsets(analyse):
+    a = analyse("According to the White House, the summit will take place in June.")
+    quote = next(q for q in a.quotes if "summit" in q.text)
+    assert span(a, quote.cue_start, quote.cue_end) == "According to"
+    assert span(a, quote.source_start, quote.source_end) == "the White House"

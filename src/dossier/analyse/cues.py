@@ -89,7 +89,8 @@ PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "
                       "demand", "repeat", "predict", "charge", "counter", "estimate", "describe",
                       "dismiss", "defend", "attack", "slam", "blast", "mock", "joke", "boast", "tout",
                       "insist", "signal", "propose", "recommend", "threaten", "inform", "lament",
-                      "quip", "shout", "reiterate", "acknowledge", "endorse", "accept", "reject")
+                      "quip", "shout", "reiterate", "acknowledge", "endorse", "accept", "reject",
+                      "cite", "decline", "refuse", "discuss", "oppose", "support")
 _IRREGULAR = {"find": ("found",), "show": ("shown",), "tell": ("told",), "say": ("said",),
               "write": ("wrote", "written"), "think": ("thought",)}
 ATTRIBUTION_LEMMAS = frozenset(CUE_LEMMAS) | frozenset(PARSED_ONLY_LEMMAS)

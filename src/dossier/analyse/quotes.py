@@ -113,7 +113,9 @@ class _Finder:
         for unit in units:
             start, end = unit.spans[0][0], unit.spans[-1][1]
             words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
-            kind = "direct" if words >= MIN_DIRECT_WORDS else "mixed"
+            # '"We will win," she said': a short sentence of its own, not a fragment
+            closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
+            kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "mixed"
             cue, speaker = self._attribute(unit)
             if cue is None:
                 cue, speaker = self._enclosing_attribution(start, end)
@@ -344,6 +346,8 @@ class _Finder:
     def _parsed_indirect(self, parsed: Attribution) -> Quote | None:
         if parsed.content is None or parsed.cue[0] in self.used_cues or self._inside_quote(parsed.cue[0]):
             return None
+        if any(a.content and a is not parsed and a.content[0] <= parsed.cue[0] < a.content[1] for a in self.attributions):
+            return None  # reported inside another report: the outer one names the source
         start, end = parsed.content
         if len(self.norm[start:end].split()) < MIN_INDIRECT_WORDS:
             return None
