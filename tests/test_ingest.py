@@ -113,3 +113,33 @@ def test_missing_path_is_a_clear_error(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="no such file or folder"):
         list(read_paths([tmp_path / "nope"], IngestOptions()))
+
+
+def test_gzipped_pages_and_text_are_read_by_their_inner_name(tmp_path):
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(b"A plain note."))
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 200_000))
+    docs, rejected = _read(tmp_path, max_bytes=100_000)
+    assert {d.source: d.kind for d in docs} == {"note.txt.gz": "text", "page.html.gz": "html"}
+    assert [r.source for r in rejected] == ["bomb.txt.gz"] and "once decompressed" in rejected[0].reason
+
+
+def test_html_decoding_follows_browsers(tmp_path):
+    latin = "<html><head><meta charset='iso-8859-1'></head><body><p>Gr\xfc\xdfe aus K\xf6ln</p></body></html>"
+    (tmp_path / "declared.html").write_bytes(latin.encode("latin-1"))
+    stray = PAGE.replace("Moscow", "Moscow \u2713", 1).encode("utf-8").replace(b"Delegates", b"Dele\xe9gates", 1)
+    (tmp_path / "stray.html").write_bytes(stray)  # valid UTF-8 but for one stray Latin-1 byte
+    docs, rejected = _read(tmp_path)
+    assert rejected == []
+    html = {d.source: d.html for d in docs}
+    assert "Grüße aus Köln" in html["declared.html"]
+    assert "Moscow \u2713" in html["stray.html"] and "Dele\ufffdgates" in html["stray.html"]
+
+
+def test_unclosed_tags_are_not_depth(tmp_path):
+    sloppy = "<html><body>" + ("<div>" + "<span>never closed" * 300 + "</div>") * 5 + "</body></html>"
+    scripted = "<html><body><script>" + "document.write('<div>');" * 2000 + "</script><p>x</p></body></html>"
+    (tmp_path / "sloppy.html").write_text(sloppy)
+    (tmp_path / "scripted.html").write_text(scripted)
+    docs, rejected = _read(tmp_path)
+    assert rejected == [] and len(docs) == 2

@@ -14,19 +14,27 @@ from dossier.ingest.sniff import binary_reason, decode_utf8
 from dossier.model import Document, Rejection, content_id
 
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# Markup inside scripts, styles and comments is not structure ("document.write('<div>')").
+_NOT_MARKUP = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->", re.I | re.S)
 _VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
          b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"tr", b"option"}
 
 
 def html_depth(raw: bytes, stop_at: int) -> int:
-    """Approximate element nesting depth, stopping early once past `stop_at` (cheap, no parser)."""
-    depth = deepest = 0
-    for closing, name, self_closing in (m.groups() for m in _TAG.finditer(raw)):
+    """Element nesting depth as a browser would build it (a closing tag closes the elements left
+    open inside it), stopping early once past `stop_at`; cheap: no parser, no tree."""
+    stack: list[bytes] = []
+    deepest = 0
+    for closing, name, self_closing in (m.groups() for m in _TAG.finditer(_NOT_MARKUP.sub(b"", raw))):
         name = name.lower()
         if name in _VOID or self_closing:
             continue
-        depth = max(depth - 1, 0) if closing else depth + 1
-        deepest = max(deepest, depth)
+        if closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+            continue
+        stack.append(name)
+        deepest = max(deepest, len(stack))
         if deepest > stop_at:
             break
     return deepest
@@ -80,17 +88,32 @@ def _html_document(source: str, raw: bytes, options: IngestOptions, meta: dict |
     if depth > options.max_html_depth:
         return _reject(source, raw, f"HTML nested more than {options.max_html_depth} levels deep; "
                                     "not a real page (raise [ingest] max_html_depth to try anyway)")
-    html, reason = decode_utf8(raw)
+    html, reason = decode_html(raw)
     if html is None:
-        declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
-        try:
-            html = raw.decode(declared.group(1).decode()) if declared else None
-        except (LookupError, UnicodeDecodeError):
-            html = None
-        if html is None:
-            return _reject(source, raw, reason)
+        return _reject(source, raw, reason)
     return Document(id=content_id(raw), source=source, kind=kind, raw=raw, html=html,
                     meta=meta or {})
+
+
+def decode_html(raw: bytes) -> tuple[str | None, str | None]:
+    """Page bytes to text as a browser would: UTF-8, else the declared charset, else the detected
+    one; a page with a few stray bytes in otherwise valid UTF-8 keeps them as U+FFFD."""
+    html, reason = decode_utf8(raw)
+    if html is not None:
+        return html, None
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", raw[:4096])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        try:
+            return raw.decode(declared.group(1).decode("ascii")), None
+        except (LookupError, UnicodeDecodeError):
+            pass
+    lenient = raw.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(3, len(raw) // 1000):  # stray bytes, not another encoding
+        return lenient, None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    return (str(best), None) if best is not None else (None, reason)
 
 
 def read_html(source: str, raw: bytes, options: IngestOptions) -> Iterator[Document | Rejection]:

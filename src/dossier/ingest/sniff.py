@@ -16,7 +16,7 @@ EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".gz": "warc",  # .warc.gz; other .gz files are refused by the WARC reader
+    ".warc": "warc",
 }
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dossier.config import IngestOptions
-from dossier.ingest.readers import READERS, _reject, too_large
+from dossier.ingest.readers import READERS, _reject, human_size, too_large
 from dossier.ingest.sniff import kind_of
 from dossier.model import Document, Rejection
 
@@ -37,7 +38,26 @@ def read_file(file: Path, root: Path, options: IngestOptions) -> Iterator[Docume
     except OSError as err:
         yield _reject(source, b"", f"cannot read file: {err.strerror or err}")
         return
-    yield from READERS[kind_of(file.name, raw[:4096])](source, raw, options)
+    name = file.name
+    if name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz"):
+        raw, problem = _gunzip(raw, options.max_bytes)
+        if problem:
+            yield _reject(source, b"" if "too large" in problem else raw, problem)
+            return
+        name = name[:-3]  # page.html.gz is read as page.html
+    yield from READERS[kind_of(name, raw[:4096])](source, raw, options)
+
+
+def _gunzip(raw: bytes, limit: int) -> tuple[bytes, str | None]:
+    """Decompressed bytes, stopping past `limit` so a gzip bomb cannot fill memory."""
+    try:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        data = inflater.decompress(raw, limit + 1)
+    except zlib.error as err:
+        return raw, f"not a readable gzip file: {err}"
+    if len(data) > limit:
+        return b"", f"file too large once decompressed (over {human_size(limit)}; set [ingest] max_bytes to raise it)"
+    return data, None
 
 
 def read_paths(paths: Iterable[Path], options: IngestOptions) -> Iterator[Document | Rejection]:
