@@ -3,7 +3,7 @@ lineages; dossier.reuse beside datasketch MinHashLSH (text-dedup defaults) and a
 mean-embedding threshold.
 
 usage: .venv/bin/python benchmarks/syndication.py DATA_DIR [DATA_DIR ...] [--n 1000] [--seed 0]
-           [--tune-seed 1] [--tune-n 300]
+           [--tune-seed 1] [--tune-n 300] [--no-mean-embedding]
 e.g.   .venv/bin/python benchmarks/syndication.py /work/shared/data/{article-extraction-benchmark,ecbplus,polnear,trafilatura-eval}
 
 The corpus comes from benchmarks/syndication_data.generate(DATA_DIRS, n, seed). The mean-embedding
@@ -18,8 +18,11 @@ share with any link. Lineages: pairwise P/R/F1 and ARI of connected components o
 against the gold lineages; original identification: for each gold lineage of 2+ articles, whether
 the predicted lineage holding most of it names the gold original (dossier.reuse.lineages is used
 for every method). Time excludes corpus generation and model loading; memory is the peak RSS
-increase over the method's run, sampled at 20 Hz. The mean-embedding peer reuses the sentence
-vectors that dossier.reuse encoded, so its time is its own plus that encoding time.
+increase over the method's run, sampled at 20 Hz. dossier.reuse's time is split into its lexical
+steps (signatures, candidates), sentence encoding (only what alignment needs) and alignment; the
+recall of its candidate pairs is reported per transformation. The mean-embedding peer needs every
+sentence encoded: it reuses the vectors dossier.reuse made and encodes the rest; its time adds
+dossier.reuse's encoding time to its own (--no-mean-embedding skips it, for large corpora).
 """
 
 from __future__ import annotations
@@ -47,8 +50,7 @@ from dossier import reuse  # noqa: E402
 from dossier.config import Options  # noqa: E402
 from dossier.model import Article, Link  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
-from dossier.reuse.candidates import mean_vectors, top_k_neighbours  # noqa: E402
-from dossier.reuse.fingerprints import MemoryProducts, article_products  # noqa: E402
+from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors  # noqa: E402
 
 STRONG = {"copy", "rewrite", "translation"}
 # text-dedup's MinHash defaults: word 5-grams, 256 permutations, Jaccard threshold 0.7.
@@ -114,25 +116,70 @@ def minhash_links(articles: list[Article]) -> list[Link]:
     return [Link(a, b, "copy", round(sketches[a].jaccard(sketches[b]), 3)) for a, b in sorted(pairs)]
 
 
-def mean_embedding_links(articles: list[Article], cache: MemoryProducts, threshold: float) -> list[Link]:
+def mean_vectors(articles: list[Article], cache: MemoryProducts, resources: Resources) -> np.ndarray:
+    """One L2-normalised mean sentence vector per article (sorted by id), every sentence encoded
+    (reusing the vectors in `cache`); zeros for an article with no alignable sentence."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    products = article_products(ordered, Options().reuse.embedding_model, cache)
+    ensure_vectors(products, {i: set(range(len(p.units))) for i, p in enumerate(products)}, resources.encoder, cache)
+    out = np.zeros((len(products), 384), dtype=np.float32)
+    for i, item in enumerate(products):
+        if item.units:
+            mean = item.matrix(list(range(len(item.units)))).mean(axis=0)
+            out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return out
+
+
+def top_k_neighbours(vectors: np.ndarray, k: int, min_cosine: float, block: int = 1024):
+    """(i, j, cosine) for each row's k most similar other rows at or above `min_cosine`."""
+    n = len(vectors)
+    k = min(k, n - 1)
+    if k <= 0:
+        return
+    for start in range(0, n, block):
+        sims = vectors[start:start + block] @ vectors.T
+        rows = np.arange(len(sims))
+        sims[rows, rows + start] = -np.inf
+        best = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for row, columns in enumerate(best):
+            for j in columns:
+                if sims[row, j] >= min_cosine:
+                    yield start + row, int(j), float(sims[row, j])
+
+
+def mean_embedding_links(articles: list[Article], vectors: np.ndarray, threshold: float) -> list[Link]:
     """Articles whose mean sentence vectors are within `threshold` cosine (k-NN search, k=20)."""
     ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, _no_encoder, Options().reuse.embedding_model, cache)
     pairs = {}
-    for i, j, cosine in top_k_neighbours(mean_vectors(products), MEAN_NEIGHBOURS, threshold):
+    for i, j, cosine in top_k_neighbours(vectors, MEAN_NEIGHBOURS, threshold):
         pairs[(min(i, j), max(i, j))] = cosine
     return [Link(ordered[i].id, ordered[j].id, "rewrite", round(c, 3)) for (i, j), c in sorted(pairs.items())]
 
 
-def _no_encoder():
-    raise RuntimeError("the mean-embedding peer reads the vectors dossier.reuse encoded")
-
-
-def fit_mean_threshold(corpus: SyndicationCorpus, cache: MemoryProducts) -> float:
+def fit_mean_threshold(corpus: SyndicationCorpus, vectors: np.ndarray) -> float:
     """The threshold with the best lineage pairwise F1 on a tuning corpus."""
     best = max(np.arange(0.70, 0.995, 0.01),
-               key=lambda t: lineage_scores(corpus, mean_embedding_links(corpus.articles(), cache, t))["pair_f1"])
+               key=lambda t: lineage_scores(corpus, mean_embedding_links(corpus.articles(), vectors, t))["pair_f1"])
     return round(float(best), 2)
+
+
+def candidate_recall(corpus: SyndicationCorpus, pairs: set[frozenset]) -> dict[str, float]:
+    """Share of gold edges (partial: host and any member of the source lineage; hard negatives:
+    the pair) among dossier.reuse's candidate pairs."""
+    out = {}
+    edges = corpus.gold_edges()
+    for kind in LINEAGE_KINDS:
+        chosen = [frozenset((p, c)) for p, c, t in edges if t == kind]
+        if chosen:
+            out[kind] = sum(pair in pairs for pair in chosen) / len(chosen)
+    lineages = corpus.lineages()
+    hosts = corpus.partial_sources()
+    if hosts:
+        out["partial"] = sum(any(frozenset((h, m)) in pairs for m in lineages[src]) for h, src in hosts.items()) / len(hosts)
+    negatives = corpus.hard_negatives()
+    if negatives:
+        out["hard negatives"] = sum(frozenset(pair) in pairs for pair in negatives) / len(negatives)
+    return out
 
 
 # ------------------------------------------------------------------ scoring
@@ -245,16 +292,25 @@ def report(corpus: SyndicationCorpus, runs: dict[str, tuple[list[Link], float, f
     print("\nratios vs MinHash: F1 spun " + ", ".join(f"{n} {spun[n]:.3f}" for n in names))
 
 
-def run_reuse(articles: list[Article], resources: Resources, cache: MemoryProducts) -> tuple[list[Link], float, float, float]:
-    """dossier.reuse end to end; returns links, total seconds, encode seconds, peak MB."""
-    options = Options()
+def run_reuse(articles: list[Article], resources: Resources, cache: MemoryProducts) -> dict:
+    """dossier.reuse end to end, step by step as `reuse.find_links` runs them, each step timed."""
+    options = Options().reuse
     with PeakMemory() as memory:
         started = time.perf_counter()
-        article_products(sorted(articles, key=lambda a: a.id), resources.encoder, options.reuse.embedding_model, cache)
-        encoded = time.perf_counter()
-        links = reuse.find_links(articles, options.reuse, resources, cache)
+        ordered = sorted(articles, key=lambda a: a.id)
+        products = article_products(ordered, options.embedding_model, cache)
+        pairs = reuse.candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
+                                      article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences)
+        lexical = time.perf_counter()
+        encoded = ensure_vectors(products, reuse.needed_rows(products, pairs), resources.encoder, cache)
+        encoding = time.perf_counter()
+        links = [link for i, j in pairs
+                 if (link := reuse.score_pair(ordered[i], ordered[j], products[i], products[j], options)) is not None]
         finished = time.perf_counter()
-    return links, finished - started, encoded - started, memory.megabytes
+    return dict(links=links, seconds=finished - started, lexical=lexical - started, encoding=encoding - lexical,
+                align=finished - encoding, megabytes=memory.megabytes, encoded=encoded,
+                units=len({u.text for p in products for u in p.units}), n_pairs=len(pairs),
+                pairs={frozenset((ordered[i].id, ordered[j].id)) for i, j in pairs})
 
 
 def main() -> None:
@@ -264,29 +320,35 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tune-seed", type=int, default=1)
     parser.add_argument("--tune-n", type=int, default=300)
+    parser.add_argument("--no-mean-embedding", action="store_true", help="skip the peer that encodes everything")
     args = parser.parse_args()
     if args.tune_seed == args.seed:
         sys.exit("--tune-seed must differ from --seed: thresholds are never fitted on the reported corpus")
     resources = Resources(Options())
     resources.encoder()  # loaded once, outside every timing
 
-    tuning = generate(args.data_dirs, args.tune_n, args.tune_seed)
-    tune_cache = MemoryProducts()
-    article_products(sorted(tuning.articles(), key=lambda a: a.id), resources.encoder,
-                     Options().reuse.embedding_model, tune_cache)
-    threshold = fit_mean_threshold(tuning, tune_cache)
-    print(f"mean-embedding threshold fitted on seed {args.tune_seed} ({len(tuning.items)} articles): {threshold}")
+    if not args.no_mean_embedding:
+        tuning = generate(args.data_dirs, args.tune_n, args.tune_seed)
+        tune_vectors = mean_vectors(tuning.articles(), MemoryProducts(), resources)
+        threshold = fit_mean_threshold(tuning, tune_vectors)
+        print(f"mean-embedding threshold fitted on seed {args.tune_seed} ({len(tuning.items)} articles): {threshold}")
 
     corpus = generate(args.data_dirs, args.n, args.seed)
     articles = corpus.articles()
     cache = MemoryProducts()
     minhash = measured(lambda: minhash_links(articles))
-    links, seconds, encode_seconds, megabytes = run_reuse(articles, resources, cache)
-    mean_links, mean_seconds, mean_mb = measured(lambda: mean_embedding_links(articles, cache, threshold))
-    print(f"dossier.reuse: {seconds:.1f}s of which sentence encoding {encode_seconds:.1f}s")
-    report(corpus, {"dossier.reuse": (links, seconds, megabytes),
-                    f"mean-emb>={threshold}": (mean_links, mean_seconds + encode_seconds, mean_mb),
-                    "MinHashLSH 5g/0.7": minhash})
+    run = run_reuse(articles, resources, cache)
+    print(f"dossier.reuse: {run['seconds']:.1f}s = lexical signatures + candidates {run['lexical']:.1f}s"
+          f" + sentence encoding {run['encoding']:.1f}s + alignment {run['align']:.1f}s;"
+          f" {run['n_pairs']} candidate pairs; encoded {run['encoded']} of {run['units']} distinct sentences")
+    print("candidate-pair recall: " + ", ".join(f"{k} {v:.3f}" for k, v in candidate_recall(corpus, run["pairs"]).items()))
+    runs = {"dossier.reuse": (run["links"], run["seconds"], run["megabytes"])}
+    if not args.no_mean_embedding:
+        mean_links, mean_seconds, mean_mb = measured(
+            lambda: mean_embedding_links(articles, mean_vectors(articles, cache, resources), threshold))
+        runs[f"mean-emb>={threshold}"] = (mean_links, mean_seconds + run["encoding"], mean_mb)
+    runs["MinHashLSH 5g/0.7"] = minhash
+    report(corpus, runs)
 
 
 if __name__ == "__main__":

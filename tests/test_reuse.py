@@ -10,12 +10,12 @@ import pytest
 from dossier import reuse
 from dossier.model import Article, Link, RemovedLine
 from dossier.reuse.align import best_matches
-from dossier.reuse.candidates import top_k_neighbours
+from dossier.reuse.candidates import article_candidates, sentence_candidates
 from dossier.reuse.classify import machine_translated
-from dossier.reuse.fingerprints import MemoryProducts, article_products
+from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors
 from dossier.reuse.provenance import Lineage
 from dossier.reuse.sentences import article_units, split_text
-from reuse_fixtures import ORIGINAL, article, corpus
+from reuse_fixtures import ORIGINAL, REWRITE, article, corpus
 
 
 @pytest.fixture(scope="module")
@@ -81,18 +81,50 @@ def test_cached_products_are_reused_and_links_equal_a_fresh_run(options, resourc
     def no_encoder():
         raise AssertionError("everything is cached: the encoder must not be loaded")
 
-    products = article_products(articles, no_encoder, options.reuse.embedding_model, cache)
-    assert [p.article for p in products] == [a.id for a in articles]
+    ordered = sorted(articles, key=lambda a: a.id)
+    products = article_products(ordered, options.reuse.embedding_model, cache)
+    pairs = reuse.candidate_pairs(products, sentence_jaccard=options.reuse.sentence_jaccard,
+                                  article_jaccard=options.reuse.article_jaccard,
+                                  min_shared=options.reuse.partial_min_sentences)
+    assert ensure_vectors(products, reuse.needed_rows(products, pairs), no_encoder, cache) == 0
+    assert reuse.find_links(articles, options.reuse, NO_ENCODER, cache) == list(with_cache)
+
+
+def _no_encoder():
+    raise AssertionError("nothing here needs a sentence vector: the encoder must not be loaded")
+
+
+NO_ENCODER = type("NoEncoder", (), {"encoder": staticmethod(_no_encoder)})()
+
+
+def test_a_copy_and_an_unrelated_report_need_no_encoder(options):
+    articles = [a for k, a in corpus().items() if k in ("original", "copy", "unrelated")]
+    cache = MemoryProducts()
+    (found,) = reuse.find_links(articles, options.reuse, NO_ENCODER, cache)
+    assert found.kind == "copy" and len(found.alignments) == 6
+    products = article_products(articles, options.reuse.embedding_model, cache)
+    assert not any(p.vectors for p in products)
+
+
+def test_only_sentences_without_a_verbatim_partner_are_encoded(options, resources):
+    articles = [a for k, a in corpus().items() if k in ("original", "copy", "rewrite", "unrelated")]
+    cache = MemoryProducts()
+    reuse.find_links(articles, options.reuse, resources, cache)
+    products = {p.article: p for p in article_products(articles, options.reuse.embedding_model, cache)}
+    assert not products["unrelated"].vectors  # no candidate pair: never encoded
+    assert len(products["rewrite"].vectors) == len(REWRITE)  # nothing verbatim to lean on
+    assert len(products["original"].vectors) == len(ORIGINAL)
 
 
 def test_changed_text_invalidates_the_cached_product(options, resources):
     cache = MemoryProducts()
     first = article("x", ORIGINAL[:3])
-    article_products([first], resources.encoder, options.reuse.embedding_model, cache)
+    (products,) = article_products([first], options.reuse.embedding_model, cache)
+    ensure_vectors([products], {0: {0, 1, 2}}, resources.encoder, cache)
     changed = dataclasses.replace(first, text="\n\n".join(ORIGINAL[3:6]))
-    (products,) = article_products([changed], resources.encoder, options.reuse.embedding_model, cache)
+    (products,) = article_products([changed], options.reuse.embedding_model, cache)
     assert [u.text for u in products.units] == ORIGINAL[3:6]
-    assert products.vectors.shape[0] == 3
+    assert not products.vectors  # the old vectors belong to other sentences
 
 
 def test_short_fragments_are_never_aligned():
@@ -119,11 +151,18 @@ def test_best_matches_handles_reordering_and_splits():
     assert best_matches(sims, 0.8) == [(0, 1), (1, 0), (2, 1)]
 
 
-def test_top_k_neighbours_skips_self_and_weak_pairs():
-    vectors = np.eye(4, dtype=np.float32)
-    vectors[1] = [0.8, 0.6, 0, 0]
-    found = {(i, j) for i, j, _ in top_k_neighbours(vectors, 2, 0.5)}
-    assert found == {(0, 1), (1, 0)}
+def test_spun_rewrites_are_candidates_without_the_encoder(options):
+    spun = [s.replace("strike", "walkout").replace("ships", "vessels").replace("estimated", "reckoned")
+            for s in ORIGINAL]
+    articles = [article("original", ORIGINAL), article("spun", spun), article("rewrite", REWRITE)] + \
+        [corpus()["partial"], corpus()["unrelated"]]
+    products = article_products(articles, options.reuse.embedding_model)
+    by_sentence = sentence_candidates(products, options.reuse.sentence_jaccard, options.reuse.partial_min_sentences)
+    by_article = article_candidates(products, options.reuse.article_jaccard)
+    assert (0, 1) in by_sentence and (0, 1) in by_article  # spun: shares names, numbers, content words
+    assert (0, 2) in by_sentence | by_article  # a paraphrase throughout
+    assert (0, 3) in by_sentence  # two background sentences reused
+    assert not any(4 in pair for pair in by_sentence | by_article)  # same topic, different story
 
 
 def test_lineage_of_one_for_an_uncopied_article():

@@ -2,8 +2,9 @@
 
 Public API (each step a separate function, so it can be cached, swapped or scaled alone):
 
-    products = article_products(articles, resources.encoder, model_name, cache)  # per article
-    pairs    = candidate_pairs(products, ...)        # MinHash LSH + vector neighbours, no all-pairs
+    products = article_products(articles, model_name, cache)  # per article, lexical, no encoder
+    pairs    = candidate_pairs(products, ...)        # sentence + article MinHash LSH, no all-pairs
+    ensure_vectors(products, needed_rows(products, pairs), resources.encoder, cache)
     link     = score_pair(a, b, pa, pb, options)     # align sentences, classify, direct
     links    = find_links(articles, options, resources, cache)   # all of the above
     groups   = lineages(articles, links)             # -> list[Lineage]
@@ -18,9 +19,14 @@ Link kinds: copy (near-verbatim), rewrite (paraphrased throughout), translation 
 page discloses machine translation), partial (some passages shared, e.g. background paragraphs).
 `Link.direction` is "a_to_b" when a is the source; see `classify` for the evidence used.
 
-`cache` (optional) keeps sentence vectors and MinHash signatures per article between runs: pass
-the `Store` (it has `products` / `put_product`) so `dossier add` encodes only new articles. The
-links are the same with or without it.
+The encoder (~90% of the cost when it ran over every sentence) runs only on what alignment
+needs: sentences of articles in a candidate pair that the other side does not contain word for
+word. An article with no candidate is never encoded; nor is a copy's text its original already
+has.
+
+`cache` (optional) keeps MinHash signatures and the sentence vectors computed so far per article
+between runs: pass the `Store` (it has `products` / `put_product`) so `dossier add` encodes only
+sentences no earlier run encoded. The links are the same with or without it.
 """
 
 from __future__ import annotations
@@ -28,20 +34,34 @@ from __future__ import annotations
 from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 from dossier.resources import Resources
-from dossier.reuse.align import align
-from dossier.reuse.candidates import candidate_pairs
+from collections import defaultdict
+
+from dossier.reuse.align import align, rows_to_encode
+from dossier.reuse.candidates import Pair, candidate_pairs
 from dossier.reuse.classify import make_link
-from dossier.reuse.fingerprints import ArticleProducts, MemoryProducts, ProductCache, article_products
+from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
+                                        ensure_vectors)
 from dossier.reuse.provenance import Lineage, independent_sources, lineages
 
 __all__ = ["find_links", "score_pair", "lineages", "independent_sources", "Lineage",
-           "article_products", "candidate_pairs", "MemoryProducts", "ProductCache"]
+           "article_products", "candidate_pairs", "needed_rows", "ensure_vectors", "MemoryProducts",
+           "ProductCache"]
 
 
 def score_pair(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
                options: ReuseOptions) -> Link | None:
     """Align the sentences of two candidate articles and decide whether (and how) they are linked."""
     return make_link(a, b, pa, pb, align(pa, pb, options.align_cosine), options)
+
+
+def needed_rows(products: list[ArticleProducts], pairs: list[Pair]) -> dict[int, set[int]]:
+    """position -> rows whose sentence vectors the candidate pairs' alignments need."""
+    needed: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        rows, cols = rows_to_encode(products[i], products[j])
+        needed[i].update(rows)
+        needed[j].update(cols)
+    return needed
 
 
 def find_links(articles: list[Article], options: ReuseOptions, resources: Resources,
@@ -51,9 +71,10 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
     Deterministic for a given set of articles, whatever their order or the cache state.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, resources.encoder, options.embedding_model, cache)
-    pairs = candidate_pairs(products, verbatim_threshold=options.verbatim_threshold,
-                            neighbours=options.neighbours, min_article_cosine=options.min_article_cosine)
+    products = article_products(ordered, options.embedding_model, cache)
+    pairs = candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
+                            article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences)
+    ensure_vectors(products, needed_rows(products, pairs), resources.encoder, cache)
     links = []
     for i, j in pairs:
         link = score_pair(ordered[i], ordered[j], products[i], products[j], options)

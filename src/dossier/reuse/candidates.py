@@ -1,81 +1,83 @@
-"""Candidate article pairs, without comparing all pairs.
+"""Candidate article pairs, without comparing all pairs and without the sentence encoder.
 
-Two cheap, approximate sources, whose union is re-checked sentence by sentence in `align`:
+Two cheap, approximate sources over content-word stem sets (see `fingerprints`), whose union is
+re-checked sentence by sentence in `align`:
 
-- `verbatim_candidates`: MinHash LSH over single sentences (word 3-grams). Two articles that share
-  even one near-verbatim sentence collide: copies, abridged copies, copied background paragraphs.
-- `semantic_candidates`: the k nearest articles by the mean of their sentence vectors, searched in
-  row blocks (memory stays at block x n). Rewrites keep the meaning of most sentences while
-  sharing few word n-grams, so their mean vectors sit close together.
+- `sentence_candidates`: MinHash LSH over single sentences. Two articles that share at least
+  `min_shared` sentences, verbatim or reworded (a spun sentence keeps most of its names, numbers
+  and content words), collide: copies, abridged copies, spun copies, reused background paragraphs.
+- `article_candidates`: MinHash LSH over each article's whole stem set. A rewrite that rephrases
+  every sentence too much for the sentence index still keeps much of the article's vocabulary.
 
 Pairs are `(i, j)` with `i < j`, positions in the products list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from dossier.reuse.fingerprints import MINHASH_SCHEME, NUM_PERM, ArticleProducts
+from dossier.reuse.fingerprints import ARTICLE_PERM, MINHASH_SCHEME, NUM_PERM, ArticleProducts
 
 Pair = tuple[int, int]
-SEARCH_BLOCK = 1024
+# A sentence with fewer stems than this ("He said no.") matches too much by chance to index.
+MIN_SENTENCE_STEMS = 3
+# A sentence found in more articles than this is boilerplate or a stock phrase: its collisions say
+# nothing about reuse and would cost a quadratic number of pairs. (Copies of a piece syndicated that
+# widely still share their whole vocabulary: the article index finds them.)
+MAX_SENTENCE_SPREAD = 50
 
 
-def verbatim_candidates(products: list[ArticleProducts], threshold: float) -> set[Pair]:
-    """Article pairs with at least one pair of sentences whose estimated Jaccard >= threshold."""
+def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=hashvalues, scheme=MINHASH_SCHEME)
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a == b))
+
+
+def sentence_candidates(products: list[ArticleProducts], threshold: float, min_shared: int) -> set[Pair]:
+    """Article pairs sharing >= min_shared sentences whose stem sets have Jaccard >= threshold."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    indexed = [(i, row) for i, item in enumerate(products)
+               for row in np.flatnonzero(item.stem_counts >= MIN_SENTENCE_STEMS)]
     with lsh.insertion_session() as session:
-        for i, item in enumerate(products):
-            for row, signature in enumerate(item.signatures):
-                session.insert((i, row), LeanMinHash(seed=1, hashvalues=signature, scheme=MINHASH_SCHEME), check_duplication=False)
-    pairs: set[Pair] = set()
-    for i, item in enumerate(products):
-        for signature in item.signatures:
-            for j, _ in lsh.query(LeanMinHash(seed=1, hashvalues=signature, scheme=MINHASH_SCHEME)):
-                if j != i:
-                    pairs.add((min(i, j), max(i, j)))
+        for i, row in indexed:
+            session.insert((i, int(row)), _sketch(products[i].signatures[row]), check_duplication=False)
+    shared: dict[Pair, set[tuple[int, int]]] = defaultdict(set)
+    for i, row in indexed:
+        signature = products[i].signatures[row]
+        hits = [(j, col) for j, col in lsh.query(_sketch(signature)) if j > i]
+        if len({j for j, _ in hits}) > MAX_SENTENCE_SPREAD:
+            continue
+        for j, col in hits:
+            if estimated_jaccard(signature, products[j].signatures[col]) >= threshold:
+                shared[(i, j)].add((int(row), col))
+    return {pair for pair, cells in shared.items()
+            if min(len({r for r, _ in cells}), len({c for _, c in cells})) >= min_shared}
+
+
+def article_candidates(products: list[ArticleProducts], threshold: float) -> set[Pair]:
+    """Article pairs whose whole stem sets have Jaccard >= threshold."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=ARTICLE_PERM)
+    usable = [i for i, item in enumerate(products) if item.units]
+    with lsh.insertion_session() as session:
+        for i in usable:
+            session.insert(i, _sketch(products[i].article_signature), check_duplication=False)
+    pairs = set()
+    for i in usable:
+        signature = products[i].article_signature
+        for j in lsh.query(_sketch(signature)):
+            if j > i and estimated_jaccard(signature, products[j].article_signature) >= threshold:
+                pairs.add((i, j))
     return pairs
 
 
-def mean_vectors(products: list[ArticleProducts]) -> np.ndarray:
-    """One L2-normalised vector per article (zeros for an article with no alignable sentence)."""
-    dim = next((p.vectors.shape[1] for p in products if len(p.vectors)), 1)
-    out = np.zeros((len(products), dim), dtype=np.float32)
-    for i, item in enumerate(products):
-        if len(item.vectors):
-            mean = item.vectors.mean(axis=0)
-            out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
-    return out
-
-
-def top_k_neighbours(vectors: np.ndarray, k: int, min_cosine: float) -> Iterator[tuple[int, int, float]]:
-    """(i, j, cosine) for each row's k most similar other rows at or above `min_cosine`."""
-    n = len(vectors)
-    k = min(k, n - 1)
-    if k <= 0:
-        return
-    for start in range(0, n, SEARCH_BLOCK):
-        sims = vectors[start:start + SEARCH_BLOCK] @ vectors.T
-        rows = np.arange(len(sims))
-        sims[rows, rows + start] = -np.inf
-        best = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for row, columns in enumerate(best):
-            for j in columns:
-                if sims[row, j] >= min_cosine:
-                    yield start + row, int(j), float(sims[row, j])
-
-
-def semantic_candidates(products: list[ArticleProducts], k: int, min_cosine: float) -> set[Pair]:
-    """Article pairs among each article's k nearest neighbours by mean sentence vector."""
-    return {(min(i, j), max(i, j)) for i, j, _ in top_k_neighbours(mean_vectors(products), k, min_cosine)}
-
-
-def candidate_pairs(products: list[ArticleProducts], *, verbatim_threshold: float, neighbours: int,
-                    min_article_cosine: float) -> list[Pair]:
+def candidate_pairs(products: list[ArticleProducts], *, sentence_jaccard: float, article_jaccard: float,
+                    min_shared: int) -> list[Pair]:
     """The union of both sources, sorted (so scoring order, and thus output, is deterministic)."""
-    pairs = verbatim_candidates(products, verbatim_threshold)
-    pairs |= semantic_candidates(products, neighbours, min_article_cosine)
+    pairs = sentence_candidates(products, sentence_jaccard, min_shared)
+    pairs |= article_candidates(products, article_jaccard)
     return sorted(pairs)

@@ -1,9 +1,17 @@
-"""Per-article products of reuse detection: sentence MinHash signatures and sentence vectors.
+"""Per-article products of reuse detection: lexical MinHash signatures, and sentence vectors
+computed lazily.
 
-They are the expensive part (the encoder costs ~100x the rest), so they are computed once per
-article and kept in a product cache: `dossier add` encodes only the new articles. A cached product
-is used only when its digest (the sentence texts, encoder and MinHash settings) still matches, so a
-re-analysed article is re-encoded, never served stale.
+Signatures are cheap and computed for every article: one per sentence and one for the whole
+article, both over the sentence's (article's) set of content-word stems: lower-cased words minus
+stop words, cut to their first STEM_CHARS characters. Names, numbers and content words survive
+synonym swaps of the other words, clause moves and sentence splits, so the sets of a spun rewrite
+stay close to the original's where word n-grams do not.
+
+Sentence vectors (MiniLM) are the expensive part (~100x the rest), so they are computed only for
+the sentences that alignment needs (`ensure_vectors`), and kept: a product records which rows are
+encoded, and `dossier add` encodes only rows it did not have. A cached product is used only when
+its digest (the sentence texts, encoder and signature settings) still matches, so a re-analysed
+article is re-encoded, never served stale.
 
 A product cache is anything with the two methods of `dossier.store.Store` that keep per-article
 blobs: `products(name) -> {article_id: bytes}` and `put_product(article_id, name, data)`.
@@ -14,23 +22,32 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.model import Article
 from dossier.reuse.sentences import Unit, article_units, words
 
-PRODUCT_NAME = "reuse.sentences.v1"
-# Word 3-grams: a shared 3-gram is rare between unrelated sentences, and one changed word in a
-# 20-word sentence still leaves ~85% of them; 64 permutations keep the Jaccard estimate within
-# ~0.06 at the LSH threshold, enough for a candidate step that is always re-checked.
-SHINGLE_WORDS = 3
+PRODUCT_NAME = "reuse.sentences.v2"
+# Prefix stems: "negotiations"/"negotiators" and "strike"/"strikes" meet without a stemmer; six
+# characters keep unrelated words apart ("minist", "govern").
+STEM_CHARS = 6
+# 64 permutations per sentence keep the Jaccard estimate within ~0.06 at the LSH threshold, enough
+# for a candidate step that is always re-checked; an article's larger set gets 128.
 NUM_PERM = 64
+ARTICLE_PERM = 128
 ENCODE_BATCH = 64
+# MiniLM was trained at 128 word pieces; sentences are cut there rather than at 256 (measured on
+# news sentences: cosine >= 0.998 to the 256-piece vectors) so a rare very long sentence does not
+# double a batch's cost.
+MAX_SEQ_TOKENS = 128
 MINHASH_SCHEME = "affine32"  # datasketch 2's default, named so stored signatures stay readable
 
 
@@ -59,93 +76,132 @@ class ArticleProducts:
 
     article: str
     units: list[Unit]
-    signatures: np.ndarray  # (n_units, NUM_PERM) uint64 MinHash hash values
-    vectors: np.ndarray  # (n_units, dim) float32, L2-normalised
+    signatures: np.ndarray  # (n_units, NUM_PERM) uint64: MinHash of each sentence's stems
+    stem_counts: np.ndarray  # (n_units,) int: size of each sentence's stem set
+    article_signature: np.ndarray  # (ARTICLE_PERM,) uint64: MinHash of all the article's stems
     digest: str
+    vectors: dict[int, np.ndarray] = field(default_factory=dict)  # row -> L2-normalised vector
 
-    @property
+    @cached_property
     def lengths(self) -> np.ndarray:
         return np.array([len(words(u.text)) for u in self.units], dtype=np.float32)
 
+    @cached_property
+    def stem_sets(self) -> list[set[str]]:
+        return [stems(u.text) for u in self.units]
+
+    def matrix(self, rows: list[int]) -> np.ndarray:
+        """The vectors of `rows` (all encoded: see `ensure_vectors`), one per line."""
+        return np.stack([self.vectors[r] for r in rows]) if rows else np.zeros((0, 1), dtype=np.float32)
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems: what a paraphrase keeps (names, numbers, content words)."""
+    return {w[:STEM_CHARS] for w in words(text) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
+
 
 def shingles(text: str) -> set[bytes]:
+    """Word 3-grams (alignment's verbatim test)."""
     tokens = words(text)
-    if len(tokens) < SHINGLE_WORDS:
+    if len(tokens) < 3:
         return {" ".join(tokens).encode()}
-    return {" ".join(tokens[i:i + SHINGLE_WORDS]).encode() for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+    return {" ".join(tokens[i:i + 3]).encode() for i in range(len(tokens) - 2)}
 
 
-def sentence_signatures(texts: list[str]) -> np.ndarray:
-    """MinHash hash values of each sentence's word 3-grams (datasketch's permutation scheme)."""
-    out = np.empty((len(texts), NUM_PERM), dtype=np.uint64)
-    for row, text in enumerate(texts):
-        sketch = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
-        sketch.update_batch(list(shingles(text)))
-        out[row] = sketch.hashvalues
-    return out
+def minhash(items: set[str], num_perm: int) -> np.ndarray:
+    sketch = MinHash(num_perm=num_perm, seed=1, scheme=MINHASH_SCHEME)
+    sketch.update_batch([item.encode() for item in items])
+    return sketch.hashvalues
+
+
+def lexical_products(article_id: str, units: list[Unit], key: str) -> ArticleProducts:
+    sets = [stems(u.text) for u in units]
+    signatures = (np.stack([minhash(s, NUM_PERM) for s in sets]) if sets
+                  else np.zeros((0, NUM_PERM), dtype=np.uint64))
+    return ArticleProducts(article_id, units, signatures, np.array([len(s) for s in sets], dtype=np.int32),
+                           minhash(set().union(*sets), ARTICLE_PERM), key)
+
+
+@contextmanager
+def _truncated(encoder) -> Iterator[object]:
+    """The encoder cut at MAX_SEQ_TOKENS for the duration (it is a shared resource)."""
+    before = encoder.max_seq_length
+    encoder.max_seq_length = min(before, MAX_SEQ_TOKENS)
+    try:
+        yield encoder
+    finally:
+        encoder.max_seq_length = before
 
 
 def encode(texts: list[str], encoder) -> np.ndarray:
     """L2-normalised sentence vectors, each distinct text encoded once, in length-sorted batches."""
     unique = sorted(set(texts))
-    vectors = encoder.encode(unique, batch_size=ENCODE_BATCH, normalize_embeddings=True,
+    with _truncated(encoder) as cut:
+        vectors = cut.encode(unique, batch_size=ENCODE_BATCH, normalize_embeddings=True,
                              convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
     row = {text: i for i, text in enumerate(unique)}
     return vectors[[row[t] for t in texts]]
 
 
 def digest(units: list[Unit], model_name: str) -> str:
-    h = hashlib.sha256(f"{model_name}|{SHINGLE_WORDS}|{NUM_PERM}|{MINHASH_SCHEME}".encode())
+    h = hashlib.sha256(f"{model_name}|{MAX_SEQ_TOKENS}|{STEM_CHARS}|{NUM_PERM}|{ARTICLE_PERM}|{MINHASH_SCHEME}".encode())
     for unit in units:
         h.update(f"\x00{unit.index}\x01{unit.text}".encode())
     return h.hexdigest()[:16]
 
 
 def to_bytes(products: ArticleProducts) -> bytes:
+    rows = sorted(products.vectors)
     buffer = io.BytesIO()
     np.savez(buffer, digest=np.array(products.digest), signatures=products.signatures,
-             vectors=products.vectors)
+             stem_counts=products.stem_counts, article_signature=products.article_signature,
+             rows=np.array(rows, dtype=np.int32), vectors=products.matrix(rows).astype(np.float32))
     return buffer.getvalue()
 
 
 def from_bytes(article: str, units: list[Unit], data: bytes) -> ArticleProducts:
     with np.load(io.BytesIO(data)) as npz:
-        return ArticleProducts(article, units, npz["signatures"], npz["vectors"], str(npz["digest"]))
+        vectors = dict(zip((int(r) for r in npz["rows"]), npz["vectors"]))
+        return ArticleProducts(article, units, npz["signatures"], npz["stem_counts"], npz["article_signature"],
+                               str(npz["digest"]), vectors)
 
 
-def article_products(articles: list[Article], load_encoder: Callable[[], object], model_name: str,
+def article_products(articles: list[Article], model_name: str,
                      cache: ProductCache | None = None) -> list[ArticleProducts]:
-    """Products of every article, from the cache where valid, computing (and caching) the rest.
-
-    `load_encoder` is called only when something must be encoded (a fully cached `add` never
-    loads the model). Texts already encoded for a cached article are not encoded again: syndicated copies share
-    most sentences verbatim, so this removes most of the encoder's work on a syndication corpus.
-    """
+    """Lexical products of every article (with whatever vectors the cache holds); no encoding."""
     cached = cache.products(PRODUCT_NAME) if cache is not None else {}
-    out: list[ArticleProducts | None] = []
-    missing: list[tuple[int, Article, list[Unit], str]] = []
-    known_vectors: dict[str, np.ndarray] = {}
-    for position, article in enumerate(articles):
+    out = []
+    for article in articles:
         units = article_units(article)
         key = digest(units, model_name)
         hit = cached.get(article.id)
         products = from_bytes(article.id, units, hit) if hit is not None else None
-        if products is not None and products.digest == key:
-            out.append(products)
-            known_vectors.update(zip((u.text for u in units), products.vectors))
-        else:
-            out.append(None)
-            missing.append((position, article, units, key))
-    to_encode = sorted({u.text for _, _, units, _ in missing for u in units} - known_vectors.keys())
-    if to_encode:
-        known_vectors.update(zip(to_encode, encode(to_encode, load_encoder())))
-    dim = next(iter(known_vectors.values())).shape[0] if known_vectors else 0
-    for position, article, units, key in missing:
-        texts = [u.text for u in units]
-        vectors = (np.stack([known_vectors[t] for t in texts]) if texts
-                   else np.zeros((0, dim), dtype=np.float32))
-        products = ArticleProducts(article.id, units, sentence_signatures(texts), vectors, key)
-        if cache is not None:
-            cache.put_product(article.id, PRODUCT_NAME, to_bytes(products))
-        out[position] = products
+        if products is None or products.digest != key:
+            products = lexical_products(article.id, units, key)
+            if cache is not None:
+                cache.put_product(article.id, PRODUCT_NAME, to_bytes(products))
+        out.append(products)
     return out
+
+
+def ensure_vectors(products: list[ArticleProducts], needed: dict[int, set[int]],
+                   load_encoder: Callable[[], object], cache: ProductCache | None = None) -> int:
+    """Give each products[position] a vector for each of its `needed` rows; returns texts encoded.
+
+    A vector already held for the same text (this article's or any other's) is reused, never
+    recomputed; `load_encoder` is called only when something is left to encode.
+    """
+    wanted = {p: sorted(r for r in rows if r not in products[p].vectors) for p, rows in needed.items()}
+    wanted = {p: rows for p, rows in wanted.items() if rows}
+    texts = {products[p].units[r].text for p, rows in wanted.items() for r in rows}
+    known = {text: vector for item in products for row, vector in item.vectors.items()
+             if (text := item.units[row].text) in texts}
+    to_encode = sorted(texts - known.keys())
+    if to_encode:
+        known.update(zip(to_encode, encode(to_encode, load_encoder())))
+    for p in sorted(wanted):
+        item = products[p]
+        item.vectors.update({r: known[item.units[r].text] for r in wanted[p]})
+        if cache is not None:
+            cache.put_product(item.article, PRODUCT_NAME, to_bytes(item))
+    return len(to_encode)
