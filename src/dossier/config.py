@@ -50,11 +50,12 @@ class ReuseOptions:
     rewrite_containment: float = 0.4
     # fewer aligned sentences than this is a coincidence, not reuse.
     partial_min_sentences: int = 2
-    # candidate pairs: sentence MinHash LSH threshold (word 3-gram Jaccard), and each article's
-    # nearest neighbours by mean sentence vector above a floor that same-language news clears.
-    verbatim_threshold: float = 0.5
-    neighbours: int = 10
-    min_article_cosine: float = 0.5
+    # candidate pairs, by Jaccard of content-word stem sets (reuse/fingerprints.py): sentences (spun
+    # sentences of the syndication tuning corpus: median 0.75; unrelated same-topic ones rarely
+    # reach 0.5) and whole articles (seeds: rewrites 0.22-0.27, reused background 0.21; syndication
+    # spun copies >= 0.44; same-topic independent reports median 0.11).
+    sentence_jaccard: float = 0.5
+    article_jaccard: float = 0.2
 
 
 @dataclass(frozen=True)
