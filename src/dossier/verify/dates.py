@@ -50,8 +50,9 @@ class Misdating:
 
     @property
     def detail(self) -> str:
-        return (f"page date {self.page_date} is {self.lag_days} days after the events it reports "
-                f"as news ({self.news.day.isoformat()}, '{self.cue}')")
+        text = self.news.text if len(self.news.text) <= 90 else self.news.text[:87].rsplit(" ", 1)[0] + "…"
+        return (f"page date {self.page_date} is {self.lag_days} days after the latest news it reports "
+                f"(by {self.news.day.isoformat()}: '{text}'), which it presents as current ('{self.cue}')")
 
 
 def restore_page_date_trust(articles: list[Article]) -> None:
