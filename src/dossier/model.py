@@ -222,6 +222,9 @@ class Story:
     independent_sources: int = 0
     first_reported: str | None = None
     lineages: list[list[str]] = field(default_factory=list)
+    # "page_date": a trusted publication date; "inferred": a date the articles' own text establishes
+    # (a caption's full date that "today's meetings" confirms), used when no page date is trusted.
+    first_reported_basis: Literal["page_date", "inferred"] | None = None
 
 
 @dataclass

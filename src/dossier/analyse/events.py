@@ -3,7 +3,11 @@ date (from the time expressions of the same sentence) and the evidence sentence.
 
 Types follow PLOVER's spirit (CONSULT, ACCUSE, AID, MOBILIZE, ASSAULT, RETREAT ...) with news
 names. A negated trigger ("refused to recognise", "never removing it from the list") is no event.
-An event dated well before the article's reference date is `background` (history in passing).
+A trigger inside what someone said, when that is not a fact but a wish, plan or opinion ("Putin
+noted that one should not rush to recognise ...", "said aid would be sent"), is no event either: the
+sentence reports a `statement`, dated by the time that goes with the speech verb. A heading's event
+that the body tells again is left to the body. An event dated well before the article's reference
+date, or told as past ("previously designated", "had withdrawn") without a date, is `background`.
 """
 
 from __future__ import annotations
@@ -36,6 +40,23 @@ TRIGGERS: dict[str, str] = {
 _TRIGGER_RE = {kind: re.compile(rf"\b(?:{pattern})\b", re.I) for kind, pattern in TRIGGERS.items()}
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot)\b"
                        r"(?:\s+[\w'-]+){0,3}\s*$", re.I)
+# Verbs that report speech: what follows them is what someone said, not necessarily what happened.
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|say|stated|states|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"underlined|underscored|told|added|insisted|insists|warned|warns|argued|argues|remarked|explained|"
+    r"suggested|believes|believed|called for|urged|urges|promised|pledged|vowed|according to)\b", re.I)
+# Words that make reported content a wish, plan, duty or opinion rather than a reported fact.
+IRREALIS = re.compile(
+    r"\b(?:should|would|will|shall|could|can|might|may|must|ought|need|needs|necessary|necessity|"
+    r"hurry|rush|likely|unlikely|plans?|planned|intends?|ready|willing|hopes?|hoped|wants?|wanted|"
+    r"if|whether|future|soon|expects?|expected|possible|possibly|'ll|won't|can't)\b", re.I)
+# How far past a content trigger its clause may still make it irrealis ("negotiations ... are necessary").
+CONTENT_TAIL_CHARS = 40
+# Past told without a date, right before the trigger: "previously designated", "had withdrawn".
+_PAST_MARKER = re.compile(r"\b(?:previously|formerly|originally|historically|had|had been|once had)"
+                          r"(?:\s+(?:long|already|previously|also|first|been))?\s+$", re.I)
+# A line without final punctuation this short is a heading or subhead, whatever its capitals.
+HEADING_MAX_WORDS = 12
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Sentences after the headline that carry the main reported event.
@@ -50,13 +71,20 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     resolved against; `reference_is_event` says it is the reported event's date itself (an
     explicit date the article or its lineage establishes), not a publication date."""
     times_by_sentence: dict[int, list[TimeExpression]] = {}
+    spans_by_sentence: dict[int, list[tuple[int, int]]] = {}  # every time said, resolved or not
     for t in article.times:
+        if t.kind == "date":
+            spans_by_sentence.setdefault(t.sentence, []).append((t.start, t.end))
         if t.kind == "date" and t.value and t.value[:1].isdigit():
             times_by_sentence.setdefault(t.sentence, []).append(t)
     lead = lead_sentences(article)
+    retold = _body_kinds(article)
     events: list[Event] = []
     for sentence in article.sentences:
-        triggers = _triggers(sentence.text)
+        spans = [(start - sentence.start, end - sentence.start) for start, end in spans_by_sentence.get(sentence.index, [])]
+        triggers = _triggers(sentence.text, spans)
+        if is_heading(sentence):
+            triggers = [(kind, m) for kind, m in triggers if kind not in retold]
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
@@ -73,16 +101,62 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     return events, main_date
 
 
-def _triggers(text: str) -> list[tuple[str, re.Match]]:
-    """The first non-negated trigger of each type in one sentence."""
-    found = []
+def _triggers(text: str, time_spans: list[tuple[int, int]] = ()) -> list[tuple[str, re.Match]]:
+    """The first non-negated trigger of each type in one sentence that is not irrealis reported
+    content; a sentence whose only triggers were such content is a statement (its speech verb).
+    Content with a time of its own ("said talks will be held on Monday") stays an event: planned."""
+    found, reported = [], None
     for kind, pattern in _TRIGGER_RE.items():
         for match in pattern.finditer(text):
             if _NEGATION.search(text[:match.start()]):
                 continue
+            speech = _irrealis_speech(text, match, time_spans)
+            if speech is not None:
+                reported = reported or speech
+                continue
             found.append((kind, match))
             break
-    return sorted(found, key=lambda f: f[1].start())
+    if reported is not None and not any(kind == "statement" for kind, _ in found):
+        found.append(("statement", reported))
+    found.sort(key=lambda f: f[1].start())
+    # "The ministry announced that the decision to delist ... was made": the announcement is how the
+    # delisting is told; the sentence reports one event, the more specific one.
+    content_after = [i for i, (kind, _) in enumerate(found) if kind != "statement"]
+    return [(kind, m) for i, (kind, m) in enumerate(found)
+            if kind != "statement" or not any(j > i for j in content_after)]
+
+
+def _irrealis_speech(text: str, trigger: re.Match, time_spans=()) -> re.Match | None:
+    """The speech verb whose reported content `trigger` is, when that content is not a fact and
+    has no time of its own."""
+    speech = None
+    for match in SPEECH_VERBS.finditer(text, 0, trigger.start()):
+        speech = match  # the nearest speech verb before the trigger reports it
+    if speech is None:
+        return None
+    clause_end = re.search(r"[,;.]|$", text[trigger.end():trigger.end() + CONTENT_TAIL_CHARS])
+    end = trigger.end() + clause_end.start()
+    if any(trigger.start() <= start and stop <= end for start, stop in time_spans):
+        return None
+    return speech if IRREALIS.search(text[speech.end():end]) else None
+
+
+def is_heading(sentence) -> bool:
+    """A headline, or a short line without final punctuation (a subhead)."""
+    from dossier.analyse.entities import is_headline
+
+    text = sentence.text.rstrip()
+    return is_headline(sentence) or (not text.endswith((".", "?", "!", '"', "”", ":"))
+                                     and len(text.split()) <= HEADING_MAX_WORDS)
+
+
+def _body_kinds(article: Article) -> set[str]:
+    """Event types the body mentions at all (told as fact, wish or negated)."""
+    kinds = set()
+    for sentence in article.sentences:
+        if not is_heading(sentence):
+            kinds.update(kind for kind, pattern in _TRIGGER_RE.items() if pattern.search(sentence.text))
+    return kinds
 
 
 def _times_per_trigger(triggers: list[tuple[str, re.Match]], offset: int,
@@ -120,7 +194,8 @@ def _event(article: Article, sentence, kind: str, match: re.Match, times: list[T
                   date=when.value if when else None, date_precision=when.precision if when else None,
                   place=place, participants=participants, articles=[article.id],
                   evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)])
-    event.background = _is_background(event, reference, in_lead)
+    event.background = _is_background(event, reference, in_lead) or \
+        (event.date is None and bool(_PAST_MARKER.search(sentence.text[:match.start()])))
     return event
 
 

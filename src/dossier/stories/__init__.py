@@ -8,6 +8,7 @@ everything from the per-article products on every run and overwrites what it set
 
 from __future__ import annotations
 
+from dossier.analyse.anchoring import established_date
 from dossier.model import Article, Entity, Event, Link, Story
 from dossier.stories.cluster import StoryIndex
 from dossier.stories.dates import PRECISION_RANK
@@ -60,12 +61,28 @@ def _stories(articles: list[Article], lineages: list[Lineage], article_story: di
         ids.sort(key=lambda a: (published(by_id[a]) or "9999", a))
         own = sorted(lineages_of.get(sid, []), key=lambda l: _lineage_order(l, by_id))
         original = (own[0].original or own[0].articles[0]) if own else ids[0]
-        dates = [d for d in (published(by_id[a]) for a in ids) if d]
+        first, basis = _first_reported(ids, own, by_id)
         stories.append(Story(id=sid, title=_title(by_id[original], main.get(sid)), articles=ids,
-                             original=original, independent_sources=len(own),
-                             first_reported=min(dates) if dates else None,
-                             lineages=[_with_original_first(l) for l in own]))
+                             original=original, independent_sources=len(own), first_reported=first,
+                             lineages=[_with_original_first(l) for l in own], first_reported_basis=basis))
     return stories
+
+
+def _first_reported(ids: list[str], own: list[Lineage], by_id: dict[str, Article]) -> tuple[str | None, str | None]:
+    """(date, basis): the earliest trusted page date; without one, the earliest date a lineage
+    establishes from its own text ("today's meetings" + a caption's full date), marked inferred."""
+    dates = [d for d in (published(by_id[a]) for a in ids) if d]
+    if dates:
+        return min(dates), "page_date"
+    inferred = [d for d in (_established(lineage, by_id) for lineage in own) if d]
+    return (min(inferred), "inferred") if inferred else (None, None)
+
+
+def _established(lineage: Lineage, by_id: dict[str, Article]) -> str | None:
+    # Only articles that took an event date from their text can establish one: skip the rest cheaply.
+    members = [by_id[a] for a in sorted(lineage.articles) if by_id[a].event_date]
+    day = established_date(members) if members else None
+    return day.isoformat() if day else None
 
 
 def _story_order(story: Story, date) -> tuple:

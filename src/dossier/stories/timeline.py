@@ -2,10 +2,15 @@
 
 Two article events are one timeline entry when they have the same type and compatible dates and
 either belong to the same story (news) or share participants or place (history told by many), or
-when a link aligns the sentences that report them. Undated reports attach to the best dated entry of
-their story and type, so one explicit date dates every copy ("Wednesday" in a copy, nothing in a
-translation). The merged date is the most precise date any member resolves; news that no member
-dates takes its first report's publication date as an `approximate` date.
+when a link aligns the sentences that report them (whatever the types each copy's words gave them).
+History is merged by related types too: "a war that ended in 1989 with the withdrawal" and
+"withdrawing in 1989" are one happening. Undated reports attach to the best dated entry of their
+story and type (one that shares their actors first), so one explicit date dates every copy ("Wednesday" in a
+copy, nothing in a translation); undated history ("previously designated") joins the one dated
+history entry of its type and actors, in any story. A statement attaches only by alignment: two
+things said in one story are rarely the same thing said. The merged date is the most precise date
+any member resolves; news that no member dates takes its first report's publication date as an
+`approximate` date. The entry keeps the most specific type its members give.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ from dossier.stories.unionfind import UnionFind
 # reported thousands of times ("statement") stays linear, not quadratic.
 MAX_BLOCK = 200
 BLOCK_WINDOW = 50
+# Types that can name one historical happening ("a 10-year war that ended in 1989 with the
+# withdrawal"); only background events merge across them.
+RELATED_TYPES = ({"war", "withdrawal", "invasion"},)
+# Less specific types give way to more specific ones when reports of one event differ.
+GENERIC_TYPES = {"statement": 0, "talks": 1, "war": 1, "visit": 1}
+SPECIFIC = 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[
     _merge_dated(items, forest)
     _merge_aligned(items, articles, links, forest)
     _attach_undated(items, forest)
+    _attach_undated_history(items, forest)
     dates = {a.id: published(a) for a in articles}
     members = [[items[i] for i in group] for group in forest.groups()]
     events = [_merged(group, lineage_of, dates) for group in members]
@@ -62,9 +74,19 @@ def _items(articles: list[Article], article_story: dict[str, str]) -> list[Item]
     return items
 
 
+def _family(event: Event, history_only: bool = True) -> str:
+    """The type, or (for history, or always when `history_only` is False) the first type of its
+    related group."""
+    if event.background or not history_only:
+        for group in RELATED_TYPES:
+            if event.type in group:
+                return min(group)
+    return event.type
+
+
 def _same_event(a: Item, b: Item) -> bool:
     """Dated reports of the same type: compatible dates, and the same story or shared actors/place."""
-    if a.event.type != b.event.type or a.span is None or b.span is None or not a.span.compatible(b.span):
+    if _family(a.event) != _family(b.event) or a.span is None or b.span is None or not a.span.compatible(b.span):
         return False
     if a.story == b.story and not a.event.background and not b.event.background:
         return True
@@ -78,7 +100,7 @@ def _merge_dated(items: list[Item], forest: UnionFind) -> None:
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is not None:
-            blocks[(item.event.type, _year(item.span.start))].append(item)
+            blocks[(_family(item.event), _year(item.span.start))].append(item)
     for block in blocks.values():
         block.sort(key=lambda it: (it.span.start, it.key))
         window = len(block) if len(block) <= MAX_BLOCK else BLOCK_WINDOW
@@ -89,14 +111,34 @@ def _merge_dated(items: list[Item], forest: UnionFind) -> None:
 
 
 def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link], forest: UnionFind) -> None:
-    """Events whose evidence sentences a link aligns are one event (same type)."""
+    """Events whose evidence sentences a link aligns are one event: matched by type first; the one
+    event left on each side is the same event whatever type each wording gave it."""
     at_sentence = _events_by_sentence(items, articles)
     for link in links:
         for alignment in link.alignments:
-            for a in at_sentence.get((link.a, alignment.a_index), []):
-                for b in at_sentence.get((link.b, alignment.b_index), []):
-                    if a.event.type == b.event.type and _dates_allow(a, b):
-                        forest.union(a.key, b.key)
+            left = at_sentence.get((link.a, alignment.a_index), [])
+            right = at_sentence.get((link.b, alignment.b_index), [])
+            for a, b in _aligned_pairs(left, right):
+                if _dates_allow(a, b):
+                    forest.union(a.key, b.key)
+
+
+def _aligned_pairs(left: list[Item], right: list[Item]) -> list[tuple[Item, Item]]:
+    """Pairs of the same type, then of related types; then the one dated event left on each side."""
+    pairs: list[tuple[Item, Item]] = []
+    for same in (lambda a, b: a.event.type == b.event.type,
+                 lambda a, b: _family(a.event, False) == _family(b.event, False)):
+        paired = {it.key for pair in pairs for it in pair}
+        pairs += [(a, b) for a in left for b in right
+                  if a.key not in paired and b.key not in paired and same(a, b)]
+    paired = {it.key for pair in pairs for it in pair}
+    rest_left = [a for a in left if a.key not in paired]
+    rest_right = [b for b in right if b.key not in paired]
+    if len(rest_left) == 1 and len(rest_right) == 1:
+        a, b = rest_left[0], rest_right[0]
+        if a.span is not None and b.span is not None and a.event.background == b.event.background:
+            pairs.append((a, b))
+    return pairs
 
 
 def _dates_allow(a: Item, b: Item) -> bool:
@@ -132,23 +174,48 @@ def _evidence_sentence(evidence: Evidence, article_id: str) -> int | None:
 
 
 def _attach_undated(items: list[Item], forest: UnionFind) -> None:
-    """An undated news report joins the largest entry of its story and type; else the undated ones
-    of that story and type are one entry (attaching to one entry only avoids chaining two dates)."""
+    """An undated news report joins the largest entry of its story and type, preferring those that
+    share its actors (names are often pronouns, so sharing none is no proof); else the undated ones of that story and type are one entry (attaching to one entry only avoids
+    chaining two dates). Statements are left as they are (see the module note)."""
     sizes = Counter(forest.find(it.key) for it in items)
-    dated_roots: dict[tuple, list[int]] = defaultdict(list)
+    actors: dict[int, set[str]] = defaultdict(set)
+    for item in items:
+        actors[forest.find(item.key)].update(item.participants)
+    dated_roots: dict[tuple, set[int]] = defaultdict(set)
     for item in items:
         if item.span is not None and not item.event.background and item.story is not None:
-            dated_roots[(item.story, item.event.type)].append(forest.find(item.key))
+            dated_roots[(item.story, item.event.type)].add(forest.find(item.key))
     undated: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is None and not item.event.background and item.story is not None \
-                and sizes[forest.find(item.key)] == 1:
+                and sizes[forest.find(item.key)] == 1 and item.event.type != "statement":
             undated[(item.story, item.event.type)].append(item)
     for key, group in undated.items():
-        roots = dated_roots.get(key)
-        target = max(set(roots), key=lambda r: (sizes[r], -r)) if roots else group[0].key
+        roots = dated_roots.get(key, set())
         for item in group:
+            fits = [r for r in roots if _shares_actors(item.participants, actors[r])] or roots
+            target = max(fits, key=lambda r: (sizes[r], -r)) if fits else group[0].key
             forest.union(target, item.key)
+
+
+def _shares_actors(participants: frozenset[str], others: set[str]) -> bool:
+    return not participants or not others or bool(participants & others)
+
+
+def _attach_undated_history(items: list[Item], forest: UnionFind) -> None:
+    """Undated history ("previously designated") joins the dated history entry of its type and
+    actors, in any story, when exactly one date is told for it."""
+    dated: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.span is not None and item.event.background:
+            dated[_family(item.event)].append(item)
+    sizes = Counter(forest.find(it.key) for it in items)
+    for item in items:
+        if item.span is not None or not item.event.background or sizes[forest.find(item.key)] > 1:
+            continue
+        fits = [d for d in dated.get(_family(item.event), []) if item.participants & d.participants]
+        if len({d.span.value for d in fits}) == 1:
+            forest.union(fits[0].key, item.key)
 
 
 def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str | None]) -> Event:
@@ -164,7 +231,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         span = parse_span(min(first), "approximate")
     return Event(
         id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
-        type=lead.event.type,
+        type=_most_specific_type(group, lead),
         summary=_summary(lead.event),
         date=span.value if span else None,
         date_precision=span.precision if span else None,
@@ -177,6 +244,12 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         story=_story(group),
         first_reported=min(first) if first else None,
     )
+
+
+def _most_specific_type(group: list[Item], lead: Item) -> str:
+    """The most specific type members give; among equals the most frequent, then the lead's."""
+    counts = Counter(it.event.type for it in group)
+    return min(counts, key=lambda t: (-GENERIC_TYPES.get(t, SPECIFIC), -counts[t], t != lead.event.type, t))
 
 
 def _background(group: list[Item]) -> bool:
