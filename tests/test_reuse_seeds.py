@@ -65,7 +65,9 @@ def test_add_equals_build_from_scratch(tmp_path, options, resources, seeds_expor
     store = Store(tmp_path / "inc.db")
     build(store, files[:3], options, resources=resources)
     build(store, files[3:], options, incremental=True, resources=resources)
-    assert len(store.products("reuse.sentences.v1")) == 5
+    from dossier.reuse.fingerprints import PRODUCT_NAME
+
+    assert len(store.products(PRODUCT_NAME)) == 5
     added = export_dict(store)
     store.close()
     key = lambda l: (l["a"], l["b"])  # noqa: E731
