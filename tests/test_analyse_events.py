@@ -72,3 +72,39 @@ def test_inconsistent_weekday_establishes_nothing(analyse):
                      "On Monday, the delegates spoke about trade.")
     assert a.event_date == "2021-10-20"  # the explicit date still dates the lead event
     assert next(t for t in a.times if t.text == "Monday").value is None  # but anchors nothing
+
+
+def test_irrealis_reported_speech_is_a_statement_dated_by_its_speech_verb(analyse):
+    a = analyse("f", "Leaders Meet In Oslo\nOn Tuesday, ministers met in Oslo for talks.\n"
+                     "Last week, the president stated that there is no need to hurry into recognizing the "
+                     "new government, but that negotiations with it are necessary.",
+                page_date="2021-06-10", page_date_trust="ok")
+    assert not events_of(a, "recognition")
+    said = events_of(a, "statement")
+    assert len(said) == 1 and said[0].date == "2021-W22" and said[0].evidence[0].text.startswith("Last week")
+    assert all(not e.evidence[0].text.startswith("Last week") for e in events_of(a, "talks"))
+
+
+def test_reported_fact_or_plan_with_its_own_time_stays_an_event(analyse):
+    a = analyse("g", "The ministry said talks will be held in Oslo on Friday.\n"
+                     "The minister said the attack killed two guards.", page_date="2021-06-10", page_date_trust="ok")
+    assert events_of(a, "talks")[0].date == "2021-06-11"
+    assert events_of(a, "attack") and not events_of(a, "statement")
+
+
+def test_subhead_event_the_body_retells_is_left_to_the_body(analyse):
+    a = analyse("h", "Ministers met in Oslo on Tuesday for talks.\nRussia to send humanitarian aid to Afghanistan\n"
+                     "The minister stated that a shipment of humanitarian aid would be sent soon.\n"
+                     "Sanctions Stay In Place\nThe ministers discussed trade.",
+                page_date="2021-06-10", page_date_trust="ok")
+    assert not events_of(a, "aid")  # the subhead's aid is the body's (reported) aid
+    assert events_of(a, "sanctions")  # a heading the body does not retell keeps its event
+
+
+def test_undated_history_told_as_past_is_background(analyse):
+    a = analyse("i", "Ministers met in Oslo on Tuesday for talks.\n"
+                     "While Norway previously designated the group as a terrorist organization, it pursued dialogue.\n"
+                     "The ministry designated a new envoy.", page_date="2021-06-10", page_date_trust="ok")
+    previously, envoy = events_of(a, "designation")
+    assert previously.background and previously.date is None
+    assert not envoy.background

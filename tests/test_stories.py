@@ -249,3 +249,128 @@ def test_undated_news_takes_its_first_report_date_as_approximate_but_history_doe
     assert (talks.date, talks.date_precision) == ("2023-11-07", "approximate")
     assert next(e for e in events if e.type == "withdrawal").date is None
     assert kazan.event_date is None  # a publication date is not written back as the event date
+
+
+# ---------------------------------------------------------------- telling the story straight
+
+PUTIN_A = "Last week Putin noted that one should not rush to recognize the Taliban, but stressed talks."
+PUTIN_B = "Last week, Putin stated that there is no need to hurry into recognizing the Taliban."
+
+
+def test_aligned_reports_of_one_event_are_one_entry_whatever_their_types():
+    a = article("p1", MOSCOW + [PUTIN_A], [
+        event("e1", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"]),
+        event("e2", "talks", PUTIN_A, "2021-W41", "week", ["Putin", "Taliban"])])
+    b = article("p2", MOSCOW_REWRITE + [PUTIN_B], [
+        event("e1", "talks", MOSCOW_REWRITE[0], "2021-10-20", "day", ["Russia", "Taliban"]),
+        event("e2", "recognition", PUTIN_B, "2021-W41", "week", ["Putin", "Taliban"])])
+    a.events[1].evidence = [Evidence("p1#s4", PUTIN_A)]
+    b.events[1].evidence = [Evidence("p2#s4", PUTIN_B)]
+    link = Link("p1", "p2", "rewrite", 0.8, "a_to_b", [Alignment(PUTIN_A, PUTIN_B, 0.8, 4, 4)])
+    _, events = build_stories([a, b], [link], [])
+    week = [e for e in events if e.date == "2021-W41"]
+    assert len(week) == 1 and set(week[0].articles) == {"p1", "p2"}
+    assert week[0].type == "recognition"  # the more specific type
+    assert len([e for e in events if e.date == "2021-10-20"]) == 1  # the talks stay their own entry
+
+
+def test_aligned_events_of_unrelated_types_do_not_merge_when_one_is_undated():
+    a = article("q1", [PREVIOUSLY], [event("e1", "designation", PREVIOUSLY, participants=["Russia"])])
+    b = article("q2", [MOSCOW[0]], [event("e1", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia"])])
+    a.events[0].evidence, b.events[0].evidence = [Evidence("q1#s0", PREVIOUSLY)], [Evidence("q2#s0", MOSCOW[0])]
+    _, events = build_stories([a, b], [Link("q1", "q2", "partial", 0.3, None,
+                                             [Alignment(PREVIOUSLY, MOSCOW[0], 0.6, 0, 0)])], [])
+    assert {e.type for e in events} == {"designation", "talks"}
+
+
+WAR = "In Afghanistan, the Soviet Union waged a 10-year war that concluded in 1989."
+WITHDRAWN = "The Soviet Union engaged in a decade-long conflict before withdrawing in 1989."
+
+
+def test_history_of_related_types_in_one_year_with_the_same_actors_is_one_entry_across_stories():
+    a = article("h1", MOSCOW + [WAR], [
+        event("e1", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"]),
+        event("e2", "war", WAR, "1989", "year", ["Soviet Union", "Afghanistan"], background=True)])
+    b = article("h2", KAZAN + [WITHDRAWN], [
+        event("e1", "talks", KAZAN[0], "2023-11-07", "day", ["Russia", "Taliban"]),
+        event("e2", "withdrawal", WITHDRAWN, "1989", "year", ["Soviet Union"], background=True)],
+        page_date="2023-11-07", trust="ok")
+    stories, events = build_stories([a, b], [], [])
+    assert len(stories) == 2
+    history = [e for e in events if e.date == "1989"]
+    assert len(history) == 1 and history[0].type == "withdrawal" and history[0].background
+    assert set(history[0].articles) == {"h1", "h2"} and history[0].independent_sources == 2
+    # related types merge only as history: news of a war and of a withdrawal stay apart
+    a.events[1].background = b.events[1].background = False
+    _, events = build_stories([a, b], [], [])
+    assert len([e for e in events if e.date == "1989"]) == 2
+
+
+def test_undated_past_history_joins_the_dated_entry_of_its_type_and_actors_in_another_story():
+    articles, links = seeds_like()
+    links = [l for l in links if l.kind != "partial"]  # no aligned sentence to lean on
+    by_id = {a.id: a for a in articles}
+    previously = next(e for e in by_id["a0"].events if e.type == "designation")
+    previously.background = True  # analyse marks "previously designated" as told history
+    stories, events = build_stories(articles, links, [])
+    designation = next(e for e in events if e.date == "2003")
+    assert "a0" in designation.articles and designation.background
+    assert not any(e.type == "designation" and e.date is None for e in events)
+    # two dates told for that history: which one "previously" means is unknown, so it stays apart
+    by_id["a2"].events.append(event("e8", "designation", "Russia designated the Taliban in 2015.",
+                                    "2015", "year", ["Russia", "Taliban"], background=True))
+    _, events = build_stories(articles, links, [])
+    assert any(e.type == "designation" and e.date is None and e.articles == ["a0"] for e in events)
+
+
+def test_news_events_never_merge_across_stories():
+    first = article("n1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
+    budget = ["The city council approved a new budget for schools and parks.",
+              "Residents asked for more bus lines in the northern districts.",
+              "A councillor compared the budget talks to those between Russia and the Taliban in October."]
+    other = article("n2", budget, [event("e", "talks", budget[2], "2021-10", "month", ["Russia", "Taliban"])])
+    stories, events = build_stories([first, other], [], [])
+    assert len(stories) == 2
+    assert len([e for e in events if e.type == "talks"]) == 2
+
+
+def test_undated_report_attaches_to_the_dated_entry_of_its_story_and_type_but_statements_do_not():
+    articles, links = seeds_like()
+    by_id = {a.id: a for a in articles}
+    by_id["a3"].events.append(event("e8", "talks", MOSCOW_REWRITE[2], participants=["Hanafi"]))
+    by_id["a1"].events.append(event("e8", "statement", "Lavrov said aid would be sent.", "2021-10-20", "day",
+                                    ["Lavrov"]))
+    by_id["a3"].events.append(event("e9", "statement", "The US said it would attend later.",
+                                    participants=["United States"]))
+    _, events = build_stories(articles, links, [])
+    talks = next(e for e in events if e.type == "talks" and e.date == "2021-10-20")
+    assert MOSCOW_REWRITE[2] in {ev.text for ev in talks.evidence}
+    statements = [e for e in events if e.type == "statement"]
+    assert len(statements) == 2 and any(e.date is None for e in statements)
+
+
+def _dated_by_text(aid, sentences):
+    from dossier.analyse.timex import find_times
+
+    a = article(aid, sentences)
+    a.times = find_times(a.text, a.sentences)
+    a.event_date = "2021-10-20"  # what analyse sets when the text establishes its own date
+    return a
+
+
+def test_first_report_is_inferred_from_the_text_when_no_page_date_is_trusted():
+    lead = ["Delegates attend a conference in Geneva on October 20, 2021.",
+            "During today's meetings, the delegates agreed on a text."]
+    a = _dated_by_text("f1", lead)
+    b = _dated_by_text("f2", lead)
+    b.page_date, b.page_date_trust = "2023-03-20", "contradicted"
+    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    assert (stories[0].first_reported, stories[0].first_reported_basis) == ("2021-10-20", "inferred")
+    b.page_date_trust = "ok"  # a trusted page date comes first
+    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    assert (stories[0].first_reported, stories[0].first_reported_basis) == ("2023-03-20", "page_date")
+    a.sentences[1].text = "The delegates agreed on a text."  # no "today" to confirm the date
+    a.times = b.times = []
+    b.page_date_trust = "weak"
+    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    assert (stories[0].first_reported, stories[0].first_reported_basis) == (None, None)

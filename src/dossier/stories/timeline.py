@@ -1,14 +1,15 @@
 """Timeline: the events of all articles merged across articles, dated, counted by independent source.
 
 Two article events are one timeline entry when they have the same type and compatible dates and
-either belong to the same story (news) or share participants or place (history told by many), or
-when a link aligns the sentences that report them (whatever the types each copy's words gave them).
+either belong to the same story (news: never across stories) or share participants or place
+(history told by many), or when a link aligns the sentences that report them (whatever the types
+each copy's words gave them).
 History is merged by related types too: "a war that ended in 1989 with the withdrawal" and
 "withdrawing in 1989" are one happening. Undated reports attach to the best dated entry of their
 story and type (one that shares their actors first), so one explicit date dates every copy ("Wednesday" in a
 copy, nothing in a translation); undated history ("previously designated") joins the one dated
-history entry of its type and actors, in any story. A statement attaches only by alignment: two
-things said in one story are rarely the same thing said. The merged date is the most precise date
+history entry of its type and actors, in any story. Reported speech (a statement with no
+announcement word) attaches only by alignment: two things said in one story are rarely one. The merged date is the most precise date
 any member resolves; news that no member dates takes its first report's publication date as an
 `approximate` date. The entry keeps the most specific type its members give.
 """
@@ -16,9 +17,11 @@ any member resolves; news that no member dates takes its first report's publicat
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from dossier.analyse.events import TRIGGERS
 from dossier.model import Article, Event, Evidence, Link
 from dossier.stories.dates import DateSpan, most_precise, parse_span
 from dossier.stories.lineage import published
@@ -34,6 +37,7 @@ RELATED_TYPES = ({"war", "withdrawal", "invasion"},)
 # Less specific types give way to more specific ones when reports of one event differ.
 GENERIC_TYPES = {"statement": 0, "talks": 1, "war": 1, "visit": 1}
 SPECIFIC = 2
+_ANNOUNCEMENT = re.compile(rf"\b(?:{TRIGGERS['statement']})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,11 +89,12 @@ def _family(event: Event, history_only: bool = True) -> str:
 
 
 def _same_event(a: Item, b: Item) -> bool:
-    """Dated reports of the same type: compatible dates, and the same story or shared actors/place."""
+    """Dated reports of the same type and compatible dates: news in the same story; history (one side
+    at least) with shared actors or place."""
     if _family(a.event) != _family(b.event) or a.span is None or b.span is None or not a.span.compatible(b.span):
         return False
-    if a.story == b.story and not a.event.background and not b.event.background:
-        return True
+    if not a.event.background and not b.event.background:
+        return a.story == b.story  # news is merged within its story only: stories decide what is one event
     if a.place and b.place and a.place != b.place:
         return False
     return bool(a.participants & b.participants) or (a.place is not None and a.place == b.place) \
@@ -188,7 +193,7 @@ def _attach_undated(items: list[Item], forest: UnionFind) -> None:
     undated: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is None and not item.event.background and item.story is not None \
-                and sizes[forest.find(item.key)] == 1 and item.event.type != "statement":
+                and sizes[forest.find(item.key)] == 1 and not _reported_speech(item.event):
             undated[(item.story, item.event.type)].append(item)
     for key, group in undated.items():
         roots = dated_roots.get(key, set())
@@ -196,6 +201,12 @@ def _attach_undated(items: list[Item], forest: UnionFind) -> None:
             fits = [r for r in roots if _shares_actors(item.participants, actors[r])] or roots
             target = max(fits, key=lambda r: (sizes[r], -r)) if fits else group[0].key
             forest.union(target, item.key)
+
+
+def _reported_speech(event: Event) -> bool:
+    """A statement told by a speech verb ("noted that ...", "said ... would"), not an announcement:
+    what one person said, rarely the same as what another said in the same story."""
+    return event.type == "statement" and not any(_ANNOUNCEMENT.search(e.text) for e in event.evidence)
 
 
 def _shares_actors(participants: frozenset[str], others: set[str]) -> bool:
