@@ -68,3 +68,12 @@ def test_seed_headlines_subheads_and_quotes_kept(seeds_export):
         raw = (ROOT / "examples" / "seeds" / article["source"]).read_text()
         for quote in re.findall(r"[“\"]([^”\"]{20,})[”\"]", raw):
             assert quote in article["text"], f"{article['source']} lost a quote: {quote[:40]}"
+
+
+def test_csv_cells_never_start_a_formula():
+    from dossier.store.export import spreadsheet_safe
+
+    assert spreadsheet_safe('=HYPERLINK("http://evil.test")') == '\'=HYPERLINK("http://evil.test")'
+    assert spreadsheet_safe("-0.6 C") == "'-0.6 C"
+    assert spreadsheet_safe("Russia holds talks") == "Russia holds talks"
+    assert spreadsheet_safe(None) is None

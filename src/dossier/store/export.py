@@ -31,13 +31,20 @@ def export_dict(store: Store) -> dict:
     return data
 
 
+def spreadsheet_safe(value):
+    """Article text is untrusted: a cell starting with = + - @ would run as a spreadsheet formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def export_csv(store: Store) -> str:
     """One row per article (the text last), then no other tables: CSV is for spreadsheets."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ARTICLE_FIELDS + ["removed_lines"])
     writer.writeheader()
     for article in store.articles():
-        row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        row = {name: spreadsheet_safe(getattr(article, name)) for name in ARTICLE_FIELDS}
         row["removed_lines"] = len(article.removed)
         writer.writerow(row)
     return buffer.getvalue()
