@@ -117,9 +117,19 @@ def is_attribution_form(word: str) -> bool:
     return word in ATTRIBUTION_FORMS  # lower-case only: "Said" in a name is not a cue
 
 
+# A form right after one of these words is a noun ("the state", "his remarks", "of support"):
+# no reason to parse its sentence.
+_NOUN_CONTEXT = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|of|in|for|these|those|this|"
+                           r"any|no|some|many|new|50|United)|'s)\s+$", re.I)
+
+
 def find_attribution_forms(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether text[start:end] holds a lower-case form of an attribution verb (worth a parse)."""
-    return _ATTRIBUTION_FORM.search(text, start, len(text) if end is None else end) is not None
+    """Whether text[start:end] holds a lower-case form of an attribution verb used as a verb
+    (worth a parse)."""
+    for match in _ATTRIBUTION_FORM.finditer(text, start, len(text) if end is None else end):
+        if not _NOUN_CONTEXT.search(text, max(start, match.start() - 12), match.start()):
+            return True
+    return False
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
