@@ -12,7 +12,8 @@ occurrence of the cue word / speaker words nearest the content. Exact = same spa
 punctuation and quote marks; overlap = any shared character (one-to-one matching). Speaker
 accuracy = among gold attributions whose content a system quote overlaps, the share whose system
 source overlaps the gold source. The rules were written for the seeds and hand-made news
-sentences, not tuned on PolNeAR; `--split train` gives the train score for comparison.
+sentences, then tuned on PolNeAR train only (verb list, cue and source span extent, quote
+continuation): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -5,6 +5,8 @@ Works on the normalised text (straight quote marks, see entities.normalise_for_n
 those of the article. Attribution looks at the frame around a quote: the words between the closing
 mark and the end of the sentence, or between the sentence start and the opening mark. A quote
 whose frame has no cue continues the previous quote of the paragraph (or of the paragraph before).
+Where the sentence was parsed (see attribution.py), the parse gives the exact source phrase, the
+cue span and the reported clause; the frame rules remain the fallback.
 """
 
 from __future__ import annotations
