@@ -6,7 +6,9 @@ those of the article. Attribution looks at the frame around a quote: the words b
 mark and the end of the sentence, or between the sentence start and the opening mark. A quote
 whose frame has no cue continues the previous quote of the paragraph (or of the paragraph before).
 Where the sentence was parsed (see attribution.py), the parse gives the exact source phrase, the
-cue span and the reported clause; the frame rules remain the fallback.
+cue span and the reported clause; the frame rules name a direct quote's speaker where the parse
+gives none. Indirect speech comes from the parse alone (the older frame rules for it matched the
+parse's results on PolNeAR train and the seeds, and were removed).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.analyse.attribution import Attribution
-from dossier.analyse.cues import ACCORDING_TO, CLAUSE_LEMMAS, find_cues, lemma
+from dossier.analyse.cues import find_cues
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
@@ -29,17 +31,10 @@ MAX_INTERRUPTION_WORDS = 15
 MIN_INDIRECT_WORDS = 1
 # How far past a quote we look for its cue and speaker.
 MAX_FRAME_CHARS = 220
-# Words allowed between an indirect-speech subject and its cue ("Lavrov further stated").
-_BETWEEN_SUBJECT_AND_CUE = re.compile(
-    r"^(?:\s+(?:also|further|then|later|previously|repeatedly|again|recently|publicly|has|have|had|"
-    r"was|were|is|are|once|had\s+earlier|earlier|in\s+a\s+statement|on\s+\w+day))*\s*$", re.I)
-_APPOSITIVE_TAIL = re.compile(r",[^,]{3,120},\s*$")
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
-
-
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 _CLOSING_APOSTROPHES = re.compile(r"(?<=\S)''")
 
@@ -312,38 +307,11 @@ class _Finder:
         person = self.people.nearest_before(s) if self.norm[s:e].lower() in PRONOUNS_SINGULAR else None
         return Speaker(person.name if person else None, self.text[s:e], s, e)
 
-    def _subject_before(self, sentence_start: int, cue_start: int) -> Speaker | None:
-        """The subject right before an indirect-speech cue ("Kabulov, an envoy, indicated")."""
-        prefix = self.norm[sentence_start:cue_start]
-        trimmed = _APPOSITIVE_TAIL.sub("", prefix)
-        candidates = []
-        for s, e, person in self.people.mentions:
-            if sentence_start <= s and e <= sentence_start + len(trimmed):
-                candidates.append((e, Speaker(person.name, self.text[s:e], s, e)))
-        for m in self.mentions:
-            if m.label in ENTITY_SPEAKER_LABELS and sentence_start <= m.start and m.end <= sentence_start + len(trimmed):
-                candidates.append((m.end, Speaker(m.text, self.text[m.start:m.end], m.start, m.end)))
-        pronoun = _SPEAKER_PRONOUNS.search(trimmed.rstrip())
-        if pronoun:
-            s = sentence_start + pronoun.start(1)
-            candidates.append((sentence_start + pronoun.end(1), self._pronoun(s, sentence_start + pronoun.end(1))))
-        for end, speaker in sorted(candidates, key=lambda c: -c[0]):
-            rest = self.norm[end:sentence_start + len(trimmed)]
-            if re.fullmatch(r"['s]*", rest.strip()) or _BETWEEN_SUBJECT_AND_CUE.match(rest):
-                return speaker
-            break
-        return None
-
     # ------------------------------------------------------------ indirect speech
 
     def indirect(self) -> list[Quote]:
-        """Reported speech: from the parse where it found an attribution, else the frame rules."""
-        quotes = [q for q in map(self._parsed_indirect, self.attributions) if q is not None]
-        parsed = {a.sentence for a in self.attributions}
-        for sentence in self.sentences:
-            if sentence.index not in parsed:
-                quotes.extend(self._indirect_in(sentence))
-        return quotes
+        """Reported speech, from the parse ("X said that ...", "according to X, ...")."""
+        return [q for q in map(self._parsed_indirect, self.attributions) if q is not None]
 
     def _parsed_indirect(self, parsed: Attribution) -> Quote | None:
         if parsed.content is None or parsed.cue[0] in self.used_cues or self._inside_quote(parsed.cue[0]):
@@ -363,99 +331,6 @@ class _Finder:
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
-
-    def _indirect_in(self, sentence: Sentence) -> list[Quote]:
-        found = []
-        according = ACCORDING_TO.search(self.norm, sentence.start, sentence.end)
-        if according and not self._inside_quote(according.start()):
-            quote = self._according_to(sentence, according)
-            if quote:
-                found.append(quote)
-        for cue in find_cues(self.norm, sentence.start, sentence.end):
-            if cue.start() in self.used_cues or self._inside_quote(cue.start()) or lemma(cue.group()) not in CLAUSE_LEMMAS:
-                continue
-            quote = self._reported_clause(sentence, cue)
-            if quote:
-                found.append(quote)
-                break  # one reported clause per sentence; a second cue is usually inside it
-        return found
-
-    def _reported_clause(self, sentence: Sentence, cue: re.Match) -> Quote | None:
-        speaker = self._subject_before(sentence.start, cue.start())
-        after = self.norm[cue.end():sentence.end]
-        that = re.match(r"^((?:\s+[\w'-]+){0,6}?)\s+that\s+", after)
-        if speaker is not None and that:
-            content_start = cue.end() + that.end()
-        elif speaker is not None and re.match(r"^\s*[,:]\s+\S", after):
-            content_start = cue.end() + re.match(r"^\s*[,:]\s+", after).end()
-        elif speaker is not None and lemma(cue.group()) in {"say", "state", "add", "note", "warn", "claim", "insist", "argue"} \
-                and re.match(r"^\s+(?!to\b|by\b|in\b|on\b|at\b|with\b|of\b|for\b|about\b)[a-z]", after) and len(after.split()) >= 4:
-            content_start = cue.end() + len(after) - len(after.lstrip())
-        else:
-            return self._trailing_attribution(sentence, cue)
-        content_end = self._content_end(sentence)
-        if len(self.norm[content_start:content_end].split()) < 3 or self._inside_quote(content_start):
-            return None
-        return self._quote(self.text[content_start:content_end], content_start, content_end,
-                           speaker, Cue(cue.group(), cue.start(), cue.end()), "indirect")
-
-    def _trailing_attribution(self, sentence: Sentence, cue: re.Match) -> Quote | None:
-        """"Moscow will keep its embassy open, the ministry said on Friday." """
-        prefix = self.norm[sentence.start:cue.start()]
-        comma = prefix.rfind(",")
-        tail = self.norm[cue.end():sentence.end]
-        if comma < 0 or len(tail.split()) > 5 or len(prefix[comma:].split()) > 8 or re.match(r"\s+by\b", tail):
-            return None
-        speaker = self._subject_before(sentence.start + comma + 1, cue.start()) or \
-            self._speaker_near(cue, sentence.start + comma + 1, sentence.end)
-        content_start, content_end = sentence.start, sentence.start + comma
-        if speaker is None or len(prefix[:comma].split()) < 4 or self._inside_quote(content_start):
-            return None
-        return self._quote(self.text[content_start:content_end], content_start, content_end,
-                           speaker, Cue(cue.group(), cue.start(), cue.end()), "indirect")
-
-    def _according_to(self, sentence: Sentence, match: re.Match) -> Quote | None:
-        speaker = self._source_phrase(match.end(), sentence.end)
-        if speaker is None:
-            return None
-        before = self.norm[sentence.start:match.start()].rstrip(" ,")
-        if len(before.split()) >= 4:
-            start, end = sentence.start, sentence.start + len(before)
-        else:  # "According to X, ...": the content follows
-            comma = self.norm.find(",", speaker.end, sentence.end)
-            if comma < 0:
-                return None
-            start, end = comma + 1 + (len(self.norm[comma + 1:]) - len(self.norm[comma + 1:].lstrip())), self._content_end(sentence)
-        if self._inside_quote(start) and self._inside_quote(end - 1):
-            return None
-        cue = Cue(self.text[match.start():match.end()], match.start(), match.end())
-        return self._quote(self.text[start:end], start, end, speaker, cue, "indirect")
-
-    def _source_phrase(self, start: int, end: int) -> Speaker | None:
-        """The source named after "according to": a person, else the head (last) name of the noun
-        phrase ("Russian state news agency Tass" -> Tass)."""
-        stop = re.compile(r"[,.;:()]|\s(?:citing|who|which|that|and)\s").search(self.norm, start, end)
-        phrase_end = stop.start() if stop else end
-        people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= phrase_end]
-        if people:
-            s, e, person = people[0]
-            return Speaker(person.name, self.text[s:e], s, e)
-        names = [m for m in self.mentions if start <= m.start and m.end <= phrase_end]
-        if names:
-            m = names[-1]
-            return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
-        # NER missed it: the last run of capitalised words in the phrase names the source
-        runs = list(re.finditer(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*", self.norm[start:phrase_end]))
-        if not runs:
-            return None
-        s, e = start + runs[-1].start(), start + runs[-1].end()
-        return Speaker(self.text[s:e], self.text[s:e], s, e)
-
-    def _content_end(self, sentence: Sentence) -> int:
-        end = sentence.end
-        while end > sentence.start and self.norm[end - 1] in ".!? ":
-            end -= 1
-        return end
 
     # ------------------------------------------------------------ output
 
