@@ -19,6 +19,7 @@ from datetime import date
 from dossier.analyse.events import extract_events, lead_sentences
 from dossier.analyse.timex import WEEKDAYS, normalise_times, parse_iso_day
 from dossier.model import Article, Link
+from dossier.reuse.provenance import components
 
 LINEAGE_KINDS = frozenset({"copy", "rewrite", "translation"})
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
@@ -87,21 +88,8 @@ def lineage_reference(members: list[Article], links: list[Link]) -> Reference | 
 
 def lineages(articles: list[Article], links: list[Link]) -> list[list[Article]]:
     """Connected groups (size >= 2) of articles joined by copy/rewrite/translation links."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.kind in LINEAGE_KINDS and link.a in parent and link.b in parent:
-            parent[find(link.a)] = find(link.b)
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        groups.setdefault(find(article.id), []).append(article)
-    return [g for g in groups.values() if len(g) > 1]
+    by_id = {a.id: a for a in articles}
+    return [[by_id[i] for i in group] for group in components(list(by_id), links) if len(group) > 1]
 
 
 def date_article(article: Article, reference: Reference) -> Article:
@@ -113,9 +101,14 @@ def date_article(article: Article, reference: Reference) -> Article:
 
 def anchor_times(articles: list[Article], links: list[Link]) -> None:
     references = {a.id: own_reference(a) for a in articles}
-    for group in lineages(articles, links):
-        group_links = [l for l in links if l.kind in LINEAGE_KINDS and {l.a, l.b} <= {a.id for a in group}]
-        shared = lineage_reference(group, group_links)
+    groups = lineages(articles, links)
+    group_of = {a.id: i for i, group in enumerate(groups) for a in group}
+    links_of: dict[int, list[Link]] = {}  # one pass over the links, not one per lineage
+    for link in links:
+        if link.kind in LINEAGE_KINDS and link.a in group_of and group_of.get(link.b) == group_of[link.a]:
+            links_of.setdefault(group_of[link.a], []).append(link)
+    for i, group in enumerate(groups):
+        shared = lineage_reference(group, links_of.get(i, []))
         if shared is not None:
             for article in group:
                 references[article.id] = shared

@@ -111,10 +111,15 @@ def lineages(articles: list[Article], links: list[Link]) -> list[Lineage]:
     """
     by_id = {a.id: a for a in articles}
     sizes = {a.id: len(a.text.split()) for a in articles}
+    groups = components(sorted(by_id), links)
+    group_of = {a: i for i, members in enumerate(groups) for a in members}
+    links_of: dict[int, list[Link]] = defaultdict(list)  # one pass over links, not one per group
+    for link in links:
+        if link.kind in STRONG_KINDS and link.a in group_of and group_of.get(link.b) == group_of[link.a]:
+            links_of[group_of[link.a]].append(link)
     out = []
-    for members in components(sorted(by_id), links):
-        inside = set(members)
-        own = [l for l in links if l.kind in STRONG_KINDS and l.a in inside and l.b in inside]
+    for i, members in enumerate(groups):
+        own = links_of[i]
         original = choose_original(members, own, by_id, sizes)
         out.append(Lineage(members, original, derivation_edges(original, members, own)))
     return out

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dossier.model import Article, Event, Evidence, Link
+from dossier.reuse.provenance import components
 
 # A news report appears within days of the events it reports as "this week" or "on Wednesday";
 # weeklies and late republications stretch that to weeks. 45 days leaves room for a monthly's
 # lag while a page dated a year after its news (the republished-wire case) stays far outside.
 MAX_NEWS_LAG_DAYS = 45
 # Only copies make a lineage; a `partial` link is shared background, not the same report.
-LINEAGE_KINDS = frozenset({"copy", "rewrite", "translation"})
 CHECK_SOURCE = "verify-page-date"
 _KEPT_TRUST = re.compile(r"^cleaner trust (\w+): ")
 _DEICTIC = re.compile(
@@ -186,18 +186,4 @@ def _article_of(evidence_source: str) -> str:
 
 def _lineage_members(articles: list[Article], links: list[Link]) -> dict[str, set[str]]:
     """Per article, the other members of its copy lineage (connected through copy-like links)."""
-    parent = {a.id: a.id for a in articles}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.kind in LINEAGE_KINDS and link.a in parent and link.b in parent:
-            parent[find(link.a)] = find(link.b)
-    groups: dict[str, set[str]] = {}
-    for a in parent:
-        groups.setdefault(find(a), set()).add(a)
-    return {a: groups[find(a)] - {a} for a in parent}
+    return {a: set(group) - {a} for group in components([x.id for x in articles], links) for a in group}
