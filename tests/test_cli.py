@@ -92,3 +92,12 @@ def test_readme_documents_every_command_and_ci_runs_its_test_command():
     for name in _subcommands():
         assert f"`dossier {name}" in readme
     assert "./run test" in readme and "./run test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_lists_every_benchmark():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    scripts = [p.name for p in (ROOT / "benchmarks").glob("*.py")
+               if not p.name.startswith("_") and p.name != "syndication_data.py"]
+    assert scripts and all(f"benchmarks/{name}" in readme for name in scripts)
