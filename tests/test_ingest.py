@@ -143,3 +143,14 @@ def test_unclosed_tags_are_not_depth(tmp_path):
     (tmp_path / "scripted.html").write_text(scripted)
     docs, rejected = _read(tmp_path)
     assert rejected == [] and len(docs) == 2
+
+
+def test_containers_have_their_own_size_limit(tmp_path):
+    lines = "\n".join(json.dumps({"text": f"Article number {i} says something new."}) for i in range(100))
+    (tmp_path / "many.jsonl").write_text(lines)
+    (tmp_path / "one.txt").write_text("x " * 3000)
+    docs, rejected = _read(tmp_path, max_bytes=5000)
+    assert len(docs) == 100
+    assert [r.source for r in rejected] == ["one.txt"] and "[ingest] max_bytes" in rejected[0].reason
+    docs, rejected = _read(tmp_path, max_bytes=5000, max_container_bytes=1000)
+    assert "[ingest] max_container_bytes" in next(r.reason for r in rejected if r.source == "many.jsonl")

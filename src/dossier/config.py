@@ -17,6 +17,8 @@ class IngestOptions:
     # Larger files are rejected, not read: a 50 MB "article" is a dump or a log, and reading it
     # would stall the per-article stages. 5 MB is ~50x the largest page in the HTML eval sets.
     max_bytes: int = 5_000_000
+    # JSON Lines and WARC files hold many documents; they are read whole, so this bounds memory.
+    max_container_bytes: int = 2_000_000_000
     # lxml refuses deeper trees anyway (libxml2 limit 256 without huge_tree); we reject earlier with
     # a clear reason instead of letting a parser recurse.
     max_html_depth: int = 500

@@ -53,16 +53,16 @@ def human_size(n: int) -> str:
     return f"{n:.1f} GB"
 
 
-def too_large(source: str, size: int, options: IngestOptions) -> Rejection:
-    return _reject(source, b"", f"file too large ({human_size(size)}; limit {human_size(options.max_bytes)}, "
-                                "set [ingest] max_bytes to raise it)")
+def too_large(source: str, size: int, limit: int, setting: str = "max_bytes") -> Rejection:
+    return _reject(source, b"", f"file too large ({human_size(size)}; limit {human_size(limit)}, "
+                                f"set [ingest] {setting} to raise it)")
 
 
 def _common_checks(source: str, raw: bytes, options: IngestOptions) -> Rejection | None:
     if not raw.strip():
         return _reject(source, raw, "empty file")
     if len(raw) > options.max_bytes:
-        return too_large(source, len(raw), options)
+        return too_large(source, len(raw), options.max_bytes)
     reason = binary_reason(raw[:8192])
     return _reject(source, raw, reason) if reason else None
 
@@ -184,4 +184,5 @@ def read_warc(source: str, raw: bytes, options: IngestOptions) -> Iterator[Docum
         yield _reject(source, b"", "WARC file holds no HTML response records")
 
 
+CONTAINER_KINDS = frozenset({"jsonl", "warc"})  # files that hold many documents
 READERS = {"text": read_text, "html": read_html, "jsonl": read_jsonl, "warc": read_warc}

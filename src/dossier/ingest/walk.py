@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dossier.config import IngestOptions
-from dossier.ingest.readers import READERS, _reject, human_size, too_large
+from dossier.ingest.readers import CONTAINER_KINDS, READERS, _reject, human_size, too_large
 from dossier.ingest.sniff import kind_of
 from dossier.model import Document, Rejection
 
@@ -28,27 +28,42 @@ def _files(path: Path) -> Iterator[tuple[Path, Path]]:
 def read_file(file: Path, root: Path, options: IngestOptions) -> Iterator[Document | Rejection]:
     """Documents (or rejections) from one file; `source` is its path relative to `root`."""
     source = file.relative_to(root).as_posix()
+    name = file.name[:-3] if _plain_gzip(file.name) else file.name  # page.html.gz reads as page.html
     try:
+        with open(file, "rb") as handle:
+            head = handle.read(4096)
+        kind = kind_of(name, head)
+        limit, setting = _size_limit(kind, options)
         size = file.stat().st_size
-        if size > options.max_bytes:
-            # Do not read a huge file into memory just to refuse it.
-            yield too_large(source, size, options)
+        if size > limit:  # refused before it is read into memory
+            yield too_large(source, size, limit, setting)
             return
         raw = file.read_bytes()
     except OSError as err:
         yield _reject(source, b"", f"cannot read file: {err.strerror or err}")
         return
-    name = file.name
-    if name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz"):
-        raw, problem = _gunzip(raw, options.max_bytes)
+    if _plain_gzip(file.name):
+        raw, problem = _gunzip(raw, limit, setting)
         if problem:
             yield _reject(source, b"" if "too large" in problem else raw, problem)
             return
-        name = name[:-3]  # page.html.gz is read as page.html
-    yield from READERS[kind_of(name, raw[:4096])](source, raw, options)
+        kind = kind_of(name, raw[:4096])
+    yield from READERS[kind](source, raw, options)
 
 
-def _gunzip(raw: bytes, limit: int) -> tuple[bytes, str | None]:
+def _plain_gzip(name: str) -> bool:
+    return name.lower().endswith(".gz") and not name.lower().endswith(".warc.gz")
+
+
+def _size_limit(kind: str, options: IngestOptions) -> tuple[int, str]:
+    """JSON Lines and WARC files hold many documents: they get the container limit; each document
+    inside still gets the per-document limit."""
+    if kind in CONTAINER_KINDS:
+        return options.max_container_bytes, "max_container_bytes"
+    return options.max_bytes, "max_bytes"
+
+
+def _gunzip(raw: bytes, limit: int, setting: str) -> tuple[bytes, str | None]:
     """Decompressed bytes, stopping past `limit` so a gzip bomb cannot fill memory."""
     try:
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -56,7 +71,7 @@ def _gunzip(raw: bytes, limit: int) -> tuple[bytes, str | None]:
     except zlib.error as err:
         return raw, f"not a readable gzip file: {err}"
     if len(data) > limit:
-        return b"", f"file too large once decompressed (over {human_size(limit)}; set [ingest] max_bytes to raise it)"
+        return b"", f"file too large once decompressed (over {human_size(limit)}; set [ingest] {setting} to raise it)"
     return data, None
 
 
