@@ -74,10 +74,10 @@ def run_size(args: argparse.Namespace, n: int) -> dict:
 
 def report(rows: list[dict], add: int) -> None:
     phases = list(rows[0]["phases"])
-    print(f"{'n':>6} {'build s':>8} {'art/s':>6} " + " ".join(f"{p:>8}" for p in phases)
+    print(f"{'n':>6} {'stored':>6} {'build s':>8} {'art/s':>6} " + " ".join(f"{p:>8}" for p in phases)
           + f" {'add ' + str(add) + ' s':>9} {'peak MB':>8} {'links':>6} {'stories':>7}")
     for r in rows:
-        print(f"{r['n']:>6} {r['build_s']:>8.1f} {r['n'] / r['build_s']:>6.1f} "
+        print(f"{r['n']:>6} {r['articles']:>6} {r['build_s']:>8.1f} {r['n'] / r['build_s']:>6.1f} "
               + " ".join(f"{r['phases'][p]:>8.1f}" for p in phases)
               + f" {r['add_s']:>9.1f} {r['peak_mb']:>8.0f} {r['links']:>6} {r['stories']:>7}")
     for small, large in zip(rows, rows[1:]):
