@@ -169,7 +169,11 @@ def test_loopback_server_refuses_foreign_host_names(sample):
 def test_story_page_shows_graph_counts_timeline_and_flags(sample, sample_client):
     ids = sample[1]
     data = get_ok(sample_client, "/stories/s-geneva.json").json()
-    assert [a["role"] for a in data["articles"]] == ["original", "copy", "report"]
+    # Roles follow the build's lineages: xss.txt is its own lineage, so an independent source (it
+    # was called "report", which contradicted the story's count of independent sources).
+    assert [a["role"] for a in data["articles"]] == ["original", "copy", "independent"]
+    assert [a["derived_by"] for a in data["articles"]] == [None, "rewrite", None]
+    assert data["row"]["rewrites"] == 1 and data["row"]["partials"] == 1
     assert {n["id"] for n in data["graph"]["nodes"]} == set(ids.values())
     assert [e["date"] for e in data["timeline"]] == ["2022", "2024-05-07"] and data["timeline"][0]["background"]
     assert data["compare"][0] == ids["wire.txt"]

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from dossier.store import Store
+from dossier.store import queries
 from dossier.store.export import export_dict
 
 
@@ -20,9 +21,9 @@ def _view(store: Store) -> dict:
     for link in data["links"]:
         links_of[link["a"]].append(link)
         links_of[link["b"]].append(link)
-    # events[] is already in timeline order (stories/: resolved date interval, then precision); a
-    # string sort would put "2021-W41" after "2021-11".
-    timeline = data["events"]
+    # The timeline the web shows, in the same order: the build's (stories/: resolved date interval,
+    # then precision); a string sort would put "2021-W41" after "2021-11".
+    timeline = queries.timeline(store.db, paging=queries.ALL)["items"]
     return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
             "links_of": links_of, "timeline": [e for e in timeline if e.get("date")],
             "undated": [e for e in timeline if not e.get("date")], "stats": store.stats()}

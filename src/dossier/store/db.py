@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dossier.model import (Article, Corpus, Document, Entity, Event, Flag, Link, Quote, Rejection,
                            Story, from_dict, to_dict)
+from dossier.store import readmodel
 from dossier.store.migrations import MIGRATIONS
 
 CORPUS_KINDS: dict[str, tuple[str, type]] = {
@@ -72,6 +73,8 @@ class Store:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
+                if version == readmodel.SCHEMA_VERSION and applied:  # an older dossier: fill its read tables
+                    readmodel.refresh(self.db)
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
@@ -145,6 +148,7 @@ class Store:
                 item_id = getattr(item, "id", None) or f"{item.a}:{item.b}"
                 self.db.execute("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
                                 (kind, item_id, position, json.dumps(to_dict(item), ensure_ascii=False)))
+        readmodel.refresh(self.db)  # the read side's indexed tables follow every corpus write
 
     def corpus(self) -> Corpus:
         out = Corpus()

@@ -47,4 +47,76 @@ MIGRATIONS: list[tuple[int, str]] = [
         PRIMARY KEY (article, name)
     );
     """),
+    (3, """
+    -- Read tables (store/readmodel.py fills them, store/queries.py reads them): indexed columns
+    -- derived from the JSON rows above, so a page reads a page of rows, not the whole corpus.
+    CREATE TABLE read_articles (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, source TEXT NOT NULL, title TEXT, site TEXT,
+        byline TEXT, credited_source TEXT, url TEXT, page_date TEXT, page_date_trust TEXT NOT NULL,
+        event_date TEXT,
+        date TEXT,                    -- event date, else page date: the date a reader should trust most
+        year TEXT,
+        outlet TEXT NOT NULL,         -- site, credited source, byline, file name: the first known
+        label TEXT NOT NULL
+    );
+    CREATE INDEX read_articles_date ON read_articles(date, position);
+    CREATE INDEX read_articles_outlet ON read_articles(outlet, date);
+    CREATE INDEX read_articles_year ON read_articles(year, date);
+    CREATE INDEX read_articles_trust ON read_articles(page_date_trust, date);
+    CREATE TABLE read_members (       -- which articles a story, link, event or flag names
+        kind TEXT NOT NULL, id TEXT NOT NULL, article TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '', -- stories: original, independent, or the kind a copy was derived by
+        PRIMARY KEY (kind, id, article)
+    );
+    CREATE INDEX read_members_article ON read_members(article, kind);
+    CREATE TABLE read_stories (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, first_reported TEXT,
+        articles INTEGER NOT NULL, independent_sources INTEGER NOT NULL, original TEXT,
+        copies INTEGER NOT NULL, rewrites INTEGER NOT NULL, translations INTEGER NOT NULL,
+        partials INTEGER NOT NULL, flags INTEGER NOT NULL, outlets TEXT NOT NULL  -- JSON list
+    );
+    CREATE INDEX read_stories_first ON read_stories(first_reported, position);
+    CREATE INDEX read_stories_size ON read_stories(articles, position);
+    CREATE INDEX read_stories_sources ON read_stories(independent_sources, position);
+    CREATE TABLE read_events (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL,  -- position: the timeline order the build set
+        date TEXT, year TEXT NOT NULL, precision TEXT, type TEXT NOT NULL, story TEXT,
+        background INTEGER NOT NULL
+    );
+    CREATE INDEX read_events_position ON read_events(position);
+    CREATE INDEX read_events_year ON read_events(year, position);
+    CREATE INDEX read_events_type ON read_events(type, position);
+    CREATE INDEX read_events_story ON read_events(story, position);
+    CREATE TABLE read_participants (event TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (entity, event));
+    CREATE TABLE read_entities (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, quotes INTEGER NOT NULL
+    );
+    CREATE INDEX read_entities_articles ON read_entities(articles, position);
+    CREATE INDEX read_entities_name ON read_entities(name);
+    CREATE INDEX read_entities_type ON read_entities(type, articles);
+    CREATE TABLE read_entity_articles (
+        entity TEXT NOT NULL, article TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (entity, article)
+    );
+    CREATE INDEX read_entity_articles_article ON read_entity_articles(article);
+    CREATE TABLE read_quotes (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, article TEXT NOT NULL, speaker TEXT,
+        speaker_name TEXT, kind TEXT NOT NULL,
+        variant TEXT NOT NULL,        -- "speaker#n": the wordings of one quote share it
+        variant_size INTEGER NOT NULL, text TEXT NOT NULL
+    );
+    CREATE INDEX read_quotes_variant ON read_quotes(variant, position);
+    CREATE INDEX read_quotes_speaker ON read_quotes(speaker, variant_size, variant);
+    CREATE INDEX read_quotes_size ON read_quotes(variant_size, variant);
+    CREATE INDEX read_quotes_article ON read_quotes(article);
+    CREATE TABLE read_flags (
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL,
+        rank INTEGER NOT NULL         -- high 0, medium 1, low 2
+    );
+    CREATE INDEX read_flags_rank ON read_flags(rank, kind, position);
+    CREATE INDEX read_flags_kind ON read_flags(kind, rank, position);
+    CREATE TABLE read_names (term TEXT PRIMARY KEY);  -- name words of entities, for fuzzy search
+    CREATE VIRTUAL TABLE read_search USING fts5(kind UNINDEXED, id UNINDEXED, name, text,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    """),
 ]

@@ -52,7 +52,7 @@ def compare_rows(articles: list[dict], links: list[dict], flags: list[dict]) -> 
         for other in others:
             matched = [p for p in pairs[other["id"]] if p["pivot_index"] == index]
             cells.append([dict(index=p["other_index"], score=round(p["score"], 3), text=p["other_text"],
-                               **marked(p["other_text"], marks.get(other["id"], []), [text]))
+                               **marked(p["other_text"], marks.get(other["id"], []), [text], show_dropped=True))
                           for p in matched])
         pivot_cell = marked(text, marks.get(pivot["id"], []), [])  # the others' cells show the differences
         rows.append({"pivot_index": index, "pivot": pivot_cell["segments"], "cells": cells,
@@ -85,8 +85,9 @@ def flag_marks(flags: list[dict]) -> dict[str, list[tuple[str, list[str]]]]:
 QUOTED = re.compile(r"'([^']{1,60})'")
 
 
-def marked(text: str, evidence: list[tuple[str, list[str]]], references: list[str]) -> dict:
-    """{"segments", "flagged"}: the sentence's runs, and whether any flag's evidence is in it."""
+def marked(text: str, evidence: list[tuple[str, list[str]]], references: list[str], show_dropped: bool = False) -> dict:
+    """{"segments", "flagged"}: the sentence's runs, and whether any flag's evidence is in it;
+    with `show_dropped`, the first reference's words that `text` lacks are inserted, marked "dropped"."""
     flag_spans, flagged = [], False
     for ev_text, words in evidence:
         spans = evidence_spans(text, ev_text)
@@ -98,7 +99,49 @@ def marked(text: str, evidence: list[tuple[str, list[str]]], references: list[st
                      for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE)]
         flag_spans.extend(spans)
     diff_spans = [span for ref in references for span in changed_spans(text, ref)]
-    return {"segments": runs(text, diff_spans, flag_spans), "flagged": flagged}
+    out = runs(text, diff_spans, flag_spans)
+    for ref in references[:1] if show_dropped else []:
+        out = with_dropped(out, text, dropped_words(text, ref))
+    return {"segments": out, "flagged": flagged}
+
+
+def dropped_words(text: str, reference: str) -> list[tuple[int, str]]:
+    """(offset in `text`, words) for runs of the reference's words that `text` lacks, when the two
+    are close enough for a word diff to mean something (the reader sees what a copy cut)."""
+    words = list(WORD.finditer(text))
+    ref_words = list(WORD.finditer(reference))
+    matcher = difflib.SequenceMatcher(None, [w.group().casefold() for w in words],
+                                      [w.group().casefold() for w in ref_words], autojunk=False)
+    if matcher.ratio() < DIFF_MIN_RATIO:
+        return []
+    out = []
+    for op, i1, _, j1, j2 in matcher.get_opcodes():
+        if op in ("insert", "replace"):
+            at = words[i1].start() if i1 < len(words) else len(text)
+            out.append((at, reference[ref_words[j1].start():ref_words[j2 - 1].end()]))
+    return out
+
+
+def with_dropped(segments: list[dict], text: str, dropped: list[tuple[int, str]]) -> list[dict]:
+    """Insert each dropped run as a segment marked "dropped" before the character at its offset."""
+    if not dropped:
+        return segments
+    out, position = [], 0
+    pending = sorted(dropped)
+    for segment in segments:
+        start, end = position, position + len(segment["text"])
+        cut = start
+        while pending and pending[0][0] < end:
+            at, words = pending.pop(0)
+            if at > cut:
+                out.append({"text": text[cut:at], "mark": segment["mark"]})
+                cut = at
+            out.append({"text": words + " ", "mark": "dropped"})
+        if cut < end:
+            out.append({"text": text[cut:end], "mark": segment["mark"]})
+        position = end
+    out += [{"text": " " + words, "mark": "dropped"} for _, words in pending]
+    return out
 
 
 def segments(text: str, reference: str | None, evidence: list[str]) -> list[dict]:

@@ -3,9 +3,39 @@ that every view returns what the document promises. Corpus items reuse `dossier.
 
 from __future__ import annotations
 
+from typing import Any, Generic, TypeVar
+
 from pydantic import BaseModel
 
 from dossier.model import Article, Entity, Evidence, Flag, Story
+
+
+ItemT = TypeVar("ItemT")
+
+
+class FacetCount(BaseModel):
+    value: str
+    count: int
+    name: str | None = None
+
+
+class ListPage(BaseModel, Generic[ItemT]):
+    """One page of a list, with its sort, filters and the facet counts of the filtered list."""
+
+    items: list[ItemT]
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    sort: str
+    filters: dict[str, str | None]
+    facets: dict[str, list[FacetCount]]
+
+
+class Legend(BaseModel):
+    roles: dict[str, str]
+    link_kinds: dict[str, str]
+    trust: dict[str, str]
 
 
 class Card(BaseModel):
@@ -24,6 +54,13 @@ class Card(BaseModel):
     page_date_trust: str = "missing"
     event_date: str | None = None
     date: str | None = None
+    year: str | None = None
+    outlet: str | None = None  # site, credited source, byline, file name: the first known
+
+
+class BarSegment(BaseModel):
+    kind: str  # independent, copy, rewrite, translation
+    count: int
 
 
 class StoryCard(BaseModel):
@@ -34,13 +71,18 @@ class StoryCard(BaseModel):
     first_reported: str | None
     original: Card | None
     sites: list[str]
+    more_sites: int = 0
     flags: int
+    partials: int = 0
+    bar: list[BarSegment]
 
 
 class HomePage(BaseModel):
     stats: dict[str, int]
+    listing: ListPage[StoryCard]
     stories: list[StoryCard]
     articles: list[Card]
+    legend: Legend
 
 
 class LinkSummary(BaseModel):
@@ -54,7 +96,9 @@ class LinkSummary(BaseModel):
 
 
 class RoleCard(Card):
-    role: str  # original, copy, report
+    role: str  # original, independent, copy
+    derived_by: str | None = None  # for a copy: copy, rewrite or translation
+    reuses: bool = False  # an independent report that reuses a paragraph of another member
 
 
 class GraphNode(BaseModel):
@@ -113,28 +157,68 @@ class TimelineEntry(BaseModel):
     story_title: str | None = None
 
 
+class DigestSentence(BaseModel):
+    index: int
+    text: str
+    href: str
+
+
+class DigestFlag(BaseModel):
+    detail: str
+    kind: str
+    href: str
+
+
+class Digest(BaseModel):
+    """What changed in one copy against the article it was derived from."""
+
+    source_id: str
+    copy_id: str
+    kind: str
+    href: str
+    facts: list[DigestFlag]
+    quotes: list[DigestFlag]
+    reworded: list[DigestSentence]
+    reworded_count: int
+    added: list[DigestSentence]
+    added_count: int
+    dropped: list[DigestSentence]
+    dropped_count: int
+
+
+class FlagWithCompare(Flag):
+    compare: list[str] = []  # the distinct articles to compare (two or more), else empty
+
+
 class StoryPage(BaseModel):
     story: Story
+    row: dict[str, Any] | None
     articles: list[RoleCard]
     lineages: list[list[Card]]
     links: list[LinkSummary]
     outside_links: list[LinkSummary]
     graph: Graph
     tree: list[TreeNode]
+    graph_truncated: bool
     timeline: list[TimelineEntry]
-    flags: list[Flag]
+    flags: list[FlagWithCompare]
     compare: list[str]
+    digests: list[Digest]
     names: dict[str, str]
-    cards: dict[str, Card]  # the articles the flags' evidence names
+    cards: dict[str, Card]  # the members and the articles the flags' evidence names
+    legend: Legend
 
 
 class TimelinePage(BaseModel):
+    listing: ListPage[TimelineEntry]
     events: list[TimelineEntry]
     names: dict[str, str]
 
 
 class ArticleList(BaseModel):
+    listing: ListPage[Card]
     articles: list[Card]
+    legend: Legend
 
 
 class EntityCount(BaseModel):
@@ -148,12 +232,14 @@ class ArticlePage(BaseModel):
     article: Article
     card: Card | None
     paragraphs: list[str]
+    warnings: list[str]
     links: list[LinkSummary]
     stories: list[dict[str, str]]
-    flags: list[Flag]
+    flags: list[FlagWithCompare]
     entities: list[EntityCount]
     names: dict[str, str]
     cards: dict[str, Card]  # the articles the flags' evidence names
+    legend: Legend
 
 
 class Segment(BaseModel):
@@ -198,10 +284,13 @@ class EntityWithQuotes(BaseModel):
     name: str
     type: str
     aliases: list[str] = []
+    articles: int = 0
+    mentions: int = 0
     quotes: int = 0
 
 
 class EntityList(BaseModel):
+    listing: ListPage[EntityWithQuotes]
     entities: list[EntityWithQuotes]
 
 
@@ -226,36 +315,62 @@ class QuoteWithCard(BaseModel):
     end: int
     speaker: str | None = None
     speaker_text: str | None = None
+    speaker_name: str | None = None
     cue: str | None = None
     kind: str = "direct"
     sentence: int = 0
     article_card: Card | None = None
 
 
-class EntityPage(BaseModel):
-    entity: Entity
-    mentions: list[EntityMentions]
-    quotes: list[QuoteWithCard]
-    events: list[TimelineEntry]
-    names: dict[str, str]
+class StoryRow(BaseModel):
+    id: str
+    title: str
+    first_reported: str | None = None
+    articles: int
+    independent_sources: int
 
 
 class QuoteGroup(BaseModel):
     speaker: str | None
     name: str
+    variant: str
     variants: list[QuoteWithCard]
-    drift: Flag | None
+    wordings: int
+    drift: FlagWithCompare | None
+
+
+class RawQuoteGroup(BaseModel):
+    variant: str
+    speaker: str | None
+    name: str
+    quotes: list[dict[str, Any]]
+
+
+class EntityPage(BaseModel):
+    entity: Entity
+    row: dict[str, Any]
+    mentions: list[EntityMentions]
+    mention_total: int
+    quotes: list[QuoteWithCard]
+    quote_groups: list[RawQuoteGroup]
+    quote_total: int
+    events: list[TimelineEntry]
+    event_total: int
+    stories: list[StoryRow]
+    names: dict[str, str]
 
 
 class QuotesPage(BaseModel):
+    listing: ListPage[QuoteGroup]
     groups: list[QuoteGroup]
     total: int
 
 
 class FlagsPage(BaseModel):
+    listing: ListPage[FlagWithCompare]
     kind: str | None
     kinds: dict[str, int]
-    flags: list[Flag]
+    flags: list[FlagWithCompare]
     cards: dict[str, Card]  # the articles the flags' evidence names
 
 
@@ -267,6 +382,7 @@ class RejectedInput(BaseModel):
 
 
 class RejectedPage(BaseModel):
+    listing: ListPage[RejectedInput]
     rejected: list[RejectedInput]
 
 
@@ -286,9 +402,25 @@ class Facets(BaseModel):
     years: list[FacetValue]
 
 
+class OtherHit(BaseModel):
+    id: str
+    href: str
+    title: list[Segment]
+    snippet: list[Segment]
+
+
+class HitGroup(BaseModel):
+    kind: str  # entity, story, quote, flag
+    name: str
+    count: int
+    hits: list[OtherHit]
+
+
 class SearchPage(BaseModel):
     q: str
     filters: dict[str, str | None]
     entity_name: str | None
     results: list[SearchHit]
     facets: Facets
+    groups: list[HitGroup]
+    counts: dict[str, int]

@@ -1,31 +1,20 @@
-"""Full-text search with facets (site, entity, date range) over the store's FTS5 index.
+"""Search results for reading: snippets as marked runs, facets (site, entity, year) over the
+article hits, and the other kinds' hits (entities, stories, quotes, flags) grouped with links.
 
-The snippet markers are control characters, which cannot occur in cleaned text, so a "[" in an
-article is never mistaken for a highlight.
+The queries themselves are the store's (`dossier.store.queries.search`, `article_hits`). Snippet
+markers are control characters, which cannot occur in cleaned text, so a "[" in an article is
+never mistaken for a highlight.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import quote as quote_plus
 
-from dossier.store import Store
+from dossier.store import queries as q
 
-HIT, END = "\x02", "\x03"
+HIT, END = q.HIT, q.END
 MAX_HITS = 500  # facets count over at most this many best-ranked hits
-SNIPPET_WORDS = 24
-
-
-def fts_hits(store: Store, query: str) -> list[dict]:
-    """(id, snippet) of matching articles, best first; every term is quoted, so user input is
-    never read as FTS5 syntax."""
-    terms = [t for t in query.replace('"', " ").split() if t]
-    if not terms:
-        return []
-    match = " ".join(f'"{t}"' for t in terms)
-    rows = store.db.execute(
-        f"SELECT id, snippet(article_fts, 2, '{HIT}', '{END}', '…', {SNIPPET_WORDS}) AS snippet "
-        "FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?", (match, MAX_HITS))
-    return [{"id": r["id"], "snippet": snippet_segments(r["snippet"])} for r in rows]
 
 
 def snippet_segments(snippet: str) -> list[dict]:
@@ -56,3 +45,28 @@ def facet_counts(cards: list[dict], entities_of: dict[str, list[str]], entity_na
     return {"sites": [{"value": k, "count": v} for k, v in sites.most_common()],
             "entities": [{"value": k, "name": entity_names.get(k, k), "count": v} for k, v in entities.most_common(20)],
             "years": [{"value": k, "count": v} for k, v in sorted(years.items())]}
+
+
+KIND_NAMES = {"entity": "Entities", "story": "Stories", "quote": "Quotes", "flag": "Flags"}
+
+
+def other_groups(db, found: dict) -> list[dict]:
+    """[{kind, name, count, hits: [{href, title (runs), snippet (runs)}]}] for the kinds with hits."""
+    groups = []
+    speakers = {x["id"]: x for x in q.corpus_items(db, "quote", [h["id"] for h in found.get("quote", [])])}
+    for kind, name in KIND_NAMES.items():
+        hits = []
+        for hit in found.get(kind, []):
+            if kind == "quote":
+                quote = speakers.get(hit["id"], {})
+                speaker = quote.get("speaker")
+                href = f"/quotes?speaker={quote_plus(speaker)}" if speaker else f"/articles/{quote.get('article', '')}"
+            elif kind == "flag":
+                href = f"/flags#{hit['id']}"
+            else:
+                href = f"/{'entities' if kind == 'entity' else 'stories'}/{quote_plus(hit['id'])}"
+            hits.append({"id": hit["id"], "href": href, "title": snippet_segments(hit["name"]),
+                         "snippet": snippet_segments(hit["snippet"]) if hit["snippet"] else []})
+        if hits:
+            groups.append({"kind": kind, "name": name, "count": found["counts"][kind], "hits": hits})
+    return groups

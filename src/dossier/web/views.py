@@ -1,100 +1,124 @@
-"""Page data built from the store: one function per page, each returning a JSON-ready dict.
+"""Page data built from the store's read side: one function per page, each returning a JSON-ready dict.
 
 The JSON twin of a page returns exactly this dict; the HTML template renders it. A view returns
-None when the thing asked for does not exist (the app turns that into a 404).
+None when the thing asked for does not exist (the app turns that into a 404). Every list comes a
+page at a time from `dossier.store.queries`, so a request reads what it shows, not the corpus.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
-from dossier.model import to_dict
 from dossier.store import Store
+from dossier.store import queries as q
 from dossier.web import compare as comparing
-from dossier.web import graph, search
-from dossier.web.reader import article_summaries, articles_mentioning
+from dossier.web import digest, graph, search
 
 MAX_COMPARE = 6  # columns that still fit side by side on a laptop screen
+MAX_GRAPH_NODES = 40  # a larger story's graph would be unreadable; its table still lists everyone
+MAX_STORY_ITEMS = 200  # links, events and flags shown on one story page
+ROLE_NAMES = {"original": "the first version of the story the build found",
+              "independent": "an independent report (its own lineage: not derived from another article here)",
+              "copy": "derived from another article here (the link kind says how)"}
+LINK_KINDS = {"copy": "the same text, lightly edited", "rewrite": "the same sentences reworded",
+              "translation": "the same text in another language", "partial": "reuses a paragraph or two"}
+TRUST_NAMES = {"ok": "page date from the page's own metadata", "weak": "page date guessed from the page text",
+               "missing": "no page date", "contradicted": "page date contradicted by the articles' own dates"}
 
 
-def corpus_dicts(store: Store) -> dict[str, list[dict]]:
-    return to_dict(vars(store.corpus()))
+def legend() -> dict:
+    """What roles, link kinds and date-trust verdicts mean (shown beside every provenance bar)."""
+    return {"roles": ROLE_NAMES, "link_kinds": LINK_KINDS, "trust": TRUST_NAMES}
 
 
-def date_key(item: dict, field: str = "date") -> tuple:
-    """Sort key: dated items in date order, undated ones last."""
-    return (item.get(field) is None, item.get(field) or "")
-
-
-def entity_names(entities: list[dict]) -> dict[str, str]:
-    return {e["id"]: e["name"] for e in entities}
-
-
-def flag_cards(flags: list[dict], cards: dict[str, dict]) -> dict[str, dict]:
+def flag_cards(db, flags: list[dict]) -> dict[str, dict]:
     """Cards of the articles the flags name (evidence may cite "ID#sentence")."""
     named = {a for f in flags for a in f["articles"]} | {ev["article"].split("#")[0] for f in flags for ev in f["evidence"]}
-    return {a: cards[a] for a in sorted(named) if a in cards}
+    return q.cards(db, sorted(named))
 
 
-def counts(store: Store) -> dict:
-    return store.stats()
+def compare_ids(ids: list[str]) -> list[str]:
+    """Distinct article ids (evidence's "ID#sentence" cut to the id), at most MAX_COMPARE."""
+    return list(dict.fromkeys(i.split("#")[0] for i in ids if i))[:MAX_COMPARE]
+
+
+def with_compare(flags: list[dict]) -> list[dict]:
+    """Flags with `compare`: the distinct articles they name (a link only when there are two)."""
+    return [dict(f, compare=compare_ids(f["articles"] + [ev["article"] for ev in f["evidence"]])) for f in flags]
 
 
 # ------------------------------------------------------------------ stories
 
 
-def story_card(story: dict, cards: dict[str, dict], flags: list[dict]) -> dict:
-    members = set(story["articles"])
-    return {"id": story["id"], "title": story["title"], "articles": len(story["articles"]),
-            "independent_sources": story["independent_sources"], "first_reported": story["first_reported"],
-            "original": cards.get(story["original"]) if story.get("original") else None,
-            "sites": sorted({cards[a]["site"] for a in story["articles"] if a in cards and cards[a]["site"]}),
-            "flags": sum(1 for f in flags if members & set(f["articles"]))}
+def provenance_bar(row: dict) -> list[dict]:
+    """Segments of a story's bar: independent sources, then copies by the kind of link they were
+    derived by (numbers from the build's lineages; see store/readmodel.py)."""
+    parts = [("independent", row["independent_sources"]), ("copy", row["copies"]), ("rewrite", row["rewrites"]),
+             ("translation", row["translations"])]
+    return [{"kind": kind, "count": n} for kind, n in parts if n]
 
 
-def home(store: Store) -> dict:
-    """The stories, newest first report first; the articles themselves while no story is built."""
-    corpus = corpus_dicts(store)
-    cards = article_summaries(store)
-    stories = sorted(corpus["stories"], key=lambda s: (s.get("first_reported") or ""), reverse=True)
-    return {"stats": counts(store),
-            "stories": [story_card(s, cards, corpus["flags"]) for s in stories],
-            "articles": [] if stories else list(cards.values())}
+def story_card(row: dict) -> dict:
+    return {"id": row["id"], "title": row["title"], "articles": row["articles"],
+            "independent_sources": row["independent_sources"], "first_reported": row["first_reported"],
+            "original": row.get("original_card"), "sites": row["outlets"][:8], "more_sites": max(0, len(row["outlets"]) - 8),
+            "flags": row["flags"], "partials": row["partials"], "bar": provenance_bar(row)}
+
+
+def home(store: Store, sort: str = "recent", filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
+    """The stories, a page at a time; the articles themselves while no story is built."""
+    stories = q.story_list(store.db, sort, filters, paging)
+    stats = q.counts(store.db)
+    articles = q.article_list(store.db, paging=paging)["items"] if not stats["stories"] else []
+    return {"stats": stats, "listing": dict(stories, items=[story_card(r) for r in stories["items"]]),
+            "stories": [story_card(r) for r in stories["items"]], "articles": articles, "legend": legend()}
 
 
 def story(store: Store, story_id: str) -> dict | None:
-    corpus = corpus_dicts(store)
-    found = next((s for s in corpus["stories"] if s["id"] == story_id), None)
+    db = store.db
+    found = q.corpus_item(db, "story", story_id)
     if found is None:
         return None
-    cards = article_summaries(store)
+    row = q.story_row(db, story_id)
+    roles = q.story_roles(db, story_id)
+    cards = q.cards(db, found["articles"])
     members = [a for a in found["articles"] if a in cards]
     member_set = set(members)
-    links = [link_summary(link) for link in corpus["links"] if link["a"] in member_set and link["b"] in member_set]
-    outside = [link_summary(link) for link in corpus["links"]
-               if (link["a"] in member_set) != (link["b"] in member_set)]
+    touching = q.links_touching(db, members)
+    links = [link_summary(link) for link in touching if link["a"] in member_set and link["b"] in member_set]
+    outside = [link_summary(link) for link in touching if (link["a"] in member_set) != (link["b"] in member_set)]
     ordered = sorted(members, key=lambda a: (a != found.get("original"), date_key(cards[a])))
-    events = [e for e in corpus["events"] if e.get("story") == story_id or (not e.get("story") and member_set & set(e["articles"]))]
-    story_flags = [f for f in corpus["flags"] if member_set & set(f["articles"])]
-    return {"story": found,
-            "articles": [dict(cards[a], role=role(a, found, links)) for a in ordered],
+    events = q.timeline(db, {"story": story_id}, q.Paging(1, MAX_STORY_ITEMS))["items"]
+    story_flags = with_compare(q.items_naming(db, "flag", members, MAX_STORY_ITEMS))
+    role_cards = [dict(cards[a], **role_of(roles.get(a))) for a in ordered]
+    drawn = ordered[:MAX_GRAPH_NODES]
+    return {"story": found, "row": dict(row, bar=provenance_bar(row)) if row else None,
+            "articles": role_cards,
             "lineages": [[cards[a] for a in lineage if a in cards] for lineage in found.get("lineages", [])],
-            "links": links, "outside_links": outside,
-            "graph": graph.layout([cards[a] for a in members], links, found.get("original")),
-            "tree": derivation_tree(ordered, links, found.get("original")),
-            "timeline": timeline_entries(events, cards),
-            "flags": story_flags, "cards": flag_cards(story_flags, cards),
+            "links": links[:MAX_STORY_ITEMS], "outside_links": outside[:MAX_STORY_ITEMS],
+            "graph": graph.layout([cards[a] for a in drawn], links, found.get("original")),
+            "graph_truncated": len(ordered) > len(drawn),
+            "tree": derivation_tree(drawn, links, found.get("original")),
+            "timeline": timeline_entries(db, events),
+            "flags": story_flags, "cards": dict(cards, **flag_cards(db, story_flags)),
             "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else [],
-            "names": entity_names(corpus["entities"])}
+            "digests": digest.story_digests(db, found, role_cards, touching, story_flags),
+            "names": q.entity_names(db, [p for e in events for p in e.get("participants", [])]),
+            "legend": legend()}
 
 
-def role(article_id: str, story: dict, links: list[dict]) -> str:
-    if article_id == story.get("original"):
-        return "original"
-    if any(graph.source_and_copy(link) and graph.source_and_copy(link)[1] == article_id for link in links):
-        return "copy"
-    return "report"
+def role_of(role: str | None) -> dict:
+    """A member's role as the page shows it: original, independent or copy, and for a copy the
+    kind of link it was derived by; `reuses` marks an independent report that reuses a paragraph."""
+    if role in ("copy", "rewrite", "translation"):
+        return {"role": "copy", "derived_by": role, "reuses": False}
+    return {"role": role if role in ("original", "independent") else "independent", "derived_by": None,
+            "reuses": role == "partial"}
+
+
+def date_key(item: dict, field: str = "date") -> tuple:
+    """Sort key: dated items in date order, undated ones last."""
+    return (item.get(field) is None, item.get(field) or "")
 
 
 def link_summary(link: dict) -> dict:
@@ -108,9 +132,10 @@ def derivation_tree(ordered: list[str], links: list[dict], original: str | None)
     """Nested list form of the graph: each article under the article it was copied from."""
     children: dict[str, list[str]] = defaultdict(list)
     has_source = set()
+    present = set(ordered)
     for link in links:
         direction = graph.source_and_copy(link)
-        if direction and direction[1] not in has_source:
+        if direction and direction[1] not in has_source and set(direction) <= present:
             children[direction[0]].append(direction[1])
             has_source.add(direction[1])
     kind = {frozenset((link["a"], link["b"])): link["kind"] for link in links}
@@ -124,58 +149,71 @@ def derivation_tree(ordered: list[str], links: list[dict], original: str | None)
     return [node(r, None, frozenset({r})) for r in roots]
 
 
-def timeline_entries(events: list[dict], cards: dict[str, dict]) -> list[dict]:
-    """Events in date order, each with its article cards and the year it falls in (for headings)."""
+def timeline_entries(db, events: list[dict]) -> list[dict]:
+    """Events in the order given (the build's timeline order), each with its article cards, story
+    title and the year it falls in (for headings)."""
+    cards = q.cards(db, [a for e in events for a in e.get("articles", [])])
+    titles = q.story_titles(db, [e.get("story") for e in events])
     out = []
-    for event in sorted(events, key=date_key):
+    for event in events:
         entry = dict(event)
         entry["year"] = (event.get("date") or "")[:4] or "undated"
         prefix = f"{event['type']}: "  # the type is shown as a badge beside the headline
         entry["headline"] = event["summary"][len(prefix):] if event["summary"].startswith(prefix) else event["summary"]
         entry["article_cards"] = [cards[a] for a in event.get("articles", []) if a in cards]
+        entry["story_title"] = titles.get(event.get("story"))
         out.append(entry)
     return out
 
 
-def timeline(store: Store) -> dict:
-    corpus = corpus_dicts(store)
-    cards = article_summaries(store)
-    titles = {s["id"]: s["title"] for s in corpus["stories"]}
-    entries = timeline_entries(corpus["events"], cards)
-    for entry in entries:
-        entry["story_title"] = titles.get(entry.get("story"))
-    return {"events": entries, "names": entity_names(corpus["entities"])}
+def timeline(store: Store, filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
+    page = q.timeline(store.db, filters, paging)
+    events = timeline_entries(store.db, page["items"])
+    names = q.entity_names(store.db, [p for e in events for p in e.get("participants", [])])
+    if (filters or {}).get("entity"):
+        names.update(q.entity_names(store.db, [filters["entity"]]))
+    return {"listing": dict(page, items=events), "events": events, "names": names}
 
 
 # ------------------------------------------------------------------ articles
 
 
-def articles(store: Store) -> dict:
-    return {"articles": sorted(article_summaries(store).values(), key=date_key)}
+def articles(store: Store, sort: str = "date", filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
+    page = q.article_list(store.db, sort, filters, paging)
+    return {"listing": page, "articles": page["items"], "legend": legend()}
 
 
 def article(store: Store, article_id: str) -> dict | None:
-    found = store.article(article_id)
-    if found is None:
+    db = store.db
+    data = q.article_data(db, article_id)
+    if data is None:
         return None
-    data = to_dict(found)
-    corpus = corpus_dicts(store)
-    cards = article_summaries(store)
-    names = entity_names(corpus["entities"])
-    links = [dict(link_summary(link), other=cards.get(link["b"] if link["a"] == article_id else link["a"]))
-             for link in corpus["links"] if article_id in (link["a"], link["b"])]
-    article_flags = [f for f in corpus["flags"] if article_id in f["articles"]]
+    links = q.links_touching(db, [article_id])
+    others = q.cards(db, [link["b"] if link["a"] == article_id else link["a"] for link in links])
+    links = [dict(link_summary(link), other=others.get(link["b"] if link["a"] == article_id else link["a"]))
+             for link in links]
+    article_flags = with_compare(q.items_naming(db, "flag", [article_id]))
     mentioned = defaultdict(int)
     for mention in data["mentions"]:
         mentioned[mention.get("entity") or mention["text"]] += 1
-    return {"article": data, "card": cards.get(article_id),
+    names = q.entity_names(db, list(mentioned))
+    return {"article": data, "card": q.cards(db, [article_id]).get(article_id),
             "paragraphs": paragraphs(data["text"], data["title"]),
+            "warnings": article_warnings(data, article_flags),
             "links": sorted(links, key=lambda link: -link["score"]),
-            "stories": [{"id": s["id"], "title": s["title"]} for s in corpus["stories"] if article_id in s["articles"]],
-            "flags": article_flags, "cards": flag_cards(article_flags, cards),
+            "stories": [{"id": s["id"], "title": s["title"]} for s in q.items_naming(db, "story", [article_id])],
+            "flags": article_flags, "cards": flag_cards(db, article_flags),
             "entities": [{"id": k, "name": names.get(k, k), "linked": k in names, "mentions": v}
                          for k, v in sorted(mentioned.items(), key=lambda kv: -kv[1])],
-            "names": names}
+            "names": names, "legend": legend()}
+
+
+def article_warnings(data: dict, flags: list[dict]) -> list[str]:
+    """What a reader must know before trusting the article, shown at the top of its page."""
+    out = [f["detail"] for f in flags if f["kind"] == "misdated_page"]
+    if data.get("page_date_trust") == "contradicted" and not out:
+        out.append(f"The page date {data.get('page_date')} is contradicted by the articles' own dates.")
+    return out
 
 
 def paragraphs(text: str, title: str | None) -> list[str]:
@@ -185,18 +223,16 @@ def paragraphs(text: str, title: str | None) -> list[str]:
 
 
 def compare(store: Store, ids: list[str]) -> dict | None:
-    """Two or more articles side by side; None if any id is unknown."""
-    ids = list(dict.fromkeys(i for i in ids if i))[:MAX_COMPARE]
-    found = [store.article(i) for i in ids]
-    if len(ids) < 2 or any(a is None for a in found):
+    """Two or more articles side by side (one alone shows its sentences); None if any id is unknown."""
+    db = store.db
+    ids = compare_ids(ids)
+    chosen = q.articles_data(db, ids)
+    if not ids or len(chosen) < len(ids):
         return None
-    chosen = [to_dict(a) for a in found]
-    corpus = corpus_dicts(store)
-    id_set = set(ids)
-    links = [link for link in corpus["links"] if link["a"] in id_set and link["b"] in id_set]
-    flags = [f for f in corpus["flags"] if id_set & {ev["article"] for ev in f["evidence"]}]
-    cards = article_summaries(store)
-    return {"articles": [cards[i] for i in ids], "flags": flags, "cards": flag_cards(flags, cards),
+    links = q.links_touching(db, ids, both=True)
+    flags = [f for f in q.items_naming(db, "flag", ids) if set(ids) & {ev["article"].split("#")[0] for ev in f["evidence"]}]
+    cards = q.cards(db, ids)
+    return {"articles": [cards[i] for i in ids], "flags": flags, "cards": flag_cards(db, flags),
             "links": [link_summary(link) for link in links],
             **comparing.compare_rows(chosen, links, flags)}
 
@@ -204,35 +240,41 @@ def compare(store: Store, ids: list[str]) -> dict | None:
 # ------------------------------------------------------------------ entities, quotes, flags
 
 
-def entities(store: Store) -> dict:
-    corpus = corpus_dicts(store)
-    quotes_by = defaultdict(int)
-    for quote in corpus["quotes"]:
-        quotes_by[quote.get("speaker")] += 1
-    return {"entities": [dict(e, quotes=quotes_by.get(e["id"], 0))
-                         for e in sorted(corpus["entities"], key=lambda e: (e["type"], e["name"]))]}
+def entities(store: Store, sort: str = "articles", filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
+    page = q.entity_list(store.db, sort, filters, paging)
+    return {"listing": page, "entities": page["items"]}
 
 
-def entity(store: Store, entity_id: str) -> dict | None:
-    corpus = corpus_dicts(store)
-    found = next((e for e in corpus["entities"] if e["id"] == entity_id), None)
+MENTION_PAGE = 20
+CONTEXT_CHARS = 90
+
+
+def entity(store: Store, entity_id: str, paging: q.Paging = q.Paging(1, MENTION_PAGE)) -> dict | None:
+    db = store.db
+    found = q.corpus_item(db, "entity", entity_id)
     if found is None:
         return None
-    cards = article_summaries(store)
+    row = q.entity_row(db, entity_id) or {}
+    mentioned, total = q.entity_articles(db, entity_id, paging)
+    cards = q.cards(db, [a for a, _ in mentioned])
     mentions = []
-    for data in articles_mentioning(store, entity_id):
+    for data in q.articles_data(db, [a for a, _ in mentioned]):
         hits = [m for m in data.get("mentions", []) if m.get("entity") == entity_id]
-        if hits:
-            mentions.append({"article": cards.get(data["id"]), "count": len(hits),
-                             "forms": sorted({m["text"] for m in hits}),
-                             "contexts": [context(data, m) for m in hits[:3]]})
-    return {"entity": found, "mentions": mentions,
-            "quotes": [dict(q, article_card=cards.get(q["article"])) for q in corpus["quotes"] if q.get("speaker") == entity_id],
-            "events": timeline_entries([e for e in corpus["events"] if entity_id in e.get("participants", [])], cards),
-            "names": entity_names(corpus["entities"])}
+        mentions.append({"article": cards.get(data["id"]), "count": len(hits), "forms": sorted({m["text"] for m in hits}),
+                         "contexts": [context(data, m) for m in hits[:3]]})
+    quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, 20))
+    events = q.timeline(db, {"entity": entity_id}, q.Paging(1, 50))
+    return {"entity": found, "row": row, "mentions": mentions, "mention_total": total,
+            "quotes": [dict(x, article_card=c) for g in quotes["items"] for x, c in with_cards(db, g["quotes"])],
+            "quote_groups": quotes["items"], "quote_total": row.get("quotes", 0),
+            "events": timeline_entries(db, events["items"]), "event_total": events["total"],
+            "stories": [s for s in q.entity_stories(db, entity_id) if s],
+            "names": q.entity_names(db, [p for e in events["items"] for p in e.get("participants", [])] + [entity_id])}
 
 
-CONTEXT_CHARS = 90
+def with_cards(db, quotes: list[dict]) -> list[tuple[dict, dict | None]]:
+    cards = q.cards(db, [x["article"] for x in quotes])
+    return [(x, cards.get(x["article"])) for x in quotes]
 
 
 def context(article: dict, mention: dict) -> dict:
@@ -243,62 +285,78 @@ def context(article: dict, mention: dict) -> dict:
             "after": text[mention["end"]:end] + ("…" if end < len(text) else "")}
 
 
-def quotes(store: Store) -> dict:
-    """Quotes grouped by speaker, then into variants of one quote (flagged drift first)."""
-    from dossier.web.quotes import group_quotes
-
-    corpus = corpus_dicts(store)
-    cards = article_summaries(store)
-    return {"groups": group_quotes(corpus["quotes"], corpus["flags"], cards, entity_names(corpus["entities"])),
-            "total": len(corpus["quotes"])}
-
-
-FLAG_ORDER = {"high": 0, "medium": 1, "low": 2}
-
-
-def flags(store: Store, kind: str | None = None) -> dict:
-    corpus = corpus_dicts(store)
-    cards = article_summaries(store)
-    kinds = defaultdict(int)
-    for f in corpus["flags"]:
-        kinds[f["kind"]] += 1
-    chosen = [f for f in corpus["flags"] if kind is None or f["kind"] == kind]
-    return {"kind": kind, "kinds": dict(sorted(kinds.items())), "cards": flag_cards(chosen, cards),
-            "flags": sorted(chosen, key=lambda f: (FLAG_ORDER.get(f["severity"], 3), f["kind"]))}
+def quotes(store: Store, sort: str = "variants", filters: dict | None = None, paging: q.Paging = q.Paging(1, 20)) -> dict:
+    """The quote ledger: a page of wording groups (one speaker, one quote, its variants across
+    articles), each with the quote-drift flag that names it."""
+    db = store.db
+    page = q.quote_groups(db, sort, filters, paging)
+    quote_ids = {x["article"] for g in page["items"] for x in g["quotes"]}
+    drift = [f for f in q.items_naming(db, "flag", sorted(quote_ids)) if f["kind"] == "quote_drift"]
+    groups = []
+    for group in page["items"]:
+        variants = [dict(x, article_card=c) for x, c in with_cards(db, group["quotes"])]
+        flag = next((f for f in drift if any(flag_names(f, x) for x in variants)), None)
+        groups.append({"speaker": group["speaker"], "name": group["name"], "variant": group["variant"],
+                       "variants": variants, "wordings": len({x["text"] for x in variants}),
+                       "drift": with_compare([flag])[0] if flag else None})
+    return {"listing": dict(page, items=groups), "groups": groups, "total": q.counts(db)["quotes"]}
 
 
-def rejected(store: Store) -> dict:
-    return {"rejected": [{"id": r.id, "source": r.source, "stage": r.stage, "reason": r.reason}
-                         for r in store.rejections()]}
+def flag_names(flag: dict, quote: dict) -> bool:
+    """Whether a flag's evidence is this quote (the evidence text holds it, or it holds the evidence)."""
+    text = quote["text"].casefold()
+    return any(ev["article"].split("#")[0] == quote["article"] and ev.get("text")
+               and (ev["text"].casefold() in text or text in ev["text"].casefold())
+               for ev in flag.get("evidence", []))
+
+
+def flags(store: Store, sort: str = "severity", filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
+    db = store.db
+    page = q.flag_list(db, sort, filters, paging)
+    chosen = with_compare(page["items"])
+    everything = q.flag_list(db, filters={}, paging=q.Paging(1, 1))["facets"]["kind"]
+    return {"listing": dict(page, items=chosen), "kind": (filters or {}).get("kind"),
+            "kinds": dict(sorted((f["value"], f["count"]) for f in everything)),
+            "cards": flag_cards(db, chosen), "flags": chosen}
+
+
+def rejected(store: Store, paging: q.Paging = q.Paging()) -> dict:
+    page = q.rejections(store.db, paging)
+    return {"listing": page, "rejected": page["items"]}
 
 
 # ------------------------------------------------------------------ search
 
 
-def find(store: Store, q: str = "", entity: str | None = None, site: str | None = None,
+def find(store: Store, text: str = "", entity: str | None = None, site: str | None = None,
          start: str | None = None, end: str | None = None) -> dict:
-    """Search results with facets. An empty query lists every article, so facets alone browse."""
-    cards = article_summaries(store)
-    hits = search.fts_hits(store, q) if q.strip() else [{"id": i, "snippet": []} for i in cards]
-    names = entity_names(to_dict(store.corpus().entities))
-    entities_of = {h["id"]: mentioned_entities(store, h["id"]) for h in hits}
+    """One search over articles, entities (names and aliases), quotes, stories and flags, grouped
+    by kind; the article results carry facets (site, entity, year). An empty query lists every
+    article, so facets alone browse."""
+    db = store.db
+    found = q.search(db, text) if text.strip() else {"counts": {}}
+    if text.strip():
+        hits = q.article_hits(db, text, search.MAX_HITS)
+        ids = [h["id"] for h in hits]
+        snippets = {h["id"]: search.snippet_segments(h["snippet"]) for h in hits}
+    else:
+        ids = [c["id"] for c in q.article_list(db, "date", {}, q.Paging(1, search.MAX_HITS))["items"]]
+        snippets = {}
+    cards = q.cards(db, ids)
+    entities_of = q.article_entities(db, ids)
+    names = q.entity_names(db, [e for ents in entities_of.values() for e in ents] + [entity])
     results = []
-    for hit in hits:
-        card = cards.get(hit["id"])
+    for article_id in ids:
+        card = cards.get(article_id)
         if card is None or (site and (card["site"] or "unknown site") != site):
             continue
-        if entity and entity not in entities_of[hit["id"]]:
+        if entity and entity not in entities_of.get(article_id, []):
             continue
         if not search.in_range(card["date"], start, end):
             continue
-        results.append(dict(card, snippet=hit["snippet"]))
-    return {"q": q, "filters": {"entity": entity, "site": site, "start": start, "end": end},
+        results.append(dict(card, snippet=snippets.get(article_id, [])))
+    return {"q": text, "filters": {"entity": entity, "site": site, "start": start, "end": end},
             "entity_name": names.get(entity, entity) if entity else None,
-            "results": results, "facets": search.facet_counts(results, entities_of, names)}
-
-
-def mentioned_entities(store: Store, article_id: str) -> list[str]:
-    row = store.db.execute("SELECT json_extract(data, '$.mentions') FROM articles WHERE id=?", (article_id,)).fetchone()
-    mentions = json.loads(row[0]) if row and row[0] else []
-    return sorted({m["entity"] for m in mentions if m.get("entity")})
-
+            "results": results, "facets": search.facet_counts(results, entities_of, names),
+            "groups": search.other_groups(db, found) if text.strip() else [],
+            "counts": found["counts"]}

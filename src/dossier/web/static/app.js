@@ -12,3 +12,17 @@ document.addEventListener("keydown", (event) => {
     box.blur();
   }
 });
+
+// Printing shows everything: open every folded section (evidence, legends, undated events) first.
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll("details:not([open])").forEach((details) => {
+    details.setAttribute("open", "");
+    details.dataset.openedForPrint = "1";
+  });
+});
+window.addEventListener("afterprint", () => {
+  document.querySelectorAll("details[data-opened-for-print]").forEach((details) => {
+    details.removeAttribute("open");
+    delete details.dataset.openedForPrint;
+  });
+});

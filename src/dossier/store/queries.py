@@ -1,0 +1,442 @@
+"""The read side of the store: every query the web UI and the report make, over the read tables.
+
+Lists come back a page at a time, sorted by a named key and filtered by facet values, with the
+facet counts of the filtered list (datasette's table view). Single items come back as the
+JSON-ready dicts the store keeps. Nothing here writes, and no other package runs SQL.
+
+Shapes: a list query returns `{"items": [...], "total": int, "page": int, "per_page": int,
+"pages": int, "sort": str, "filters": {...}, "facets": {name: [{"value", "count"}]}}`.
+Unknown sort keys fall back to the list's default; filter values are bound parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+PER_PAGE = 50
+MAX_PER_PAGE = 500
+MAX_EXPORT = 10_000  # rows in one CSV/Markdown export of a view
+FACET_VALUES = 20
+# A query word with no prefix match among entity names is widened to name words at or above this
+# rapidfuzz ratio ("Sergey" ~ "Sergei" 83, "Lavrov" ~ "Lavrova" 92; "Moscow" ~ "Morocco" 62).
+FUZZY_MIN_RATIO = 80
+SEARCH_HITS = 20  # per kind
+WORD = re.compile(r"\w+")
+
+CARD_COLUMNS = ("id, source, title, site, byline, credited_source, url, page_date, page_date_trust, "
+                "event_date, date, year, outlet, label")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Page `number` (from 1) of `size` rows (the web allows MAX_PER_PAGE; exports MAX_EXPORT)."""
+
+    number: int = 1
+    size: int = PER_PAGE
+
+    def clamp(self) -> Paging:
+        return Paging(max(1, self.number), min(max(1, self.size), MAX_EXPORT))
+
+
+ALL = Paging(1, MAX_EXPORT)
+
+
+def _card(row: sqlite3.Row) -> dict:
+    card = dict(row)
+    card["short"] = card["outlet"]
+    return card
+
+
+# ------------------------------------------------------------------ lists
+
+
+def _listing(db: sqlite3.Connection, table: str, columns: str, where: list[str], params: list,
+             order: str, paging: Paging) -> tuple[list[sqlite3.Row], int]:
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    total = db.execute(f"SELECT count(*) FROM {table}{clause}", params).fetchone()[0]
+    paging = paging.clamp()
+    rows = db.execute(f"SELECT {columns} FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                      [*params, paging.size, (paging.number - 1) * paging.size]).fetchall()
+    return rows, total
+
+
+def _facet(db: sqlite3.Connection, table: str, column: str, where: list[str], params: list) -> list[dict]:
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = db.execute(f"SELECT {column} AS value, count(*) AS n FROM {table}{clause} GROUP BY {column}"
+                      f" ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES])
+    return [{"value": r[0] if r[0] is not None else "", "count": r[1]} for r in rows]
+
+
+def _result(items: list, total: int, paging: Paging, sort: str, filters: dict, facets: dict) -> dict:
+    paging = paging.clamp()
+    return {"items": items, "total": total, "page": paging.number, "per_page": paging.size,
+            "pages": max(1, -(-total // paging.size)), "sort": sort, "filters": filters, "facets": facets}
+
+
+def _given(filters: dict | None, spec: dict[str, str]) -> dict:
+    """The filters that `spec` knows and that carry a value."""
+    return {k: v for k, v in (filters or {}).items() if k in spec and v not in (None, "")}
+
+
+def _filters(spec: dict[str, str], filters: dict) -> tuple[list[str], list]:
+    """`spec`: filter name -> SQL condition with one `?`; only filters given a value apply."""
+    where, params = [], []
+    for name, condition in spec.items():
+        if filters.get(name) not in (None, ""):
+            where.append(condition)
+            params.append(filters[name])
+    return where, params
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """A list's table, the columns it returns, its sorts (the first is the default), its filters
+    (name -> SQL condition with one `?`) and its facets (name -> column expression)."""
+
+    table: str
+    columns: str
+    sorts: dict[str, str]
+    filters: dict[str, str]
+    facets: dict[str, str]
+
+
+def _run(db: sqlite3.Connection, spec: ListSpec, sort: str, filters: dict | None,
+         paging: Paging) -> tuple[list[sqlite3.Row], dict]:
+    """One page of rows, and the list result (items still empty) with its facet counts."""
+    filters = _given(filters, spec.filters)
+    sort = sort if sort in spec.sorts else next(iter(spec.sorts))
+    where, params = _filters(spec.filters, filters)
+    rows, total = _listing(db, spec.table, spec.columns, where, params, spec.sorts[sort], paging)
+    facets = {name: _facet(db, spec.table, column, where, params) for name, column in spec.facets.items()}
+    return rows, _result([], total, paging, sort, filters, facets)
+
+
+ARTICLE_SORTS = {"date": "date IS NULL, date, position", "-date": "date IS NULL, date DESC, position",
+                 "outlet": "outlet, date, position", "title": "label, position"}
+ARTICLE_FILTERS = {"outlet": "outlet = ?", "trust": "page_date_trust = ?", "year": "coalesce(year, 'undated') = ?",
+                   "entity": "id IN (SELECT article FROM read_entity_articles WHERE entity = ?)",
+                   "story": "id IN (SELECT article FROM read_members WHERE kind = 'story' AND id = ?)"}
+
+
+ARTICLES = ListSpec("read_articles", CARD_COLUMNS, ARTICLE_SORTS, ARTICLE_FILTERS,
+                    {"outlet": "outlet", "trust": "page_date_trust", "year": "coalesce(year, 'undated')"})
+
+
+def article_list(db: sqlite3.Connection, sort: str = "date", filters: dict | None = None,
+                 paging: Paging = Paging()) -> dict:
+    """Article cards; filters: outlet, trust, year ("undated" for none), entity id, story id."""
+    rows, result = _run(db, ARTICLES, sort, filters, paging)
+    return dict(result, items=[_card(r) for r in rows])
+
+
+STORY_SORTS = {"recent": "first_reported IS NULL, first_reported DESC, position",
+               "oldest": "first_reported IS NULL, first_reported, position",
+               "articles": "articles DESC, position", "sources": "independent_sources DESC, position"}
+STORY_FILTERS = {"year": "coalesce(substr(first_reported, 1, 4), 'undated') = ?",
+                 "outlet": "id IN (SELECT m.id FROM read_members m JOIN read_articles a ON a.id = m.article"
+                           " WHERE m.kind = 'story' AND a.outlet = ?)"}
+
+
+STORIES = ListSpec("read_stories", "*", STORY_SORTS, STORY_FILTERS,
+                   {"year": "coalesce(substr(first_reported, 1, 4), 'undated')"})
+
+
+def story_list(db: sqlite3.Connection, sort: str = "recent", filters: dict | None = None,
+               paging: Paging = Paging()) -> dict:
+    """Story rows with their provenance counts and original's card; filters: year, outlet."""
+    rows, result = _run(db, STORIES, sort, filters, paging)
+    originals = cards(db, [r["original"] for r in rows if r["original"]])
+    return dict(result, items=[dict(r, outlets=json.loads(r["outlets"]), original_card=originals.get(r["original"]))
+                               for r in rows])
+
+
+EVENT_FILTERS = {"year": "year = ?", "type": "type = ?", "story": "story = ?",
+                 "entity": "id IN (SELECT event FROM read_participants WHERE entity = ?)",
+                 "article": "id IN (SELECT id FROM read_members WHERE kind = 'event' AND article = ?)"}
+
+
+EVENTS = ListSpec("read_events", "id", {"date": "position"}, EVENT_FILTERS, {"year": "year", "type": "type"})
+
+
+def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging = Paging()) -> dict:
+    """Events in the timeline order the build set (date, then precision; see stories/timeline.py):
+    one order for the web, the report and the export. Filters: year, type, story, entity, article."""
+    rows, result = _run(db, EVENTS, "date", filters, paging)
+    return dict(result, items=corpus_items(db, "event", [r["id"] for r in rows]))
+
+
+ENTITY_SORTS = {"articles": "articles DESC, position", "name": "name, position", "quotes": "quotes DESC, position"}
+ENTITY_FILTERS = {"type": "type = ?", "name": "' ' || name LIKE '% ' || ? || '%'"}
+
+
+ENTITIES = ListSpec("read_entities", "*", ENTITY_SORTS, ENTITY_FILTERS, {"type": "type"})
+
+
+def entity_list(db: sqlite3.Connection, sort: str = "articles", filters: dict | None = None,
+                paging: Paging = Paging()) -> dict:
+    """Entities with how many articles mention them and how many quotes they have; filters: type,
+    name (a word prefix)."""
+    rows, result = _run(db, ENTITIES, sort, filters, paging)
+    aliases = {e["id"]: e.get("aliases", []) for e in corpus_items(db, "entity", [r["id"] for r in rows])}
+    return dict(result, items=[dict(r, aliases=aliases.get(r["id"], [])) for r in rows])
+
+
+QUOTE_SORTS = {"variants": "variant_size DESC, variant", "speaker": "speaker_name, variant"}
+QUOTE_FILTERS = {"speaker": "speaker = ?", "kind": "kind = ?", "article": "article = ?"}
+
+
+def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict | None = None,
+                 paging: Paging = Paging()) -> dict:
+    """The quote ledger: one item per wording group of one speaker's quote ({speaker, name,
+    variant, quotes: [quote dicts]}), a page of groups at a time. Filters: speaker, kind
+    (direct, indirect, mixed), article."""
+    filters = _given(filters, QUOTE_FILTERS)
+    sort = sort if sort in QUOTE_SORTS else "variants"
+    where, params = _filters(QUOTE_FILTERS, filters)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    grouped = (f"(SELECT variant, speaker, speaker_name, max(variant_size) AS variant_size, min(position) AS position"
+               f" FROM read_quotes{clause} GROUP BY variant)")
+    rows, total = _grouped_listing(db, grouped, params, QUOTE_SORTS[sort], paging)
+    variants = [r["variant"] for r in rows]
+    members: dict[str, list[str]] = {v: [] for v in variants}
+    if variants:
+        marks = ",".join("?" * len(variants))
+        for row in db.execute(f"SELECT id, variant FROM read_quotes WHERE variant IN ({marks}){' AND ' + ' AND '.join(where) if where else ''}"
+                              " ORDER BY position", [*variants, *params]):
+            members[row["variant"]].append(row["id"])
+    quotes = {q["id"]: q for q in corpus_items(db, "quote", [i for ids in members.values() for i in ids])}
+    items = [{"variant": r["variant"], "speaker": r["speaker"], "name": r["speaker_name"] or "unknown speaker",
+              "quotes": [quotes[i] for i in members[r["variant"]] if i in quotes]} for r in rows]
+    facets = {"speaker": [dict(f, name=name) for f, name in _speaker_facet(db, where, params)],
+              "kind": _facet(db, "read_quotes", "kind", where, params)}
+    return _result(items, total, paging, sort, filters, facets)
+
+
+def _grouped_listing(db, grouped: str, params: list, order: str, paging: Paging):
+    total = db.execute(f"SELECT count(*) FROM {grouped}", params).fetchone()[0]
+    paging = paging.clamp()
+    rows = db.execute(f"SELECT variant, speaker, speaker_name FROM {grouped} ORDER BY {order} LIMIT ? OFFSET ?",
+                      [*params, paging.size, (paging.number - 1) * paging.size]).fetchall()
+    return rows, total
+
+
+def _speaker_facet(db, where: list[str], params: list) -> list[tuple[dict, str]]:
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = db.execute(f"SELECT speaker, max(speaker_name), count(*) AS n FROM read_quotes{clause}"
+                      " GROUP BY speaker ORDER BY n DESC LIMIT ?", [*params, FACET_VALUES])
+    return [({"value": r[0] or "", "count": r[2]}, r[1] or "unknown speaker") for r in rows]
+
+
+FLAG_SORTS = {"severity": "rank, kind, position", "kind": "kind, rank, position"}
+FLAG_FILTERS = {"kind": "kind = ?", "severity": "severity = ?",
+                "article": "id IN (SELECT id FROM read_members WHERE kind = 'flag' AND article = ?)"}
+
+
+FLAGS = ListSpec("read_flags", "id", FLAG_SORTS, FLAG_FILTERS, {"kind": "kind", "severity": "severity"})
+
+
+def flag_list(db: sqlite3.Connection, sort: str = "severity", filters: dict | None = None,
+              paging: Paging = Paging()) -> dict:
+    """Flags, most severe first; filters: kind, severity, article."""
+    rows, result = _run(db, FLAGS, sort, filters, paging)
+    return dict(result, items=corpus_items(db, "flag", [r["id"] for r in rows]))
+
+
+# ------------------------------------------------------------------ single items
+
+
+def corpus_items(db: sqlite3.Connection, kind: str, ids: list[str]) -> list[dict]:
+    """The stored corpus items of one kind (link, story, entity, quote, event, flag), in `ids` order."""
+    found: dict[str, dict] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), 500):  # SQLite's bound-parameter limit
+        chunk = unique[start:start + 500]
+        rows = db.execute(f"SELECT id, data FROM corpus WHERE kind = ? AND id IN ({','.join('?' * len(chunk))})",
+                          [kind, *chunk])
+        found.update((r[0], json.loads(r[1])) for r in rows)
+    return [found[i] for i in unique if i in found]
+
+
+def corpus_item(db: sqlite3.Connection, kind: str, item_id: str) -> dict | None:
+    items = corpus_items(db, kind, [item_id])
+    return items[0] if items else None
+
+
+def cards(db: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
+    """id -> article card (the fields lists show), for the ids that exist."""
+    out: dict[str, dict] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        rows = db.execute(f"SELECT {CARD_COLUMNS} FROM read_articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        out.update((r["id"], _card(r)) for r in rows)
+    return {i: out[i] for i in unique if i in out}
+
+
+def article_data(db: sqlite3.Connection, article_id: str) -> dict | None:
+    """The stored article (text and annotations) as a dict."""
+    row = db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def articles_data(db: sqlite3.Connection, ids: list[str]) -> list[dict]:
+    return [a for a in (article_data(db, i) for i in ids) if a is not None]
+
+
+def links_touching(db: sqlite3.Connection, ids: list[str], both: bool = False) -> list[dict]:
+    """Links with an end among `ids` (both ends when `both`)."""
+    wanted = set(ids)
+    link_ids = [r[0] for start in range(0, len(ids), 500) for r in db.execute(
+        f"SELECT DISTINCT id FROM read_members WHERE kind = 'link' AND article IN ({','.join('?' * len(ids[start:start + 500]))})",
+        ids[start:start + 500])]
+    links = corpus_items(db, "link", link_ids)
+    return [link for link in links if not both or (link["a"] in wanted and link["b"] in wanted)]
+
+
+def items_naming(db: sqlite3.Connection, kind: str, article_ids: list[str], limit: int = 500) -> list[dict]:
+    """Stories, events or flags that name any of the articles, in export order."""
+    if not article_ids:
+        return []
+    ids = [r[0] for r in db.execute(
+        f"SELECT DISTINCT m.id FROM read_members m JOIN corpus c ON c.kind = m.kind AND c.id = m.id"
+        f" WHERE m.kind = ? AND m.article IN ({','.join('?' * len(article_ids))}) ORDER BY c.position LIMIT ?",
+        [kind, *article_ids, limit])]
+    return corpus_items(db, kind, ids)
+
+
+def story_roles(db: sqlite3.Connection, story_id: str) -> dict[str, str]:
+    """article id -> its role in the story: original, independent, or the kind of link it was
+    derived by (copy, rewrite, translation, partial)."""
+    return dict(db.execute("SELECT article, role FROM read_members WHERE kind = 'story' AND id = ?", (story_id,)))
+
+
+def story_row(db: sqlite3.Connection, story_id: str) -> dict | None:
+    row = db.execute("SELECT * FROM read_stories WHERE id = ?", (story_id,)).fetchone()
+    return dict(row, outlets=json.loads(row["outlets"])) if row else None
+
+
+def entity_row(db: sqlite3.Connection, entity_id: str) -> dict | None:
+    row = db.execute("SELECT * FROM read_entities WHERE id = ?", (entity_id,)).fetchone()
+    return dict(row) if row else None
+
+
+def entity_articles(db: sqlite3.Connection, entity_id: str, paging: Paging = Paging()) -> tuple[list[tuple[str, int]], int]:
+    """(article id, mentions) of the articles mentioning an entity, most mentions first; and the total."""
+    total = db.execute("SELECT count(*) FROM read_entity_articles WHERE entity = ?", (entity_id,)).fetchone()[0]
+    paging = paging.clamp()
+    rows = db.execute("SELECT article, mentions FROM read_entity_articles WHERE entity = ?"
+                      " ORDER BY mentions DESC, article LIMIT ? OFFSET ?",
+                      (entity_id, paging.size, (paging.number - 1) * paging.size))
+    return [(r[0], r[1]) for r in rows], total
+
+
+def entity_stories(db: sqlite3.Connection, entity_id: str, limit: int = 50) -> list[dict]:
+    """Stories holding an article that mentions the entity, the most mentions first."""
+    rows = db.execute("SELECT m.id FROM read_entity_articles e JOIN read_members m ON m.article = e.article"
+                      " AND m.kind = 'story' WHERE e.entity = ? GROUP BY m.id ORDER BY sum(e.mentions) DESC LIMIT ?",
+                      (entity_id, limit))
+    ids = [r[0] for r in rows]
+    return [story_row(db, i) for i in ids]
+
+
+def entity_names(db: sqlite3.Connection, ids) -> dict[str, str]:
+    ids = [i for i in dict.fromkeys(ids) if i]
+    if not ids:
+        return {}
+    return dict(db.execute(f"SELECT id, name FROM read_entities WHERE id IN ({','.join('?' * len(ids))})", ids))
+
+
+def story_titles(db: sqlite3.Connection, ids) -> dict[str, str]:
+    ids = [i for i in dict.fromkeys(ids) if i]
+    if not ids:
+        return {}
+    return dict(db.execute(f"SELECT id, title FROM read_stories WHERE id IN ({','.join('?' * len(ids))})", ids))
+
+
+def counts(db: sqlite3.Connection) -> dict[str, int]:
+    """How many of each thing the dossier holds."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    return {"articles": one("SELECT count(*) FROM read_articles"), "stories": one("SELECT count(*) FROM read_stories"),
+            "events": one("SELECT count(*) FROM read_events"), "entities": one("SELECT count(*) FROM read_entities"),
+            "quotes": one("SELECT count(*) FROM read_quotes"), "flags": one("SELECT count(*) FROM read_flags"),
+            "links": one("SELECT count(*) FROM corpus WHERE kind = 'link'"),
+            "rejections": one("SELECT count(*) FROM rejections")}
+
+
+def rejections(db: sqlite3.Connection, paging: Paging = Paging()) -> dict:
+    rows, total = _listing(db, "rejections", "id, source, stage, reason", [], [], "source, id", paging)
+    return _result([dict(r) for r in rows], total, paging, "source", {}, {})
+
+
+# ------------------------------------------------------------------ search
+
+
+HIT, END = "\x02", "\x03"  # snippet markers: control characters never occur in cleaned text
+
+
+def match_expression(db: sqlite3.Connection, query: str, fuzzy: bool = True) -> str | None:
+    """An FTS5 expression for a user's words: each word is quoted (never read as FTS syntax) and
+    matched as a prefix ("Lavr" finds "Lavrov"); a word that starts no entity name word is widened
+    with the name words close to it (`FUZZY_MIN_RATIO`), so "Sergey" finds "Sergei"."""
+    words = WORD.findall(query)
+    if not words:
+        return None
+    parts = []
+    for word in words:
+        options = [f'"{word}"*']
+        if fuzzy and len(word) > 3 and not db.execute(
+                "SELECT 1 FROM read_names WHERE term >= ? AND term < ? LIMIT 1",
+                (word.casefold(), word.casefold() + "\U0010ffff")).fetchone():
+            terms = [r[0] for r in db.execute("SELECT term FROM read_names WHERE substr(term, 1, 1) = ?",
+                                              (word[0].casefold(),))]
+            options += [f'"{t}"' for t, _, _ in process.extract(word.casefold(), terms, scorer=fuzz.ratio,
+                                                                 score_cutoff=FUZZY_MIN_RATIO, limit=3)]
+        parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return " ".join(parts)
+
+
+def search(db: sqlite3.Connection, query: str, kinds: tuple[str, ...] = ("entity", "story", "quote", "flag"),
+           limit: int = SEARCH_HITS) -> dict:
+    """Best hits per kind other than articles (see `article_hits`): {"entity": [{id, name,
+    snippet}], ...} with hits wrapped in HIT/END markers, and "counts": {kind: matches}."""
+    match = match_expression(db, query)
+    out: dict = {kind: [] for kind in kinds}
+    out["counts"] = {kind: 0 for kind in kinds}
+    if match is None:
+        return out
+    for kind in kinds:
+        out["counts"][kind] = db.execute("SELECT count(*) FROM read_search WHERE read_search MATCH ? AND kind = ?",
+                                         (match, kind)).fetchone()[0]
+        out[kind] = [dict(r) for r in db.execute(
+            f"SELECT id, highlight(read_search, 2, '{HIT}', '{END}') AS name,"
+            f" snippet(read_search, 3, '{HIT}', '{END}', '…', 20) AS snippet FROM read_search"
+            " WHERE read_search MATCH ? AND kind = ? ORDER BY bm25(read_search, 0, 0, 4.0, 1.0) LIMIT ?",
+            (match, kind, limit))]
+    return out
+
+
+def article_hits(db: sqlite3.Connection, query: str, limit: int = 500) -> list[dict]:
+    """[{id, snippet}] of articles matching the words (prefix and fuzzy as in `match_expression`),
+    best first (BM25)."""
+    match = match_expression(db, query)
+    if match is None:
+        return []
+    return [dict(r) for r in db.execute(
+        f"SELECT id, snippet(article_fts, 2, '{HIT}', '{END}', '…', 24) AS snippet FROM article_fts"
+        " WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?", (match, limit))]
+
+
+def article_entities(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
+    """article id -> the entity ids its mentions resolve to."""
+    out: dict[str, list[str]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in db.execute(f"SELECT article, entity FROM read_entity_articles WHERE article IN"
+                              f" ({','.join('?' * len(chunk))}) ORDER BY entity", chunk):
+            out[row[0]].append(row[1])
+    return out

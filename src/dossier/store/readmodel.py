@@ -1,0 +1,236 @@
+"""Read tables: small, indexed rows derived from the stored articles and corpus, for the read side.
+
+The store keeps each article and corpus item as one JSON row (`articles`, `corpus`); lists that a
+reader pages, sorts and filters need columns and indexes instead. `refresh` rebuilds every read
+table from those rows inside the build's transaction (the datasette habit of precomputed, indexed
+tables over a read-only file), so a web request reads a page of rows and never the whole corpus.
+
+What the build decided is copied, never re-derived: story lineages, originals and counts, link
+kinds, the timeline's order (the `events` position, set by the story stage) and flag verdicts.
+The one thing computed here is the quote ledger's wording variants (`quote_variants`), a grouping
+for reading that no stage makes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+from rapidfuzz import fuzz
+
+# Two quotes of one speaker are variants of one quote at this rapidfuzz ratio or above. Measured on
+# the seeds by hand: the three wordings of Lavrov's "inclusive government" quote (001/003/004) score
+# 79-95 against each other; different quotes of one speaker score 36-49. 65 sits between.
+VARIANT_MIN_RATIO = 65
+STRONG_KINDS = ("copy", "rewrite", "translation")
+FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
+NAME_TOKEN = re.compile(r"\w+")
+
+SCHEMA_VERSION = 3  # the migration that creates the read tables
+READ_TABLES = ("read_articles", "read_members", "read_stories", "read_events", "read_participants",
+               "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names", "read_search")
+
+
+def refresh(db: sqlite3.Connection) -> None:
+    """Rebuild every read table from `articles` and `corpus` (call inside the build's transaction)."""
+    for table in READ_TABLES:
+        db.execute(f"DELETE FROM {table}")
+    _articles(db)
+    items = {kind: [(row[0], row[1], json.loads(row[2])) for row in
+                    db.execute("SELECT id, position, data FROM corpus WHERE kind=? ORDER BY position", (kind,))]
+             for kind in ("link", "story", "entity", "quote", "event", "flag")}
+    _links(db, items["link"])
+    _stories(db, items["story"], items["link"], items["flag"])
+    _events(db, items["event"])
+    _entities(db, items["entity"], items["quote"])
+    _quotes(db, items["quote"], items["entity"])
+    _flags(db, items["flag"])
+    _search(db, items)
+
+
+def outlet_name(site: str | None, credited: str | None, byline: str | None, source: str) -> str:
+    """What to call the outlet behind an article: its site, else the credited source, else the
+    byline, and the file name only as a last resort."""
+    if site:
+        return site
+    if credited:
+        return f"{credited} (credited)"
+    if byline:
+        return f"{byline} (byline)"
+    return PurePosixPath(source.split("#")[0]).name or source
+
+
+def _articles(db: sqlite3.Connection) -> None:
+    rows = db.execute(
+        "SELECT id, source, json_extract(data, '$.title'), json_extract(data, '$.site'),"
+        " json_extract(data, '$.byline'), json_extract(data, '$.credited_source'), json_extract(data, '$.url'),"
+        " json_extract(data, '$.page_date'), json_extract(data, '$.page_date_trust'),"
+        " json_extract(data, '$.event_date') FROM articles ORDER BY source, id").fetchall()
+    for position, (aid, source, title, site, byline, credited, url, page_date, trust, event_date) in enumerate(rows):
+        date = event_date or page_date
+        db.execute("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
+                    event_date, date, (date or "")[:4] or None, outlet_name(site, credited, byline, source),
+                    title or PurePosixPath(source).name))
+    # Mentions resolved to an entity, counted per article, straight from the stored JSON.
+    db.execute("INSERT INTO read_entity_articles(entity, article, mentions)"
+               " SELECT json_extract(m.value, '$.entity'), a.id, count(*) FROM articles a,"
+               " json_each(a.data, '$.mentions') m WHERE json_extract(m.value, '$.entity') IS NOT NULL"
+               " GROUP BY 1, 2")
+
+
+def _members(db: sqlite3.Connection, kind: str, item_id: str, articles, role: str = "") -> None:
+    db.executemany("INSERT OR IGNORE INTO read_members(kind, id, article, role) VALUES (?,?,?,?)",
+                   [(kind, item_id, a, role) for a in articles])
+
+
+def _links(db: sqlite3.Connection, links: list) -> None:
+    for item_id, _, link in links:
+        _members(db, "link", item_id, [link["a"], link["b"]])
+
+
+def derived_kinds(story: dict, links: list[dict]) -> dict[str, str]:
+    """article id -> the kind of link it was derived by, for every member of a story that is not
+    the first of its lineage. The lineage's first member is its original when the story names it,
+    else the member a directed link leaves from and none enters (else the first listed)."""
+    members = set(story["articles"])
+    inside = [link for link in links if link["a"] in members and link["b"] in members]
+    entering: dict[str, str] = {}
+    for link in inside:
+        if link["kind"] in STRONG_KINDS and link.get("direction") in ("a_to_b", "b_to_a"):
+            copy = link["b"] if link["direction"] == "a_to_b" else link["a"]
+            entering.setdefault(copy, link["kind"])
+    out = {}
+    for lineage in story.get("lineages") or [[a] for a in story["articles"]]:
+        head = story.get("original") if story.get("original") in lineage else \
+            next((a for a in lineage if a not in entering), lineage[0])
+        for article in lineage:
+            if article == head:
+                continue
+            kind = entering.get(article) or next(
+                (link["kind"] for link in inside if article in (link["a"], link["b"])
+                 and link["kind"] in STRONG_KINDS), "copy")
+            out[article] = kind
+    return out
+
+
+def partial_reusers(story: dict, links: list[dict], derived: dict[str, str]) -> set[str]:
+    """Members that reuse another member's paragraphs (a partial link) without being a copy: the
+    build counts each as an independent source, and the reader sees the reuse on the bar."""
+    members = set(story["articles"])
+    ends = {end for link in links if link["kind"] == "partial" and link["a"] in members and link["b"] in members
+            for end in (link["a"], link["b"])}
+    return {a for a in ends if a not in derived and a != story.get("original")}
+
+
+def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) -> None:
+    link_list = [link for _, _, link in links]
+    links_of = defaultdict(list)
+    for link in link_list:
+        links_of[link["a"]].append(link)
+        links_of[link["b"]].append(link)
+    flagged = defaultdict(set)
+    for item_id, _, flag in flags:
+        for article in flag["articles"]:
+            flagged[article].add(item_id)
+    sites = dict(db.execute("SELECT id, outlet FROM read_articles"))
+    for item_id, position, story in stories:
+        members = story["articles"]
+        nearby = [link for a in members for link in links_of[a]]
+        kinds = derived_kinds(story, nearby)
+        partial = partial_reusers(story, nearby, kinds)
+        _members(db, "story", item_id, members)
+        db.executemany("UPDATE read_members SET role=? WHERE kind='story' AND id=? AND article=?",
+                       [(kinds.get(a) or ("original" if a == story.get("original") else
+                                          "partial" if a in partial else "independent"), item_id, a)
+                        for a in members])
+        counted = {kind: sum(1 for k in kinds.values() if k == kind) for kind in STRONG_KINDS}
+        counted["partial"] = len(partial)
+        story_flags = set().union(*(flagged[a] for a in members)) if members else set()
+        db.execute("INSERT INTO read_stories VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (item_id, position, story["title"], story.get("first_reported"), len(members),
+                    story.get("independent_sources", 0), story.get("original"), counted["copy"],
+                    counted["rewrite"], counted["translation"], counted["partial"], len(story_flags),
+                    json.dumps(sorted({sites[a] for a in members if a in sites}))))
+
+
+def _events(db: sqlite3.Connection, events: list) -> None:
+    for item_id, position, event in events:
+        date = event.get("date")
+        db.execute("INSERT INTO read_events VALUES (?,?,?,?,?,?,?,?)",
+                   (item_id, position, date, (date or "")[:4] or "undated", event.get("date_precision"),
+                    event["type"], event.get("story"), int(bool(event.get("background")))))
+        _members(db, "event", item_id, event.get("articles", []))
+        db.executemany("INSERT OR IGNORE INTO read_participants(event, entity) VALUES (?,?)",
+                       [(item_id, p) for p in event.get("participants", [])])
+
+
+def _entities(db: sqlite3.Connection, entities: list, quotes: list) -> None:
+    said = defaultdict(int)
+    for _, _, quote in quotes:
+        said[quote.get("speaker")] += 1
+    counts = {row[0]: (row[1], row[2]) for row in db.execute(
+        "SELECT entity, count(*), sum(mentions) FROM read_entity_articles GROUP BY entity")}
+    for item_id, position, entity in entities:
+        articles, mentions = counts.get(item_id, (0, 0))
+        db.execute("INSERT INTO read_entities VALUES (?,?,?,?,?,?,?)",
+                   (item_id, position, entity["name"], entity["type"], articles, mentions, said.get(item_id, 0)))
+        for name in [entity["name"], *entity.get("aliases", [])]:
+            db.executemany("INSERT OR IGNORE INTO read_names(term) VALUES (?)",
+                           [(t.casefold(),) for t in NAME_TOKEN.findall(name) if len(t) > 2])
+
+
+def quote_variants(quotes: list[dict]) -> list[list[dict]]:
+    """Quotes of one speaker grouped into wordings of one quote: greedy, against each group's first
+    quote, at VARIANT_MIN_RATIO (rapidfuzz ratio)."""
+    groups: list[list[dict]] = []
+    for quote in quotes:
+        home = next((g for g in groups if fuzz.ratio(g[0]["text"], quote["text"]) >= VARIANT_MIN_RATIO), None)
+        if home is None:
+            groups.append([quote])
+        else:
+            home.append(quote)
+    return groups
+
+
+def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
+    names = {item_id: entity["name"] for item_id, _, entity in entities}
+    by_speaker = defaultdict(list)
+    for item_id, position, quote in quotes:
+        by_speaker[quote.get("speaker") or ""].append(dict(quote, _id=item_id, _position=position))
+    for speaker, said in by_speaker.items():
+        for number, group in enumerate(quote_variants(said)):
+            variant = f"{speaker}#{number}"
+            for quote in group:
+                name = names.get(speaker) or quote.get("speaker_name") or quote.get("speaker_text") or speaker or None
+                db.execute("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?)",
+                           (quote["_id"], quote["_position"], quote["article"], speaker or None, name,
+                            quote.get("kind", "direct"), variant, len(group), quote["text"]))
+
+
+def _flags(db: sqlite3.Connection, flags: list) -> None:
+    for item_id, position, flag in flags:
+        db.execute("INSERT INTO read_flags VALUES (?,?,?,?,?)",
+                   (item_id, position, flag["kind"], flag["severity"], FLAG_RANK.get(flag["severity"], 3)))
+        _members(db, "flag", item_id, flag["articles"])
+
+
+def _search(db: sqlite3.Connection, items: dict[str, list]) -> None:
+    """One full-text index over what is not an article: entities (name and aliases), quotes (with
+    their speaker), stories (titles) and flags (detail and evidence)."""
+    rows = []
+    for item_id, _, entity in items["entity"]:
+        rows.append(("entity", item_id, entity["name"], " ".join(entity.get("aliases", []))))
+    speakers = {item_id: entity["name"] for item_id, _, entity in items["entity"]}
+    for item_id, _, quote in items["quote"]:
+        speaker = speakers.get(quote.get("speaker")) or quote.get("speaker_name") or quote.get("speaker_text") or ""
+        rows.append(("quote", item_id, speaker, quote["text"]))
+    for item_id, _, story in items["story"]:
+        rows.append(("story", item_id, story["title"], ""))
+    for item_id, _, flag in items["flag"]:
+        rows.append(("flag", item_id, flag["kind"].replace("_", " "),
+                     flag["detail"] + " " + " ".join(ev["text"] for ev in flag["evidence"])))
+    db.executemany("INSERT INTO read_search(kind, id, name, text) VALUES (?,?,?,?)", rows)

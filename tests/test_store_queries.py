@@ -1,0 +1,136 @@
+"""The store's read side: read tables follow every corpus write; lists page, sort and filter in SQL;
+search matches prefixes and near spellings of names; provenance counts come from the build's lineages."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dossier.model import Article, Corpus, Document, Entity, Event, Flag, FlagEvidence, Link, Mention, Quote, Story
+from dossier.store import Store
+from dossier.store import queries as q
+from dossier.store.readmodel import SCHEMA_VERSION, derived_kinds, outlet_name, partial_reusers
+
+
+def _article(i: int, site: str | None = None, date: str | None = None, text: str = "") -> Article:
+    text = text or f"Article {i} says Sergei Lavrov met Zamir Kabulov in Moscow."
+    start = text.find("Sergei Lavrov")
+    mentions = [Mention(text="Sergei Lavrov", label="PERSON", start=start, end=start + 13, entity="e-lavrov")] if start >= 0 else []
+    return Article(id=f"a{i:02d}", source=f"in/{i:02d}.txt", text=text, title=f"Title {i}", site=site,
+                   page_date=date, page_date_trust="ok" if date else "missing", mentions=mentions)
+
+
+@pytest.fixture()
+def store(tmp_path) -> Store:
+    store = Store(tmp_path / "d.db")
+    articles = [_article(i, site="wire.example" if i % 3 == 0 else f"site{i}.example",
+                         date=f"2021-10-{10 + i:02d}" if i % 4 else None) for i in range(12)]
+    with store.transaction():
+        for article in articles:
+            store.put_document(Document(id=article.id, source=article.source, kind="text", raw=b"raw"))
+            store.put_article(article)
+        links = [Link(a="a00", b="a01", kind="copy", score=0.95, direction="a_to_b"),
+                 Link(a="a01", b="a02", kind="rewrite", score=0.8, direction="a_to_b"),
+                 Link(a="a00", b="a03", kind="partial", score=0.3)]
+        stories = [Story(id="s1", title="Moscow talks", articles=["a00", "a01", "a02", "a03"], original="a00",
+                         independent_sources=2, first_reported="2021-10-10", lineages=[["a00", "a01", "a02"], ["a03"]]),
+                   *[Story(id=f"s{i}", title=f"Story {i}", articles=[f"a{i:02d}"], independent_sources=1,
+                           first_reported=f"2021-10-{10 + i:02d}", lineages=[[f"a{i:02d}"]]) for i in range(4, 12)]]
+        entities = [Entity(id="e-lavrov", name="Sergei Lavrov", type="PERSON", aliases=["Lavrov", "Sergei Lavrov"]),
+                    Entity(id="e-kabulov", name="Zamir Kabulov", type="PERSON", aliases=["Kabulov"])]
+        quotes = [Quote(id=f"q{i}", article=f"a{i:02d}", text=text, start=0, end=5, speaker="e-lavrov", kind=kind)
+                  for i, (text, kind) in enumerate([("an inclusive government is needed", "direct"),
+                                                    ("an inclusive government is what is needed", "direct"),
+                                                    ("the talks went well", "indirect")])]
+        events = [Event(id="ev-b", type="talks", summary="later", date="2021-11", date_precision="month",
+                        participants=["e-lavrov"], articles=["a00"], story="s1"),
+                  Event(id="ev-a", type="talks", summary="earlier", date="2021-W41", date_precision="week",
+                        articles=["a01"], story="s1")]
+        flags = [Flag(id="f1", kind="changed_fact", articles=["a00", "a01"],
+                      evidence=[FlagEvidence("a00", "logistical"), FlagEvidence("a01#2", "technological")],
+                      detail="a word changed", severity="high"),
+                 Flag(id="f2", kind="misdated_page", articles=["a05"], evidence=[], detail="misdated", severity="low")]
+        store.put_corpus(Corpus(links=links, stories=stories, entities=entities, quotes=quotes, events=events, flags=flags))
+    return store
+
+
+def test_lists_page_sort_and_filter(store):
+    first = q.article_list(store.db, "date", {}, q.Paging(1, 5))
+    assert first["total"] == 12 and first["pages"] == 3 and len(first["items"]) == 5
+    dates = [a["date"] for a in q.article_list(store.db, "date", {}, q.Paging(1, 50))["items"]]
+    assert dates == sorted(d for d in dates if d) + [None] * dates.count(None)  # undated last
+    wire = q.article_list(store.db, "date", {"outlet": "wire.example"})
+    assert wire["total"] == 4 and {a["outlet"] for a in wire["items"]} == {"wire.example"}
+    assert {"value": "wire.example", "count": 4} in q.article_list(store.db)["facets"]["outlet"]
+    assert q.article_list(store.db, "date", {"outlet": "'; DROP TABLE articles; --"})["total"] == 0
+    assert q.article_list(store.db, "nonsense")["sort"] == "date"  # unknown sort keys fall back
+    assert [s["id"] for s in q.story_list(store.db, "articles", {}, q.Paging(1, 1))["items"]] == ["s1"]
+    assert q.entity_list(store.db, "name", {"name": "Kab"})["items"][0]["id"] == "e-kabulov"
+
+
+def test_timeline_keeps_the_builds_order(store):
+    # The build put "2021-W41" after "2021-11" here on purpose: the read side never re-sorts by string.
+    assert [e["id"] for e in q.timeline(store.db)["items"]] == ["ev-b", "ev-a"]
+    assert [e["id"] for e in q.timeline(store.db, {"entity": "e-lavrov"})["items"]] == ["ev-b"]
+
+
+def test_story_provenance_counts_follow_the_lineages(store):
+    row = q.story_row(store.db, "s1")
+    assert (row["independent_sources"], row["copies"], row["rewrites"], row["partials"]) == (2, 1, 1, 1)
+    assert q.story_roles(store.db, "s1") == {"a00": "original", "a01": "copy", "a02": "rewrite", "a03": "partial"}
+
+
+def test_derived_kinds_and_partial_reuse_without_directions():
+    story = {"articles": ["x", "y", "z"], "original": None, "lineages": [["x", "y"], ["z"]]}
+    links = [{"a": "x", "b": "y", "kind": "translation", "direction": None},
+             {"a": "y", "b": "z", "kind": "partial", "direction": None}]
+    kinds = derived_kinds(story, links)
+    assert kinds == {"y": "translation"}
+    assert partial_reusers(story, links, kinds) == {"z"}
+
+
+def test_outlet_names_prefer_site_then_credit_then_byline():
+    assert outlet_name("abc.example", "ABC", "Jo", "x/1.txt") == "abc.example"
+    assert outlet_name(None, "ABC News", "Jo", "x/1.txt") == "ABC News (credited)"
+    assert outlet_name(None, None, "Jo Smith", "x/1.txt") == "Jo Smith (byline)"
+    assert outlet_name(None, None, None, "x/1.txt#3") == "1.txt"
+
+
+def test_search_matches_prefixes_aliases_and_near_spellings(store):
+    assert [h["id"] for h in q.search(store.db, "Lavr")["entity"]] == ["e-lavrov"]
+    assert [h["id"] for h in q.search(store.db, "Sergey")["entity"]] == ["e-lavrov"]  # fuzzy: Sergei
+    assert q.search(store.db, "Kabul")["entity"][0]["id"] == "e-kabulov"
+    assert {h["id"] for h in q.search(store.db, "inclusive")["quote"]} == {"q0", "q1"}
+    assert [h["id"] for h in q.search(store.db, "Moscow talks")["story"]] == ["s1"]
+    assert len(q.article_hits(store.db, "Kabul")) == 12
+    assert q.search(store.db, 'Lavr" (*')["counts"]["entity"] == 1  # user text is never FTS syntax
+    assert q.search(store.db, "Xyzzy")["counts"] == {"entity": 0, "story": 0, "quote": 0, "flag": 0}
+
+
+def test_quote_ledger_groups_wordings_of_one_speaker(store):
+    groups = q.quote_groups(store.db, filters={"speaker": "e-lavrov"})["items"]
+    assert [[x["id"] for x in g["quotes"]] for g in groups] == [["q0", "q1"], ["q2"]]
+    assert q.quote_groups(store.db, filters={"kind": "indirect"})["total"] == 1
+
+
+def test_read_tables_follow_a_rebuild_and_an_old_dossier_gets_them(tmp_path, store):
+    with store.transaction():
+        store.put_corpus(Corpus())
+    assert q.counts(store.db)["stories"] == 0 and q.story_list(store.db)["items"] == []
+    # A dossier written before the read tables existed: migrating fills them from its rows.
+    path = tmp_path / "old.db"
+    old = Store(path)
+    with old.transaction():
+        old.put_document(Document(id="a01", source="in/01.txt", kind="text", raw=b"raw"))
+        old.put_article(_article(1, site="old.example"))
+    old.close()
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM schema_migrations WHERE version=?", (SCHEMA_VERSION,))
+    for table in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table') AND name LIKE 'read_%'")]:
+        if not table.startswith("read_search_"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.commit()
+    db.close()
+    reopened = Store(path)
+    assert q.article_list(reopened.db)["items"][0]["outlet"] == "old.example"
