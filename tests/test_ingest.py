@@ -96,14 +96,14 @@ def test_broken_warc_is_rejected_with_reason(tmp_path):
 def test_every_bad_input_has_a_reason(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "unknown.txt").write_bytes(bytes(range(1, 256)) * 4)  # no encoding fits: refused, not guessed
     (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 2000 + "x" + "</div>" * 2000 + "</body></html>")
     (tmp_path / "big.txt").write_bytes(b"a " * 30_000)
     _, rejected = _read(tmp_path, max_bytes=50_000)
     reasons = {r.source: r.reason for r in rejected}
     assert "PNG image" in reasons["image.png"]
     assert reasons["empty.txt"] == "empty file"
-    assert "not valid UTF-8" in reasons["latin1.txt"] and "offset 3" in reasons["latin1.txt"]
+    assert "could not be detected with confidence" in reasons["unknown.txt"]
     assert "nested more than" in reasons["deep.html"]
     assert reasons["big.txt"] == "file too large (60.0 KB; limit 50.0 KB, set [ingest] max_bytes to raise it)"
 

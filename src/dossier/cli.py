@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ EXAMPLES = {
     "search": 'dossier search "Lavrov inclusive" --db seeds.db',
     "stats": "dossier stats --db seeds.db",
     "serve": "dossier serve --db seeds.db --port 8000",
+    "migrate": "dossier migrate --db old.db",
 }
 
 
@@ -32,12 +34,16 @@ def _progress(items, label, total=None):
     return tqdm(items, desc=label, total=total, unit="doc", disable=None, file=sys.stderr, leave=False)
 
 
-def _open_store(path: str, must_exist: bool = True):
+def _open_store(path: str, must_exist: bool = True, readonly: bool = False):
+    """The store at `path`: read-only for commands that only read it (so a read-only file, or one a
+    build is writing, can still be read, and nothing is migrated behind the user's back)."""
     from dossier.store import Store
 
     if must_exist and not Path(path).exists():
         raise FileNotFoundError(f"no dossier at {path}; run 'dossier build PATH --db {path}' first")
-    return Store(path)
+    if readonly:
+        return Store(path, readonly=True)
+    return Store(path, on_wait=lambda message: print(f"dossier: {message}", file=sys.stderr))
 
 
 def cmd_build(args, incremental: bool = False) -> int:
@@ -71,7 +77,7 @@ def _write_report(store, out: str) -> None:
 def cmd_export(args) -> int:
     from dossier.store.export import export_csv, export_dict, export_markdown
 
-    store = _open_store(args.db)
+    store = _open_store(args.db, readonly=True)
     if args.format == "json":
         text = json.dumps(export_dict(store), ensure_ascii=False, indent=2)
     elif args.format == "csv":
@@ -86,12 +92,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_report(args) -> int:
-    _write_report(_open_store(args.db), args.out)
+    _write_report(_open_store(args.db, readonly=True), args.out)
     return EXIT_OK
 
 
 def cmd_search(args) -> int:
-    hits = _open_store(args.db).search(args.query, limit=args.limit)
+    hits = _open_store(args.db, readonly=True).search(args.query, limit=args.limit)
     for hit in hits:
         print(f"{hit['id']}  {hit['title']}\n    {hit['snippet']}")
     if not hits:
@@ -100,9 +106,10 @@ def cmd_search(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    store = _open_store(args.db)
+    store = _open_store(args.db, readonly=True)
     for key, value in store.stats().items():
         print(f"{key:>16}: {value}")
+    print(f"{'encodings':>16}: " + ", ".join(f"{name} {count}" for name, count in store.encodings().items()))
     rejections = store.rejections()
     if rejections:
         print("rejected inputs:")
@@ -119,8 +126,14 @@ def cmd_serve(args) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.public:
         print(f"refusing to bind {args.host}: pass --public to serve beyond this machine", file=sys.stderr)
         return EXIT_USAGE
-    _open_store(args.db).close()
+    _open_store(args.db, readonly=True).close()  # never writes or migrates; fails now with the reason
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
+def cmd_migrate(args) -> int:
+    before, after = _open_store(args.db).migrate()
+    print(f"{args.db}: schema {before} -> {after}" if before != after else f"{args.db}: schema {after}, up to date")
     return EXIT_OK
 
 
@@ -167,6 +180,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--public", action="store_true", help="allow binding beyond localhost")
     p.set_defaults(func=cmd_serve)
+
+    p = command("migrate", "upgrade a dossier made by an older version to this version's schema")
+    p.set_defaults(func=cmd_migrate)
     return top
 
 
@@ -179,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (FileNotFoundError, StoreError, ValueError) as err:
         print(f"dossier: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except (sqlite3.DatabaseError, OSError) as err:  # disk full, permissions: one line, not a traceback
+        print(f"dossier: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("dossier: interrupted; the dossier keeps its previous build", file=sys.stderr)

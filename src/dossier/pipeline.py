@@ -16,6 +16,7 @@ from dossier.clean import clean_document, remove_site_repeats
 from dossier.config import Options
 from dossier.corpus import run_corpus_stages
 from dossier.engine import map_stage
+from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
 from dossier.model import Article, Document, Rejection
 from dossier.resources import Resources
@@ -73,7 +74,7 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
             new_articles = _clean_documents(store, documents, options, progress, result)
         with _timed(result, "analyse"):
             everyone = _analyse_articles(store.articles() if incremental else [], new_articles,
-                                         options, resources, progress)
+                                         options, resources, progress, store, result)
         with _timed(result, "corpus"):
             corpus = run_corpus_stages(everyone, options, resources, cache=store)
         with _timed(result, "store"):
@@ -82,7 +83,8 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
             store.put_corpus(corpus)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
                                options.to_dict(), started)
-        result.added = len(new_articles)
+        kept = {a.id for a in everyone}
+        result.added = sum(a.id in kept for a in new_articles)
     return result
 
 
@@ -105,7 +107,8 @@ def _read_new_documents(store: Store, paths: list[Path], options: Options, progr
 def _clean_documents(store: Store, documents: list[Document], options: Options, progress: Progress,
                      result: BuildResult) -> list[Article]:
     articles = []
-    for item in progress(map_stage(_clean_one, documents, options, options.engine), "cleaning", len(documents)):
+    stage = guarded("clean", _clean_one, options.engine.document_seconds)
+    for item in progress(map_stage(stage, documents, options, options.engine), "cleaning", len(documents)):
         if isinstance(item, Rejection):
             store.put_rejection(item)
             result.rejected.append(item)
@@ -115,12 +118,25 @@ def _clean_documents(store: Store, documents: list[Document], options: Options, 
 
 
 def _analyse_articles(stored: list[Article], new_articles: list[Article], options: Options,
-                      resources: Resources, progress: Progress) -> list[Article]:
-    """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed."""
+                      resources: Resources, progress: Progress, store: Store | None = None,
+                      result: BuildResult | None = None) -> list[Article]:
+    """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed.
+    An article whose analysis fails is kept as a rejection (stage "analyse") and left out."""
     everyone = stored + new_articles
     changed = set(remove_site_repeats(everyone, options.clean))
     to_analyse = new_articles + [a for a in stored if a.id in changed]
     context = resources if options.engine.kind == "local" else options
-    analysed = {a.id: a for a in progress(map_stage(_analyse_one, to_analyse, context, options.engine),
-                                          "analysing", len(to_analyse))}
-    return sorted((analysed.get(a.id, a) for a in everyone), key=lambda a: (a.source, a.id))
+    stage = guarded("analyse", _analyse_one, options.engine.document_seconds)
+    analysed, failed = {}, set()
+    for item in progress(map_stage(stage, to_analyse, context, options.engine), "analysing", len(to_analyse)):
+        if isinstance(item, Rejection):
+            failed.add(item.id)
+            if store is not None:
+                store.put_rejection(item)
+            if result is not None:
+                result.rejected.append(item)
+        else:
+            analysed[item.id] = item
+    stored_ids = {a.id for a in stored}  # a stored article that fails again keeps its last analysis
+    kept = (analysed.get(a.id, a) for a in everyone if a.id not in failed or a.id in stored_ids)
+    return sorted(kept, key=lambda a: (a.source, a.id))

@@ -24,11 +24,14 @@ __all__ = ["analyse_article", "resolve_entities", "anchor_times"]
 def analyse_article(article: Article, resources: Resources) -> Article:
     """Fill sentences, mentions, quotes, times and events of one article."""
     text = article.text
+    limits = resources.options.analyse
     normalised = normalise_for_nlp(text)
     article.sentences = split_sentences(text)
-    article.mentions = find_mentions(text, article.sentences, ner_doc(text, resources.nlp()))
+    article.mentions = find_mentions(text, article.sentences,
+                                     ner_doc(text, resources.nlp(), limits.nlp_max_chars))
     people = build_people(normalised, article.mentions)
-    attributions = parse_attributions(normalised, article.sentences, resources.nlp())
+    parseable = [s for s in article.sentences if s.end - s.start <= limits.parse_max_chars]
+    attributions = parse_attributions(normalised, parseable, resources.nlp())
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)
     article.times = find_times(text, article.sentences)

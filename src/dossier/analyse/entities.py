@@ -34,10 +34,31 @@ def normalise_for_nlp(text: str) -> str:
     return text.translate(_TYPOGRAPHIC)
 
 
-def ner_doc(text: str, nlp):
-    """Run only the NER component of `nlp` over `text` (normalised)."""
+def ner_doc(text: str, nlp, max_chars: int = 100_000):
+    """Run only the NER component of `nlp` over `text` (normalised). A text longer than
+    `max_chars` runs in pieces cut at line breaks (else at a space), joined back into one Doc with
+    the same characters, so offsets hold and memory stays bounded."""
+    from spacy.tokens import Doc
+
     disabled = [name for name in nlp.pipe_names if name != "ner"]
-    return nlp(normalise_for_nlp(text), disable=disabled)
+    normalised = normalise_for_nlp(text)
+    if len(normalised) <= max_chars:
+        return nlp(normalised, disable=disabled)
+    docs = [nlp(piece, disable=disabled) for piece in text_pieces(normalised, max_chars)]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def text_pieces(text: str, max_chars: int) -> list[str]:
+    """`text` cut into consecutive pieces of at most `max_chars`, at the last line break (else
+    space) before the limit; `"".join(pieces) == text`."""
+    pieces, start = [], 0
+    while len(text) - start > max_chars:
+        end = start + max_chars
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
@@ -49,7 +70,8 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
         for start, end in _trimmed_pieces(text, ent.start_char, ent.end_char):
             raw.append(Mention(text=text[start:end], label=ent.label_, start=start, end=end,
                                sentence=sentence_at(sentences, start)))
-    mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m)]
+    credit_lines: dict[int, bool] = {}  # line start -> is a credit line; one search per line, not per mention
+    mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines)]
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
     return _relabel_known_people(mentions)
@@ -92,14 +114,17 @@ def _relabel_country(mention: Mention) -> Mention:
     return mention
 
 
-def _is_chrome(text: str, mention: Mention) -> bool:
+def _is_chrome(text: str, mention: Mention, credit_lines: dict[int, bool]) -> bool:
     words = fold(mention.text).split()
     if words and all(w in CHROME_WORDS for w in words):
         return True
     line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return bool(_CREDIT_LINE.search(line)) and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+    if line_start not in credit_lines:
+        line_end = text.find("\n", mention.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        credit_lines[line_start] = (bool(_CREDIT_LINE.search(line))
+                                    and not line.rstrip().endswith((".", "!", "?", '"', "”")))
+    return credit_lines[line_start]
 
 
 def _plausible_person(name: str) -> bool:

@@ -31,6 +31,7 @@ MAX_INTERRUPTION_WORDS = 15
 MIN_INDIRECT_WORDS = 1
 # How far past a quote we look for its cue and speaker.
 MAX_FRAME_CHARS = 220
+_FRAME_BOUNDARY = re.compile(r'[.!?]\s|"')  # where the words before a quote start
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
@@ -224,9 +225,13 @@ class _Finder:
     def _frame_before(self, start: int) -> tuple[int, int] | None:
         open_mark = start - 1
         line_start = self.norm.rfind("\n", 0, open_mark) + 1
-        window = self.norm[line_start:open_mark]
-        cut = max((m.end() for m in re.finditer(r'[.!?]\s|"', window)), default=0)
-        frame_start = line_start + cut
+        frame_start = line_start
+        for width in (512, open_mark - line_start):  # the near end first: a one-line text stays linear
+            window_start = max(line_start, open_mark - width)
+            ends = [m.end() for m in _FRAME_BOUNDARY.finditer(self.norm, window_start, open_mark)]
+            if ends or window_start == line_start:
+                frame_start = ends[-1] if ends else line_start
+                break
         return (frame_start, open_mark) if open_mark > frame_start else None
 
     def _frame_speaker(self, start: int, end: int, prefer_end: bool = False) -> tuple[Cue | None, Speaker | None]:

@@ -21,8 +21,12 @@ no nos vol vs etc inc corp ltd co dept univ ave blvd rd mt ft approx est fig al
 u.s u.k u.n e.u d.c a.m p.m i.e e.g
 """.split())
 
-_BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘(\[]?[A-Z0-9])""")
+# The lookbehind and possessive quantifiers start a match only at the first mark of a run and never
+# backtrack into it, so a line of 100,000 dots is scanned once, not once per dot (linear time).
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]++["”’')\]]*+(?=\s+["“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_LONGEST_ABBREVIATION = 16  # characters looked at before a period; every abbreviation above is shorter
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -57,7 +61,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or a single-letter initial."""
     if line[dot] != ".":
         return False
-    word = re.search(r"[\w.]+$", line[:dot])
+    word = _WORD_BEFORE.search(line, max(0, dot - _LONGEST_ABBREVIATION), dot)  # a window: linear
     if not word:
         return False
     token = word.group().lower().rstrip(".")
@@ -66,5 +70,5 @@ def _is_abbreviation(line: str, dot: int) -> bool:
 
 def sentence_at(sentences: list[Sentence], offset: int) -> int:
     """Index of the sentence containing character `offset` (the last one starting before it)."""
-    position = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    position = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1  # no list per call
     return sentences[max(position, 0)].index if sentences else 0

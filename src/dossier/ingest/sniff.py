@@ -44,13 +44,3 @@ def binary_reason(head: bytes) -> str | None:
     if b"\x00" in head[:8192]:
         return "binary file (contains NUL bytes), not an article"
     return None
-
-
-def decode_utf8(raw: bytes) -> tuple[str | None, str | None]:
-    """(text, None) for valid UTF-8 (a BOM is dropped), else (None, reason)."""
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as err:
-        bad = raw[err.start:err.start + 1].hex()
-        return None, (f"not valid UTF-8 (byte 0x{bad} at offset {err.start}); "
-                      "convert the file to UTF-8 and add it again")

@@ -7,8 +7,9 @@ dossier, so SIGKILL or Ctrl-C mid-build loses only the unfinished build.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,31 +28,59 @@ class StoreError(Exception):
     """The store cannot be used (not a Dossier database, newer schema, ...)."""
 
 
+LATEST_SCHEMA = max(v for v, _ in MIGRATIONS)
+Waiting = Callable[[str], None]
+
+
 class Store:
-    def __init__(self, path: str | Path = "dossier.db", *, readonly: bool = False):
+    def __init__(self, path: str | Path = "dossier.db", *, readonly: bool = False,
+                 lock_timeout: float = 600.0, on_wait: Waiting | None = None):
         """Open (and migrate) a dossier; `readonly` opens an existing one with SQLite `mode=ro`,
-        which never migrates and never waits for the write lock a running build holds."""
+        which never writes, never migrates (an older schema is refused with what to run) and never
+        waits for the write lock a running build holds. A writer that finds another build holding
+        the lock calls `on_wait` with a message and waits up to `lock_timeout` seconds for it."""
         self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
         try:
             if readonly:
                 self._open_readonly(Path(path))
             else:
-                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-                self.db.row_factory = sqlite3.Row
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA foreign_keys=ON")
-                self._migrate()
+                self._open_readwrite(Path(path))
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a Dossier database ({err})") from err
+
+    def _open_readwrite(self, path: Path) -> None:
+        if path.exists() and not os.access(path, os.W_OK):
+            raise StoreError(f"{path} is read-only: 'build', 'add' and 'migrate' need write access; "
+                             "'export', 'stats', 'search', 'report' and 'serve' read it as it is")
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
 
     def _open_readonly(self, path: Path) -> None:
         if not path.exists():
             raise StoreError(f"no dossier at {path}; run 'dossier build PATH --db {path}' first")
         self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            version = self.schema_version()
+        except sqlite3.OperationalError:
+            if os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK):
+                raise
+            # A read-only WAL file in a read-only folder cannot get its shared-memory file; nobody
+            # can write it either, so it is read as immutable (no locks, no -shm).
+            self.db.close()
+            self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                      check_same_thread=False)
+            version = self.schema_version()
         self.db.row_factory = sqlite3.Row
-        version = self.schema_version()
-        if version > max(v for v, _ in MIGRATIONS):
+        if version > LATEST_SCHEMA:
             raise StoreError(f"{path} was written by a newer Dossier (schema {version}); upgrade Dossier")
+        if version < LATEST_SCHEMA:
+            raise StoreError(f"{path} was made by an older Dossier (schema {version}, this one reads "
+                             f"{LATEST_SCHEMA}); run 'dossier migrate --db {path}' or rebuild it")
 
     def close(self) -> None:
         self.db.close()
@@ -62,6 +91,7 @@ class Store:
         self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                         "(version INTEGER PRIMARY KEY, applied_at TEXT DEFAULT (datetime('now')))")
         applied = {r[0] for r in self.db.execute("SELECT version FROM schema_migrations")}
+        self._opened_at = max(applied, default=0)
         known = {v for v, _ in MIGRATIONS}
         if applied - known:
             raise StoreError(f"{self.path} was written by a newer Dossier (schema {max(applied)}); upgrade Dossier")
@@ -81,13 +111,36 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield
         except BaseException:  # Ctrl-C included: roll back, then let it propagate
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE (the write lock); when another build holds it, say so and wait for it."""
+        self.db.execute("PRAGMA busy_timeout=0")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+        if self.on_wait:
+            self.on_wait(f"another dossier build or add is writing {self.path}; waiting for it to finish "
+                         f"(up to {self.lock_timeout:g} s)")
+        self.db.execute(f"PRAGMA busy_timeout={int(self.lock_timeout * 1000)}")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"another dossier build or add kept {self.path} locked for over "
+                             f"{self.lock_timeout:g} s; try again when it has finished") from err
+
+    def migrate(self) -> tuple[int, int]:
+        """(version before, version after); opening read-write has already applied migrations."""
+        return self._opened_at, self.schema_version()
 
     def clear(self) -> None:
         for table in ("article_fts", "articles", "products", "corpus", "rejections", "documents"):
@@ -99,8 +152,17 @@ class Store:
         return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
     def put_document(self, doc: Document) -> None:
-        self.db.execute("INSERT OR IGNORE INTO documents(id, source, kind, raw) VALUES (?,?,?,?)",
-                        (doc.id, doc.source, doc.kind, doc.raw))
+        self.db.execute("INSERT OR IGNORE INTO documents(id, source, kind, raw, encoding) VALUES (?,?,?,?,?)",
+                        (doc.id, doc.source, doc.kind, doc.raw, doc.meta.get("encoding")))
+
+    def encodings(self) -> dict[str, int]:
+        """How many documents were decoded with each encoding ("utf-8", "cp1251", "utf-16", ...)."""
+        rows = self.db.execute("SELECT coalesce(encoding, 'unknown'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")
+        return {r[0]: r[1] for r in rows}
+
+    def document_encoding(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT encoding FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
 
     def raw_bytes(self, doc_id: str) -> bytes | None:
         row = self.db.execute("SELECT raw FROM documents WHERE id=?", (doc_id,)).fetchone()

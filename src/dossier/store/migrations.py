@@ -119,4 +119,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     CREATE VIRTUAL TABLE read_search USING fts5(kind UNINDEXED, id UNINDEXED, name, text,
         tokenize='unicode61 remove_diacritics 2', prefix='2 3');
     """),
+    (4, """
+    ALTER TABLE documents ADD COLUMN encoding TEXT;   -- the encoding the text was decoded with
+    """),
 ]
