@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Story
+from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, find_misdated, mark_contradicted, restore_page_date_trust
 from dossier.verify.origin import origin_rank
@@ -38,6 +39,8 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event],
     flags = [_changed_fact_flag(pc, name) for pc in found]
     flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank)]
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
+    flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories)
+              if not _already_flagged(c, flags)]
     for finding in find_misdated(articles, links, events):
         flags.append(_misdated_flag(by_id[finding.article], finding))
         mark_contradicted(by_id[finding.article], finding)
@@ -97,6 +100,28 @@ def _conflict_flag(c: Conflict, name) -> Flag:
                 kind="conflicting_claim", articles=articles,
                 evidence=[FlagEvidence(a, c.sentences[a]) for a in articles if a in c.sentences],
                 detail=detail, severity="high" if c.independent >= 2 else "medium")
+
+
+def _claim_flag(c: ClaimConflict, name) -> Flag:
+    """Both sides with their independent sources; evidence: the minority's sentences first."""
+    what = f"{c.attribute} of {c.subject}" if c.subject else f"number {c.attribute}"
+    side = lambda claims: ", ".join(sorted({name(x.article) for x in claims}))  # noqa: E731
+    detail = (f"{what}: {c.minority_value!r} in {side(c.minority)} ({c.minority_sources} independent "
+              f"source(s)) against {c.majority_value!r} in {side(c.majority)} ({c.majority_sources} "
+              f"independent source(s))")
+    articles = list(dict.fromkeys([x.article for x in c.minority] + [x.article for x in c.majority]))
+    evidence = {(x.article, x.sentence): FlagEvidence(x.article, x.sentence) for x in c.minority + c.majority}
+    return Flag(id=flag_id("conflicting_claim", articles, f"{c.attribute}:{c.subject}:{c.key}"),
+                kind="conflicting_claim", articles=articles, evidence=list(evidence.values()), detail=detail,
+                severity="high" if c.majority_sources >= 2 else "medium")
+
+
+def _already_flagged(c: ClaimConflict, flags: list[Flag]) -> bool:
+    """The aligned-sentence consensus already flagged this minority value in this article."""
+    minority = {x.article for x in c.minority}
+    values = {c.minority_value.lower()}
+    return any(f.kind == "conflicting_claim" and minority & set(f.articles)
+               and any(v in f.detail.lower() for v in values) for f in flags)
 
 
 def _misdated_flag(article: Article, m: Misdating) -> Flag:
