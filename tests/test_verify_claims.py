@@ -117,3 +117,8 @@ def test_two_reports_of_one_crash_disagreeing_on_the_toll_are_flagged(build_case
 @pytest.mark.parametrize("case", ["nf_alias", "nf_hedge", "nf_time", "nf_quote"])
 def test_no_flag_for_alias_hedge_promotion_or_reported_claim(build_case, case):
     assert build_case(case) == []
+
+
+def test_a_sum_of_victims_is_not_read_as_one_figure():
+    a = _article("The bomb killed two women and a man in the bank. Officials said 4 people died.", [])
+    assert [c.value for c in extract_claims(a)] == ["4"]

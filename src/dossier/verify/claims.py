@@ -69,7 +69,8 @@ _COUNT_BEFORE = re.compile(
     r"(?P<what>killed|dead|died|deaths|injured|wounded|hurt|injuries|missing)\b", re.I)
 _COUNT_AFTER = re.compile(
     rf"\b(?P<what>killing|killed|injuring|wounding|injured|wounded|left)\s+(?P<hedge>{_HEDGE}\s+)?"
-    rf"(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*(?P<n2>{_NUM}))?\s+(?:people\s+|persons\s+)?(?P<left>dead|injured|wounded)?", re.I)
+    rf"(?P<n>{_NUM})(?:\s*(?:-|–|to)\s*(?P<n2>{_NUM}))?\s+(?:people\s+|persons\s+)?(?P<left>dead|injured|wounded)?"
+    rf"(?!\s*\w*\s+and\s+(?:a|an|one|{_NUM})\b)", re.I)  # "killing two women and a man": a sum, not read
 _TOLL = re.compile(
     rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit|is|was)\s+(?P<hedge>{_HEDGE}\s+)?(?P<n>{_NUM})\b", re.I)
 _MAGNITUDE = re.compile(
