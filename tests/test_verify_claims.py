@@ -99,8 +99,9 @@ def test_spun_copy_swapping_the_party_is_flagged(build_case):
     assert len(flags) == 1
     assert "'Red Party'" in flags[0]["detail"] and "'Blue Party'" in flags[0]["detail"]
     assert "(3 independent source(s))" in flags[0]["detail"]
-    assert any("Red Party delegation led by" in e["text"] for e in flags[0]["evidence"])
-    assert any("Blue Party's minister" in e["text"] for e in flags[0]["evidence"])
+    sides = {e["side"] for e in flags[0]["evidence"] if "Red Party delegation led by" in e["text"]}
+    assert sides == {"claim"}
+    assert {e["side"] for e in flags[0]["evidence"] if "Blue Party" in e["text"]} == {"against"}
 
 
 def test_title_against_two_independent_reports_the_same_week_is_flagged(build_case):

@@ -239,6 +239,8 @@ class Entity:
 class FlagEvidence:
     article: str
     text: str
+    # conflicting claims: "claim" for the minority's evidence, "against" for what contradicts it
+    side: Literal["claim", "against"] | None = None
 
 
 @dataclass

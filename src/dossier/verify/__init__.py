@@ -110,7 +110,8 @@ def _claim_flag(c: ClaimConflict, name) -> Flag:
               f"source(s)) against {c.majority_value!r} in {side(c.majority)} ({c.majority_sources} "
               f"independent source(s))")
     articles = list(dict.fromkeys([x.article for x in c.minority] + [x.article for x in c.majority]))
-    evidence = {(x.article, x.sentence): FlagEvidence(x.article, x.sentence) for x in c.minority + c.majority}
+    evidence = {(x.article, x.sentence): FlagEvidence(x.article, x.sentence, side)
+                for side, claims in (("claim", c.minority), ("against", c.majority)) for x in claims}
     return Flag(id=flag_id("conflicting_claim", articles, f"{c.attribute}:{c.subject}:{c.key}"),
                 kind="conflicting_claim", articles=articles, evidence=list(evidence.values()), detail=detail,
                 severity="high" if c.majority_sources >= 2 else "medium")
