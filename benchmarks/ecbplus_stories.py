@@ -1,14 +1,17 @@
 """ECB+ document clustering into events: Dossier stories vs a TF-IDF agglomerative baseline.
 
-usage: .venv/bin/python benchmarks/ecbplus_stories.py /work/shared/data/ecbplus [--no-analyse] [--limit N]
+usage: .venv/bin/python benchmarks/ecbplus_stories.py /work/shared/data/ecbplus \
+           [--topics 21-35] [--tune-topics 1-20] [--no-analyse] [--cache /tmp/ecbplus.pickle]
+e.g. on the held-out topics, laid out the same way:  ... ecbplus_stories.py DATA --topics 36-45
 
 Gold: each ECB+ topic holds two look-alike seminal events on purpose (the `ecb` documents and the
 `ecbplus` documents), so the gold event of a document is (topic, ecb|ecbplus). All documents of the
 topics are clustered together (not topic by topic), as a dossier would see them.
 
-Split (the usual ECB+ one): thresholds are chosen on the dev topics 2, 5, 12, 18, 21, 23, 34, 35
-(the baseline's by a sweep in this run; Dossier's are the library constants in stories/cluster.py,
-calibrated on the same topics); scores are reported on the other 27 topics of 1-35 ("test").
+Split: `--tune-topics` (default 1-20) is where thresholds are chosen: the baseline's by a sweep in
+this run; Dossier's are the library constants in stories/cluster.py, calibrated on topics 1-20 and
+never on the reported ones. `--topics` (default 21-35) is what is scored; both tables are printed.
+A topic range is "A-B" or a comma list of numbers and ranges ("1-14,16,18-20").
 The first line of an `ecbplus` document is its URL; it is kept as the article's URL, not its text.
 
 Metrics: B-cubed F1 over documents and the adjusted Rand index (scikit-learn).
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -31,9 +35,23 @@ from sklearn.metrics import adjusted_rand_score
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
-TOPICS = set(range(1, 36))
+TUNE_TOPICS = "1-20"
+REPORT_TOPICS = "21-35"
 BASELINE_SWEEP = [round(x, 2) for x in np.arange(0.30, 0.96, 0.05)]
+
+
+def topic_range(spec: str) -> set[int]:
+    """ "1-14,16,18-20" -> {1, ..., 14, 16, 18, 19, 20}; a bad spec is an argparse error."""
+    topics: set[int] = set()
+    try:
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            lo, _, hi = part.partition("-")
+            topics.update(range(int(lo), int(hi or lo) + 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{spec!r}: expected a topic range such as 1-20 or 1-14,16") from None
+    if not topics:
+        raise argparse.ArgumentTypeError(f"{spec!r}: no topics")
+    return topics
 
 
 def load_documents(root: Path, topics: set[int]) -> list[dict]:
@@ -82,18 +100,29 @@ def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
     return [str(x) for x in model.fit_predict(vectors)]
 
 
-def to_articles(docs: list[dict], analyse: bool):
+def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
+    """Dossier articles for the documents, analysed unless `analyse` is false. `cache` (optional)
+    keeps analysed articles between runs, keyed by document id and text."""
     from dossier.config import Options
     from dossier.model import Article
-    from dossier.resources import Resources
 
     articles = [Article(id=d["id"], source=d["id"], text=d["text"], url=d["url"]) for d in docs]
     if not analyse:
         return articles
     from dossier.analyse import analyse_article
+    from dossier.resources import Resources
 
+    stored = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
     resources = Resources(Options())
-    return [analyse_article(a, resources) for a in articles]
+    out = []
+    for article in articles:
+        key = (article.id, article.text)
+        if key not in stored:
+            stored[key] = analyse_article(article, resources)
+        out.append(stored[key])
+    if cache:
+        cache.write_bytes(pickle.dumps(stored))
+    return out
 
 
 def dossier_stories(articles) -> list[str]:
@@ -110,37 +139,52 @@ def score(name: str, docs: list[dict], pred: list[str], seconds: float) -> dict:
             "clusters": len(set(pred)), "seconds": seconds}
 
 
+def baseline_threshold(docs: list[dict]) -> tuple[float, float]:
+    """(distance threshold, B3 F1) of the best TF-IDF average-link run over BASELINE_SWEEP on `docs`."""
+    gold = [d["gold"] for d in docs]
+    texts = [d["text"] for d in docs]
+    f1 = {t: bcubed_f1(gold, tfidf_agglomerative(texts, t))[2] for t in BASELINE_SWEEP}
+    best = max(f1, key=lambda t: (f1[t], -t))
+    return best, f1[best]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
+    parser.add_argument("--topics", type=topic_range, default=topic_range(REPORT_TOPICS),
+                        help=f"topics to score (default {REPORT_TOPICS})")
+    parser.add_argument("--tune-topics", type=topic_range, default=topic_range(TUNE_TOPICS),
+                        help=f"topics the baseline threshold is chosen on (default {TUNE_TOPICS})")
     parser.add_argument("--no-analyse", action="store_true", help="content only: skip the analyse stage")
-    parser.add_argument("--limit", type=int, default=0, help="first N topics only (a quick check)")
+    parser.add_argument("--cache", type=Path, help="pickle of analysed articles, reused between runs")
     args = parser.parse_args()
+    if not (args.data / "ECB+").is_dir():
+        sys.exit(f"{args.data}: no ECB+ folder (expected ECB+/<topic>/*.xml)")
+    if args.topics & args.tune_topics:
+        print(f"warning: topics {sorted(args.topics & args.tune_topics)} are both tuned on and scored",
+              file=sys.stderr)
 
-    topics = sorted(TOPICS)[: args.limit] if args.limit else sorted(TOPICS)
-    docs = load_documents(args.data, set(topics))
-    dev = [d for d in docs if d["topic"] in DEV_TOPICS]
-    test = [d for d in docs if d["topic"] not in DEV_TOPICS]
-    print(f"ECB+ topics 1-35: {len(docs)} documents, {len({d['gold'] for d in docs})} gold events; "
-          f"dev {len(dev)} docs, test {len(test)} docs", file=sys.stderr)
-
-    dev_scores = {t: bcubed_f1([d["gold"] for d in dev], tfidf_agglomerative([d["text"] for d in dev], t))[2]
-                  for t in BASELINE_SWEEP}
-    best_t = max(dev_scores, key=lambda t: (dev_scores[t], -t))
-    print(f"baseline distance threshold chosen on dev: {best_t} (dev B3 F1 {dev_scores[best_t]:.3f})",
+    splits = {"tune": load_documents(args.data, args.tune_topics), "report": load_documents(args.data, args.topics)}
+    for name, docs in splits.items():
+        if not docs:
+            sys.exit(f"no documents for the {name} topics in {args.data}")
+        print(f"{name} topics {_ranges(sorted({d['topic'] for d in docs}))}: {len(docs)} documents, "
+              f"{len({d['gold'] for d in docs})} gold events", file=sys.stderr)
+    best_t, tune_f1 = baseline_threshold(splits["tune"])
+    print(f"baseline distance threshold chosen on the tune topics: {best_t} (B3 F1 {tune_f1:.3f})",
           file=sys.stderr)
 
     started = time.perf_counter()
-    articles = to_articles(docs, analyse=not args.no_analyse)
+    articles = to_articles(splits["tune"] + splits["report"], analyse=not args.no_analyse, cache=args.cache)
     analyse_s = time.perf_counter() - started
     by_id = {a.id: a for a in articles}
 
     rows = []
-    for split_name, split in (("dev", dev), ("test", test)):
+    for split_name, split in splits.items():
         texts = [d["text"] for d in split]
         t0 = time.perf_counter()
         base = tfidf_agglomerative(texts, best_t)
-        rows.append((split_name, score(f"TF-IDF agglomerative (t={best_t})", split, base, time.perf_counter() - t0)))
+        rows.append((split_name, score(f"TF-IDF average-link (t={best_t})", split, base, time.perf_counter() - t0)))
         t0 = time.perf_counter()
         ours = dossier_stories([by_id[d["id"]] for d in split])
         rows.append((split_name, score("Dossier stories" + (" (content only)" if args.no_analyse else ""),
@@ -149,14 +193,18 @@ def main() -> None:
         rows.append((split_name, score("one cluster per topic", split, [str(d["topic"]) for d in split], 0.0)))
 
     print(f"\nanalyse stage: {analyse_s:.1f} s for {len(articles)} documents (not in the per-system times)")
-    print(f"\n{'split':5} {'system':40} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'clusters':>8} {'sec':>6}")
+    print(f"\n{'split':6} {'system':40} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'clusters':>8} {'sec':>6}")
     for split_name, r in rows:
-        print(f"{split_name:5} {r['system']:40} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['ARI']:6.3f} "
+        print(f"{split_name:6} {r['system']:40} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['ARI']:6.3f} "
               f"{r['clusters']:8d} {r['seconds']:6.2f}")
-    for split_name in ("dev", "test"):
+    for split_name in splits:
         base, ours = [r for s, r in rows if s == split_name][:2]
         print(f"{split_name}: Dossier / baseline  B3 F1 ratio {ours['F1'] / base['F1']:.3f}, "
               f"ARI ratio {ours['ARI'] / base['ARI']:.3f}")
+
+
+def _ranges(topics: list[int]) -> str:
+    return ",".join(str(t) for t in topics)
 
 
 if __name__ == "__main__":

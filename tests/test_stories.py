@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import random
 
-from dossier.model import Alignment, Article, Event, Evidence, Link, Sentence
+from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Sentence
 from dossier.stories import build_stories, cluster_articles
 from dossier.stories.features import article_features, shared_background
 
@@ -374,3 +376,82 @@ def test_first_report_is_inferred_from_the_text_when_no_page_date_is_trusted():
     b.page_date_trust = "weak"
     stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
     assert (stories[0].first_reported, stories[0].first_reported_basis) == (None, None)
+
+
+# ---------------------------------------------------------------- look-alike events, order, explanations
+
+QUAKE = ("A magnitude {mag} earthquake struck {place}, Indonesia, on {day}, the US Geological Survey said.",
+         "The quake hit at a depth of {depth} km, about {dist} km from {town}.",
+         "There were no immediate reports of damage or casualties.")
+
+
+def bulletin(aid, mag, place, day, depth, dist, town, date=None):
+    sentences = [s.format(mag=mag, place=place, day=day, depth=depth, dist=dist, town=town) for s in QUAKE]
+    a = article(aid, sentences, [event("e", "earthquake", sentences[0], date, "day" if date else None,
+                                       place=place)])
+    for name in (place, town):
+        start = a.text.index(name)
+        a.mentions.append(Mention(name, "GPE", start, start + len(name), 0 if name == place else 1))
+    return a
+
+
+def test_two_earthquake_bulletins_of_different_dates_places_and_magnitudes_are_two_stories():
+    papua = bulletin("q1", "6.1", "Papua", "Tuesday", 10, 120, "Jayapura", "2012-04-10")
+    aceh = bulletin("q2", "7.6", "Aceh", "Wednesday", 35, 80, "Banda Aceh", "2016-12-07")
+    stories, _ = build_stories([papua, aceh], [], [])
+    assert len(stories) == 2
+
+
+def test_template_bulletins_of_the_same_week_differing_in_key_facts_are_two_stories():
+    # undated: only the wording's key facts (magnitude, depth, places) tell the two quakes apart
+    papua = bulletin("q1", "6.1", "Papua", "Tuesday", 10, 120, "Jayapura")
+    aceh = bulletin("q2", "7.6", "Aceh", "Wednesday", 35, 80, "Banda Aceh")
+    stories, _ = build_stories([papua, aceh], [], [])
+    assert len(stories) == 2
+
+
+def test_two_reports_of_one_quake_worded_differently_are_one_story():
+    first = bulletin("q1", "6.1", "Papua", "Tuesday", 10, 120, "Jayapura")
+    other = article("q3", ["Indonesia's Papua province was shaken by a 6.1-magnitude quake on Tuesday.",
+                           "Residents of Jayapura ran into the streets, but no damage was reported, "
+                           "the US Geological Survey and local officials said."])
+    stories, _ = build_stories([first, other], [], [])
+    assert len(stories) == 1
+    assert "6.1" in stories[0].grouped_by["shared_numbers"]
+    assert "jayapura" in stories[0].grouped_by["shared_terms"]
+
+
+def test_stories_do_not_depend_on_article_ids_or_input_order():
+    articles, links = seeds_like()
+    articles += [bulletin("q1", "6.1", "Papua", "Tuesday", 10, 120, "Jayapura"),
+                 bulletin("q2", "7.6", "Aceh", "Wednesday", 35, 80, "Banda Aceh"),
+                 article("q3", ["Indonesia's Papua province was shaken by a 6.1-magnitude quake on Tuesday.",
+                                "Residents of Jayapura ran into the streets, the US Geological Survey said."])]
+    first, _ = build_stories(articles, links, [])
+    by_text = {a.id: a.text for a in articles}
+    expected = {frozenset(by_text[a] for a in s.articles) for s in first}
+    for seed in range(5):
+        rng = random.Random(seed)
+        new_ids = {a.id: f"{rng.getrandbits(64):016x}" for a in articles}
+        renamed = [dataclasses.replace(copy.deepcopy(a), id=new_ids[a.id]) for a in articles]
+        rng.shuffle(renamed)
+        moved = [dataclasses.replace(link, a=new_ids[link.a], b=new_ids[link.b]) for link in links]
+        rng.shuffle(moved)
+        again, _ = build_stories(renamed, moved, [])
+        texts = {a.id: a.text for a in renamed}
+        assert {frozenset(texts[a] for a in s.articles) for s in again} == expected
+
+
+def test_each_story_says_why_its_reports_were_grouped():
+    first = article("y1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
+    other = article("y2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2021-10-20", "day",
+                                                 ["Russia", "Taliban"])])
+    lone = article("z2", ["The city council approved a new budget for schools and parks."])
+    stories, _ = build_stories([first, other, lone], [], [])
+    talks = next(s for s in stories if "y1" in s.articles)
+    assert talks.grouped_by["reports"] == 2
+    assert {"lavrov", "kabul", "hanafi"} <= set(talks.grouped_by["shared_terms"])
+    assert talks.grouped_by["shared_names"] == ["russia", "taliban"]
+    assert talks.grouped_by["dates"] == ["2021-10-20"]
+    council = next(s for s in stories if "z2" in s.articles)
+    assert council.grouped_by["reports"] == 1 and council.grouped_by["shared_terms"] == []

@@ -225,6 +225,8 @@ class Story:
     # "page_date": a trusted publication date; "inferred": a date the articles' own text establishes
     # (a caption's full date that "today's meetings" confirms), used when no page date is trusted.
     first_reported_basis: Literal["page_date", "inferred"] | None = None
+    # why its reports were grouped (stories/explain.py): shared terms, names, places, numbers, dates
+    grouped_by: dict = field(default_factory=dict)
 
 
 @dataclass

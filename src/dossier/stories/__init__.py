@@ -12,6 +12,7 @@ from dossier.analyse.anchoring import established_date
 from dossier.model import Article, Entity, Event, Link, Story
 from dossier.stories.cluster import StoryIndex
 from dossier.stories.dates import PRECISION_RANK
+from dossier.stories.explain import grouped_by
 from dossier.stories.features import article_features, shared_background
 from dossier.stories.lineage import Lineage, find_lineages, lineage_of, published
 from dossier.stories.timeline import build_timeline
@@ -41,6 +42,9 @@ def build_stories(articles: list[Article], links: list[Link],
     article_story = index.article_story()
     events = build_timeline(articles, links, source_of, article_story)
     stories = _stories(articles, lineages, article_story, events)
+    for story in stories:
+        state = index.stories[story.id]
+        story.grouped_by = grouped_by([index.groups[g] for g in state.groups], index.texts, index.weights)
     stories.sort(key=lambda s: _story_order(s, index.stories[s.id].date))
     _fill_event_dates(articles, article_story, events)
     return stories, events

@@ -1,17 +1,23 @@
 """Story clustering: lineages (copies) grouped with independent reports of the same event.
 
 The unit is a *group*: one lineage of copies (they are one report, so one story, always). Groups are
-taken in chronological order; each joins the story of its best-scoring candidate neighbour among the
-groups already placed, or founds a new story. A story never takes a group whose main-event date is
-far from its own: "Russia meets the Taliban" in 2021 and in 2023 are two stories.
+clustered by average linkage over a sparse candidate graph (`candidates.TermIndex`, never all
+pairs): the link between two clusters is the mean content cosine of their groups (exact, from
+summed vectors) plus the mean evidence of their scored candidate pairs (`evidence.pair_evidence`:
+dates, years, numbers, places, names). The best link merges first while it reaches
+JOIN_THRESHOLD; a merge that would put two main events more than DATE_WINDOW_DAYS apart in one
+story is never made. Ties are broken by a digest of the groups' texts, and groups are indexed in
+that digest's order, so the stories depend only on the texts, not on input order or article ids.
 
-Incremental: `StoryIndex.add` places new articles against the stored groups and stories without
-touching earlier decisions, except that a new copy linking two stories merges them.
+Incremental: `StoryIndex.add` clusters new articles together with the stored stories, which may
+take new groups but never merge with each other, except that a new copy linking two stories
+merges them (it makes them one source).
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,30 +27,15 @@ from sklearn.preprocessing import normalize
 
 from dossier.stories.candidates import TermIndex
 from dossier.stories.dates import DateSpan, most_precise
+from dossier.stories.evidence import DATE_WINDOW_DAYS, Facts, pair_evidence
 from dossier.stories.features import ArticleFeatures
 from dossier.stories.vectors import TermWeights
 
-# Calibrated together on the ECB+ dev topics (2, 5, 12, 18, 21, 23, 34, 35), where each topic holds
-# two look-alike events; benchmarks/ecbplus_stories.py reports on the other 27 topics of 1-35.
-# Sweeps (dev B3 F1): threshold 0.10-0.18 is flat (0.87-0.90); a type penalty of 0.2 costs ~0.09
-# (analyse's event types are coarse); participant weight 0.15 vs 0.30 and the one-sided-date penalty
-# move dev F1 by under 0.02. Among the near-best settings the more cautious one was kept (a wrong
-# merge misleads a reader more than a split), checked against the seeds, where an undated report
-# of a 2024 decision must not join the dated 2021 talks it shares actors with.
-# Cosine between a report's own-text TF-IDF vector and a story's centroid at which it may join.
-JOIN_THRESHOLD = 0.18
-# Main events further apart than this are different events, however alike the words. Two weeks
-# holds a multi-day summit and its follow-up reports, not the next round of talks. (Too few ECB+
-# documents carry a resolvable date to calibrate it there: 58 of 772.)
-DATE_WINDOW_DAYS = 14
-# Shared participants (Jaccard of names) and a compatible date add to the content score; a
-# different known type or place takes from it.
-PARTICIPANT_WEIGHT = 0.15
-SAME_DATE_BONUS = 0.05
-# One side dated, the other not: the date gate cannot check the pair, so the content must say more.
-ONE_SIDED_DATE_PENALTY = 0.05
-TYPE_MISMATCH_PENALTY = 0.10
-PLACE_MISMATCH_PENALTY = 0.05
+# Calibrated with the evidence weights (stories/evidence.py) on ECB+ topics 1-20; reported on topics
+# 21-35 by benchmarks/ecbplus_stories.py. The link (mean cosine + mean evidence) at which two
+# clusters are one story. Tune-topic B3 F1 by threshold: 0.08 0.929, 0.10 0.930, 0.12 0.928 (at a
+# 183-day window); flat, so the middle is kept.
+JOIN_THRESHOLD = 0.10
 
 
 @dataclass
@@ -52,23 +43,28 @@ class Group:
     """One lineage as the clustering sees it."""
 
     articles: list[str]
-    date: DateSpan | None
-    type: str | None
+    facts: Facts
     place: str | None
-    participants: frozenset[str]
     published: str | None
+    key: str  # digest of the members' texts: the order and tie-break that ignores ids
 
     @property
-    def order_key(self) -> tuple:
-        return (self.date.start if self.date else float("inf"), self.published or "9999", self.articles[0])
+    def date(self) -> DateSpan | None:
+        return self.facts.date
+
+    @property
+    def type(self) -> str | None:
+        return self.facts.type
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.facts.participants
 
 
 @dataclass
 class StoryState:
     id: str
     groups: list[int] = field(default_factory=list)
-    centroid: dict[int, float] = field(default_factory=dict)  # term -> summed weight of its groups
-    norm2: float = 0.0  # squared length of the centroid, kept as groups join
     dates: list[DateSpan] = field(default_factory=list)
     types: Counter = field(default_factory=Counter)
     places: Counter = field(default_factory=Counter)
@@ -78,20 +74,8 @@ class StoryState:
     def date(self) -> DateSpan | None:
         return most_precise(self.dates)
 
-    def similarity(self, terms: list[int], weights: list[float]) -> float:
-        """Cosine between a (normalised) vector and this story's centroid."""
-        if self.norm2 <= 0:
-            return 0.0
-        get = self.centroid.get
-        return sum(get(t, 0.0) * w for t, w in zip(terms, weights)) / self.norm2 ** 0.5
-
-    def take(self, index: int, group: Group, terms: list[int], weights: list[float]) -> None:
+    def take(self, index: int, group: Group) -> None:
         self.groups.append(index)
-        get = self.centroid.get
-        dot = sum(get(t, 0.0) * w for t, w in zip(terms, weights))
-        self.norm2 += 2 * dot + sum(w * w for w in weights)
-        for t, w in zip(terms, weights):
-            self.centroid[t] = get(t, 0.0) + w
         if group.date:
             self.dates.append(group.date)
         if group.type:
@@ -102,9 +86,6 @@ class StoryState:
 
     def absorb(self, other: StoryState) -> None:
         self.groups += other.groups
-        for t, w in other.centroid.items():
-            self.centroid[t] = self.centroid.get(t, 0.0) + w
-        self.norm2 = sum(w * w for w in self.centroid.values())
         self.dates += other.dates
         self.types.update(other.types)
         self.places.update(other.places)
@@ -116,36 +97,47 @@ def story_id(founder: str) -> str:
     return "story-" + hashlib.sha1(founder.encode()).hexdigest()[:12]
 
 
+def text_key(texts: list[str]) -> str:
+    return hashlib.sha1("\x1e".join(sorted(texts)).encode()).hexdigest()
+
+
 def make_group(members: list[ArticleFeatures]) -> Group:
     types = Counter(m.type for m in members if m.type)
     places = Counter(m.place for m in members if m.place)
-    dates = [m.date for m in members if m.date]
     published = sorted(m.published for m in members if m.published)
-    return Group(articles=sorted(m.id for m in members), date=most_precise(dates),
-                 type=types.most_common(1)[0][0] if types else None,
+    date = most_precise([m.date for m in members if m.date])
+    type_ = types.most_common(1)[0][0] if types else None
+    facts = Facts.union((Facts(participants=m.participants, years=m.years, numbers=m.numbers,
+                               places=m.places | ({m.place} if m.place else set())) for m in members),
+                        date, type_)
+    return Group(articles=sorted(m.id for m in members), facts=facts,
                  place=places.most_common(1)[0][0] if places else None,
-                 participants=frozenset().union(*(m.participants for m in members)),
-                 published=published[0] if published else None)
+                 published=published[0] if published else None, key=text_key([m.text for m in members]))
 
 
-def pair_score(group: Group, story: StoryState, cosine: float) -> float | None:
-    """How well a group fits a story given their best content cosine; None when dates forbid it."""
-    date = story.date
-    if group.date and date and group.date.gap(date) > DATE_WINDOW_DAYS:
-        return None
-    score = cosine
-    if group.participants and story.participants:
-        named = set(story.participants)
-        score += PARTICIPANT_WEIGHT * len(group.participants & named) / len(group.participants | named)
-    if group.date and date:
-        score += SAME_DATE_BONUS
-    elif group.date or date:
-        score -= ONE_SIDED_DATE_PENALTY
-    if group.type and story.types and group.type not in story.types:
-        score -= TYPE_MISMATCH_PENALTY
-    if group.place and story.places and group.place not in story.places:
-        score -= PLACE_MISMATCH_PENALTY
-    return score
+@dataclass
+class _Cluster:
+    """A cluster during agglomeration: its groups' summed vectors and date bounds."""
+
+    groups: list[int]
+    vector: dict[int, float]  # term -> summed weight of its (normalised) group vectors
+    key: str
+    latest_start: float  # the cluster's dates must all overlap within DATE_WINDOW_DAYS
+    earliest_end: float
+    story: str | None = None  # a stored story (incremental add), which another stored one never joins
+    version: int = 0
+
+    def can_join(self, other: _Cluster) -> bool:
+        if self.story and other.story:
+            return False
+        latest = max(self.latest_start, other.latest_start)
+        earliest = min(self.earliest_end, other.earliest_end)
+        return latest - earliest <= DATE_WINDOW_DAYS
+
+    def mean_cosine(self, other: _Cluster) -> float:
+        small, large = sorted((self.vector, other.vector), key=len)
+        get = large.get
+        return sum(w * get(t, 0.0) for t, w in small.items()) / (len(self.groups) * len(other.groups))
 
 
 class StoryIndex:
@@ -158,11 +150,13 @@ class StoryIndex:
         self.group_story: list[str] = []
         self.stories: dict[str, StoryState] = {}
         self.article_group: dict[str, int] = {}
+        self.evidence: dict[tuple[int, int], float | None] = {}  # scored candidate pairs (lo, hi)
+        self.texts: dict[str, str] = {}
 
     @classmethod
     def build(cls, features: list[ArticleFeatures], lineages: list[list[str]]) -> StoryIndex:
         """Cluster a whole dossier: fit the term weights on it, then add everything."""
-        index = cls(TermWeights().fit([f.text for f in features]))
+        index = cls(TermWeights().fit(sorted(f.text for f in features)))
         index.add(features, lineages)
         return index
 
@@ -177,24 +171,124 @@ class StoryIndex:
         by_id = {f.id: f for f in features if f.id not in self.article_group}
         if not by_id:
             return {}
+        self.texts.update({a: f.text for a, f in by_id.items()})
         fresh_groups, joined = self._split_lineages(by_id, lineages)
-        vectors = self.weights.vectors([by_id[a].text for a in by_id])
-        row = {a: i for i, a in enumerate(by_id)}
-        for group_index, new_members in joined.items():
+        for group_index, new_members in sorted(joined.items()):
             self._join_existing(group_index, [by_id[a] for a in new_members])
-        fresh_groups.sort(key=lambda g: make_group([by_id[a] for a in g]).order_key)
-        if fresh_groups:
-            group_vectors = _group_vectors(vectors, [[row[a] for a in g] for g in fresh_groups])
+        groups = sorted((make_group([by_id[a] for a in g]) for g in fresh_groups), key=lambda g: g.key)
+        if groups:
             first = len(self.groups)
-            for members in fresh_groups:
-                self._new_group(make_group([by_id[a] for a in members]))
-            self.terms.add(group_vectors)
-            neighbours = self.terms.query(group_vectors)
-            for offset in range(len(fresh_groups)):
-                self._place(first + offset, neighbours.items[offset], neighbours.cosines[offset])
+            vectors = _group_vectors(self.weights, [[self.texts[a] for a in g.articles] for g in groups])
+            for group in groups:
+                self._new_group(group)
+            self.terms.add(vectors)
+            neighbours = self.terms.query(vectors)
+            for offset, (items, cosines) in enumerate(zip(neighbours.items, neighbours.cosines)):
+                self._score_edges(first + offset, items.tolist(), cosines.tolist())
+            self._agglomerate(range(first, len(self.groups)))
         return {a: self.group_story[self.article_group[a]] for a in by_id}
 
     # ---------------------------------------------------------------- internals
+
+    def _score_edges(self, index: int, items: list[int], cosines: list[float]) -> None:
+        for item, cosine in zip(items, cosines):
+            if item != index:
+                pair = (min(index, item), max(index, item))
+                if pair not in self.evidence:
+                    self.evidence[pair] = pair_evidence(self.groups[pair[0]].facts, self.groups[pair[1]].facts,
+                                                        cosine)
+
+    def _agglomerate(self, fresh: range) -> None:
+        """Average-link merging of the fresh groups with each other and with the stored stories."""
+        clusters: dict[int, _Cluster] = {}  # cluster id -> cluster; a group's first cluster id is its index
+        owner: dict[int, int] = {}  # group -> cluster id
+        touched = {g for pair in self.evidence for g in pair if pair[0] in fresh or pair[1] in fresh}
+        stored = {self.group_story[g] for g in touched if g not in fresh}
+        for sid in sorted(stored):  # a stored story enters whole, as one cluster
+            members = self.stories[sid].groups
+            cid = min(members)
+            clusters[cid] = self._cluster(members, story=sid)
+            owner.update({g: cid for g in members})
+        for g in fresh:
+            clusters[g] = self._cluster([g])
+            owner[g] = g
+        edges: dict[int, dict[int, list[float]]] = {cid: {} for cid in clusters}  # cid -> cid -> [sum, n]
+        for (a, b), value in self.evidence.items():
+            if a not in owner or b not in owner or (a not in fresh and b not in fresh):
+                continue
+            ca, cb = owner[a], owner[b]
+            if ca == cb:
+                continue
+            for x, y in ((ca, cb), (cb, ca)):
+                cell = edges[x].setdefault(y, [0.0, 0])
+                cell[0] += value if value is not None else float("-inf")
+                cell[1] += 1
+        heap: list = []
+        for ca in sorted(edges):
+            for cb in sorted(edges[ca]):
+                if ca < cb:
+                    self._push(heap, clusters, edges, ca, cb)
+        while heap:
+            neg, _, _, ca, cb, va, vb = heapq.heappop(heap)
+            if ca not in clusters or cb not in clusters or \
+                    (clusters[ca].version, clusters[cb].version) != (va, vb):
+                continue  # stale: one side has changed since this link was scored
+            self._merge(clusters, edges, ca, cb)
+            keep = min(ca, cb)
+            for other in sorted(edges[keep]):
+                self._push(heap, clusters, edges, keep, other)
+        for cluster in clusters.values():
+            self._assign(cluster)
+
+    def _cluster(self, groups: list[int], story: str | None = None) -> _Cluster:
+        vector: dict[int, float] = {}
+        dates = [self.groups[g].date for g in groups if self.groups[g].date]
+        for g in groups:
+            for t, w in zip(*self.terms.row(g)):
+                vector[t] = vector.get(t, 0.0) + w
+        return _Cluster(groups=list(groups), vector=vector, key=min(self.groups[g].key for g in groups),
+                        latest_start=max((d.start for d in dates), default=float("-inf")),
+                        earliest_end=min((d.end for d in dates), default=float("inf")), story=story)
+
+    def _push(self, heap: list, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
+        a, b = clusters[ca], clusters[cb]
+        total, count = edges[ca][cb]
+        if total == float("-inf") or not a.can_join(b):
+            return
+        link = a.mean_cosine(b) + total / count
+        if link >= JOIN_THRESHOLD:
+            first, second = sorted((a.key, b.key))
+            heapq.heappush(heap, (-link, first, second, ca, cb, a.version, b.version))
+
+    def _merge(self, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
+        keep, gone = min(ca, cb), max(ca, cb)
+        a, b = clusters[keep], clusters.pop(gone)
+        a.groups += b.groups
+        for t, w in b.vector.items():
+            a.vector[t] = a.vector.get(t, 0.0) + w
+        a.key = min(a.key, b.key)
+        a.latest_start, a.earliest_end = max(a.latest_start, b.latest_start), min(a.earliest_end, b.earliest_end)
+        a.story = a.story or b.story
+        a.version += 1
+        for other, (total, count) in edges.pop(gone).items():
+            del edges[other][gone]
+            if other == keep:
+                continue
+            cell = edges[keep].setdefault(other, [0.0, 0])
+            cell[0] += total
+            cell[1] += count
+            edges[other][keep] = cell
+
+    def _assign(self, cluster: _Cluster) -> None:
+        sid = cluster.story
+        if sid is None:
+            sid = story_id(min(a for g in cluster.groups for a in self.groups[g].articles))
+            self.stories[sid] = StoryState(sid)
+        story = self.stories[sid]
+        for g in sorted(cluster.groups):
+            if self.group_story[g] != sid:
+                story.take(g, self.groups[g])
+                self.group_story[g] = sid
 
     def _split_lineages(self, new: dict[str, ArticleFeatures], lineages: list[list[str]]):
         """New articles grouped by lineage: fresh groups, and additions to stored groups."""
@@ -230,27 +324,6 @@ class StoryIndex:
             story = self.stories[self.group_story[index]]
             story.dates += [m.date for m in members if m.date]
 
-    def _place(self, index: int, items: np.ndarray, cosines: np.ndarray) -> None:
-        group = self.groups[index]
-        best, best_score = None, JOIN_THRESHOLD
-        best_by_story: dict[str, float] = {}
-        for item, cosine in zip(items.tolist(), cosines.tolist()):
-            if item == index or not self.group_story[item]:
-                continue  # itself, or a group of this batch not placed yet
-            sid = self.group_story[item]
-            best_by_story[sid] = max(best_by_story.get(sid, -1.0), cosine)
-        terms, weights = self.terms.row(index)
-        for sid in sorted(best_by_story):  # stories found through a neighbour, scored on their centroid
-            story = self.stories[sid]
-            score = pair_score(group, story, story.similarity(terms, weights))
-            if score is not None and score >= best_score:
-                best, best_score = sid, score
-        if best is None:
-            best = story_id(group.articles[0])
-            self.stories[best] = StoryState(best)
-        self.stories[best].take(index, group, terms, weights)
-        self.group_story[index] = best
-
     def _merge_stories(self, keep: str, other: str) -> None:
         if keep == other:
             return
@@ -260,10 +333,10 @@ class StoryIndex:
             self.group_story[g] = keep
 
 
-def _group_vectors(article_vectors: sparse.csr_matrix, rows: list[list[int]]) -> sparse.csr_matrix:
+def _group_vectors(weights: TermWeights, texts: list[list[str]]) -> sparse.csr_matrix:
     """A lineage's vector: the normalised sum of its members' vectors."""
-    pick = sparse.csr_matrix((np.ones(sum(map(len, rows)), dtype=np.float32),
-                              (np.repeat(np.arange(len(rows)), [len(r) for r in rows]),
-                               np.concatenate([np.asarray(r) for r in rows]))),
-                             shape=(len(rows), article_vectors.shape[0]))
+    article_vectors = weights.vectors([t for group in texts for t in group])
+    rows = np.repeat(np.arange(len(texts)), [len(group) for group in texts])
+    pick = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, np.arange(len(rows)))),
+                             shape=(len(texts), article_vectors.shape[0]))
     return normalize(pick @ article_vectors, norm="l2").astype(np.float32).tocsr()

@@ -1,11 +1,19 @@
-"""What the story clustering knows about one article: its main event and its own (non-background) text.
+"""What the story clustering knows about one article: its main event, its own (non-background) text,
+and the key facts of its lead that tell look-alike events apart.
 
-Built from the stored per-article products (sentences, events, mentions) plus, from the corpus, the
-sentences that partial links show to be shared background. Pure: reads the article, changes nothing.
+Built from the stored per-article products (sentences, events, mentions, times) plus, from the
+corpus, the sentences that partial links show to be shared background. Pure: reads the article,
+changes nothing.
+
+Key facts come from the lead (title and first `LEAD_SENTENCES` sentences), where news writing puts
+the what, where and when: the years its resolved dates name, its numbers (magnitudes, casualty
+counts, scores; not the digits of a date) and its places. Two reports of one event repeat them;
+two earthquake bulletins or two market wraps share wording but not these.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +26,17 @@ from dossier.stories.lineage import published
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # The few most-mentioned names stand for what the article is about; the tail is background colour.
 TOP_PARTICIPANTS = 8
+# Entity labels that name where something happened.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The lead: a headline-less wire story states what, where and when in its first two or three
+# sentences; later ones bring background (earlier quakes, last year's summit) with their own facts.
+LEAD_SENTENCES = 3
+# A number token: 7, 6.1, 1,200, the 6.1 of "6.1-magnitude" (not part of "G20" or "F-16").
+_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
+# A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it) or a numeric date ("05 / 02 / 07")
+# says when a page was posted, not what happened.
+_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}\b|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,9 @@ class ArticleFeatures:
     place: str | None
     participants: frozenset[str]
     published: str | None
+    years: frozenset[int] = frozenset()  # years the lead's resolved dates name
+    numbers: frozenset[str] = frozenset()  # numbers of the lead outside dates, "1,200" as "1200"
+    places: frozenset[str] = frozenset()  # places the lead names, lowercased
 
 
 def shared_background(links: Iterable[Link]) -> dict[str, set[int]]:
@@ -55,6 +77,8 @@ def article_features(article: Article, skip_sentences: set[int] | frozenset = fr
     date = parse_span(event.date, event.date_precision) if event else None
     if date is None:
         date = parse_span(published(article), "day")
+    if date is None:
+        date = lead_date(article, skip_sentences)
     return ArticleFeatures(
         id=article.id,
         text=_own_text(article, skip_sentences),
@@ -63,7 +87,55 @@ def article_features(article: Article, skip_sentences: set[int] | frozenset = fr
         place=_norm(event.place) if event and event.place else None,
         participants=frozenset(_participants(article, event)),
         published=published(article),
+        **lead_facts(article, skip_sentences),
     )
+
+
+def lead_facts(article: Article, skip: set[int] | frozenset = frozenset()) -> dict[str, frozenset]:
+    """{"years", "numbers", "places"} of the article's lead (see the module docstring)."""
+    lead = _lead_sentences(article, skip)
+    if lead is None:  # not analysed: the first lines of the text stand for the lead
+        text_lead = "\n".join(article.text.splitlines()[:LEAD_SENTENCES])
+        spans = [(0, len(text_lead))]
+    else:
+        spans = [(s.start, s.end) for s in lead]
+    inside = lambda start: any(lo <= start < hi for lo, hi in spans)  # noqa: E731
+    times = [t for t in article.times if inside(t.start)]
+    years = {int(m[1]) for t in times if t.kind == "date" and t.value and (m := _YEAR.match(t.value))}
+    in_time = [(t.start, t.end) for t in article.times]
+    in_time += [m.span() for lo, hi in spans for m in _CLOCK.finditer(article.text, lo, hi)]
+    numbers = set()
+    for lo, hi in spans:
+        for m in _NUMBER.finditer(article.text, lo, hi):
+            start = m.start()
+            if any(a <= start < b for a, b in in_time):
+                continue  # the day of "June 13, 2013" is part of a date, not a fact of its own
+            value = m[0].replace(",", "")
+            if len(value) == 4 and _YEAR.match(value):
+                years.add(int(value))  # a bare year the time tagger left alone
+                continue
+            numbers.add(value)
+    places = {_norm(m.entity or m.text) for m in article.mentions if m.label in PLACE_LABELS and inside(m.start)}
+    return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places)}
+
+
+def lead_date(article: Article, skip: set[int] | frozenset = frozenset()) -> DateSpan | None:
+    """The first full date (day precision) of the lead: a dateline or "Updated: November 11, 2011"."""
+    lead = _lead_sentences(article, skip)
+    if not lead:
+        return None
+    end = lead[-1].end
+    for t in sorted(article.times, key=lambda t: t.start):
+        if t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
+            return span
+    return None
+
+
+def _lead_sentences(article: Article, skip: set[int] | frozenset):
+    if not article.sentences:
+        return None
+    own = [s for s in article.sentences if s.index not in skip]
+    return (own or article.sentences)[:LEAD_SENTENCES]
 
 
 def _own_text(article: Article, skip: set[int] | frozenset) -> str:

@@ -11,6 +11,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
 
 # 2^20 buckets: collisions stay rare for news vocabularies of a few hundred thousand words.
 N_FEATURES = 2**20
@@ -42,3 +43,13 @@ class TermWeights:
         counts.data = 1 + np.log(counts.data)  # sublinear tf: a word said ten times is not ten times the topic
         weighted = counts.multiply(self.idf).tocsr()
         return normalize(weighted, norm="l2", copy=False).astype(np.float32)
+
+    def terms(self, text: str) -> list[str]:
+        """The words of `text` as the vectors see them (lowercased, stop words and digits out)."""
+        return self._hasher.build_analyzer()(text)
+
+    def idf_of(self, term: str) -> float:
+        """The fitted IDF of one word (its hashed column, as HashingVectorizer computes it)."""
+        if self.idf is None:
+            raise ValueError("TermWeights.idf_of before fit: call fit(texts) first")
+        return float(self.idf[abs(murmurhash3_32(term, seed=0)) % N_FEATURES])
