@@ -42,9 +42,10 @@ def build_stories(articles: list[Article], links: list[Link],
     article_story = index.article_story()
     events = build_timeline(articles, links, source_of, article_story)
     stories = _stories(articles, lineages, article_story, events)
+    names = {e.id: e.name for e in entities}
     for story in stories:
         state = index.stories[story.id]
-        story.grouped_by = grouped_by([index.groups[g] for g in state.groups], index.texts, index.weights)
+        story.grouped_by = grouped_by([index.groups[g] for g in state.groups], index.texts, index.weights, names)
     stories.sort(key=lambda s: _story_order(s, index.stories[s.id].date))
     _fill_event_dates(articles, article_story, events)
     return stories, events

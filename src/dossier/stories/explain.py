@@ -20,18 +20,21 @@ MAX_TERMS = 10
 MAX_NAMES = 8
 
 
-def grouped_by(groups: list[Group], texts: dict[str, str], weights: TermWeights) -> dict:
+def grouped_by(groups: list[Group], texts: dict[str, str], weights: TermWeights,
+               names: dict[str, str] | None = None) -> dict:
     """{"reports": n, "shared_terms": [...], "shared_names": [...], "shared_places": [...],
-    "shared_numbers": [...], "dates": [ISO values]} for the groups of one story."""
+    "shared_numbers": [...], "dates": [ISO values]} for the groups of one story; `names` maps
+    entity ids (what resolved mentions carry) to the entity's name."""
+    names = names or {}
     terms = _shared(({t for a in g.articles for t in weights.terms(texts.get(a, ""))} for g in groups))
     terms.sort(key=lambda t: (-t[1], -weights.idf_of(t[0]), t[0]))
-    names = _shared(g.facts.participants for g in groups)
-    places = _shared(g.facts.places for g in groups)
+    people = _shared({names.get(p, p) for p in g.facts.participants} for g in groups)
+    places = _shared({names.get(p, p) for p in g.facts.places} for g in groups)
     numbers = _shared(g.facts.numbers for g in groups)
     return {
         "reports": len(groups),
         "shared_terms": [t for t, _ in terms[:MAX_TERMS]],
-        "shared_names": [n for n, _ in sorted(names, key=lambda x: (-x[1], x[0]))[:MAX_NAMES]],
+        "shared_names": [n for n, _ in sorted(people, key=lambda x: (-x[1], x[0]))[:MAX_NAMES]],
         "shared_places": [p for p, _ in sorted(places, key=lambda x: (-x[1], x[0]))[:MAX_NAMES]],
         "shared_numbers": [n for n, _ in sorted(numbers, key=lambda x: (-x[1], x[0]))[:MAX_NAMES]],
         "dates": sorted({g.date.value for g in groups if g.date}),
