@@ -1,20 +1,22 @@
-"""MSRP: the sentence-pair decision of reuse alignment, beside TF-IDF and raw MiniLM cosine.
+"""MSRP: the sentence-pair reuse decision at its shipped thresholds, beside MiniLM cosine and TF-IDF.
 
-usage: .venv/bin/python benchmarks/msrp.py /work/shared/data/msrp [--folds 10]
+usage: .venv/bin/python benchmarks/msrp.py DATA_DIR [--calibrate SPEC ...] [--score SPEC]
+e.g. on the held-out test file:  ... msrp.py /work/shared/data/msrp --score msr_paraphrase_test.txt
 
-Every `msr_paraphrase_*.txt` in the folder (tab-separated, header, quoting off) is scored by
-stratified k-fold cross-validation: each method's threshold(s) are fitted on the training folds
-only (best accuracy on a grid) and scored on the held-out fold; accuracy and F1 (paraphrase class)
-are pooled over folds. When both a train and a test file are present, thresholds fitted on the
-whole train file are also scored once on test.
+SPEC is a file in DATA_DIR (tab-separated, header, quoting off), optionally with a row selection
+`FILE:PARTS/N`: the rows whose index modulo N is in PARTS ("0/5", "1-4/5"). Defaults: calibrate on
+msr_paraphrase_train.txt:1-4/5, score msr_paraphrase_train.txt:0/5 (the only file here is train).
+The script refuses to score a row it calibrates on.
 
-Methods:
-- reuse (fitted): the alignment decision of dossier.reuse -- a pair matches when MiniLM cosine
-  >= t_cos or word 3-gram overlap >= t_overlap (both fitted).
-- reuse (shipped): the same rule at the shipped thresholds (ReuseOptions.strong_cosine and
-  classify.VERBATIM_OVERLAP; `aligned` = ReuseOptions.align_cosine alone), nothing fitted.
-- MiniLM cosine: cosine >= t.   - TF-IDF cosine: word unigram TF-IDF (fitted on the training
-  folds' sentences) cosine >= t.   - all paraphrase: the published trivial anchor.
+Methods (every fitted threshold is fitted in this run on the calibration rows only):
+- reuse (shipped, strong): the sentence decision of dossier.reuse (`classify.is_strong`): MiniLM
+  cosine >= ReuseOptions.strong_cosine or word 3-gram overlap >= classify.VERBATIM_OVERLAP.
+- reuse (shipped, aligned): cosine >= ReuseOptions.align_cosine alone. Nothing fitted for either.
+- reuse rule (refit): the same cosine-or-overlap rule, both thresholds fitted (best accuracy).
+- MiniLM cosine: cosine >= t, t fitted for best accuracy, and for best F1.
+- TF-IDF cosine: word unigram TF-IDF (fitted on the calibration sentences) cosine >= t.
+- all paraphrase: the published trivial anchor.
+Accuracy and F1 (paraphrase class) are printed with ratios to MiniLM cosine (accuracy-fitted).
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.model_selection import StratifiedKFold
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dossier.config import Options  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
@@ -41,6 +43,21 @@ from dossier.reuse.fingerprints import encode  # noqa: E402
 ANCHORS = {"all paraphrase (published, test)": (66.5, 79.9), "BERT-base (published F1, test)": (None, 88.9)}
 GRID = np.round(np.arange(0.30, 1.0001, 0.01), 2)
 OVERLAP_GRID = np.round(np.arange(0.2, 1.0001, 0.05), 2)
+DEFAULT_CALIBRATE = "msr_paraphrase_train.txt:1-4/5"
+DEFAULT_SCORE = "msr_paraphrase_train.txt:0/5"
+
+
+def parse_spec(spec: str) -> tuple[str, set[int] | None, int]:
+    """'FILE:1-4/5' -> ('FILE', {1, 2, 3, 4}, 5); 'FILE' -> ('FILE', None, 1)."""
+    name, _, rows = spec.partition(":")
+    if not rows:
+        return name, None, 1
+    try:
+        parts, _, n = rows.partition("/")
+        lo, _, hi = parts.partition("-")
+        return name, set(range(int(lo), int(hi or lo) + 1)), int(n)
+    except ValueError:
+        raise SystemExit(f"{spec!r}: expected FILE or FILE:PARTS/N such as train.txt:1-4/5") from None
 
 
 def read_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
@@ -50,114 +67,107 @@ def read_pairs(path: Path) -> tuple[list[str], list[str], np.ndarray]:
     return [r[3] for r in rows], [r[4] for r in rows], np.array([int(r[0]) for r in rows])
 
 
+def select(spec: str, data_dir: Path) -> tuple[str, np.ndarray, tuple]:
+    """(file name, row indices, (a, b, gold) of the whole file) for a SPEC."""
+    name, parts, n = parse_spec(spec)
+    path = data_dir / name
+    if not path.exists():
+        raise SystemExit(f"{path}: no such file")
+    a, b, gold = read_pairs(path)
+    rows = np.arange(len(gold)) if parts is None else np.array([i for i in range(len(gold)) if i % n in parts])
+    return name, rows, (a, b, gold)
+
+
 def scores(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     tp = int(((pred == 1) & (gold == 1)).sum())
     fp = int(((pred == 1) & (gold == 0)).sum())
     fn = int(((pred == 0) & (gold == 1)).sum())
-    accuracy = float((pred == gold).mean())
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return 100 * accuracy, 100 * f1
+    return 100 * float((pred == gold).mean()), 100 * f1
 
 
-def fit_threshold(values: np.ndarray, gold: np.ndarray) -> float:
-    return float(max(GRID, key=lambda t: ((values >= t) == gold).mean()))
+def fit_threshold(values: np.ndarray, gold: np.ndarray, objective: str = "accuracy") -> float:
+    def value(t):
+        return scores((values >= t).astype(int), gold)[0 if objective == "accuracy" else 1]
+    return float(max(GRID, key=value))
 
 
-def fit_two(cos: np.ndarray, lex: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
-    best = max(((t, u) for t in GRID for u in OVERLAP_GRID),
-               key=lambda tu: (((cos >= tu[0]) | (lex >= tu[1])) == gold).mean())
-    return float(best[0]), float(best[1])
+class Pairs:
+    """Sentence pairs with what the decisions read: MiniLM cosine and word 3-gram overlap."""
 
-
-def tfidf_cosine(train_texts: list[str], a: list[str], b: list[str]) -> np.ndarray:
-    vectorizer = TfidfVectorizer(lowercase=True, token_pattern=r"\w+").fit(train_texts)
-    va, vb = vectorizer.transform(a), vectorizer.transform(b)
-    return np.asarray(va.multiply(vb).sum(axis=1)).ravel()
-
-
-class Features:
-    """Per-pair features of one file: MiniLM cosine and word 3-gram overlap (computed once)."""
-
-    def __init__(self, a: list[str], b: list[str], encoder) -> None:
+    def __init__(self, a: list[str], b: list[str], gold: np.ndarray, encoder):
         started = time.perf_counter()
         va, vb = encode(a, encoder), encode(b, encoder)
         self.encode_seconds = time.perf_counter() - started
-        self.a, self.b = a, b
+        self.a, self.b, self.gold = a, b, gold
         self.cos = (va * vb).sum(axis=1)
         self.lex = np.array([overlap(x, y) for x, y in zip(a, b)])
 
-
-def predict(method: str, train: np.ndarray, test: np.ndarray, f: Features, gold: np.ndarray,
-            test_f: Features | None = None) -> np.ndarray:
-    """Fit `method` on rows `train` of `f` and predict rows `test` (of `test_f` when given)."""
-    g = test_f or f
-    options = Options().reuse
-    if method == "reuse (fitted)":
-        t, u = fit_two(f.cos[train], f.lex[train], gold[train])
-        return ((g.cos[test] >= t) | (g.lex[test] >= u)).astype(int)
-    if method == "reuse (shipped, strong)":
-        return ((g.cos[test] >= options.strong_cosine) | (g.lex[test] >= VERBATIM_OVERLAP)).astype(int)
-    if method == "reuse (shipped, aligned)":
-        return (g.cos[test] >= options.align_cosine).astype(int)
-    if method == "MiniLM cosine":
-        return (g.cos[test] >= fit_threshold(f.cos[train], gold[train])).astype(int)
-    if method == "TF-IDF cosine":
-        texts = [f.a[i] for i in train] + [f.b[i] for i in train]
-        fitted = tfidf_cosine(texts, [f.a[i] for i in train], [f.b[i] for i in train])
-        t = fit_threshold(fitted, gold[train])
-        return (tfidf_cosine(texts, [g.a[i] for i in test], [g.b[i] for i in test]) >= t).astype(int)
-    if method == "all paraphrase":
-        return np.ones(len(test), dtype=int)
-    raise ValueError(method)
+    def rule(self, cosine: float, overlap_min: float) -> np.ndarray:
+        return ((self.cos >= cosine) | (self.lex >= overlap_min)).astype(int)
 
 
-METHODS = ["reuse (fitted)", "reuse (shipped, strong)", "reuse (shipped, aligned)", "MiniLM cosine",
-           "TF-IDF cosine", "all paraphrase"]
+def refit(pairs: Pairs) -> tuple[float, float]:
+    """(cosine, overlap) thresholds of the cosine-or-overlap rule with the best accuracy."""
+    return max(((float(t), float(u)) for t in GRID for u in OVERLAP_GRID),
+               key=lambda tu: (pairs.rule(*tu) == pairs.gold).mean())
+
+
+def tfidf_cosine(fit_texts: list[str], a: list[str], b: list[str]) -> np.ndarray:
+    vectorizer = TfidfVectorizer(lowercase=True, token_pattern=r"\w+").fit(fit_texts)
+    return np.asarray(vectorizer.transform(a).multiply(vectorizer.transform(b)).sum(axis=1)).ravel()
 
 
 def print_table(title: str, results: dict[str, tuple[float, float]]) -> None:
-    base_acc, base_f1 = results["all paraphrase"]
+    ref_acc, ref_f1 = results["MiniLM cosine (fitted: accuracy)"]
     print(f"\n{title}")
-    print(f"{'method':28} {'acc':>6} {'F1':>6} {'acc/all-para':>13} {'F1/all-para':>12} {'F1/BERT':>8}")
+    print(f"{'method':36} {'acc':>6} {'F1':>6} {'acc/MiniLM':>11} {'F1/MiniLM':>10}")
     for name, (acc, f1) in results.items():
-        print(f"{name:28} {acc:6.1f} {f1:6.1f} {acc / base_acc:13.3f} {f1 / base_f1:12.3f} {f1 / 88.9:8.3f}")
+        print(f"{name:36} {acc:6.1f} {f1:6.1f} {acc / ref_acc:11.3f} {f1 / ref_f1:10.3f}")
     for name, (acc, f1) in ANCHORS.items():
-        print(f"{name:28} {acc if acc else float('nan'):6.1f} {f1:6.1f}")
-
-
-def cross_validate(f: Features, gold: np.ndarray, folds: int) -> dict[str, tuple[float, float]]:
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-    predictions = {m: np.zeros_like(gold) for m in METHODS}
-    for train, test in splitter.split(np.zeros(len(gold)), gold):
-        for method in METHODS:
-            predictions[method][test] = predict(method, train, test, f, gold)
-    return {m: scores(p, gold) for m, p in predictions.items()}
+        print(f"{name:36} {acc if acc else float('nan'):6.1f} {f1:6.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--calibrate", nargs="+", default=[DEFAULT_CALIBRATE])
+    parser.add_argument("--score", default=DEFAULT_SCORE)
     args = parser.parse_args()
-    files = sorted(args.data_dir.glob("msr_paraphrase_*.txt"))
-    if not files:
-        sys.exit(f"no msr_paraphrase_*.txt in {args.data_dir}")
+
+    score_name, score_rows, score_data = select(args.score, args.data_dir)
+    calibration = [select(spec, args.data_dir) for spec in args.calibrate]
+    for name, rows, _ in calibration:
+        if name == score_name and set(rows.tolist()) & set(score_rows.tolist()):
+            sys.exit(f"{args.score} overlaps calibration rows of {name}: never fit on the rows you score")
+
     encoder = Resources(Options()).encoder()
-    features = {}
-    for path in files:
-        a, b, gold = read_pairs(path)
-        features[path.name] = (Features(a, b, encoder), gold)
-        f = features[path.name][0]
-        print(f"{path.name}: {len(gold)} pairs, {gold.mean():.1%} paraphrase; "
-              f"encoded {2 * len(gold)} sentences in {f.encode_seconds:.0f}s")
-        print_table(f"{path.name}: {args.folds}-fold cross-validation (thresholds fitted on training folds)",
-                    cross_validate(f, gold, args.folds))
-    train = next((k for k in features if "train" in k), None)
-    test = next((k for k in features if "test" in k), None)
-    if train and test:
-        (ft, gt), (fs, gs) = features[train], features[test]
-        results = {m: scores(predict(m, np.arange(len(gt)), np.arange(len(gs)), ft, gt, fs), gs) for m in METHODS}
-        print_table(f"fitted on {train}, scored on {test}", results)
+    pick = lambda data, rows: ([data[0][i] for i in rows], [data[1][i] for i in rows], data[2][rows])  # noqa: E731
+    test = Pairs(*pick(score_data, score_rows), encoder)
+    parts = [pick(data, rows) for _, rows, data in calibration]
+    fit_all = Pairs([x for p in parts for x in p[0]], [x for p in parts for x in p[1]],
+                    np.concatenate([p[2] for p in parts]), encoder)
+    print(f"score {args.score}: {len(test.gold)} pairs ({test.gold.mean():.1%} paraphrase); calibrate "
+          f"{', '.join(args.calibrate)}: {len(fit_all.gold)} pairs; encoding {test.encode_seconds:.0f}s "
+          f"+ {fit_all.encode_seconds:.0f}s", file=sys.stderr)
+    options = Options().reuse
+    cos_t, lex_t = refit(fit_all)
+    t_acc = fit_threshold(fit_all.cos, fit_all.gold)
+    t_f1 = fit_threshold(fit_all.cos, fit_all.gold, "f1")
+    texts = fit_all.a + fit_all.b
+    t_tfidf = fit_threshold(tfidf_cosine(texts, fit_all.a, fit_all.b), fit_all.gold)
+    results = {
+        f"reuse (shipped, strong {options.strong_cosine}/{VERBATIM_OVERLAP})":
+            scores(test.rule(options.strong_cosine, VERBATIM_OVERLAP), test.gold),
+        f"reuse (shipped, aligned {options.align_cosine})": scores(test.rule(options.align_cosine, 2.0), test.gold),
+        f"reuse rule (refit {cos_t}/{lex_t})": scores(test.rule(cos_t, lex_t), test.gold),
+        "MiniLM cosine (fitted: accuracy)": scores((test.cos >= t_acc).astype(int), test.gold),
+        "MiniLM cosine (fitted: F1)": scores((test.cos >= t_f1).astype(int), test.gold),
+        "TF-IDF cosine": scores((tfidf_cosine(texts, test.a, test.b) >= t_tfidf).astype(int), test.gold),
+        "all paraphrase": scores(np.ones_like(test.gold), test.gold),
+    }
+    print_table(f"scored on {args.score}; fitted on {', '.join(args.calibrate)}; "
+                f"MiniLM thresholds {t_acc} (accuracy) / {t_f1} (F1)", results)
 
 
 if __name__ == "__main__":

@@ -175,3 +175,23 @@ def test_articles_without_alignable_sentences_are_left_alone(options, resources)
     found = reuse.find_links(articles, options.reuse, resources)
     assert not any("stub" in (l.a, l.b) for l in found)
     assert ["stub"] in [g.articles for g in reuse.lineages(articles, found)]
+
+
+BULLETIN = ("A magnitude {mag} earthquake struck {place}, Indonesia, on {day}, the US Geological Survey said.",
+            "The quake hit at a depth of {depth} km, about {dist} km from the city of {town}, officials said.",
+            "There were no immediate reports of damage or casualties from the quake on {day}.",
+            "The agency said the tremor was felt across the region for about {secs} seconds.")
+
+
+def test_two_bulletins_filled_with_other_facts_are_not_reuse(options, resources):
+    papua = article("papua", [s.format(mag="6.1", place="Papua", day="Tuesday", depth=10, dist=120,
+                                       town="Jayapura", secs=20) for s in BULLETIN])
+    aceh = article("aceh", [s.format(mag="7.6", place="Aceh", day="Tuesday", depth=35, dist=80,
+                                     town="Banda Aceh", secs=45) for s in BULLETIN])
+    assert reuse.find_links([papua, aceh], options.reuse, resources) == []
+
+
+def test_a_copy_that_changed_one_number_is_still_a_copy(options, resources):
+    changed = article("changed", [s.replace("200 million", "300 million") for s in ORIGINAL])
+    found = reuse.find_links([corpus()["original"], changed], options.reuse, resources)
+    assert [l.kind for l in found] == ["copy"]

@@ -7,6 +7,10 @@
 - rewrite: containment >= rewrite_containment, paraphrased. translation: a rewrite one of whose
   sides says it was machine-translated (a disclosure line, kept or removed as boilerplate).
 - partial: below that, but at least `partial_min_sentences` aligned sentences (shared background).
+- none: a template filled twice. When most of the strongly aligned words sit in sentence pairs
+  whose numbers differ (an earthquake bulletin's magnitude and depth, a market wrap's prices),
+  the two texts share a form, not a report: neither is a copy of the other, and their differing
+  numbers are no "changed fact". A copy that changed a number or two stays a copy.
 Direction (a_to_b: a is the source): both page dates trusted and different, then a credit line
 naming the other's site, then a machine-translation disclosure on one side only, then containment
 (the copy's content is a subset of the original's). Otherwise it stays None.
@@ -32,6 +36,13 @@ COPY_VERBATIM_SHARE = 0.8
 # the original (>= DIRECTION_MIN_COVERAGE) while the original keeps material the copy lacks.
 DIRECTION_MIN_COVERAGE = 0.8
 DIRECTION_GAP = 0.2
+# Share of the strongly aligned words in number-conflicting sentence pairs that makes a template:
+# most of them. A four-sentence bulletin filled with another quake's facts differs in two or three
+# of its sentences (tests/test_reuse.py); a copy that changed one number in one sentence of eight
+# stays near 0.1 (the same test file).
+TEMPLATE_SHARE = 0.5
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 
 _MACHINE_TRANSLATION = re.compile(
     r"\b(machine|automatic(?:ally)?|programmatic|google)\b[^.\n]{0,80}\btranslat|"
@@ -68,10 +79,34 @@ def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts) -> float
     return verbatim / total if total else 0.0
 
 
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states ("1,200" as "1200")."""
+    return frozenset(m[0].replace(",", "") for m in _NUMBER.finditer(text))
+
+
+def numbers_differ(text_a: str, text_b: str) -> bool:
+    """True when both sentences state numbers and not the same ones (6.1 vs 7.6; 10 km vs 35 km)."""
+    na, nb = numbers(text_a), numbers(text_b)
+    return bool(na and nb and na != nb)
+
+
+def template_share(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProducts) -> float:
+    """Share of the aligned words (side a) in pairs whose sentences both state numbers, differently."""
+    lengths = a.lengths
+    total = sum(float(lengths[p.a_row]) for p in pairs)
+    differing = 0.0
+    for p in pairs:
+        if numbers_differ(a.units[p.a_row].text, b.units[p.b_row].text):
+            differing += float(lengths[p.a_row])
+    return differing / total if total else 0.0
+
+
 def link_kind(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
               translated: bool, options: ReuseOptions) -> tuple[str, float, float, float] | None:
     """(kind, score, coverage_a, coverage_b), or None when the pair is not reuse."""
     strong = [p for p in pairs if is_strong(p, options)]
+    if strong and template_share(strong, a, b) >= TEMPLATE_SHARE:
+        return None  # one form filled with other facts: not reuse
     cov_a = coverage(a, {p.a_row for p in strong})
     cov_b = coverage(b, {p.b_row for p in strong})
     containment = max(cov_a, cov_b)
