@@ -37,7 +37,9 @@ ONE_SIDED_DATE_PENALTY = 0.10
 # Leads naming only different years ("the 2009 keynote" / "the 2012 keynote").
 YEAR_MISMATCH_PENALTY = 0.10
 # Leads with numbers but none in common (magnitude 6.1 vs 7.6; 23 pirates vs 26), and the reward
-# for numbers in common (Jaccard-weighted): the strongest evidence on the tune topics.
+# for numbers in common (Jaccard-weighted): the strongest evidence on the tune topics. The penalty
+# applies only where the date gate could not check the pair: two reports dated alike that give
+# other numbers (19 dead vs 91) are one event told inconsistently, which verify flags.
 NUMBER_MISMATCH_PENALTY = 0.20
 NUMBER_WEIGHT = 0.30
 # Places in common (Jaccard-weighted) reward; leads naming different places cost nothing (a
@@ -114,7 +116,10 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0) -> float | None:
         score -= YEAR_MISMATCH_PENALTY
     if a.numbers and b.numbers:
         shared = jaccard(a.numbers, b.numbers)
-        score += NUMBER_WEIGHT * shared if shared else -NUMBER_MISMATCH_PENALTY
+        if shared:
+            score += NUMBER_WEIGHT * shared
+        elif not (a.date and b.date):  # dated alike, other numbers are a disagreement to flag, not
+            score -= NUMBER_MISMATCH_PENALTY  # another event: the toll of one crash told twice
     if a.places and b.places:
         shared = jaccard(a.places, b.places)
         score += PLACE_WEIGHT * shared if shared else -PLACE_MISMATCH_PENALTY
