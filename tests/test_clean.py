@@ -141,8 +141,11 @@ def test_repeated_byline_bio_site_and_foot_credit():
 
 
 def test_co_author_byline_line():
+    # Was "Jessica Holly" alone: issue 15 item 6, a byline gives every author.
     cleaned = clean_lines(_page("By Jessica Holly, Gail Levy, 7 News"), OPTIONS)
-    assert cleaned.byline == "Jessica Holly"
+    assert cleaned.authors == ["Jessica Holly", "Gail Levy"]
+    assert cleaned.byline == "Jessica Holly, Gail Levy"
+    assert cleaned.credited_source == "7 News"
     assert "By Jessica Holly" not in cleaned.text
 
 

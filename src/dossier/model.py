@@ -146,6 +146,9 @@ class TimeExpression:
     kind: Literal["date", "duration", "set"] = "date"
     anchor: str | None = None  # the reference date it was resolved against
     sentence: int = 0
+    # How far that reference date can be trusted: "ok" (a trusted page date or one the text
+    # establishes), "weak" (a weak page date, used only when nothing better exists).
+    anchor_trust: str | None = None
 
 
 @dataclass
@@ -175,8 +178,10 @@ class Article:
     title: str | None = None
     site: str | None = None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)  # every author the byline names, in order
     credited_source: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1 code found by language identification ("en", "es", "ja")
     page_date: str | None = None
     page_date_trust: PageDateTrust = "missing"
     page_date_evidence: list[Evidence] = field(default_factory=list)
@@ -189,6 +194,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Why an analysis is absent ("no entities: language es; the entity model reads English only").
+    analysis_notes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- corpus

@@ -37,6 +37,8 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                                        r"headline|ähnliche|verwandte|weitere|neueste|aktuelle|beliebte|"
                                        r"meistgelesene)\s+(articles|news|posts|stories|videos|headlines|"
                                        r"beiträge|artikel|themen|nachrichten|meldungen)( zum thema)?:?)\s*$"),
+    ("link to another page", r"^\s*(read|see|view|continue reading) (the )?(rest|full (story|article|text)|"
+                             r"original( (story|article))?)( of (the|this) (story|article))?( here| at .{1,40})?\.?\s*$"),
     ("social media embed", r"^\s*@\w+\s*$"),
     ("social media buttons", r"^\s*click to (share|print|email)\b.{0,60}$"),
     ("social media buttons", r"^\s*((share|tweet|pin|email|print)( (this|on \w+))?|follow us( on \w+)?|"
@@ -76,6 +78,13 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                       r"einstellungen|verwenden wir|wir verwenden|nous utilisons|utilizamos|unserer dienste)\b).*"),
 ]]
 
+# "Published: March 3, 2021", "Posted on 3 March 2021 10:45", "Updated 2021-04-05": a page's own
+# statement of when it was published (trusted) or modified (kept as evidence, never the page date).
+DATED_LINE = re.compile(r"(?i)^\s*(?P<kind>(?:first\s+)?published|posted|publicado|publié|veröffentlicht|"
+                        r"опубликовано|(?:last\s+)?updated|(?:last\s+)?modified|actualizado|обновлено)"
+                        r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*(?P<date>(?=.*\d).{6,60}?)\s*$")
+MODIFIED_KINDS = re.compile(r"(?i)updated|modified|actualizado|обновлено")
+
 AUTHOR_BIO = re.compile(
     r"^\s*(?P<first>[A-Z][a-z]+)(\s+[A-Z][a-z]+)?\s+(is|was|has been)\s+(an?|the)\s+"
     r"(award-winning\s+|senior\s+|freelance\s+|staff\s+|veteran\s+)*"
@@ -83,9 +92,6 @@ AUTHOR_BIO = re.compile(
 BIO_SITE = re.compile(r"\b(?:writer|reporter|editor|correspondent|journalist|contributor|columnist)"
                       r"\s+(?:for|at|with)\s+(?:the\s+)?(?P<site>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
 SITE_FROM_PROMPT = re.compile(r"^\s*discover more from\s+(?P<site>[^|–—\n]+?)\s*(?:[|–—].*)?$", re.I)
-# "By Name Surname, Other Name, Outlet": a byline with co-authors or an outlet after the first name.
-BYLINE_LINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
-                         r"(?:\s*(?:,|\band\b|&|\||/)\s*[^.!?]{0,100})?$")
 NAME_LINE = re.compile(r"^\s*(?:by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\s*$")
 # Outlets that articles credit at their foot ("ABC News", "Reuters", "Tass").
 CREDIT_LINE = re.compile(
@@ -94,11 +100,50 @@ CREDIT_LINE = re.compile(
     r"Telegraph|Guardian|Gazette|Wire|Network|TV|Radio|Xinhua|Bloomberg|Dispatch|Chronicle))\s*\.?\s*$")
 
 
+# Reported speech: quotation marks or an attribution cue. Such a line is article prose, whatever
+# chrome words it holds ("“We use cookies to track you,” the whistleblower said.").
+QUOTE_MARKS = re.compile(r"[“”„«»「」『』\"]|''|``|(?:^|\s)'\w|\w[.,!?]'(?:\s|$)")
+ATTRIBUTION_CUE = re.compile(r"\b(said|says|say|told|tells|according to|asked|added|stated|wrote|explained|"
+                             r"argued|announced|declared|insisted|warned|claimed|noted|replied|testified)\b",
+                             re.IGNORECASE)
+REPORTED_SPEECH_MIN_WORDS = 6  # "Photo: Reuters" has no room for a speaker, a cue and words said
+
+
+def is_reported_speech(line: str) -> bool:
+    """A line that quotes or attributes words: it is prose, never chrome."""
+    return (len(line.split()) >= REPORTED_SPEECH_MIN_WORDS
+            and bool(QUOTE_MARKS.search(line) or ATTRIBUTION_CUE.search(line)))
+
+
 def rule_reason(line: str) -> str | None:
-    """The reason a single line is page chrome, judged on the line alone."""
+    """The reason a single line is page chrome, judged on the line alone (never reported speech)."""
     if CHROME_DATE.match(line):
         return "date line in page chrome"
     for reason, pattern in LINE_RULES:
         if pattern.match(line):
-            return reason
+            return None if is_reported_speech(line) else reason
+    return None
+
+
+# Reader comments in plain text: the lines around each comment that a comment widget prints.
+COMMENT_MARKERS: list[tuple[str, re.Pattern]] = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in [
+    ("\"says:\" line", r"^\s*(?!(he|she|they|it|who|i|we|you|one)\s)\S.{0,60}?\s+(says|said|wrote|commented|replied)"
+                       r"(\s+on\s+.{4,40})?\s*:\s*$"),
+    ("reply button", r"^\s*(reply|report( abuse| comment)?|flag|permalink|like|dislike|edit|delete|"
+                     r"load more( comments| replies)?|view (\d+ )?(more )?repl(y|ies)|show more|"
+                     r"antworten|responder|répondre|ответить)"
+                     r"(\s*(\(\d+\))?\s*[·|•,]?\s*(reply|report|like|dislike|flag|edit))*\s*[↓↑]?\s*$"),
+    ("time-ago stamp", r"^(.{0,40}[·|•,-]\s*)?(about\s+)?(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+                       r"days?|weeks?|months?|years?|[smhdwy])\s+ago(\s*[·|•]\s*\w+)?\s*$"),
+    ("vote count", r"^\s*(?=.*([▲▼↑↓👍👎]|points?|votes?|likes?))([▲▼↑↓👍👎+−-]\s*)?\d+\s*(points?|votes?|likes?|"
+                   r"upvotes?|downvotes?|[▲▼↑↓👍👎])?(\s*[·|•]?\s*([▲▼↑↓👍👎]\s*)?\d+\s*[▲▼↑↓👍👎]?)?\s*$"),
+    ("vote count", r"^\s*(like|likes|upvote|recommend)\s*\(?\d+\)?\s*$"),
+]]
+
+
+def comment_marker(line: str) -> str | None:
+    """What comment-widget line this is ("reply button", "time-ago stamp", ...), else None."""
+    for kind, pattern in COMMENT_MARKERS:
+        if pattern.match(line):
+            return kind
     return None

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from dossier.clean import rules
+from dossier.clean.bylines import parse_byline
 from dossier.config import CleanOptions
 from dossier.model import Evidence, RemovedLine
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_SENTENCE_END = re.compile(r"[.!?…\"”’:)。！？」』]\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?…\"”’:)。！？」』؟]|[.!?,]'')\s*$")
 # Chinese, Japanese and Korean write words without spaces; two such characters count as one word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Main-block search (plain text only). Calibrated together on trafilatura-eval pages with
@@ -30,7 +31,16 @@ LONG_LINE_WORDS = 20  # an unpunctuated line this long counts for nothing either
 HEADLINE_WINDOW = 3  # kept lines above the block searched for the headline
 HEADLINE_MAX_WORDS = 25
 FOOT_CREDIT_WINDOW = 2
-BYLINE_MAX_WORDS = 12  # "By Jessica Holly, Gail Levy, 7 News WSVN"; longer "By ..." lines are prose
+# Reader comments: a comment section starts at a comment-widget line ("Reply", "3 hours ago",
+# "Ann says:", "12 points") that has another within COMMENT_WINDOW non-blank lines after it.
+COMMENT_WINDOW = 8
+COMMENT_MIN_MARKERS = 2
+# Sentence structure, for lines outside the main block: this many words, a capital at the start, a
+# sentence end, and a lower-case word inside ("Only McAuliffe stayed home." but not "John Weinbrecht.").
+SENTENCE_MIN_WORDS = 4
+# Words a hard-wrapped line can break after but a menu item or headline rarely ends on.
+_FUNCTION_WORDS = frozenset("""a an the and or but nor of on in at to for from by with as that than
+not no was were is are be been has have had who which whose whom this these its their his her""".split())
 
 
 @dataclass
@@ -39,6 +49,8 @@ class CleanedText:
     removed: list[RemovedLine] = field(default_factory=list)
     title: str | None = None
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    byline_date: str | None = None  # the date segment of a byline line, as written
     site: str | None = None
     credited_source: str | None = None
     page_date: str | None = None
@@ -54,6 +66,34 @@ def word_count(line: str) -> int:
 def _is_body_line(line: str) -> bool:
     """A line that reads like article prose: several words and a sentence ending."""
     return word_count(line) >= 12 and bool(_SENTENCE_END.search(line))
+
+
+def reads_as_prose(text: str) -> bool:
+    """Prose that no place rule may remove: reported speech (quotation marks or an attribution
+    cue), a body line, or a short sentence (capital, lower-case words, a sentence end)."""
+    text = text.strip()
+    if rules.is_reported_speech(text) or _is_body_line(text):
+        return True
+    words = text.split()
+    return (len(words) >= SENTENCE_MIN_WORDS and (text[0].isupper() or text[0] in "\"“'‘")
+            and bool(re.search(r"[.!?…]['\"”’]*$", text)) and not text.rstrip(".").isupper()
+            and sum(w.islower() for w in words[1:]) >= 1)
+
+
+def wrapped_paragraphs(lines: list[str]) -> list[int]:
+    """For each line, the index of the first line of its hard-wrapped paragraph: a line that does
+    not end a sentence continues into the next when that starts in lower case ("incites" /
+    "political violence and ...") or when it breaks after a comma or a function word ("... and
+    not on" / "Tuesday."). Chrome is judged on the paragraph, not on each of its pieces."""
+    starts = list(range(len(lines)))
+    for i in range(1, len(lines)):
+        previous, line = lines[i - 1].strip(), lines[i].strip()
+        if not previous or not line or _SENTENCE_END.search(previous):
+            continue
+        last_word = previous.split()[-1]
+        if line[0].islower() or last_word.endswith(",") or (last_word in _FUNCTION_WORDS and len(previous.split()) > 2):
+            starts[i] = starts[i - 1]
+    return starts
 
 
 def _title(lines: list[str], keep: list[bool]) -> str | None:
@@ -108,7 +148,9 @@ def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) ->
         text = text[header.end():]
     lines = text.splitlines()
     reasons: list[str | None] = [rules.rule_reason(l) if l.strip() else None for l in lines]
+    _mark_dated_lines(lines, reasons)
     _mark_author_lines(lines, reasons, out)
+    _mark_comment_sections(lines, reasons)
     body_lines = [i for i, l in enumerate(lines) if not reasons[i] and _is_body_line(l)]
     first_body = body_lines[0] if body_lines else len(lines)
     last_body = body_lines[-1] if body_lines else -1
@@ -121,6 +163,7 @@ def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) ->
         out.credited_source = rules.CREDIT_LINE.match(lines[credit]).group("outlet").strip()
         reasons[credit] = "credit line (kept as credited source)"
     _read_chrome_metadata(lines, reasons, first_body, out)
+    _read_page_date(lines, reasons, first_body, out)
 
     keep = [not r for r in reasons]
     out.title = _title(lines, keep)
@@ -135,6 +178,7 @@ def _mark_author_lines(lines: list[str], reasons: list[str | None], out: Cleaned
     byline = _repeated_byline(lines)
     if byline:
         out.byline = byline
+        out.authors = [byline]
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or reasons[i]:
@@ -146,12 +190,14 @@ def _mark_author_lines(lines: list[str], reasons: list[str | None], out: Cleaned
             site = rules.BIO_SITE.search(stripped)
             if site and not out.site:
                 out.site = site.group("site").rstrip(".")
-        elif rules.NAME_LINE.match(stripped) and stripped.lower().startswith("by "):
+        elif (found := parse_byline(stripped)) is not None:
             reasons[i] = "byline (kept as metadata)"
-            out.byline = out.byline or rules.NAME_LINE.match(stripped).group("name")
-        elif rules.BYLINE_LINE.match(stripped) and word_count(stripped) <= BYLINE_MAX_WORDS:
-            reasons[i] = "byline (kept as metadata)"
-            out.byline = out.byline or rules.BYLINE_LINE.match(stripped).group("name")
+            if not out.authors:
+                out.authors = list(found.authors)
+                out.byline = out.byline or ", ".join(found.authors)
+                out.byline_date = found.date_text
+            if found.outlet:  # "Ann Lee | Reuters": the outlet the byline credits
+                out.credited_source = out.credited_source or found.outlet
 
 
 def _line_weight(line: str, reason: str | None) -> int:
@@ -212,33 +258,105 @@ def _between_prose(lines: list[str], reasons: list[str | None], i: int) -> bool:
     return bool(before and after and _is_body_line(before) and _is_body_line(after))
 
 
+def _mark_comment_sections(lines: list[str], reasons: list[str | None]) -> None:
+    """A reader-comment section: from the first comment-widget line after the article's first
+    prose line that another widget line follows within COMMENT_WINDOW non-blank lines (with the
+    user-name line and "12 Comments" heading just above it) to the end of the page. Its widget lines
+    are removed as what they are, the comments themselves as "reader comment"."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    first_prose = next((i for i in content if not reasons[i] and _is_body_line(lines[i])), None)
+    if first_prose is None:
+        return
+    kinds = {i: kind for i in content if i > first_prose and (kind := rules.comment_marker(lines[i].strip()))}
+    rank = {i: r for r, i in enumerate(content)}
+    marked = sorted(kinds)
+    start = next((i for i, j in zip(marked, marked[1:]) if rank[j] - rank[i] <= COMMENT_WINDOW), None)
+    if start is None:
+        return
+    above = content[rank[start] - 1] if rank[start] else None
+    if above is not None and above > first_prose and _is_user_name(lines[above]) \
+            and kinds[start] in ("time-ago stamp", "vote count"):
+        start = above
+    heading = content[rank[start] - 1] if rank[start] else None
+    if heading is not None and heading > first_prose and reasons[heading] == "comment form":
+        start = heading  # "12 Comments" just above belongs to the section
+    for i in range(start, len(lines)):
+        if not lines[i].strip() or (reasons[i] and reasons[i] != "date line in page chrome"):
+            continue
+        following = content[rank[i] + 1] if rank[i] + 1 < len(content) else None
+        kind = kinds.get(i) or ("user name" if following in kinds and kinds[following] == "time-ago stamp"
+                                and _is_user_name(lines[i]) else None)
+        reasons[i] = f"reader comment ({kind})" if kind else "reader comment"
+
+
+def _is_user_name(line: str) -> bool:
+    """A comment's author line: one to three words, no sentence end ("jdoe77", "Mark T.")."""
+    words = line.split()
+    return 1 <= len(words) <= 3 and not re.search(r"[!?:;]$", line.strip()) and not rules.CHROME_DATE.match(line)
+
+
 def _mark_outside_main_block(lines: list[str], reasons: list[str | None]) -> None:
     """Lines outside the main block are page chrome, except the headline above it, a credit line
-    below it, prose paragraphs and the subheads between them (an article split by a long inline
-    block keeps its tail)."""
+    below it, prose paragraphs (judged whole when hard-wrapped) and the subheads between them (an
+    article split by a long inline block keeps its tail)."""
     first, last = main_block(lines, reasons)
     headline = _headline_before(lines, reasons, first)
+    starts = wrapped_paragraphs(lines)
+    paragraphs: dict[int, str] = {}
+    for i, start in enumerate(starts):
+        paragraphs[start] = f"{paragraphs.get(start, '')} {lines[i].strip()}".strip()
     for i, line in enumerate(lines):
         stripped = line.strip()
         if first <= i <= last or not stripped or reasons[i] or i == headline:
             continue
         if i > last and rules.CREDIT_LINE.match(stripped):
             continue
-        if _is_body_line(stripped) or _between_prose(lines, reasons, i):
+        if reads_as_prose(paragraphs[starts[i]]) or _between_prose(lines, reasons, i):
             continue
         reasons[i] = ("short line before the article (page chrome)" if i < first
                       else "short line after the article (page chrome)")
 
 
+PUBLISHED_LINE = "publication date line (kept as page date evidence)"
+MODIFIED_LINE = "modification date line (kept as page date evidence)"
+
+
+def _mark_dated_lines(lines: list[str], reasons: list[str | None]) -> None:
+    """"Published: ..." and "Updated: ..." lines are metadata, not article text."""
+    for i, line in enumerate(lines):
+        match = rules.DATED_LINE.match(line)
+        if match and not reasons[i] and _parse_chrome_date(match.group("date")):
+            reasons[i] = MODIFIED_LINE if rules.MODIFIED_KINDS.search(match.group("kind")) else PUBLISHED_LINE
+
+
+def _read_page_date(lines: list[str], reasons: list[str | None], first_body: int, out: CleanedText) -> None:
+    """The page date of plain text, by the priority of its evidence (clean/page_dates.py gives the
+    HTML order): a `date` header, a "Published:" line, a byline line's date (all trusted), a lone
+    date line above the article (weak). Modification dates are kept as evidence, never used."""
+    found: list[tuple[str, str, str, str]] = []  # (day, trust, source, text)
+    for i, line in enumerate(lines):
+        if reasons[i] == PUBLISHED_LINE:
+            found.append((_parse_chrome_date(rules.DATED_LINE.match(line).group("date")), "ok",
+                          "published-line", line.strip()))
+    if out.byline_date:
+        found.append((_parse_chrome_date(out.byline_date), "ok", "byline-line", out.byline_date))
+    for i, line in enumerate(lines):
+        if reasons[i] == "date line in page chrome" and i < first_body:
+            found.append((_parse_chrome_date(line), "weak", "chrome-date-line", line.strip()))
+            break
+    for day, trust, source, text in found:
+        if day and not out.page_date:
+            out.page_date, out.page_date_trust = day, trust
+            out.page_date_evidence.append(Evidence(source, text))
+    for i, line in enumerate(lines):
+        if reasons[i] == MODIFIED_LINE:
+            out.page_date_evidence.append(Evidence("modified-date", f"{line.strip()} (a modification date: not used)"))
+
+
 def _read_chrome_metadata(lines: list[str], reasons: list[str | None], first_body: int,
                           out: CleanedText) -> None:
-    """A date line above the article is weak page-date evidence; a newsletter prompt names the site."""
+    """A newsletter prompt names the site."""
     for i, line in enumerate(lines):
-        if reasons[i] == "date line in page chrome" and i < first_body and not out.page_date:
-            out.page_date = _parse_chrome_date(line)
-            if out.page_date:
-                out.page_date_trust = "weak"
-                out.page_date_evidence.append(Evidence("chrome-date-line", line.strip()))
         if reasons[i] == "subscription prompt" and not out.site:
             prompt = rules.SITE_FROM_PROMPT.match(line)
             if prompt:
@@ -252,7 +370,10 @@ def _join_kept(lines: list[str], keep: list[bool]) -> str:
 
 
 def _parse_chrome_date(line: str) -> str | None:
+    """The day a date line names ("Monday, March 20, 2023 at 10:45 am EST"); None when it names
+    no full day. dateparser, English forms (the rules above read English chrome)."""
     import dateparser
 
-    parsed = dateparser.parse(line.strip(), languages=["en"], settings={"STRICT_PARSING": True})
+    text = re.sub(r"\s*(?:[|•·]|\bat\b)\s*", " ", line.strip()).strip(" .,")
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,116 @@
+"""Bylines: every author a byline line names, with roles and outlets read apart from names.
+
+    parse_byline("By Ann Lee and Tom Park")        -> Byline(["Ann Lee", "Tom Park"], None)
+    parse_byline("By A. Diaz, Bo Kim and Cy Lund") -> Byline(["A. Diaz", "Bo Kim", "Cy Lund"], None)
+    parse_byline("Ann Lee and Tom Park | Reuters") -> Byline(["Ann Lee", "Tom Park"], "Reuters")
+    parse_byline("Ann Lee, Staff Writer")          -> Byline(["Ann Lee"], None)
+
+A line without "By" is a byline only when it also names a role or an outlet, so a line that is
+just two names ("Ann Lee and Tom Park") in the body is not read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A person's name: 2-4 capitalised words, initials and name particles allowed ("Ana de la Cruz").
+_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:(?:de|da|del|der|van|von|la|le|bin|al|el)\s+)*"
+                   r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)){1,3}$")
+_ROLE = re.compile(r"(?i)^(?:the\s+)?(?:(?:senior|chief|staff|special|contributing|political|foreign|"
+                   r"business|sports|science|health|managing|deputy|associate|national|white house|"
+                   r"washington|investigative|local|freelance|correspondent|news)\s+)*"
+                   r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|"
+                   r"photographer|producer|analyst|critic|bureau chief)s?(?:\s+(?:for|at|of)\s+.{1,40})?$")
+# Words that make a capitalised phrase an outlet rather than a person.
+_OUTLET = re.compile(r"\b(?:News|Times|Post|Press|Agency|Reuters|AP|AFP|TASS|Tass|BBC|CNN|Journal|"
+                     r"Herald|Tribune|Daily|Telegraph|Guardian|Gazette|Wire|Network|TV|Radio|Xinhua|"
+                     r"Bloomberg|Dispatch|Chronicle|Associated|Media|Staff|Service|Online|WSVN|"
+                     r"Magazine|Review|Desk)\b")
+# "By" and its equivalents in the languages of the example pages (Spanish/Portuguese "Por",
+# German "Von", French "Par", Dutch "Door", Italian "Di").
+_LEAD = re.compile(r"^\s*(?:by|byline|from|written by|words by|por|von|par|door|di)\s*:?\s+", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+MAX_WORDS = 20  # longer lines are prose ("By the time police arrived, ...")
+
+
+# A segment of a byline line that is its date: "March 3, 2021", "3 March 2021 10:45", "2021-03-03".
+DATE_SEGMENT = re.compile(r"(?i)^(?:(?:published|posted|updated|last updated|modified)\s*:?\s*(?:on\s+)?)?"
+                          r"(?=.*\b(?:1[89]|20)\d{2}\b)(?=.{0,60}$).*\d.*$")
+MODIFIED = re.compile(r"(?i)^\s*(?:last\s+)?(?:updated|modified|edited|changed)\b")
+_SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—]{1,2}\s+|\s*\|\s*")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: list[str]
+    outlet: str | None = None
+    date_text: str | None = None  # the line's date segment, as written ("March 3, 2021")
+
+
+_NOT_NAMES = re.compile(r"(?i)\b(?:on|in|at|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december|updated|published|posted|photo|video)\b")
+
+
+def is_person_name(text: str) -> bool:
+    """A capitalised 2-4 word name that is not an outlet ("7 News", "Staff") or a date."""
+    return (bool(_NAME.match(text)) and not _OUTLET.search(text) and not _NOT_NAMES.search(text)
+            and not any(c.isdigit() for c in text))
+
+
+def _is_outlet(text: str) -> bool:
+    """A short capitalised name with an outlet word: "Reuters", "7 News WSVN", "The Example Times"."""
+    words = text.split()
+    return (len(words) <= 5 and bool(_OUTLET.search(text))
+            and all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and") for w in words))
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The authors (in order) and outlet of a byline line; None when the line is not a byline."""
+    text = line.strip().rstrip(".")
+    if not text or len(text.split()) > MAX_WORDS or re.search(r"[!?“”\"]", text):
+        return None
+    lead = _LEAD.match(text)
+    body = text[lead.end():] if lead else text
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(body) if s.strip()]
+    dates = [s for s in segments[1:] if DATE_SEGMENT.match(s)]
+    rest = [s for s in segments[1:] if s not in dates]
+    if len(rest) > 1 or not segments:
+        return None
+    names_part, outlet = segments[0], (rest[0] if rest else None)
+    authors, role_seen = [], False
+    for piece in (p.strip() for p in _NAME_SPLIT.split(names_part)):
+        if not piece:
+            continue
+        if _ROLE.match(piece):
+            role_seen = True
+        elif is_person_name(piece):
+            authors.append(piece)
+        elif lead and authors and outlet is None and _is_outlet(piece):
+            outlet = piece  # "By Jessica Holly, Gail Levy, 7 News WSVN"
+        else:
+            return None
+    if not authors or not (lead or role_seen or (outlet and _is_outlet(outlet))):
+        return None
+    if outlet is not None and not _is_outlet(outlet) and not _ROLE.match(outlet):
+        return None  # "By Ann Lee - who was there" is not an outlet
+    return Byline(authors, outlet if outlet and not _ROLE.match(outlet) else None, _publication_first(dates))
+
+
+def split_authors(author: str | None) -> list[str]:
+    """Authors from an HTML page's author field (trafilatura joins several with "; ")."""
+    if not author:
+        return []
+    found = []
+    for piece in re.split(r"\s*(?:;|,|&|\band\b)\s*", author):
+        piece = _LEAD.sub("", piece).strip()
+        if piece and not _ROLE.match(piece) and piece not in found:
+            found.append(piece)
+    return found
+
+
+def _publication_first(dates: list[str]) -> str | None:
+    """A byline's publication date before its "Updated" one: the page date is when it was published."""
+    ordered = sorted(dates, key=lambda d: bool(MODIFIED.match(d)))
+    return ordered[0] if ordered else None
