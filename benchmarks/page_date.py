@@ -10,6 +10,11 @@ Systems: `dossier` = clean/html.py `page_date` on the page as Dossier's ingest d
 ingest refuses gets no date); `htmldate fast` / `htmldate extensive` = `find_date` on the raw bytes.
 Dossier's trust levels are then scored apart: a date trusted `ok` (from markup) should be right
 more often than a `weak` one (found by searching the page text).
+
+Not a held-out score for clean/page_dates.py: when Dossier overrules htmldate's choice (a
+modification date no publication field names, more than a day from the publication date) was set
+on this set's disagreements (that module's docstring says how). This set's gold often follows the
+date a page shows, which can be its update date; Dossier keeps the publication date (issue 15).
 """
 
 from __future__ import annotations

@@ -2,12 +2,14 @@
 
 Per article: its page date when trusted ("ok"); otherwise a date the article itself establishes —
 an explicit full date in the lead that the lead's "today" / weekday words agree with (a caption's
-"in Moscow on October 20, 2021" plus "today's meetings"). A weak page date (a lone chrome date
-line) is never used.
+"in Moscow on October 20, 2021" plus "today's meetings"); when neither exists, a weak page date (a
+lone chrome date line, a date htmldate found only in the page text): better than leaving "in
+February" unresolved, and every time resolved against it says so (`anchor_trust = "weak"`).
 
 Per lineage (copy / rewrite / translation links): the original's trusted date, else the earliest
-trusted date of any member, else a date the lineage establishes from all members' leads. Every
-member's times are then re-normalised from their text, so the step is idempotent.
+trusted date of any member, else a date the lineage establishes from all members' leads, else the
+earliest weak page date. Every member's times are then re-normalised from their text, so the step
+is idempotent.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
 class Reference:
     day: date | None
     is_event: bool  # True: the reported event's own date; False: a publication date
+    trust: str = "ok"  # "weak": a weak page date, used because nothing better exists
 
 
-def trusted_page_date(article: Article) -> date | None:
-    if article.page_date_trust != "ok" or not article.page_date:
+def trusted_page_date(article: Article, trust: str = "ok") -> date | None:
+    if article.page_date_trust != trust or not article.page_date:
         return None
     try:
         return date.fromisoformat(article.page_date[:10])
@@ -44,7 +47,11 @@ def own_reference(article: Article) -> Reference:
     page = trusted_page_date(article)
     if page is not None:
         return Reference(page, False)
-    return Reference(established_date([article]), True)
+    established = established_date([article])
+    weak = trusted_page_date(article, "weak")
+    if established is None and weak is not None:
+        return Reference(weak, False, "weak")
+    return Reference(established, True)
 
 
 def established_date(articles: list[Article]) -> date | None:
@@ -83,7 +90,10 @@ def lineage_reference(members: list[Article], links: list[Link]) -> Reference | 
         if dates:
             return Reference(min(dates), False)
     day = established_date(sorted(members, key=lambda a: a.id))
-    return Reference(day, True) if day else None
+    if day:
+        return Reference(day, True)
+    weak = [d for d in (trusted_page_date(a, "weak") for a in members) if d is not None]
+    return Reference(min(weak), False, "weak") if weak else None
 
 
 def lineages(articles: list[Article], links: list[Link]) -> list[list[Article]]:
@@ -95,6 +105,8 @@ def lineages(articles: list[Article], links: list[Link]) -> list[list[Article]]:
 def date_article(article: Article, reference: Reference) -> Article:
     """Normalise the article's times against `reference`, then (re)derive its events and event date."""
     article.times = normalise_times(article.times, article.sentences, reference.day)
+    for t in article.times:
+        t.anchor_trust = reference.trust if t.anchor else None
     article.events, article.event_date = extract_events(article, reference.day, reference.is_event)
     return article
 

@@ -30,17 +30,28 @@ def extract_main_text(html: str, url: str | None = None) -> str | None:
 
 
 def page_date(html: str, url: str | None = None) -> tuple[str | None, str, list[Evidence]]:
-    """(date, trust, evidence). A date from markup (meta tags, JSON-LD, time elements, URL) is
-    trusted; one found only by htmldate's extensive text search is weak evidence."""
+    """(date, trust, evidence). htmldate's markup date, unless it is a modification date the page
+    names and no publication field does, beside a publication date (clean/page_dates.py: JSON-LD, publication meta, <time>, URL),
+    which then wins; both trusted. A date found only by htmldate's text search is weak evidence."""
     from htmldate import find_date
 
+    from dossier.clean.page_dates import markup_dates
+
+    markup = markup_dates(html, url)
     strict = find_date(html, url=url, extensive_search=False, original_date=True)
-    if strict:
-        return strict, "ok", [Evidence("htmldate", f"markup or URL date {strict}")]
+    if strict and not markup.overrules(strict):
+        agreeing = [e for e in markup.evidence if strict in e.text and e.source != "modified-date"]
+        others = [e for e in markup.evidence if e not in agreeing]
+        return strict, "ok", [*agreeing, Evidence("htmldate", f"markup or URL date {strict}"), *others]
+    if markup.published:
+        if strict:
+            markup.evidence.append(Evidence("htmldate", f"markup date {strict} is a modification date: not used"))
+        return markup.published, "ok", markup.evidence
+    evidence = markup.evidence
     loose = find_date(html, url=url, extensive_search=True, original_date=True)
     if loose:
-        return loose, "weak", [Evidence("htmldate-extensive", f"date found in page text {loose}")]
-    return None, "missing", []
+        return loose, "weak", [Evidence("htmldate-extensive", f"date found in page text {loose}"), *evidence]
+    return None, "missing", evidence
 
 
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
