@@ -54,6 +54,9 @@ class AnalyseOptions:
     # Sentences longer than this are not dependency-parsed for attribution (a "sentence" of many
     # thousand characters is a run-on list or a page without punctuation, and parsing it is slow).
     parse_max_chars: int = 3_000
+    # The language that model reads (ISO 639-1). Articles identified as another language are not
+    # run through it (analyse/language.py): English entity rules on Spanish make "Un" the UN.
+    model_language: str = "en"
 
 
 @dataclass(frozen=True)

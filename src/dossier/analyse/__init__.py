@@ -11,6 +11,7 @@ from dossier.analyse.aliases import resolve_entities
 from dossier.analyse.attribution import parse_attributions
 from dossier.analyse.anchoring import anchor_times, date_article, own_reference
 from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
+from dossier.analyse.language import model_reads, skipped_note
 from dossier.analyse.people import build_people
 from dossier.analyse.quotes import find_quotes
 from dossier.analyse.sentences import split_sentences
@@ -22,11 +23,18 @@ __all__ = ["analyse_article", "resolve_entities", "anchor_times"]
 
 
 def analyse_article(article: Article, resources: Resources) -> Article:
-    """Fill sentences, mentions, quotes, times and events of one article."""
+    """Fill sentences, mentions, quotes, times and events of one article (mentions and quotes only
+    when the model reads the article's language; otherwise `analysis_notes` says why not)."""
     text = article.text
     limits = resources.options.analyse
-    normalised = normalise_for_nlp(text)
     article.sentences = split_sentences(text)
+    article.analysis_notes = []
+    if not model_reads(article, limits.model_language):
+        article.mentions, article.quotes = [], []
+        article.analysis_notes.append(skipped_note(article, limits.model_language))
+        article.times = find_times(text, article.sentences)
+        return date_article(article, own_reference(article))
+    normalised = normalise_for_nlp(text)
     article.mentions = find_mentions(text, article.sentences,
                                      ner_doc(text, resources.nlp(), limits.nlp_max_chars))
     people = build_people(normalised, article.mentions)

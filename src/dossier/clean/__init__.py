@@ -6,7 +6,9 @@ step (lines repeated across many pages of a site are chrome).
 
 from __future__ import annotations
 
+from dossier.clean.bylines import split_authors
 from dossier.clean.html import extract_page
+from dossier.clean.language import identify_language, long_enough
 from dossier.clean.site import remove_site_repeats
 from dossier.clean.text import clean_lines
 from dossier.config import CleanOptions
@@ -33,11 +35,14 @@ def clean_document(doc: Document, options: CleanOptions) -> Article | Rejection:
     else:
         text = doc.text or ""
     cleaned = clean_lines(text, options, extracted=page is not None)
-    if len(cleaned.text.split()) < 5:
-        return _reject(doc, f"too little text after cleaning ({len(cleaned.text.split())} words)")
+    language = identify_language(cleaned.text).code
+    enough, length = long_enough(cleaned.text, language)
+    if not enough:
+        return _reject(doc, f"too little text after cleaning ({length})")
 
     article = Article(id=doc.id, source=doc.source, text=cleaned.text, kind=doc.kind,
                       removed=cleaned.removed, title=cleaned.title, byline=cleaned.byline,
+                      authors=cleaned.authors, language=language,
                       site=cleaned.site, credited_source=cleaned.credited_source,
                       page_date=cleaned.page_date, page_date_trust=cleaned.page_date_trust,
                       page_date_evidence=cleaned.page_date_evidence)
@@ -53,6 +58,7 @@ def _merge_page_metadata(article: Article, page) -> None:
     """HTML metadata wins over what the text lines suggest: it comes from the page's markup."""
     article.title = page.title or article.title
     article.byline = page.byline or article.byline
+    article.authors = split_authors(page.byline) or article.authors
     article.site = page.site or article.site
     article.url = page.url or article.url
     if page.page_date and (article.page_date_trust != "ok" or page.page_date_trust == "ok"):

@@ -16,7 +16,8 @@ from (or the closest surviving version); `edges` are (source, derived) pairs. Fo
 is the `original` of its earliest lineage.
 
 Link kinds: copy (near-verbatim), rewrite (paraphrased throughout), translation (a rewrite whose
-page discloses machine translation), partial (some passages shared, e.g. background paragraphs).
+page discloses machine translation, or an article in another language sharing its names, numbers
+and dates in order: `translation.py`), partial (some passages shared, e.g. background paragraphs).
 `Link.direction` is "a_to_b" when a is the source; see `classify` for the evidence used.
 
 The encoder (~90% of the cost when it ran over every sentence) runs only on what alignment
@@ -42,6 +43,7 @@ from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
                                         ensure_vectors)
 from dossier.reuse.provenance import Lineage, independent_sources, lineages
+from dossier.reuse.translation import translation_links
 
 __all__ = ["find_links", "score_pair", "lineages", "independent_sources", "Lineage",
            "article_products", "candidate_pairs", "needed_rows", "ensure_vectors", "MemoryProducts",
@@ -80,4 +82,5 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
         link = score_pair(ordered[i], ordered[j], products[i], products[j], options)
         if link is not None:
             links.append(link)
-    return links
+    # Cross-language copies share no words; their names and numbers in order find them.
+    return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links})

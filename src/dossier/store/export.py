@@ -16,6 +16,9 @@ ARTICLE_FIELDS = ["id", "source", "title", "site", "byline", "credited_source", 
 def export_article(article: Article) -> dict:
     out = {name: getattr(article, name) for name in ARTICLE_FIELDS}
     out["page_date_evidence"] = to_dict(article.page_date_evidence)
+    out["language"] = article.language
+    out["authors"] = list(article.authors)
+    out["analysis_notes"] = list(article.analysis_notes)
     out["removed"] = [{"line": r.line, "reason": r.reason} for r in article.removed]
     return out
 
