@@ -33,10 +33,19 @@ def test_background_history_and_nearest_date(analyse):
     assert withdrawal.evidence[0].text.startswith("The Soviet Union fought")
 
 
-def test_weak_page_date_is_never_a_reference(analyse):
+def test_weak_page_date_is_the_reference_of_last_resort_and_says_so(analyse):
+    # Was "never a reference" (times left unresolved): issue 15 item 2 asks to use a weak page date
+    # when nothing better exists, with its trust carried by every time resolved against it.
     a = analyse("b", "On Wednesday, ministers met in Oslo for talks.", page_date="2023-03-20", page_date_trust="weak")
-    assert a.times[0].value is None
-    assert events_of(a, "talks")[0].date is None and a.event_date is None
+    assert (a.times[0].value, a.times[0].anchor, a.times[0].anchor_trust) == ("2023-03-15", "2023-03-20", "weak")
+
+
+def test_a_date_the_text_establishes_beats_a_weak_page_date(analyse):
+    a = analyse("b2", "Delegates attend a conference in Geneva on October 20, 2021.\n"
+                      "During today's meetings, the delegates agreed on a text.",
+                page_date="2023-03-20", page_date_trust="weak")
+    assert a.event_date == "2021-10-20"
+    assert all(t.anchor_trust != "weak" for t in a.times)
 
 
 def test_negated_trigger_is_no_event(analyse):
@@ -55,7 +64,7 @@ def test_lineage_anchors_a_copy_on_the_original_and_is_idempotent(analyse):
                             "During today's meetings, the delegates spoke about trade.")
     copy = analyse("c2", "On Wednesday, delegates held talks in Geneva. The meeting was preceded by "
                          "consultations earlier this week.", page_date="2023-03-20", page_date_trust="weak")
-    assert copy.times[0].value is None
+    assert (copy.times[0].value, copy.times[0].anchor_trust) == ("2023-03-15", "weak")  # its own weak date
     links = [Link(a="o", b="c2", kind="rewrite", score=0.9, direction="a_to_b")]
     anchor_times([original, copy], links)
     first = [(t.value, t.anchor) for t in copy.times]
@@ -63,8 +72,8 @@ def test_lineage_anchors_a_copy_on_the_original_and_is_idempotent(analyse):
     assert events_of(copy, "talks")[0].date == "2021-10-20"
     anchor_times([original, copy], links)
     assert [(t.value, t.anchor) for t in copy.times] == first
-    anchor_times([original, copy], [])  # link gone: back to the copy's own (unresolved) reading
-    assert copy.times[0].value is None
+    anchor_times([original, copy], [])  # link gone: back to the copy's own (weak) reading
+    assert (copy.times[0].value, copy.times[0].anchor_trust) == ("2023-03-15", "weak")
 
 
 def test_inconsistent_weekday_establishes_nothing(analyse):
