@@ -109,14 +109,3 @@ def test_sigkill_mid_build_keeps_the_previous_build(tmp_path, options, resources
     assert reopened.stats()["documents"] == 1
     assert before["articles"][0]["source"].startswith("000")
 
-
-def test_process_engine_gives_the_same_dossier(tmp_path, options, resources):
-    import dataclasses
-
-    from dossier.config import EngineOptions
-
-    pooled = dataclasses.replace(options, engine=EngineOptions(kind="process", workers=2))
-    local_store, pooled_store = Store(tmp_path / "local.db"), Store(tmp_path / "pooled.db")
-    build(local_store, [SEEDS], options, resources=resources)
-    build(pooled_store, [SEEDS], pooled, resources=resources)
-    assert export_dict(pooled_store) == export_dict(local_store)

@@ -101,3 +101,34 @@ def test_readonly_store_needs_an_existing_file(tmp_path):
     with pytest.raises(StoreError, match="no dossier at"):
         Store(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_rewriting_an_article_replaces_its_search_row_and_skips_unchanged_ones(tmp_path):
+    store = _store_with(tmp_path, _article("a1"), _article("a2", "Blinken stayed in Washington."))
+    with store.transaction():
+        assert store.put_article(_article("a2", "Blinken stayed in Washington.")) is False  # unchanged
+        assert store.put_article(_article("a1", "Lavrov flew to Kazan instead.")) is True
+    assert [hit["id"] for hit in store.search("Kazan")] == ["a1"]
+    assert store.search("Moscow") == []  # the old text left the index
+    assert [hit["id"] for hit in store.search("Washington")] == ["a2"]
+    assert store.db.execute("SELECT count(*) FROM article_fts").fetchone()[0] == 2
+
+
+def test_the_full_text_migration_maps_rows_of_an_older_dossier(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+    for version, sql in MIGRATIONS:
+        if version < 5:
+            for statement in sql.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
+    db.execute("INSERT INTO documents(id, source, kind, raw) VALUES ('a1', 'a1.txt', 'text', x'00')")
+    db.execute("INSERT INTO articles(id, source, data) VALUES ('a1', 'a1.txt', '{}')")
+    db.execute("INSERT INTO article_fts(id, title, text) VALUES ('a1', 'Talks', 'Lavrov in Moscow')")
+    db.close()
+    store = Store(path)
+    with store.transaction():
+        store.put_article(_article("a1", "Lavrov flew to Kazan instead."))
+    assert store.search("Moscow") == [] and [hit["id"] for hit in store.search("Kazan")] == ["a1"]

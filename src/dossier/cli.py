@@ -50,7 +50,7 @@ def cmd_build(args, incremental: bool = False) -> int:
     from dossier.config import load_options
     from dossier.pipeline import build
 
-    options = load_options(args.config)
+    options = _with_engine(load_options(args.config), args)
     store = _open_store(args.db, must_exist=False)
     result = build(store, [Path(p) for p in args.paths], options, incremental=incremental,
                    progress=_progress)
@@ -64,6 +64,26 @@ def cmd_build(args, incremental: bool = False) -> int:
     if getattr(args, "report", None):
         _write_report(store, args.report)
     return EXIT_OK
+
+
+def _with_engine(options, args):
+    """--engine / --scheduler / --workers over the config file; with neither naming an engine, a
+    process pool when more than one core is usable."""
+    import dataclasses
+    import tomllib
+
+    from dossier.engine import default_kind
+
+    configured = args.config is not None and "kind" in tomllib.loads(
+        args.config.read_text(encoding="utf-8")).get("engine", {})
+    kind = args.engine or ("dask" if args.scheduler else None) or \
+        (options.engine.kind if configured else default_kind())
+    changes = {"kind": kind}
+    if args.scheduler:
+        changes["scheduler"] = args.scheduler
+    if args.workers:
+        changes["workers"] = args.workers
+    return dataclasses.replace(options, engine=dataclasses.replace(options.engine, **changes))
 
 
 def _write_report(store, out: str) -> None:
@@ -156,6 +176,11 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .jsonl, .warc(.gz) files or folders")
         p.add_argument("--config", type=Path, help="TOML options file")
         p.add_argument("--report", metavar="FILE", help="also write a report (.html or .md)")
+        p.add_argument("--engine", choices=["local", "process", "dask"],
+                       help="where per-article stages run (default: process when more than one core)")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a Dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster")
+        p.add_argument("--workers", type=int, metavar="N", help="worker processes (default 2)")
         p.set_defaults(func=cmd_build if name == "build" else lambda a: cmd_build(a, incremental=True))
 
     p = command("export", "export the dossier (JSON contract, CSV of articles, or Markdown)")

@@ -83,12 +83,18 @@ class ReuseOptions:
 
 @dataclass(frozen=True)
 class EngineOptions:
-    # "local" runs stages in this process; "process" uses a process pool of `workers`.
+    # "local" runs stages in this process; "process" uses a process pool of `workers`; "dask" a
+    # dask.distributed cluster: the one at `scheduler` ("tcp://host:8786"), else a LocalCluster of
+    # `workers` processes. The CLI picks "process" when more than one core is usable (engine/).
     kind: str = "local"
     workers: int = 2
     # A per-document stage (clean, analyse) running longer than this is stopped and the document
     # kept as a rejection (engine/failures.py); 0 disables. A seed article takes under 2 s here.
     document_seconds: float = 300.0
+    scheduler: str | None = None
+    # Articles per Dask task: large enough that scheduling (~1 ms a task) is noise against
+    # analysis (~100 ms an article), small enough to keep 2-16 workers evenly busy.
+    partition_size: int = 16
 
 
 @dataclass(frozen=True)

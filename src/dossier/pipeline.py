@@ -15,7 +15,7 @@ from dossier.analyse import analyse_article
 from dossier.clean import clean_document, remove_site_repeats
 from dossier.config import Options
 from dossier.corpus import run_corpus_stages
-from dossier.engine import map_stage
+from dossier.engine import open_engine
 from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
 from dossier.model import Article, Document, Rejection
@@ -46,7 +46,7 @@ def _timed(result: BuildResult, phase: str) -> Iterator[None]:
 
 @functools.lru_cache(maxsize=2)
 def _worker_resources(options: Options) -> Resources:
-    """One Resources per worker process (process engine): models load once, not per article."""
+    """One Resources per worker process (process and dask engines): models load once, not per article."""
     return Resources(options)
 
 
@@ -65,16 +65,16 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     resources = resources or Resources(options)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result = BuildResult()
-    with store.transaction():
+    with store.transaction(), open_engine(options.engine) as engine:
         if not incremental:
             store.clear()
         with _timed(result, "read"):
             documents = _read_new_documents(store, paths, options, progress, result)
         with _timed(result, "clean"):
-            new_articles = _clean_documents(store, documents, options, progress, result)
+            new_articles = _clean_documents(store, documents, options, engine, progress, result)
         with _timed(result, "analyse"):
             everyone = _analyse_articles(store.articles() if incremental else [], new_articles,
-                                         options, resources, progress, store, result)
+                                         options, resources, engine, progress, store, result)
         with _timed(result, "corpus"):
             corpus = run_corpus_stages(everyone, options, resources, cache=store)
         with _timed(result, "store"):
@@ -104,11 +104,11 @@ def _read_new_documents(store: Store, paths: list[Path], options: Options, progr
     return list(documents.values())
 
 
-def _clean_documents(store: Store, documents: list[Document], options: Options, progress: Progress,
+def _clean_documents(store: Store, documents: list[Document], options: Options, engine, progress: Progress,
                      result: BuildResult) -> list[Article]:
     articles = []
     stage = guarded("clean", _clean_one, options.engine.document_seconds)
-    for item in progress(map_stage(stage, documents, options, options.engine), "cleaning", len(documents)):
+    for item in progress(engine.map(stage, documents, options), "cleaning", len(documents)):
         if isinstance(item, Rejection):
             store.put_rejection(item)
             result.rejected.append(item)
@@ -118,17 +118,18 @@ def _clean_documents(store: Store, documents: list[Document], options: Options, 
 
 
 def _analyse_articles(stored: list[Article], new_articles: list[Article], options: Options,
-                      resources: Resources, progress: Progress, store: Store | None = None,
+                      resources: Resources, engine, progress: Progress, store: Store | None = None,
                       result: BuildResult | None = None) -> list[Article]:
     """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed.
     An article whose analysis fails is kept as a rejection (stage "analyse") and left out."""
     everyone = stored + new_articles
     changed = set(remove_site_repeats(everyone, options.clean))
     to_analyse = new_articles + [a for a in stored if a.id in changed]
-    context = resources if options.engine.kind == "local" else options
+    # Remote workers load their own models once (`_worker_resources`); only options travel.
+    context = resources if engine.kind == "local" else options
     stage = guarded("analyse", _analyse_one, options.engine.document_seconds)
     analysed, failed = {}, set()
-    for item in progress(map_stage(stage, to_analyse, context, options.engine), "analysing", len(to_analyse)):
+    for item in progress(engine.map(stage, to_analyse, context), "analysing", len(to_analyse)):
         if isinstance(item, Rejection):
             failed.add(item.id)
             if store is not None:

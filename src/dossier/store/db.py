@@ -143,7 +143,8 @@ class Store:
         return self._opened_at, self.schema_version()
 
     def clear(self) -> None:
-        for table in ("article_fts", "articles", "products", "corpus", "rejections", "documents"):
+        for table in ("article_fts", "article_fts_rows", "articles", "products", "corpus", "rejections",
+                      "documents"):
             self.db.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------ documents
@@ -178,12 +179,23 @@ class Store:
 
     # ------------------------------------------------------------ articles
 
-    def put_article(self, article: Article) -> None:
+    def put_article(self, article: Article) -> bool:
+        """Store `article` (and its full-text row); False, writing nothing, when the stored copy is
+        already the same. The cost per article does not grow with the store: the full-text row is
+        found through `article_fts_rows`, never by scanning the FTS table."""
+        data = json.dumps(to_dict(article), ensure_ascii=False)
+        old = self.db.execute("SELECT source, data FROM articles WHERE id=?", (article.id,)).fetchone()
+        if old is not None and old["data"] == data and old["source"] == article.source:
+            return False
         self.db.execute("INSERT OR REPLACE INTO articles(id, source, data) VALUES (?,?,?)",
-                        (article.id, article.source, json.dumps(to_dict(article), ensure_ascii=False)))
-        self.db.execute("DELETE FROM article_fts WHERE id=?", (article.id,))
-        self.db.execute("INSERT INTO article_fts(id, title, text) VALUES (?,?,?)",
-                        (article.id, article.title or "", article.text))
+                        (article.id, article.source, data))
+        row = self.db.execute("SELECT row FROM article_fts_rows WHERE id=?", (article.id,)).fetchone()
+        if row is not None:
+            self.db.execute("DELETE FROM article_fts WHERE rowid=?", (row[0],))
+        row = self.db.execute("INSERT INTO article_fts(id, title, text) VALUES (?,?,?)",
+                              (article.id, article.title or "", article.text)).lastrowid
+        self.db.execute("INSERT OR REPLACE INTO article_fts_rows(id, row) VALUES (?,?)", (article.id, row))
+        return True
 
     def articles(self) -> list[Article]:
         rows = self.db.execute("SELECT data FROM articles ORDER BY source, id")

@@ -122,4 +122,13 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, """
     ALTER TABLE documents ADD COLUMN encoding TEXT;   -- the encoding the text was decoded with
     """),
+    # Article id -> its full-text row, so an update deletes that row by rowid instead of scanning
+    # the FTS table's UNINDEXED id column (issue 18 measured 1.5 ms an article at 500 rows, 17 ms at 8,000).
+    (5, """
+    CREATE TABLE article_fts_rows (
+        id TEXT PRIMARY KEY,
+        row INTEGER NOT NULL          -- rowid in article_fts
+    );
+    INSERT INTO article_fts_rows(id, row) SELECT id, max(rowid) FROM article_fts GROUP BY id;
+    """),
 ]

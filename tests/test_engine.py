@@ -1,0 +1,45 @@
+"""Engines: the same dossier whichever engine runs the per-article stages, and the engine seam
+itself (input order, partitions, errors)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import SEEDS
+from dossier.config import EngineOptions
+from dossier.engine import KINDS, default_kind, open_engine, usable_cores
+from dossier.pipeline import build
+from dossier.store import Store
+from dossier.store.export import export_dict
+
+
+def _square(item: int, context: int) -> int:
+    return item * item + context
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_engine_keeps_input_order(kind):
+    items = list(range(37))  # several partitions of 16, the last one short
+    with open_engine(EngineOptions(kind=kind, workers=2, partition_size=16)) as engine:
+        assert list(engine.map(_square, items, 1)) == [i * i + 1 for i in items]
+        assert list(engine.map(_square, [], 1)) == []
+
+
+def test_an_unknown_engine_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown engine 'spark'"):
+        with open_engine(EngineOptions(kind="spark")):
+            pass
+
+
+def test_the_default_engine_uses_every_core():
+    assert default_kind() == ("process" if usable_cores() > 1 else "local")
+
+
+@pytest.mark.parametrize("kind", ["process", "dask"])
+def test_engines_give_the_same_dossier(tmp_path, options, resources, seeds_db, kind):
+    other = dataclasses.replace(options, engine=EngineOptions(kind=kind, workers=2, partition_size=2))
+    store = Store(tmp_path / f"{kind}.db")
+    build(store, [SEEDS], other, resources=resources)
+    assert export_dict(store) == export_dict(Store(seeds_db))
