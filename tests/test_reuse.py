@@ -78,15 +78,7 @@ def test_cached_products_are_reused_and_links_equal_a_fresh_run(options, resourc
     with_cache = reuse.find_links(articles, options.reuse, resources, cache)  # "dossier add"
     assert {frozenset((l.a, l.b)): l for l in with_cache} == links
 
-    def no_encoder():
-        raise AssertionError("everything is cached: the encoder must not be loaded")
-
-    ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, options.reuse.embedding_model, cache)
-    pairs = reuse.candidate_pairs(products, sentence_jaccard=options.reuse.sentence_jaccard,
-                                  article_jaccard=options.reuse.article_jaccard,
-                                  min_shared=options.reuse.partial_min_sentences)
-    assert ensure_vectors(products, reuse.needed_rows(products, pairs), no_encoder, cache) == 0
+    # everything the compared pairs need is cached: the encoder is never loaded
     assert reuse.find_links(articles, options.reuse, NO_ENCODER, cache) == list(with_cache)
 
 
@@ -195,3 +187,18 @@ def test_a_copy_that_changed_one_number_is_still_a_copy(options, resources):
     changed = article("changed", [s.replace("200 million", "300 million") for s in ORIGINAL])
     found = reuse.find_links([corpus()["original"], changed], options.reuse, resources)
     assert [l.kind for l in found] == ["copy"]
+
+
+def test_a_lineage_member_is_compared_with_the_lineage_not_every_member(options):
+    """Three verbatim copies: two comparisons join all three; the third pair is not compared."""
+    copies = [article(name, ORIGINAL) for name in ("copy1", "copy2", "copy3")]
+    ordered = sorted(copies, key=lambda a: a.id)
+    products = article_products(ordered, options.reuse.embedding_model)
+    pairs = reuse.candidate_pairs(products, sentence_jaccard=options.reuse.sentence_jaccard,
+                                  article_jaccard=options.reuse.article_jaccard,
+                                  min_shared=options.reuse.partial_min_sentences)
+    assert len(pairs) == 3
+    found = reuse.score_pairs(ordered, products, pairs, options.reuse, _no_encoder)
+    assert len(found) == 2 and {l.kind for l in found} == {"copy"}
+    (lineage,) = reuse.lineages(copies, found)
+    assert lineage.articles == ["copy1", "copy2", "copy3"]

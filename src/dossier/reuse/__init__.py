@@ -4,8 +4,9 @@ Public API (each step a separate function, so it can be cached, swapped or scale
 
     products = article_products(articles, model_name, cache)  # per article, lexical, no encoder
     pairs    = candidate_pairs(products, ...)        # sentence + article MinHash LSH, no all-pairs
-    ensure_vectors(products, needed_rows(products, pairs), resources.encoder, cache)
     link     = score_pair(a, b, pa, pb, options)     # align sentences, classify, direct
+    links    = score_pairs(articles, products, pairs, options, encoder, cache)  # lineage-aware,
+                                                     # encoding (ensure_vectors) only what is compared
     links    = find_links(articles, options, resources, cache)   # all of the above
     groups   = lineages(articles, links)             # -> list[Lineage]
 
@@ -32,22 +33,26 @@ sentences no earlier run encoded. The links are the same with or without it.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 from dossier.resources import Resources
-from collections import defaultdict
-
 from dossier.reuse.align import align, rows_to_encode
-from dossier.reuse.candidates import Pair, candidate_pairs
+from dossier.reuse.candidates import Pair, candidate_pairs, estimated_jaccard
 from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
-                                        ensure_vectors)
-from dossier.reuse.provenance import Lineage, independent_sources, lineages
+                                        ensure_vectors, keep_vectors)
+from dossier.reuse.provenance import STRONG_KINDS, Lineage, _UnionFind, independent_sources, lineages
 from dossier.reuse.translation import translation_links
 
-__all__ = ["find_links", "score_pair", "lineages", "independent_sources", "Lineage",
-           "article_products", "candidate_pairs", "needed_rows", "ensure_vectors", "MemoryProducts",
+__all__ = ["find_links", "score_pair", "score_pairs", "comparison_order", "lineages", "independent_sources",
+           "Lineage", "article_products", "candidate_pairs", "needed_rows", "ensure_vectors", "MemoryProducts",
            "ProductCache"]
+
+# Candidate pairs compared per encoder call: enough sentences for full encoder batches, few enough
+# that little is encoded for pairs that an earlier link in the chunk makes redundant.
+COMPARE_CHUNK = 256
 
 
 def score_pair(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
@@ -76,11 +81,51 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
     products = article_products(ordered, options.embedding_model, cache)
     pairs = candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
                             article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences)
-    ensure_vectors(products, needed_rows(products, pairs), resources.encoder, cache)
-    links = []
-    for i, j in pairs:
-        link = score_pair(ordered[i], ordered[j], products[i], products[j], options)
-        if link is not None:
-            links.append(link)
+    links = score_pairs(ordered, products, pairs, options, resources.encoder, cache)
     # Cross-language copies share no words; their names and numbers in order find them.
     return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links})
+
+
+def comparison_order(products: list[ArticleProducts], pairs: list[Pair]) -> list[Pair]:
+    """Candidate pairs most similar first (estimated Jaccard of the articles' stem sets), then by
+    position: copies join a lineage before looser rewrites of it are considered."""
+    def similarity(pair: Pair) -> float:
+        return estimated_jaccard(products[pair[0]].article_signature, products[pair[1]].article_signature)
+
+    return sorted(pairs, key=lambda pair: (-similarity(pair), pair))
+
+
+def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: list[Pair],
+                options: ReuseOptions, load_encoder, cache: ProductCache | None = None) -> list[Link]:
+    """Links of the candidate `pairs`, lineage-aware, in pair order.
+
+    A pair whose two articles copy / rewrite / translation links already join into one lineage is
+    not compared: a new member is linked to the lineage through its closest member (pairs go most
+    similar first, as Kruskal builds a maximum spanning forest), not to every member. So the
+    lineages are those of comparing every pair (a skipped pair could only join what is joined),
+    and the cost grows with the number of articles, not with the square of a lineage's size.
+    Sentence vectors are encoded in chunks of COMPARE_CHUNK pairs, only for pairs still compared.
+    """
+    joined = _UnionFind([a.id for a in ordered])
+
+    def same_lineage(pair: Pair) -> bool:
+        return joined.find(ordered[pair[0]].id) == joined.find(ordered[pair[1]].id)
+
+    queue = comparison_order(products, pairs)
+    found: dict[Pair, Link] = {}
+    touched: set[int] = set()
+    for start in range(0, len(queue), COMPARE_CHUNK):
+        chunk = [pair for pair in queue[start:start + COMPARE_CHUNK] if not same_lineage(pair)]
+        needed = needed_rows(products, chunk)
+        ensure_vectors(products, needed, load_encoder)
+        touched |= needed.keys()
+        for i, j in chunk:
+            if same_lineage((i, j)):  # joined by a link scored earlier in this chunk
+                continue
+            link = score_pair(ordered[i], ordered[j], products[i], products[j], options)
+            if link is not None:
+                found[(i, j)] = link
+                if link.kind in STRONG_KINDS:
+                    joined.union(link.a, link.b)
+    keep_vectors(products, touched, cache)
+    return [found[pair] for pair in sorted(found)]

@@ -202,6 +202,12 @@ def ensure_vectors(products: list[ArticleProducts], needed: dict[int, set[int]],
     for p in sorted(wanted):
         item = products[p]
         item.vectors.update({r: known[item.units[r].text] for r in wanted[p]})
-        if cache is not None:
-            cache.put_product(item.article, PRODUCT_NAME, to_bytes(item))
+    keep_vectors(products, wanted, cache)
     return len(to_encode)
+
+
+def keep_vectors(products: list[ArticleProducts], positions, cache: ProductCache | None) -> None:
+    """Write the products at `positions` (with the vectors they hold now) to the cache, if any."""
+    if cache is not None:
+        for p in sorted(positions):
+            cache.put_product(products[p].article, PRODUCT_NAME, to_bytes(products[p]))

@@ -16,7 +16,7 @@ from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, find_misdated, mark_contradicted, restore_page_date_trust
 from dossier.verify.origin import origin_rank
-from dossier.verify.pairs import PairChanges, aligned_pairs, changed_facts
+from dossier.verify.pairs import PairChanges, SentenceFacts, aligned_pairs, changed_facts
 from dossier.verify.quotes import QuoteDrift, find_quote_drift
 from dossier.verify.scare_quotes import quoted_word_changes
 
@@ -30,9 +30,10 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event],
     """All flags; sets `page_date_trust = "contradicted"` on articles whose page date is refuted."""
     restore_page_date_trust(articles)
     rank = origin_rank(articles, links, stories)
-    pairs = aligned_pairs(articles, links)
+    slots = SentenceFacts(articles)  # each sentence's facts computed once for every check
+    pairs = aligned_pairs(articles, links, slots)
     found = changed_facts(pairs)
-    found += _new_findings(found, quoted_word_changes(articles, links))
+    found += _new_findings(found, quoted_word_changes(articles, links, slots))
     lineage_of = {a: f"{s.id}:{k}" for s in stories for k, lineage in enumerate(s.lineages) for a in lineage}
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get

@@ -47,17 +47,30 @@ def sentence_slots(text: str, names: dict[str, tuple[str, str | None]]) -> FactS
     return extract_slots(text, present)
 
 
-def aligned_pairs(articles: list[Article], links: list[Link]) -> list[AlignedPair]:
-    by_id = {a.id: a for a in articles}
-    names = {a.id: article_names(a) for a in articles}
-    cache: dict[tuple[str, str], FactSlots] = {}
+class SentenceFacts:
+    """Fact slots per (article, sentence text), each computed once per build and shared by every
+    check of verify (one sentence is in many links: computing it per link made verify grow with
+    the square of a lineage's size)."""
 
-    def slots(article: str, text: str) -> FactSlots:
+    def __init__(self, articles: list[Article]) -> None:
+        self._articles = {a.id: a for a in articles}
+        self._names: dict[str, dict[str, tuple[str, str | None]]] = {}
+        self._slots: dict[tuple[str, str], FactSlots] = {}
+
+    def __call__(self, article: str, text: str) -> FactSlots:
         key = (article, text)
-        if key not in cache:
-            cache[key] = sentence_slots(text, names.get(article, {}))
-        return cache[key]
+        if key not in self._slots:
+            if article not in self._names:
+                known = self._articles.get(article)
+                self._names[article] = article_names(known) if known is not None else {}
+            self._slots[key] = sentence_slots(text, self._names[article])
+        return self._slots[key]
 
+
+def aligned_pairs(articles: list[Article], links: list[Link],
+                  slots: SentenceFacts | None = None) -> list[AlignedPair]:
+    by_id = {a.id: a for a in articles}
+    slots = slots or SentenceFacts(articles)
     out = []
     for link in links:
         if link.a not in by_id or link.b not in by_id:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from dossier.model import Article, Link
-from dossier.verify import lexicon
 from dossier.verify.facts import MAX_SHORT_QUOTE_WORDS, Change, _unpaired_quoted_words, same_name
-from dossier.verify.pairs import AlignedPair, PairChanges, article_names, sentence_slots
+from dossier.verify.pairs import AlignedPair, PairChanges, SentenceFacts
 from dossier.verify.slots import FactSlots, is_word, stem
 
 # Besides the quote's neighbouring word, a counterpart sentence shares at least this many content
@@ -33,30 +32,38 @@ def sentences_of(article: Article) -> list[tuple[int, str]]:
     return list(enumerate(parts))
 
 
+def _sentences(article: Article, memo: dict[str, list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    if article.id not in memo:
+        memo[article.id] = sentences_of(article)
+    return memo[article.id]
+
+
 def _short_quotes(slots: FactSlots):
     return [q for q in slots.quotes if 0 < sum(1 for t in slots.tokens[q.first:q.last + 1] if is_word(t))
             <= MAX_SHORT_QUOTE_WORDS]
 
 
 def _shared(x: FactSlots, y: FactSlots) -> int:
-    xs = {stem(t.lower) for t in x.tokens if is_word(t) and t.lower not in lexicon.STOPWORDS}
-    ys = {stem(t.lower) for t in y.tokens if is_word(t) and t.lower not in lexicon.STOPWORDS}
+    ys = y.content_stems
     names = sum(1 for e in x.entities if any(same_name(e.name, f.name) for f in y.entities)
                 and stem(e.name.lower()) not in ys)
-    return len(xs & ys) + names
+    return len(x.content_stems & ys) + names
 
 
-def quoted_word_changes(articles: list[Article], links: list[Link]) -> list[PairChanges]:
-    """Changed quoted words between linked articles, source side first where the link says."""
+def quoted_word_changes(articles: list[Article], links: list[Link],
+                        slots: SentenceFacts | None = None) -> list[PairChanges]:
+    """Changed quoted words between linked articles, source side first where the link says.
+    `slots` shares sentence facts with the other checks (each sentence is read once per build)."""
     by_id = {a.id: a for a in articles}
-    names = {a.id: article_names(a) for a in articles}
+    slots = slots or SentenceFacts(articles)
+    sentences: dict[str, list[tuple[int, str]]] = {}
     out = []
     for link in links:
         if link.a not in by_id or link.b not in by_id:
             continue
         source = link.b if link.direction == "b_to_a" else link.a
         for quoting, other in ((link.a, link.b), (link.b, link.a)):
-            for pair in _one_way(by_id[quoting], by_id[other], names):
+            for pair in _one_way(by_id[quoting], by_id[other], slots, sentences):
                 out.append(_oriented(pair, source, link.direction is not None))
     return out
 
@@ -71,20 +78,21 @@ def _oriented(found: PairChanges, source: str, directed: bool) -> PairChanges:
                                    p.source_slots, directed), flipped)
 
 
-def _one_way(quoting: Article, other: Article, names) -> list[PairChanges]:
+def _one_way(quoting: Article, other: Article, slots: SentenceFacts,
+             sentences: dict[str, list[tuple[int, str]]]) -> list[PairChanges]:
     """Changes where `quoting` puts a short quote and `other` has other words in its place, as
-    pairs with `other` first."""
+    pairs with `other` first. `sentences` memoises `sentences_of` per article id."""
     out = []
     other_sentences = None
-    for q_index, q_text in sentences_of(quoting):
+    for q_index, q_text in _sentences(quoting, sentences):
         if '"' not in q_text and "\u201c" not in q_text:
             continue
-        q_slots = sentence_slots(q_text, names[quoting.id])
+        q_slots = slots(quoting.id, q_text)
         quotes = _short_quotes(q_slots)
         if not quotes:
             continue
         if other_sentences is None:
-            other_sentences = [(i, sentence_slots(t, names[other.id])) for i, t in sentences_of(other)]
+            other_sentences = [(i, slots(other.id, t)) for i, t in _sentences(other, sentences)]
         scored = sorted(((_shared(q_slots, s), i, s) for i, s in other_sentences), key=lambda x: (-x[0], x[1]))
         if not scored or scored[0][0] < MIN_SHARED or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue

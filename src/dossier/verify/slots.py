@@ -88,6 +88,11 @@ class FactSlots:
     def stems(self) -> set[str]:
         return {stem(t.lower) for t in self.tokens if t.lower[0].isalnum()}
 
+    @functools.cached_property
+    def content_stems(self) -> set[str]:
+        """Stems of the words that are not stop words (computed once per sentence, not per pair)."""
+        return {stem(t.lower) for t in self.tokens if is_word(t) and t.lower not in lexicon.STOPWORDS}
+
 
 def fold_quotes(text: str) -> str:
     """Typographic quotes and apostrophes folded to ASCII (same length, same offsets)."""
