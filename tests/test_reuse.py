@@ -202,3 +202,19 @@ def test_a_lineage_member_is_compared_with_the_lineage_not_every_member(options)
     assert len(found) == 2 and {l.kind for l in found} == {"copy"}
     (lineage,) = reuse.lineages(copies, found)
     assert lineage.articles == ["copy1", "copy2", "copy3"]
+
+
+def test_german_pages_do_not_meet_on_german_function_words(options):
+    """Stems leave out the stop words of the article's language: two unrelated German sentences
+    that share only "die", "der", "und", "mit", "von" have nothing to be compared on."""
+    first = article("de1", ["Die Regierung hat am Montag mit der Opposition und den Gewerkschaften "
+                            "über die Reform von der Rente gesprochen."])
+    second = article("de2", ["Die Mannschaft hat am Abend mit der Unterstützung von den Fans und "
+                             "dem Trainer die Meisterschaft gewonnen."])
+    pa, pb = article_products([first, second], options.reuse.embedding_model)
+    assert not {"die", "der", "und", "mit", "von"} & (pa.stem_sets[0] | pb.stem_sets[0])
+    assert not any(reuse.needed_rows([pa, pb], [(0, 1)]).values())  # nothing sent to the encoder
+    english = article("en", ["The government met the unions on Monday to discuss the pension reform."])
+    (pe,) = article_products([english], options.reuse.embedding_model)
+    assert {"govern", "unions", "monday", "pensio", "reform"} <= pe.stem_sets[0]
+    assert not {"the", "to", "on"} & pe.stem_sets[0]

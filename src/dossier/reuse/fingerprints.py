@@ -3,7 +3,9 @@ computed lazily.
 
 Signatures are cheap and computed for every article: one per sentence and one for the whole
 article, both over the sentence's (article's) set of content-word stems: lower-cased words minus
-stop words, cut to their first STEM_CHARS characters. Names, numbers and content words survive
+stop words, cut to their first STEM_CHARS characters. The stop words are those of the article's
+language (spaCy's lists; the language whose list covers most of its words), so two German pages
+do not look alike for sharing "und", "die" and "der". Names, numbers and content words survive
 synonym swaps of the other words, clause moves and sentence splits, so the sets of a spun rewrite
 stay close to the original's where word n-grams do not.
 
@@ -28,14 +30,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+import importlib
+
 import numpy as np
 from datasketch import MinHash
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.model import Article
 from dossier.reuse.sentences import Unit, article_units, words
 
-PRODUCT_NAME = "reuse.sentences.v2"
+PRODUCT_NAME = "reuse.sentences.v3"  # v3: stop words of the article's language
 # Prefix stems: "negotiations"/"negotiators" and "strike"/"strikes" meet without a stemmer; six
 # characters keep unrelated words apart ("minist", "govern").
 STEM_CHARS = 6
@@ -49,6 +52,11 @@ ENCODE_BATCH = 64
 # double a batch's cost.
 MAX_SEQ_TOKENS = 128
 MINHASH_SCHEME = "affine32"  # datasketch 2's default, named so stored signatures stay readable
+# Languages whose stop words stems leave out (spaCy's lists); English first, so it wins ties.
+STOP_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
+STOP_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+    for lang in STOP_WORD_LANGUAGES}
 
 
 class ProductCache(Protocol):
@@ -88,16 +96,28 @@ class ArticleProducts:
 
     @cached_property
     def stem_sets(self) -> list[set[str]]:
-        return [stems(u.text) for u in self.units]
+        stop_words = STOP_WORDS[stop_word_language(self.units)]
+        return [stems(u.text, stop_words) for u in self.units]
 
     def matrix(self, rows: list[int]) -> np.ndarray:
         """The vectors of `rows` (all encoded: see `ensure_vectors`), one per line."""
         return np.stack([self.vectors[r] for r in rows]) if rows else np.zeros((0, 1), dtype=np.float32)
 
 
-def stems(text: str) -> set[str]:
+def stop_word_language(units: list[Unit]) -> str:
+    """The language (of STOP_WORD_LANGUAGES) whose stop words cover most of the units' words; a
+    crude identifier, but all stems need: function words are the most frequent words of a text."""
+    counts = {lang: 0 for lang in STOP_WORD_LANGUAGES}
+    for unit in units:
+        for word in words(unit.text):
+            for lang in STOP_WORD_LANGUAGES:
+                counts[lang] += word in STOP_WORDS[lang]
+    return max(STOP_WORD_LANGUAGES, key=lambda lang: counts[lang])  # first of equals: English
+
+
+def stems(text: str, stop_words: frozenset[str] = STOP_WORDS["en"]) -> set[str]:
     """Content-word stems: what a paraphrase keeps (names, numbers, content words)."""
-    return {w[:STEM_CHARS] for w in words(text) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
+    return {w[:STEM_CHARS] for w in words(text) if w not in stop_words and (len(w) > 2 or w.isdigit())}
 
 
 def shingles(text: str) -> set[bytes]:
@@ -115,11 +135,14 @@ def minhash(items: set[str], num_perm: int) -> np.ndarray:
 
 
 def lexical_products(article_id: str, units: list[Unit], key: str) -> ArticleProducts:
-    sets = [stems(u.text) for u in units]
+    stop_words = STOP_WORDS[stop_word_language(units)]
+    sets = [stems(u.text, stop_words) for u in units]
     signatures = (np.stack([minhash(s, NUM_PERM) for s in sets]) if sets
                   else np.zeros((0, NUM_PERM), dtype=np.uint64))
-    return ArticleProducts(article_id, units, signatures, np.array([len(s) for s in sets], dtype=np.int32),
-                           minhash(set().union(*sets), ARTICLE_PERM), key)
+    products = ArticleProducts(article_id, units, signatures, np.array([len(s) for s in sets], dtype=np.int32),
+                               minhash(set().union(*sets), ARTICLE_PERM), key)
+    products.stem_sets = sets  # the cached property, already computed
+    return products
 
 
 @contextmanager
