@@ -1,14 +1,21 @@
-"""End-to-end cost of a build at growing corpus sizes, and of adding articles to a built dossier.
+"""End-to-end cost of a build at growing corpus sizes, per engine, against spaCy NER alone.
 
     .venv/bin/python benchmarks/build_scale.py /work/shared/data/article-extraction-benchmark \
         /work/shared/data/ecbplus /work/shared/data/polnear /work/shared/data/trafilatura-eval \
-        --sizes 1000 10000 --add 100
+        --sizes 1000 10000 --add 100 --engines local process dask
 
 The corpus is the syndication benchmark's (real article bodies, their copies, rewrites and
 partial reuses, with fresh boilerplate; see syndication_data.py), written as JSON Lines and built
-with the real pipeline (`dossier.pipeline.build`), each size in its own process so peak memory is
-that size's alone. Prints wall time per phase, articles per second, peak RSS, the time to `add`
-more articles, and how each phase grows between consecutive sizes (ratio beside n and n log n).
+with the real pipeline (`dossier.pipeline.build`). Each (size, engine) runs in its own process, so
+peak memory is that run's alone. Per run it prints wall and CPU seconds per phase (CPU of the
+whole process tree: engine workers included), articles per second, peak RSS per phase (the
+process tree's, sampled at 10 Hz), the time to `add` more articles, and the floor: spaCy's
+pipeline with only tok2vec+ner (batch 64, one process) over the same texts, in the same process
+right after the build, as the ratio build wall / NER wall. Between consecutive sizes it prints
+each phase's growth exponent k in cost ~ n^k (1 = linear), for wall and for CPU seconds.
+
+The machine's load average is printed at the start and end: on shared cores absolute times are
+noisy, ratios measured in the same run much less so.
 """
 
 from __future__ import annotations
@@ -17,18 +24,24 @@ import argparse
 import json
 import math
 import os
-import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
+import psutil
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+PHASES = ("read", "clean", "analyse", "corpus", "store")
+NER_BATCH = 64
 
 
-def write_corpus(data_dirs: list[Path], n: int, add: int, seed: int, folder: Path) -> tuple[Path, Path]:
+def write_corpus(data_dirs: list[Path], n: int, add: int, seed: int, folder: Path) -> tuple[Path, Path, list[str]]:
     from syndication_data import generate
 
     articles = generate(data_dirs, n_articles=n + add, seed=seed).articles()
@@ -39,53 +52,154 @@ def write_corpus(data_dirs: list[Path], n: int, add: int, seed: int, folder: Pat
             for article in chunk:
                 record = {"text": article.text, "site": article.site, "date": article.page_date}
                 out.write(json.dumps({k: v for k, v in record.items() if v}, ensure_ascii=False) + "\n")
-    return base, extra
+    return base, extra, [a.text for a in articles[:n]]
+
+
+class TreeMonitor:
+    """CPU seconds and peak RSS of this process and all its descendants, per phase.
+
+    A sampler thread reads every process of the tree at 10 Hz; CPU is summed over every process
+    ever seen at its last reading (so workers that exit keep what they used), RSS is the tree's
+    sum at each sample, its maximum kept per phase."""
+
+    def __init__(self) -> None:
+        self.me = psutil.Process()
+        self.cpu_seen: dict[int, float] = {}
+        self.phase = "start"
+        self.marks: dict[str, float] = {}
+        self.peak: dict[str, float] = {}
+        self.lock = threading.Lock()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> float:
+        rss = 0.0
+        for proc in [self.me, *self.me.children(recursive=True)]:
+            try:
+                with proc.oneshot():
+                    times = proc.cpu_times()
+                    self.cpu_seen[proc.pid] = times.user + times.system
+                    rss += proc.memory_info().rss
+            except psutil.Error:
+                continue  # ended between listing and reading
+        with self.lock:
+            self.peak[self.phase] = max(self.peak.get(self.phase, 0.0), rss / 2**20)
+        return rss
+
+    def _run(self) -> None:
+        while not self.stopped.wait(0.1):
+            self._sample()
+
+    def observe(self, phase: str) -> None:
+        """Called by `build` as each phase starts: closes the last one."""
+        self._sample()
+        with self.lock:
+            self.marks[phase] = sum(self.cpu_seen.values())
+            self.phase = phase
+
+    def cpu_by_phase(self, phases: list[str]) -> dict[str, float]:
+        return {p: self.marks[after] - self.marks[p] for p, after in zip(phases, [*phases[1:], "done"])
+                if p in self.marks and after in self.marks}
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+
+def ner_floor(texts: list[str], model: str) -> tuple[float, float]:
+    """(wall s, CPU s) of spaCy tok2vec+ner over `texts`, batch NER_BATCH, this process only."""
+    import spacy
+
+    nlp = spacy.load(model)
+    keep = {"tok2vec", "ner"}
+    for name in [n for n in nlp.pipe_names if n not in keep]:
+        nlp.disable_pipe(name)
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=NER_BATCH):
+        pass
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def child(args: argparse.Namespace) -> None:
-    """One size, in this process: build, then add; print one JSON line."""
+    """One size on one engine, in this process: build, then add, then the NER floor; one JSON line."""
     from dossier.config import EngineOptions, Options
     from dossier.pipeline import build
     from dossier.store import Store
 
-    options = Options(engine=EngineOptions(kind=args.engine, workers=2))
+    options = Options(engine=EngineOptions(kind=args.engine, workers=args.workers))
     with tempfile.TemporaryDirectory() as tmp:
-        base, extra = write_corpus([Path(d) for d in args.data], args.child, args.add, args.seed, Path(tmp))
+        base, extra, texts = write_corpus([Path(d) for d in args.data], args.child, args.add, args.seed, Path(tmp))
         store = Store(Path(tmp) / "scale.db")
+        monitor = TreeMonitor()
         started = time.perf_counter()
-        built = build(store, [base], options)
+        built = build(store, [base], options, observe=monitor.observe)
         build_seconds = time.perf_counter() - started
+        cpu, peak = monitor.cpu_by_phase(list(PHASES)), dict(monitor.peak)
+        monitor.close()
         started = time.perf_counter()
         added = build(store, [extra], options, incremental=True)
         add_seconds = time.perf_counter() - started
         stats = store.stats()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"n": args.child, "articles": stats["articles"], "build_s": build_seconds,
-                      "phases": built.seconds, "add_s": add_seconds, "add_phases": added.seconds,
-                      "links": stats["links"], "stories": stats["stories"], "peak_mb": peak_mb}))
+    ner_wall, ner_cpu = ner_floor(texts, options.analyse.spacy_model)
+    print(json.dumps({"n": args.child, "engine": args.engine, "articles": stats["articles"],
+                      "build_s": build_seconds, "phases": built.seconds, "cpu": cpu,
+                      "peak_mb": {p: peak.get(p, 0.0) for p in PHASES}, "add_s": add_seconds,
+                      "add_phases": added.seconds, "links": stats["links"], "stories": stats["stories"],
+                      "ner_s": ner_wall, "ner_cpu": ner_cpu}))
 
 
-def run_size(args: argparse.Namespace, n: int) -> dict:
+def run_one(args: argparse.Namespace, n: int, engine: str) -> dict:
     command = [sys.executable, __file__, *args.data, "--child", str(n), "--add", str(args.add),
-               "--seed", str(args.seed), "--engine", args.engine]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+               "--seed", str(args.seed), "--engines", engine, "--workers", str(args.workers)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"n={n} engine={engine} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
+    """k in cost ~ n^k between two sizes (1.0 = linear)."""
+    return math.log(max(large, 1e-9) / max(small, 1e-9)) / math.log(n_large / n_small)
 
 
 def report(rows: list[dict], add: int) -> None:
-    phases = list(rows[0]["phases"])
-    print(f"{'n':>6} {'stored':>6} {'build s':>8} {'art/s':>6} " + " ".join(f"{p:>8}" for p in phases)
-          + f" {'add ' + str(add) + ' s':>9} {'peak MB':>8} {'links':>6} {'stories':>7}")
+    print(f"{'engine':>7} {'n':>6} {'stored':>6} {'wall s':>7} {'CPU s':>7} {'art/s':>6} {'x NER':>6} "
+          + " ".join(f"{p + ' s':>11}" for p in PHASES) + f" {'add ' + str(add) + ' s':>9} {'links':>6}")
     for r in rows:
-        print(f"{r['n']:>6} {r['articles']:>6} {r['build_s']:>8.1f} {r['n'] / r['build_s']:>6.1f} "
-              + " ".join(f"{r['phases'][p]:>8.1f}" for p in phases)
-              + f" {r['add_s']:>9.1f} {r['peak_mb']:>8.0f} {r['links']:>6} {r['stories']:>7}")
-    for small, large in zip(rows, rows[1:]):
-        ratio_n = large["n"] / small["n"]
-        ratio_nlogn = ratio_n * math.log(large["n"]) / math.log(small["n"])
-        growth = ", ".join(f"{p} x{large['phases'][p] / max(small['phases'][p], 1e-9):.1f}" for p in phases)
-        print(f"{small['n']} -> {large['n']}: build x{large['build_s'] / small['build_s']:.1f} "
-              f"(n x{ratio_n:.0f}, n log n x{ratio_nlogn:.1f}); {growth}")
+        total_cpu = sum(r["cpu"].values())
+        print(f"{r['engine']:>7} {r['n']:>6} {r['articles']:>6} {r['build_s']:>7.1f} {total_cpu:>7.1f} "
+              f"{r['n'] / r['build_s']:>6.1f} {r['build_s'] / r['ner_s']:>6.2f} "
+              + " ".join(f"{r['phases'].get(p, 0):>5.1f}/{r['cpu'].get(p, 0):>5.1f}" for p in PHASES)
+              + f" {r['add_s']:>9.1f} {r['links']:>6}")
+    print("(phase columns: wall/CPU seconds; x NER: build wall / spaCy tok2vec+ner wall on one process, "
+          "same texts, same run)")
+    print(f"\n{'engine':>7} {'n':>6} {'NER s':>7} {'NER art/s':>9} " + " ".join(f"{p + ' MB':>10}" for p in PHASES))
+    for r in rows:
+        print(f"{r['engine']:>7} {r['n']:>6} {r['ner_s']:>7.1f} {r['n'] / r['ner_s']:>9.1f} "
+              + " ".join(f"{r['peak_mb'][p]:>10.0f}" for p in PHASES))
+    print("(peak RSS of the process tree per phase, MB)\n")
+    for engine in dict.fromkeys(r["engine"] for r in rows):
+        mine = [r for r in rows if r["engine"] == engine]
+        for small, large in zip(mine, mine[1:]):
+            wall = {p: exponent(small["phases"].get(p, 0), large["phases"].get(p, 0), small["n"], large["n"])
+                    for p in PHASES}
+            cpu = {p: exponent(small["cpu"].get(p, 0), large["cpu"].get(p, 0), small["n"], large["n"])
+                   for p in PHASES}
+            total = exponent(small["build_s"], large["build_s"], small["n"], large["n"])
+            total_cpu = exponent(sum(small["cpu"].values()), sum(large["cpu"].values()), small["n"], large["n"])
+            print(f"{engine} {small['n']} -> {large['n']}: growth exponent wall {total:.2f}, CPU {total_cpu:.2f}; "
+                  + ", ".join(f"{p} {wall[p]:.2f}/{cpu[p]:.2f}" for p in PHASES if p != "read"))
+    by_size: dict[int, dict[str, dict]] = {}
+    for r in rows:
+        by_size.setdefault(r["n"], {})[r["engine"]] = r
+    for n, engines in by_size.items():
+        if "local" in engines:
+            for engine, r in engines.items():
+                if engine != "local":
+                    print(f"n={n}: {engine} over local: build x{engines['local']['build_s'] / r['build_s']:.2f}, "
+                          f"analyse x{engines['local']['phases']['analyse'] / r['phases']['analyse']:.2f} "
+                          "(wall-time speed-up)")
 
 
 def main() -> None:
@@ -94,16 +208,21 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000])
     parser.add_argument("--add", type=int, default=100, help="articles added to each built dossier")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--engine", choices=["local", "process"], default="local")
+    parser.add_argument("--engines", nargs="+", choices=["local", "process", "dask"], default=["process"])
+    parser.add_argument("--workers", type=int, default=2, help="processes of the process and dask engines")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
+        args.engine = args.engines[0]
         child(args)
         return
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     rows = []
     for n in args.sizes:
-        rows.append(run_size(args, n))
-        print(f"measured n={n}", file=sys.stderr)
+        for engine in args.engines:
+            rows.append(run_one(args, n, engine))
+            print(f"measured n={n} engine={engine}", file=sys.stderr)
+    print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     report(rows, args.add)
 
 

@@ -38,7 +38,9 @@ class BuildResult:
 
 
 @contextmanager
-def _timed(result: BuildResult, phase: str) -> Iterator[None]:
+def _timed(result: BuildResult, phase: str, observe: Callable[[str], None] | None = None) -> Iterator[None]:
+    if observe is not None:
+        observe(phase)
     started = time.perf_counter()
     yield
     result.seconds[phase] = result.seconds.get(phase, 0.0) + time.perf_counter() - started
@@ -60,24 +62,26 @@ def _analyse_one(article: Article, context: Resources | Options) -> Article:
 
 
 def build(store: Store, paths: list[Path], options: Options, *, incremental: bool = False,
-          progress: Progress = no_progress, resources: Resources | None = None) -> BuildResult:
-    """Build a dossier from `paths` (replacing what the store held), or add to it (`incremental`)."""
+          progress: Progress = no_progress, resources: Resources | None = None,
+          observe: Callable[[str], None] | None = None) -> BuildResult:
+    """Build a dossier from `paths` (replacing what the store held), or add to it (`incremental`).
+    `observe(phase)` is called as each phase starts, then with "done" (benchmarks sample there)."""
     resources = resources or Resources(options)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result = BuildResult()
     with store.transaction(), open_engine(options.engine) as engine:
         if not incremental:
             store.clear()
-        with _timed(result, "read"):
+        with _timed(result, "read", observe):
             documents = _read_new_documents(store, paths, options, progress, result)
-        with _timed(result, "clean"):
+        with _timed(result, "clean", observe):
             new_articles = _clean_documents(store, documents, options, engine, progress, result)
-        with _timed(result, "analyse"):
+        with _timed(result, "analyse", observe):
             everyone = _analyse_articles(store.articles() if incremental else [], new_articles,
                                          options, resources, engine, progress, store, result)
-        with _timed(result, "corpus"):
+        with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store)
-        with _timed(result, "store"):
+        with _timed(result, "store", observe):
             for article in everyone:
                 store.put_article(article)
             store.put_corpus(corpus)
@@ -85,6 +89,8 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
                                options.to_dict(), started)
         kept = {a.id for a in everyone}
         result.added = sum(a.id in kept for a in new_articles)
+    if observe is not None:
+        observe("done")
     return result
 
 
