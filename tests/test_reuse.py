@@ -218,3 +218,21 @@ def test_german_pages_do_not_meet_on_german_function_words(options):
     (pe,) = article_products([english], options.reuse.embedding_model)
     assert {"govern", "unions", "monday", "pensio", "reform"} <= pe.stem_sets[0]
     assert not {"the", "to", "on"} & pe.stem_sets[0]
+
+
+def test_an_add_compares_only_pairs_with_a_new_article(options, resources, links, monkeypatch):
+    articles = list(corpus().values())
+    old = [a for a in articles if a.id != "rewrite"]
+    cache = MemoryProducts()
+    reuse.find_links(old, options.reuse, resources, cache)  # the first build
+    compared = []
+    score = reuse.score_pair
+
+    def counting(a, b, *rest):
+        compared.append({a.id, b.id})
+        return score(a, b, *rest)
+
+    monkeypatch.setattr(reuse, "score_pair", counting)
+    again = reuse.find_links(articles, options.reuse, resources, cache)  # "dossier add" of rewrite
+    assert compared and all("rewrite" in pair for pair in compared)
+    assert {frozenset((l.a, l.b)): l for l in again} == links  # what a build from scratch finds

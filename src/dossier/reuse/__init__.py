@@ -44,6 +44,7 @@ from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
                                         ensure_vectors, keep_vectors)
 from dossier.reuse.provenance import STRONG_KINDS, Lineage, _UnionFind, independent_sources, lineages
+from dossier.reuse.scored import ScoredPairs
 from dossier.reuse.translation import translation_links
 
 __all__ = ["find_links", "score_pair", "score_pairs", "comparison_order", "lineages", "independent_sources",
@@ -105,8 +106,11 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
     lineages are those of comparing every pair (a skipped pair could only join what is joined),
     and the cost grows with the number of articles, not with the square of a lineage's size.
     Sentence vectors are encoded in chunks of COMPARE_CHUNK pairs, only for pairs still compared.
+    With a `cache`, a pair compared by an earlier build with the same inputs is not compared
+    again (`scored.ScoredPairs`): `dossier add` aligns only pairs that involve what it changed.
     """
     joined = _UnionFind([a.id for a in ordered])
+    scored = ScoredPairs(ordered, products, options, cache)  # verdicts of earlier builds
 
     def same_lineage(pair: Pair) -> bool:
         return joined.find(ordered[pair[0]].id) == joined.find(ordered[pair[1]].id)
@@ -116,16 +120,21 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
     touched: set[int] = set()
     for start in range(0, len(queue), COMPARE_CHUNK):
         chunk = [pair for pair in queue[start:start + COMPARE_CHUNK] if not same_lineage(pair)]
-        needed = needed_rows(products, chunk)
+        needed = needed_rows(products, [pair for pair in chunk if not scored.known(pair)])
         ensure_vectors(products, needed, load_encoder)
         touched |= needed.keys()
         for i, j in chunk:
             if same_lineage((i, j)):  # joined by a link scored earlier in this chunk
                 continue
-            link = score_pair(ordered[i], ordered[j], products[i], products[j], options)
+            if scored.known((i, j)):
+                link = scored.get((i, j))
+            else:
+                link = score_pair(ordered[i], ordered[j], products[i], products[j], options)
+                scored.put((i, j), link)
             if link is not None:
                 found[(i, j)] = link
                 if link.kind in STRONG_KINDS:
                     joined.union(link.a, link.b)
     keep_vectors(products, touched, cache)
+    scored.save()
     return [found[pair] for pair in sorted(found)]

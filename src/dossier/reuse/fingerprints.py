@@ -157,8 +157,9 @@ def _truncated(encoder) -> Iterator[object]:
 
 
 def encode(texts: list[str], encoder) -> np.ndarray:
-    """L2-normalised sentence vectors, each distinct text encoded once, in length-sorted batches."""
-    unique = sorted(set(texts))
+    """L2-normalised sentence vectors, each distinct text encoded once, in length-sorted batches
+    (so a batch pads to lengths alike; sentence-transformers also sorts within the call)."""
+    unique = sorted(set(texts), key=lambda text: (len(text), text))
     with _truncated(encoder) as cut:
         vectors = cut.encode(unique, batch_size=ENCODE_BATCH, normalize_embeddings=True,
                              convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
