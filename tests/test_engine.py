@@ -43,3 +43,21 @@ def test_engines_give_the_same_dossier(tmp_path, options, resources, seeds_db, k
     store = Store(tmp_path / f"{kind}.db")
     build(store, [SEEDS], other, resources=resources)
     assert export_dict(store) == export_dict(Store(seeds_db))
+
+
+def test_cli_engine_flags_override_the_config_and_default_to_every_core(tmp_path):
+    from dossier.cli import _with_engine, parser
+    from dossier.config import load_options
+
+    def engine(*argv):
+        args = parser().parse_args(["build", "x", *argv])
+        return _with_engine(load_options(args.config), args).engine
+
+    assert engine().kind == default_kind()
+    assert engine("--engine", "local").kind == "local"
+    chosen = engine("--scheduler", "tcp://10.0.0.5:8786", "--workers", "8")
+    assert (chosen.kind, chosen.scheduler, chosen.workers) == ("dask", "tcp://10.0.0.5:8786", 8)
+    config = tmp_path / "options.toml"
+    config.write_text('[engine]\nkind = "local"\n')
+    assert engine("--config", str(config)).kind == "local"  # the file names one: it is kept
+    assert engine("--config", str(config), "--engine", "dask").kind == "dask"  # the flag wins
