@@ -190,7 +190,8 @@ def test_a_copy_that_changed_one_number_is_still_a_copy(options, resources):
 
 
 def test_a_lineage_member_is_compared_with_the_lineage_not_every_member(options):
-    """Three verbatim copies: two comparisons join all three; the third pair is not compared."""
+    """Three verbatim copies: past the cap, two comparisons join all three and the third pair is
+    not compared; within it (the default, 8 members) every pair is compared."""
     copies = [article(name, ORIGINAL) for name in ("copy1", "copy2", "copy3")]
     ordered = sorted(copies, key=lambda a: a.id)
     products = article_products(ordered, options.reuse.embedding_model)
@@ -198,10 +199,12 @@ def test_a_lineage_member_is_compared_with_the_lineage_not_every_member(options)
                                   article_jaccard=options.reuse.article_jaccard,
                                   min_shared=options.reuse.partial_min_sentences)
     assert len(pairs) == 3
-    found = reuse.score_pairs(ordered, products, pairs, options.reuse, _no_encoder)
+    capped = dataclasses.replace(options.reuse, lineage_full_compare=1)
+    found = reuse.score_pairs(ordered, products, pairs, capped, _no_encoder)
     assert len(found) == 2 and {l.kind for l in found} == {"copy"}
     (lineage,) = reuse.lineages(copies, found)
     assert lineage.articles == ["copy1", "copy2", "copy3"]
+    assert len(reuse.score_pairs(ordered, products, pairs, options.reuse, _no_encoder)) == 3
 
 
 def test_german_pages_do_not_meet_on_german_function_words(options):

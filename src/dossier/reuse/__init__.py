@@ -100,11 +100,12 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
                 options: ReuseOptions, load_encoder, cache: ProductCache | None = None) -> list[Link]:
     """Links of the candidate `pairs`, lineage-aware, in pair order.
 
-    A pair whose two articles copy / rewrite / translation links already join into one lineage is
-    not compared: a new member is linked to the lineage through its closest member (pairs go most
-    similar first, as Kruskal builds a maximum spanning forest), not to every member. So the
-    lineages are those of comparing every pair (a skipped pair could only join what is joined),
-    and the cost grows with the number of articles, not with the square of a lineage's size.
+    Pairs go most similar first. Once copy / rewrite / translation links have joined more than
+    `options.lineage_full_compare` articles into one lineage, a pair inside it is not compared:
+    a further member is linked to the lineage through its closest member (as Kruskal builds a
+    maximum spanning forest), not to every member. The lineages are those of comparing every pair
+    (a skipped pair could only join what is joined already), and a lineage's cost grows with its
+    size, not with its square.
     Sentence vectors are encoded in chunks of COMPARE_CHUNK pairs, only for pairs still compared.
     With a `cache`, a pair compared by an earlier build with the same inputs is not compared
     again (`scored.ScoredPairs`): `dossier add` aligns only pairs that involve what it changed.
@@ -112,8 +113,12 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
     joined = _UnionFind([a.id for a in ordered])
     scored = ScoredPairs(ordered, products, options, cache)  # verdicts of earlier builds
 
+    size: dict[str, int] = defaultdict(lambda: 1)  # lineage root -> members joined so far
+
     def same_lineage(pair: Pair) -> bool:
-        return joined.find(ordered[pair[0]].id) == joined.find(ordered[pair[1]].id)
+        """True for a pair inside a lineage past `lineage_full_compare` members (not compared)."""
+        root = joined.find(ordered[pair[0]].id)
+        return root == joined.find(ordered[pair[1]].id) and size[root] > options.lineage_full_compare
 
     queue = comparison_order(products, pairs)
     found: dict[Pair, Link] = {}
@@ -124,7 +129,7 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
         ensure_vectors(products, needed, load_encoder)
         touched |= needed.keys()
         for i, j in chunk:
-            if same_lineage((i, j)):  # joined by a link scored earlier in this chunk
+            if same_lineage((i, j)):  # joined by a link compared earlier in this chunk
                 continue
             if scored.known((i, j)):
                 link = scored.get((i, j))
@@ -133,8 +138,10 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
                 scored.put((i, j), link)
             if link is not None:
                 found[(i, j)] = link
-                if link.kind in STRONG_KINDS:
+                ra, rb = joined.find(link.a), joined.find(link.b)
+                if link.kind in STRONG_KINDS and ra != rb:
                     joined.union(link.a, link.b)
+                    size[joined.find(link.a)] = size.pop(ra, 1) + size.pop(rb, 1)
     keep_vectors(products, touched, cache)
     scored.save()
     return [found[pair] for pair in sorted(found)]
