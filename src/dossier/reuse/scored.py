@@ -21,6 +21,8 @@ from dossier.config import ReuseOptions
 from dossier.model import Article, Link, from_dict, to_dict
 from dossier.reuse.fingerprints import ArticleProducts, ProductCache
 
+# Rename (v2, ...) whenever `align` or `classify` change what they decide: kept verdicts of the
+# old code are then ignored instead of served.
 PAIR_PRODUCT = "reuse.pairs.v1"
 
 
