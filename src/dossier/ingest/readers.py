@@ -297,8 +297,9 @@ def read_warc(source: str, stream: BinaryIO | bytes, options: IngestOptions) -> 
                 continue
             found += 1
             yield _warc_document(source, record, found, ctype, options)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
-        yield _reject(source, b"", f"not a readable WARC file after {found} HTML record(s): {err}; "
+    except Exception as err:  # noqa: BLE001 - warcio raises many kinds (AttributeError included) on corrupt records
+        what = str(err) if isinstance(err, ArchiveLoadFailed) else f"{type(err).__name__}: {err}"
+        yield _reject(source, b"", f"not a readable WARC file after {found} HTML record(s): {what}; "
                                    "the records before it were kept")
         return
     if not found:

@@ -1,7 +1,8 @@
 """Response headers and host checks for a server that shows untrusted text.
 
 Every page is built from scraped articles, so the browser is told to run nothing and load nothing
-that this server did not send: no inline script or style, no other origin, no framing.
+that this server did not send: no inline script or style, no other origin, no framing. The app only
+reads, so requests with a body, other methods and absurdly long addresses are refused up front.
 """
 
 from __future__ import annotations
@@ -21,6 +22,21 @@ HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+# The app only reads: no request needs a body, and no page's address (ids, a search, filters) comes
+# near 8 KB, the URL limit most servers and proxies apply (nginx's default large_client_header_buffers).
+MAX_URL_BYTES = 8192
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def request_problem(method: str, url_bytes: int, headers) -> tuple[int, str] | None:
+    """(status, message) for a request this read-only app refuses before routing, else None."""
+    if url_bytes > MAX_URL_BYTES:
+        return 414, f"address too long (over {MAX_URL_BYTES} bytes)"
+    if method not in READ_METHODS:
+        return 405, "this dossier is read-only: only GET requests are served"
+    if headers.get("transfer-encoding") or (headers.get("content-length") or "0").strip() not in ("", "0"):
+        return 413, "requests to this dossier carry no body"
+    return None
 
 
 def host_allowed(server_host: str | None, host_header: str) -> bool:
@@ -37,8 +53,12 @@ def add_security(app: FastAPI) -> None:
     @app.middleware("http")
     async def secure(request: Request, call_next):
         server = request.scope.get("server") or (None, None)
+        url_bytes = len(request.scope.get("raw_path") or b"") + len(request.scope.get("query_string") or b"")
+        problem = request_problem(request.method, url_bytes, request.headers)
         if not host_allowed(server[0], request.headers.get("host", "")):
             response = PlainTextResponse("unknown host; this dossier is served to localhost only", status_code=400)
+        elif problem:
+            response = PlainTextResponse(problem[1], status_code=problem[0])
         else:
             response = await call_next(request)
         for name, value in HEADERS.items():
