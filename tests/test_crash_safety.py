@@ -172,13 +172,16 @@ def test_a_second_writer_fails_clearly_when_the_first_takes_too_long(tmp_path):
 
 
 def _old_store(tmp_path) -> Path:
-    """A dossier as the previous schema left it (the last migration undone)."""
+    """A dossier as the previous schema left it: every migration but the last applied."""
     db = tmp_path / "old.db"
-    store = Store(db)
-    store.close()
     raw = sqlite3.connect(db)
-    raw.execute("DELETE FROM schema_migrations WHERE version=?", (MIGRATIONS[-1][0],))
-    raw.execute("ALTER TABLE documents DROP COLUMN encoding")
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT DEFAULT (datetime('now')))")
+    for version, sql in MIGRATIONS[:-1]:
+        for statement in sql.split(";"):
+            if statement.strip():
+                raw.execute(statement)
+        raw.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
     raw.commit()
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw.close()
