@@ -175,7 +175,7 @@ def _evidence_sentences(event: Event, articles: dict[str, Article]):
 
 
 def _as_gold_date(event: Event) -> str:
-    from dossier.stories.dates import parse_span
+    from dossier.timevalue import parse_span
 
     span = parse_span(event.date, event.date_precision)
     if span is None:

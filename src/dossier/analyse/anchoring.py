@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from dossier.analyse.events import extract_events, lead_sentences
-from dossier.analyse.timex import WEEKDAYS, normalise_times, parse_iso_day
+from dossier.analyse.timex import WEEKDAYS, normalise_times
 from dossier.model import Article, Link
 from dossier.reuse.provenance import components
+from dossier.timevalue import parse_day
 
 LINEAGE_KINDS = frozenset({"copy", "rewrite", "translation"})
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
@@ -65,7 +66,7 @@ def established_date(articles: list[Article]) -> date | None:
         for t in normalise_times(article.times, article.sentences, None):
             if t.sentence not in lead:
                 continue
-            day = parse_iso_day(t.value)
+            day = parse_day(t.value)
             if day is not None:
                 candidates.append(day)
             elif _TODAY.match(t.text):

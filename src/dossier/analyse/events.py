@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from dossier.model import Article, Event, Evidence, TimeExpression
+from dossier.timevalue import parse_span
 
 # type -> trigger pattern (inflected forms spelled out: no lemmatizer runs).
 TRIGGERS: dict[str, str] = {
@@ -188,7 +189,7 @@ def _event(article: Article, sentence, kind: str, match: re.Match, times: list[T
             participants.append(name)
     when = min(times, key=lambda t: _distance(trigger_at, trigger_at + len(match.group()), t), default=None)
     event = Event(id="", type=kind, summary=f"{kind}: {_trim(sentence.text)}",
-                  date=when.value if when else None, date_precision=when.precision if when else None,
+                  date=_calendar(when.value) if when else None, date_precision=when.precision if when else None,
                   place=place, participants=participants, articles=[article.id],
                   evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)])
     event.background = _is_background(event, reference, in_lead) or \
@@ -205,28 +206,13 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
 
 
 def _is_background(event: Event, reference: date | None, in_lead: bool) -> bool:
-    year = int(event.date[:4]) if event.date and event.date[:4].isdigit() else None
-    if year is None:
+    span = parse_span(event.date, event.date_precision)
+    if span is None:
         return False
     if reference is not None:
-        end = _period_end(event.date)
-        return end is not None and (reference - end).days > BACKGROUND_DAYS
-    return event.date_precision in ("year", "decade") and not in_lead
-
-
-def _period_end(value: str) -> date | None:
-    if re.fullmatch(r"\d{3}", value):  # a decade: "199" is the 1990s
-        return date(int(value) * 10 + 9, 12, 31)
-    parts = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
-    if not parts:
-        return None
-    year, month, day = parts.group(1), parts.group(2), parts.group(3)
-    # the END of a year/month is what matters for "well before": 2021-08 is not history in 2021-10
-    if month is None:
-        return date(int(year), 12, 31)
-    if day is None:
-        return date(int(year), int(month), 28)
-    return date(int(year), int(month), int(day))
+        # the END of a period is what matters for "well before": 2021-08 is not history in 2021-10
+        return (reference - span.last_day).days > BACKGROUND_DAYS
+    return span.precision in ("year", "decade", "century") and not in_lead
 
 
 def lead_sentences(article: Article) -> set[int]:
@@ -243,6 +229,11 @@ def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | N
         if sentence in lead and not event.background and event.date_precision == "day":
             return event.date
     return None
+
+
+def _calendar(value: str) -> str:
+    span = parse_span(value)
+    return span.calendar if span is not None else value
 
 
 def _trim(text: str) -> str:

@@ -4,9 +4,16 @@
 a value given a reference date; they are separate so a corpus step can re-anchor an article's
 expressions on another reference (a copy's "on Wednesday" is its original's Wednesday).
 
-Values follow TIMEX3: "2021-10-20" (day), "2021-W42" (week), "2021-10" (month), "2021-Q3",
-"2021" (year), "199" (the 1990s), durations "P10Y". A relative expression without a reference
-gets value None: unresolved, not guessed. Absolute dates are parsed with dateparser.
+Values follow TIMEX3 and are read by `dossier.timevalue` (the one date-value type): "2021-10-20"
+(day; "2021-10-20TMO" for "this morning"), "2021-W42" (week), "2021-10" (month), "2021-Q3",
+"2021" (year), "199" (the 1990s), "19" (the 20th century), durations "P10Y", sets "P1D" /
+"XXXX-WXX-4", and "PRESENT_REF" / "PAST_REF" / "FUTURE_REF". Extents follow TIMEX3: no leading
+preposition ("for two years" -> "two years"), modifiers included ("the end of 1990").
+A relative expression without a reference gets value None: unresolved, not guessed. Bare months,
+weekdays and month-days go ahead or back by the tense of the words around them ("is due to be
+published in May" on a March page is this May), else to the nearest one. Numeric dates are read
+day first or month first per article (`day_first`). Written-out dates are parsed with dateparser.
+The rules were tuned on TempEval-3's TimeBank part (benchmarks/time_tempeval.py).
 """
 
 from __future__ import annotations
@@ -16,56 +23,104 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dossier.model import Sentence, TimeExpression
+from dossier.timevalue import parse_span
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "ninety": 90, "hundred": 100}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
               "hour": "H", "minute": "M", "quarter": "Q"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SET_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+               "hourly": "hour"}
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth")
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|couple of|many)"
+_NUM = (r"(?:\d{1,3}(?:\.\d+)?(?!,\d)|\d{1,3}\s+1/2|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+        r"|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
 _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
+_UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries|hours?|minutes?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[- ]?)"
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+_DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 
 # Ordered: the first pattern that matches at a position wins over later ones of equal length.
 _PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"\b\d{4}-[01]\d-[0-3]\d\b"),
+    ("iso", r"\b\d{4}-[01]\d-[0-3]\d\b|\b\d{4}/[01]\d/[0-3]\d\b"),
     ("full", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})\b"),
-    ("numeric", r"\b[01]?\d/[0-3]?\d/(?:19|20)\d\d\b"),
-    ("month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b"),
-    ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
-    ("quarter", rf"(?i:the\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+{_YEAR})?\b"),
-    ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|'[0-9]0s\b"),
+    ("numeric", r"\b[0-3]?\d([/.])[0-3]?\d\1(?:19|20)\d\d\b"),
+    ("month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b(?!,?\s+\d)"),
+    ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
+    ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*(?:[-–]|\s+to\s+)\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
+    ("quarter", rf"(?i:(?:the(?=\s+\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
+                rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+{_YEAR})?\b"),
+    ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
+                      r"(?:fiscal\s+)?quarter(?!s)|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
+    ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month))\b"),
+    ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|(?:(?i:the)\s+)?(?:{_PART})?'[0-9]0s\b"
+               rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
+    ("century", rf"(?i:(?:the\s+)?{_ORDINAL}[- ]century)\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
-    ("day_word", r"\b(?i:today|tonight|yesterday|tomorrow)\b|\b(?i:this\s+(?:morning|afternoon|evening))\b"),
-    ("weekday", rf"(?:\b(?i:last|next|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?(?:\s+(?i:morning|afternoon|evening|night))?"),
-    ("relative", r"\b(?i:(?:earlier|later)\s+)?(?i:this|last|next|past|coming|previous)\s+(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"),
-    ("ago", rf"\b(?i:{_NUM})\s+(?i:{_UNIT})s?\s+(?i:ago|earlier|later|before|from\s+now)\b"),
+    ("day_word", rf"\b(?i:today|tonight|yesterday|tomorrow)\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
+    ("weekday", rf"(?:\b(?i:last|next|this|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
+    ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
+                 r"|\b(?i:the\s+weekend)\b"),
+    ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
     ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[a-z])|\b(?i:decade|year|month|week)-long\b"),
-    ("duration", rf"\b(?i:(?:for|over|after|within|in|during|nearly|almost|about|more\s+than|the\s+(?:past|last|next))\s+)(?i:(?:the\s+)?(?:past|last|next)\s+)?(?i:{_NUM})\s+(?i:{_UNIT})s?\b|\b(?i:for|over)\s+(?i:years|decades|months|weeks|days)\b"),
-    ("season", rf"\b(?i:(?:this|last|next)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+    ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
+                 rf"(?i:(?:the\s+)?(?:past|last|next|first|latest|coming|previous)\s+)?(?i:{_NUM})\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})\b(?!\s+old\b)"
+                 rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:for|over)\s+(?i:years|decades|months|weeks|days)\b|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
+    ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"),
+    ("season", rf"\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€-])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons)\b)"),
     ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
-    ("past_ref", r"\b(?i:recently|in recent (?:years|months|weeks|days)|lately)\b"),
+    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+\w+\s+(?:years|months|weeks|days))"),
+    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
 ]
+PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # How much of the sentence around an expression decides past or future (set on TimeBank).
 CONTEXT_BEFORE_CHARS = 40
 CONTEXT_AFTER_CHARS = 10
-_FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|set to|next|upcoming|coming)\b", re.I)
-# A preposition is part of how a time is said, not of the time: "on Wednesday" -> "Wednesday".
-_LEADING_PREPOSITION = re.compile(r"^(?:on|in|since|until|till|by|from|during|through|of|before|after)\s+", re.I)
+# In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
+PAST_TOLERANCE_DAYS = 31
+_FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|expects?|set to|next|"
+                     r"upcoming|coming|due|would|going to|until|starting|payable|effective|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+# "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
+# (how TimeBank's results stories use it; HeidelTime resolves it the same way).
+_YEAR_BEFORE = re.compile(r"(?i)^a\s+year\s+(?:ago|earlier)$")
+_REPORT_PERIOD = re.compile(r"(?i)\b(?:latest|comparable|year-ago|year-earlier)\b|^the\s+(?:fiscal\s+)?quarter$")
+# Past-tense cues (regular "-ed" forms and the common irregular ones); the future cues win over them.
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed|met|took|went|came|said|told|made|began|won|lost|held|saw|got|"
+                   r"gave|left|fell|rose|sold|bought|paid|ran|wrote|spoke|broke|brought|led|kept|thought|found|became|"
+                   r"chose|drew|flew|grew|knew|meant|sent|spent|stood|struck|swore|threw|fought|sought|taught|won)\b", re.I)
+# A preposition is part of how a time is said, not of the time: "on Wednesday" -> "Wednesday",
+# "for two years" -> "two years" (TIMEX3 extents leave it out).
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|since|until|till|by|from|during|through|of|before|after|for|within|over)\s+", re.I)
+# Words before an expression that TIMEX3 takes into its extent without changing its value
+# ("around Nov. 1", "the end of 1990", "early next year").
+_MODIFIER = re.compile(r"(?:\b(?:around|about|approximately|roughly|nearly|almost|(?:the\s+)?early|(?:the\s+)?late|later|"
+                       r"earlier|sometime|right|(?:the\s+)?mid|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|\bmid-)$", re.I)
+_MODIFIER_AT_START = re.compile(r"^(?:(?:around|about|approximately|roughly|nearly|almost|(?:the\s+)?early|(?:the\s+)?late|later|earlier|sometime|right|(?:the\s+)?"
+                                r"mid|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|mid-)+", re.I)
+# Patterns whose extent may take a modifier in front (not durations: "about two years" is one).
+_MODIFIABLE = frozenset({"iso", "full", "month_day", "month_year", "quarter", "day_word", "weekday", "relative",
+                         "season", "bare_month", "year"})
+_DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +139,7 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
         candidates = []
         for order, (name, pattern) in enumerate(_COMPILED):
             for match in pattern.finditer(sentence.text):
-                start, end = _strip_preposition(sentence.text, match.start(), match.end(), name)
+                start, end = _extent(sentence.text, match.start(), match.end(), name)
                 if end > start:
                     candidates.append((-(end - start), order, start, end, name))
         for _, _, start, end, name in sorted(candidates, key=lambda c: (c[2], c[0], c[1])):
@@ -97,23 +152,60 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
     return sorted(found, key=lambda t: t.start)
 
 
-def _strip_preposition(text: str, start: int, end: int, name: str) -> tuple[int, int]:
-    if name in ("duration", "past_ref"):
-        return start, end
-    match = _LEADING_PREPOSITION.match(text[start:end])
-    return (start + match.end(), end) if match else (start, end)
+def _extent(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """TIMEX3's extent of a match: without a leading preposition or a trailing possessive, with a
+    modifier in front that TIMEX3 includes ("around Nov. 1", "the end of 1990")."""
+    if name != "past_ref" or text[start:end].lower().startswith("in recent"):
+        match = _LEADING_PREPOSITION.match(text[start:end])
+        if match:
+            start += match.end()
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if name in _MODIFIABLE:
+        modifier = _MODIFIER.search(text, 0, start)
+        if modifier:
+            start = modifier.start()
+    return start, end
+
+
+def day_first(times: list[TimeExpression], site: str | None = None) -> bool:
+    """Whether the article writes numeric dates day first ("24/4/2019"). Evidence in order: a
+    numeric date of the article that only one order can read (a first number above 12 says day
+    first, a second above 12 says month first), then the site's country domain (most countries
+    write day first; the United States and generic domains month first), else month first."""
+    for t in times:
+        parts = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.]\d{4}", t.text)
+        if parts and int(parts[1]) > 12 >= int(parts[2]):
+            return True
+        if parts and int(parts[2]) > 12 >= int(parts[1]):
+            return False
+    host = (site or "").lower().rstrip("/").split("/")[0].split(":")[0]
+    return bool(_DAY_FIRST_TLD.search(host))
 
 
 def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
-                    reference: date | None) -> list[TimeExpression]:
-    """Copies of `times` with value, precision, kind and anchor set against `reference`."""
+                    reference: date | None, site: str | None = None) -> list[TimeExpression]:
+    """Copies of `times` with value, precision, kind and anchor set against `reference`. The
+    precision is the one `timevalue.parse_span` gives the value, so every part of Dossier reads a
+    value the same way; `site` helps decide the article's numeric date order (`day_first`)."""
+    order_day_first = day_first(times, site)
     out = []
+    quarter = None  # the last quarter the article named: "a year earlier" in a results story is its year-ago twin
     for t in times:
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
-        resolved = normalise_time(t.text, context, reference)
+        resolved = normalise_time(t.text, context, reference, day_first=order_day_first)
+        if quarter and _REPORT_PERIOD.search(t.text) and not re.match(r"(?i)this|the\s+current", t.text):
+            year_before = re.search(r"(?i)year-(?:ago|earlier)", t.text) is not None
+            resolved = Resolved(f"{int(quarter[:4]) - year_before}{quarter[4:]}", "approximate")
+        elif resolved.value and re.fullmatch(r"\d{4}-Q\d", resolved.value):
+            quarter = resolved.value
+        elif quarter and resolved.value and _YEAR_BEFORE.match(t.text):
+            resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
+        span = parse_span(resolved.value, resolved.precision) if resolved.kind == "date" else None
+        precision = span.precision if span is not None else resolved.precision
         uses_reference = resolved.value is not None and _is_relative(t.text)
         out.append(TimeExpression(text=t.text, start=t.start, end=t.end, value=resolved.value,
-                                  precision=resolved.precision, kind=resolved.kind,
+                                  precision=precision, kind=resolved.kind,
                                   anchor=reference.isoformat() if reference and uses_reference else None,
                                   sentence=t.sentence))
     return out
@@ -130,14 +222,18 @@ def _is_relative(text: str) -> bool:
     return not re.search(rf"\b{_YEAR}\b|\d{{4}}-\d\d", text)
 
 
-def normalise_time(text: str, context: str, reference: date | None) -> Resolved:
-    """Value of one expression `text`, said in sentence `context`, against `reference`."""
-    for name, pattern in _COMPILED:
-        for form in (text, _prefix_for(name) + text):
-            # a trailing " x" satisfies patterns that look ahead at the next word ("10-year war")
-            match = pattern.match(form + " x")
-            if pattern.fullmatch(form) or (match and match.end() == len(form)):
-                return _RESOLVERS[name](text, context, reference)
+def normalise_time(text: str, context: str, reference: date | None, day_first: bool = False) -> Resolved:
+    """Value of one expression `text`, said in sentence `context`, against `reference`;
+    `day_first` reads "4/5/2019" as 4 May."""
+    for core in dict.fromkeys((text, _MODIFIER_AT_START.sub("", text) or text)):
+        for name, pattern in _COMPILED:
+            for form in (core, _prefix_for(name) + core):
+                # a trailing " x" satisfies patterns that look ahead at the next word ("10-year war")
+                match = pattern.match(form + " x")
+                if pattern.fullmatch(form) or (match and match.end() == len(form)):
+                    if name == "numeric":
+                        return _numeric(core, day_first)
+                    return _RESOLVERS[name](core, context, reference)
     return Resolved(None, None)
 
 
@@ -157,23 +253,48 @@ def _absolute(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved(parsed.date().isoformat(), "day") if parsed else Resolved(None, None)
 
 
+def _numeric(text: str, day_first: bool) -> Resolved:
+    """"4/5/2019": 5 April month first, 4 May day first; a number above 12 decides by itself."""
+    first, second, year = (int(x) for x in re.split(r"[/.]", text))
+    if first > 12 or (day_first and second <= 12):
+        first, second = second, first
+    day = _safe_date(year, first, second)
+    return Resolved(day.isoformat() if day else None, "day")
+
+
 def _month_day(text: str, context: str, reference: date | None) -> Resolved:
     month = _month_number(text)
     day = int(re.search(r"\d+", text).group())
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
-    # the year that puts the day nearest the reference (news names dates just past or just ahead);
-    # an explicit future context looks forward
     options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
-    if _is_future(context):
-        options = [d for d in options if d >= reference] or options
-    resolved = min(options, key=lambda d: abs((d - reference).days), default=None)
+    resolved = _by_tense(options, reference, _tense(context))
     return Resolved(resolved.isoformat() if resolved else None, "day")
 
 
+def _by_tense(options: list[date], reference: date, tense: str | None) -> date | None:
+    """The option the tense points to, nearest the reference: ahead in future context, not ahead
+    in past context, else simply nearest (news names dates just past or just ahead)."""
+    if tense == "future":
+        options = [d for d in options if d >= reference] or options
+    elif tense == "past":  # a date days ahead in past context is a deadline set ("asked to respond by Oct. 31")
+        options = [d for d in options if (d - reference).days <= PAST_TOLERANCE_DAYS] or options
+    return min(options, key=lambda d: (abs((d - reference).days), d > reference), default=None)
+
+
 def _month_year(text: str, context: str, reference: date | None) -> Resolved:
-    year = re.search(_YEAR, text).group()
-    return Resolved(f"{year}-{_month_number(text):02d}", "month")
+    year = re.search(_YEAR, text)
+    if year is None:  # "June last year"
+        if reference is None:
+            return Resolved(None, "month")
+        shift = -1 if re.search(r"(?i)last\s+year", text) else 1 if re.search(r"(?i)next\s+year", text) else 0
+        return Resolved(f"{reference.year + shift}-{_month_number(text):02d}", "month")
+    return Resolved(f"{year.group()}-{_month_number(text):02d}", "month")
+
+
+def _range(text: str, context: str, reference: date | None) -> Resolved:
+    """"2009-2010", "1957-58": dated by the year the range starts (TIMEX3 has no range value)."""
+    return Resolved(re.search(_YEAR, text).group(), "year")
 
 
 def _quarter(text: str, context: str, reference: date | None) -> Resolved:
@@ -185,29 +306,76 @@ def _quarter(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{year_match.group()}-{unit}{number}", "approximate")
     if reference is None:
         return Resolved(None, "approximate")
+    shift = -1 if re.match(r"(?i)last year", text) else 1 if re.match(r"(?i)next year", text) else None
+    if shift is not None or re.match(r"(?i)this year", text):
+        return Resolved(f"{reference.year + (shift or 0)}-{unit}{number}", "approximate")
     current = (reference.month - 1) // (3 if unit == "Q" else 6) + 1
     year = reference.year if number <= current or _is_future(context) else reference.year - 1
     return Resolved(f"{year}-{unit}{number}", "approximate")
 
 
+def _report_period(text: str, context: str, reference: date | None) -> Resolved:
+    """"the latest quarter", "the year-ago period": in results news, the quarter just reported (the
+    one before the reference's); `normalise_times` puts the quarter the article named instead."""
+    if reference is None:
+        return Resolved(None, "approximate")
+    index = reference.year * 4 + (reference.month - 1) // 3
+    if not re.match(r"(?i)this|the\s+current", text):
+        index -= 1
+    if re.search(r"(?i)year-(?:ago|earlier)", text):
+        index -= 4
+    return Resolved(f"{index // 4}-Q{index % 4 + 1}", "approximate")
+
+
+def _period_end(text: str, context: str, reference: date | None) -> Resolved:
+    if reference is None:
+        return Resolved(None, "approximate")
+    if text.lower().endswith("month"):
+        return Resolved(f"{reference.year}-{reference.month:02d}", "month")
+    return Resolved(str(reference.year), "year")
+
+
 def _decade(text: str, context: str, reference: date | None) -> Resolved:
+    """TIMEX3 writes a decade as its first three digits: "the 1990s" -> "199"."""
     match = re.search(r"(\d{4})s", text)
     if match:
         return Resolved(match.group(1)[:3], "decade")
+    word = re.search(rf"(?i){_DECADE_WORD}", text)
+    if word:
+        tens = DECADE_WORDS.index(word.group().lower()) + 2
+        return Resolved(f"19{tens}", "decade")
     short = re.search(r"'(\d)0s", text).group(1)
     century = "19" if reference is None or int(short) > reference.year % 100 // 10 else "20"
     return Resolved(f"{century}{short}", "decade")
 
 
+def _century(text: str, context: str, reference: date | None) -> Resolved:
+    """TIMEX3 writes a century as its first two digits: "the 20th century" -> "19"."""
+    ordinal = re.search(rf"(?i){_ORDINAL}", text).group().lower()
+    number = int(re.match(r"\d+", ordinal).group()) if ordinal[0].isdigit() else ORDINALS.index(ordinal) + 1
+    return Resolved(f"{number - 1:02d}", "century")
+
+
 def _fiscal(text: str, context: str, reference: date | None) -> Resolved:
-    return Resolved(f"FY{re.search(_YEAR, text).group()}", "year")
+    # TimeBank annotates "fiscal 1989" as the year 1989; a company's fiscal calendar is unknown here.
+    return Resolved(re.search(_YEAR, text).group(), "year")
 
 
 def _day_word(text: str, context: str, reference: date | None) -> Resolved:
     if reference is None:
         return Resolved(None, "day")
-    shift = {"yesterday": -1, "tomorrow": 1}.get(text.lower(), 0)
-    return Resolved((reference + timedelta(days=shift)).isoformat(), "day")
+    lower = text.lower()
+    shift = -1 if lower.startswith(("yesterday", "last")) else 1 if lower.startswith("tomorrow") else 0
+    day = (reference + timedelta(days=shift)).isoformat()
+    return Resolved(day + _part_of_day(lower), "day")
+
+
+def _part_of_day(lower: str) -> str:
+    """TIMEX3's part-of-day suffix: "this morning" -> "TMO"."""
+    for word, code in PARTS_OF_DAY.items():
+        if word in lower:
+            return "T" + code
+    return ""
 
 
 def _weekday(text: str, context: str, reference: date | None) -> Resolved:
@@ -216,12 +384,13 @@ def _weekday(text: str, context: str, reference: date | None) -> Resolved:
     lower = text.lower()
     target = next(i for i, name in enumerate(WEEKDAYS) if name in lower)
     back = (reference.weekday() - target) % 7
-    if lower.startswith("next") or (_is_future(context) and not lower.startswith("last")):
+    suffix = _part_of_day(lower)
+    if lower.startswith(("next", "coming")) or (_is_future(context) and not lower.startswith("last")):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
-        return Resolved((reference + timedelta(days=forward)).isoformat(), "day")
+        return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
     if lower.startswith("last") and back == 0:
         back = 7
-    return Resolved((reference - timedelta(days=back)).isoformat(), "day")
+    return Resolved((reference - timedelta(days=back)).isoformat() + suffix, "day")
 
 
 def _relative(text: str, context: str, reference: date | None) -> Resolved:
@@ -231,6 +400,8 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
     if reference is None:
         return Resolved(None, precision)
     shift = -1 if re.search(r"\b(last|past|previous)\b", lower) else 1 if re.search(r"\b(next|coming)\b", lower) else 0
+    if lower == "the weekend" and reference.weekday() < 5 and not _is_future(context):
+        shift = -1  # "over the weekend" in a weekday's news: the one just past
     if unit in ("week", "weekend"):
         iso = (reference + timedelta(weeks=shift)).isocalendar()
         return Resolved(f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), "week")
@@ -244,14 +415,12 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
 
 def _ago(text: str, context: str, reference: date | None) -> Resolved:
     count = _count(text)
-    unit = re.search(r"(?i)(day|week|month|year|decade|century|hour|minute|quarter)", text).group(1).lower()
-    direction = re.search(r"(?i)ago|earlier|before|later|from\s+now", text).group().lower()
-    if direction in ("earlier", "before", "later") and not re.search(r"\bago\b", text):
-        # "two days later" is relative to another event in the text, not to the reference.
+    unit = _unit(text)
+    sign = 1 if re.search(r"(?i)from\s+now", text) else -1
+    if reference is None:
         return Resolved(None, "approximate")
-    if reference is None or count is None:
-        return Resolved(None, "approximate")
-    sign = 1 if direction == "from now" else -1
+    if count is None:  # "a few years ago": some time before the reference
+        return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "approximate")
     if unit == "day":
         return Resolved((reference + timedelta(days=sign * count)).isoformat(), "day")
     if unit == "week":
@@ -260,21 +429,39 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + sign * count
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
-    if unit in ("year", "decade"):
-        years = count * (10 if unit == "decade" else 1)
+    if unit in ("year", "decade", "century"):
+        years = count * {"year": 1, "decade": 10, "century": 100}[unit]
         return Resolved(str(reference.year + sign * years), "year")
     return Resolved(None, "approximate")
 
 
 def _duration(text: str, context: str, reference: date | None) -> Resolved:
-    unit_match = re.search(r"(?i)(day|week|month|year|decade|century|hour|minute|quarter)", text)
-    unit = unit_match.group(1).lower()
+    unit = _unit(text)
     count = _count(text)
     code = UNIT_CODES[unit]
-    amount = "X" if count is None else str(count)
+    if count is None:
+        amount = "X"
+    elif count != int(count):  # "2 1/2 years": TIMEX3 durations take decimals
+        amount = f"{count:g}"
+    else:
+        amount = str(int(count))
     prefix = "PT" if unit in ("hour", "minute") else "P"
     precision = unit if unit in ("day", "week", "month", "year", "decade") else "approximate"
     return Resolved(f"{prefix}{amount}{code}", precision, "duration")
+
+
+def _set(text: str, context: str, reference: date | None) -> Resolved:
+    """TIMEX3 SET values: "every day"/"daily" -> "P1D", "every morning" -> "XXXX-XX-XXTMO",
+    "each Thursday" -> "XXXX-WXX-4"."""
+    lower = text.lower()
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if name in lower), None)
+    if weekday is not None:
+        return Resolved(f"XXXX-WXX-{weekday + 1}", None, "set")
+    if any(part in lower for part in PARTS_OF_DAY):
+        return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
+    unit = SET_ADVERBS.get(lower) or _unit(text)
+    prefix = "PT" if unit in ("hour", "minute") else "P"
+    return Resolved(f"{prefix}1{UNIT_CODES[unit]}", None, "set")
 
 
 def _season(text: str, context: str, reference: date | None) -> Resolved:
@@ -289,17 +476,24 @@ def _season(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
+    """A month without a year: "this May" is this year's; "next"/"last" and the tense of the
+    context choose ahead or behind ("is due to be published in May" on a March page is this May);
+    with neither, the nearest such month."""
     month = _month_number(text)
     if reference is None:
         return Resolved(None, "month")
     lower = text.lower()
-    year = reference.year
-    if lower.startswith("next") or (_is_future(context) and not lower.startswith("last")):
-        if month < reference.month or (lower.startswith("next") and month == reference.month):
-            year += 1
-    elif month > reference.month or (lower.startswith("last") and month == reference.month):
-        year -= 1
-    return Resolved(f"{year}-{month:02d}", "month")
+    if lower.startswith("this"):
+        return Resolved(f"{reference.year}-{month:02d}", "month")
+    tense = "future" if lower.startswith("next") else "past" if lower.startswith("last") else _tense(context)
+    firsts = [date(reference.year + k, month, 1) for k in (-1, 0, 1)]
+    this_month = date(reference.year, reference.month, 1)
+    if lower.startswith(("next", "last")):
+        firsts = [d for d in firsts if d != this_month]
+    if tense == "past":
+        firsts = [d for d in firsts if d <= this_month] or firsts
+    chosen = _by_tense(firsts, this_month, tense)
+    return Resolved(f"{chosen.year}-{month:02d}", "month")
 
 
 def _year(text: str, context: str, reference: date | None) -> Resolved:
@@ -314,11 +508,16 @@ def _past_ref(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved("PAST_REF", "approximate")
 
 
-_RESOLVERS = {"iso": _absolute, "full": _absolute, "numeric": _absolute, "month_day": _month_day,
-              "month_year": _month_year, "quarter": _quarter, "decade": _decade, "fiscal": _fiscal,
-              "day_word": _day_word, "weekday": _weekday, "relative": _relative, "ago": _ago,
-              "unit_adjective": _duration, "duration": _duration, "season": _season,
-              "bare_month": _bare_month, "year": _year, "present": _present, "past_ref": _past_ref}
+def _future_ref(text: str, context: str, reference: date | None) -> Resolved:
+    return Resolved("FUTURE_REF", "approximate")
+
+
+_RESOLVERS = {"iso": _absolute, "full": _absolute, "month_day": _month_day,
+              "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
+              "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
+              "relative": _relative, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
+              "set": _set, "season": _season, "bare_month": _bare_month, "year": _year,
+              "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
 
 
 # ---------------------------------------------------------------- helpers
@@ -332,14 +531,31 @@ def _month_number(text: str) -> int:
     raise ValueError(f"no month in {text!r}")
 
 
-def _count(text: str) -> int | None:
-    digits = re.search(r"\d+", text)
+def _unit(text: str) -> str:
+    """The calendar unit an expression counts in ("centuries" -> "century")."""
+    match = re.search(r"(?i)(day|week|month|year|decade|centur|hour|minute|quarter)", text)
+    unit = match.group(1).lower()
+    return "century" if unit == "centur" else unit
+
+
+def _count(text: str) -> float | None:
+    """How many units: digits ("2 1/2" -> 2.5), number words, "a couple of" -> 2; None for vague
+    amounts ("several", "a few")."""
+    lower = text.lower()
+    half = re.search(r"(\d+)\s+1/2", lower)
+    if half:
+        return int(half.group(1)) + 0.5
+    digits = re.search(r"\d+(?:\.\d+)?", lower)
     if digits:
-        return int(digits.group())
-    for word in re.findall(r"[a-z]+", text.lower()):
+        return float(digits.group())
+    if re.search(r"\b(?:several|few|many|some)\b", lower):
+        return None
+    if "couple" in lower:
+        return 2
+    for word in re.findall(r"[a-z]+", lower):
         if word in NUMBER_WORDS:
             return NUMBER_WORDS[word]
-        if word in ("decade", "century", "year", "month", "week", "day") and "-long" in text.lower():
+        if word in ("decade", "century", "year", "month", "week", "day") and "-long" in lower:
             return 1
     return None
 
@@ -355,11 +571,8 @@ def _is_future(context: str) -> bool:
     return bool(_FUTURE.search(context))
 
 
-def parse_iso_day(value: str | None) -> date | None:
-    """`value` as a date when it names one day ("2021-10-20"), else None."""
-    if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+def _tense(context: str) -> str | None:
+    """"future", "past" or None: what the words around an expression say about when it lies."""
+    if _FUTURE.search(context):
+        return "future"
+    return "past" if _PAST.search(context) else None

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dossier.analyse.anchoring import established_date
 from dossier.model import Article, Entity, Event, Link, Story
 from dossier.stories.cluster import StoryIndex
-from dossier.stories.dates import PRECISION_RANK
 from dossier.stories.explain import grouped_by
 from dossier.stories.features import article_features, shared_background
 from dossier.stories.lineage import Lineage, find_lineages, lineage_of, published
 from dossier.stories.timeline import build_timeline
+from dossier.timevalue import PRECISION_RANK
 
 __all__ = ["build_stories", "cluster_articles", "StoryIndex"]
 

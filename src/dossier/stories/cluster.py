@@ -26,10 +26,10 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from dossier.stories.candidates import TermIndex
-from dossier.stories.dates import DateSpan, most_precise
 from dossier.stories.evidence import DATE_WINDOW_DAYS, Facts, pair_evidence
 from dossier.stories.features import ArticleFeatures
 from dossier.stories.vectors import TermWeights
+from dossier.timevalue import DateSpan, most_precise
 
 # Calibrated with the evidence weights (stories/evidence.py) on ECB+ topics 1-20; reported on topics
 # 21-35 by benchmarks/ecbplus_stories.py. The link (mean cosine + mean evidence) at which two

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dossier.stories.dates import DateSpan
+from dossier.timevalue import DateSpan
 
 # All weights were calibrated together on ECB+ topics 1-20 (benchmarks/ecbplus_stories.py, whose
 # default reporting topics 21-35 were never tuned on), by coordinate ascent on B-cubed F1 over a

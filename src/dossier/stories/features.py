@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dossier.model import Article, Event, Link
-from dossier.stories.dates import DateSpan, parse_span
+from dossier.timevalue import DateSpan, parse_span
 from dossier.stories.lineage import published
 
 # Entity labels that name who or where an event involves, when an event lists no participants.

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from dossier.analyse.events import TRIGGERS
 from dossier.model import Article, Event, Evidence, Link
-from dossier.stories.dates import DateSpan, most_precise, parse_span
+from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
 from dossier.stories.lineage import published
 from dossier.stories.unionfind import UnionFind
 
@@ -244,7 +244,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
         type=_most_specific_type(group, lead),
         summary=_summary(lead.event),
-        date=span.value if span else None,
+        date=span.calendar if span else None,
         date_precision=span.precision if span else None,
         place=_most_common(it.event.place for it in group),
         participants=_by_frequency(p for it in group for p in it.event.participants),
@@ -300,8 +300,7 @@ def _summary(event: Event) -> str:
 
 
 def _timeline_order(event: Event) -> tuple:
-    span = parse_span(event.date, event.date_precision)
-    return (span is None, span.start if span else 0, -(span.rank if span else 0), event.id)
+    return (*sort_key(event.date, event.date_precision), event.id)
 
 
 def _most_common(values) -> str | None:

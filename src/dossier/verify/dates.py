@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from dossier.model import Article, Event, Evidence, Link
 from dossier.reuse.provenance import components
+from dossier.timevalue import parse_span
 
 # A news report appears within days of the events it reports as "this week" or "on Wednesday";
 # weeklies and late republications stretch that to weeks. 45 days leaves room for a monthly's
@@ -102,23 +103,11 @@ def _news_cue(text: str) -> str | None:
 
 
 def _parse_day(value: str | None) -> date | None:
-    """Last day of an ISO-like value ("2021-10-20", "2021-10", "2021-W42"); None for a year.
-    The last day, so that a month-precise event never makes a page look later than it is."""
-    if not value:
-        return None
-    try:
-        m = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", value)
-        if m and m.group(3):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        m = re.match(r"^(\d{4})-W(\d{2})", value)
-        if m:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
-    except ValueError:
-        return None
-    return None
+    """Last day of a value at week precision or finer ("2021-10-20", "2021-10", "2021-W42"); None
+    for a year or coarser. The last day, so that a month-precise event never makes a page look
+    later than it is."""
+    span = parse_span(value)
+    return span.last_day if span is not None and span.precision in ("day", "week", "month") else None
 
 
 def _anchored_on_page(article: Article) -> set[str]:

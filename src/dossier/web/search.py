@@ -12,6 +12,7 @@ from collections import Counter
 from urllib.parse import quote as quote_plus
 
 from dossier.store import queries as q
+from dossier.timevalue import parse_span
 
 HIT, END = q.HIT, q.END
 MAX_HITS = 500  # facets count over at most this many best-ranked hits
@@ -28,13 +29,16 @@ def snippet_segments(snippet: str) -> list[dict]:
 
 
 def in_range(date: str | None, start: str | None, end: str | None) -> bool:
-    """ISO-like dates compare as strings; a partial date ("2021-10") is in range when its prefix is.
-    Undated articles are excluded only when a range is asked for."""
+    """A dated item is in range when the days its value covers overlap the days from `start` to
+    `end` (either may be a partial date: "2021-10"). Undated articles are excluded only when a
+    range is asked for."""
     if not (start or end):
         return True
-    if not date:
+    span = parse_span(date)
+    if span is None:
         return False
-    return (not start or date[:len(start)] >= start[:len(date)]) and (not end or date[:len(end)] <= end[:len(date)])
+    first, last = parse_span(start), parse_span(end)
+    return (first is None or span.end >= first.start) and (last is None or span.start <= last.end)
 
 
 def facet_counts(cards: list[dict], entities_of: dict[str, list[str]], entity_names: dict[str, str]) -> dict:

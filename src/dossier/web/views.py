@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from dossier.store import Store
 from dossier.store import queries as q
+from dossier.timevalue import sort_key
 from dossier.web import compare as comparing
 from dossier.web import digest, graph, search
 
@@ -117,8 +118,9 @@ def role_of(role: str | None) -> dict:
 
 
 def date_key(item: dict, field: str = "date") -> tuple:
-    """Sort key: dated items in date order, undated ones last."""
-    return (item.get(field) is None, item.get(field) or "")
+    """Sort key: dated items in date order (a month with its days, see `timevalue.sort_key`),
+    undated ones last."""
+    return sort_key(item.get(field), item.get(f"{field}_precision"))
 
 
 def link_summary(link: dict) -> dict:
