@@ -1,16 +1,21 @@
-"""SemEval-2015 Task 4 (TimeLine, Track A) trial data: per-entity timelines from raw text.
+"""SemEval-2015 Task 4 (TimeLine, Track A): per-entity timelines from raw text.
 
-usage: .venv/bin/python benchmarks/timeline_meantime.py /work/shared/data/meantime-timeline
+usage: .venv/bin/python benchmarks/timeline_meantime.py DOCS [DOCS ...] --gold GOLD [GOLD ...]
+  e.g. T=../shared/data/meantime-timeline/SemEval2015-Task4-TimeLine
+       benchmarks/timeline_meantime.py $T/Corpus-trial-data_task4_TimeML --gold $T/TimeLines_trial_data_task4_v1.2
+DOCS: .tml files or folders of them (the task's input documents); GOLD: gold timeline .txt files or
+folders of them (their first line names the target entity). A held-out split laid out the same way
+runs unchanged. Nothing here was tuned on these files.
 
-Input: the 30 trial documents (Corpus-trial-data_task4_TimeML; only their text and DCT are read,
-never their EVENT tags) and the 6 gold timelines (TimeLines_trial_data_task4_v1.2), whose first lines
-name the target entities.
+Input: documents in the task's TimeML (only their text and DCT are read, never their EVENT tags)
+and gold timelines, whose first lines name the target entities.
 
 System: each document becomes an Article (text, DCT as a trusted page date) that runs through the
 real analyse stage and the stories stage; an entity's timeline is every timeline event whose
 evidence sentence names the entity (its full name or its last word, e.g. "Jobs"). Each event is
 written as the task's mention ids `<doc>-<sentence>-<trigger word>` (one per reporting article,
-on one line: cross-document coreference), ranked by its resolved date; undated events take rank 0.
+on one line: cross-document coreference; the trigger is the event's own trigger word in that
+sentence), ranked by its resolved date; undated events take rank 0.
 
 Peer in the same run: the same events, not merged across articles and all dated by their document's
 DCT (no time-expression resolution): what the stories stage and date resolution add.
@@ -39,16 +44,23 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from dossier.model import Article, Event  # noqa: E402
 
-TRIAL_DOCS = "SemEval2015-Task4-TimeLine/Corpus-trial-data_task4_TimeML"
-TRIAL_GOLD = "SemEval2015-Task4-TimeLine/TimeLines_trial_data_task4_v1.2"
-
 
 # ---------------------------------------------------------------- input
 
 
-def load_documents(root: Path) -> list[dict]:
+def _files(paths: list[Path], suffix: str) -> list[Path]:
+    """Each path itself when it is a file, else every file under it ending in `suffix`, sorted."""
+    out = []
+    for path in paths:
+        if not path.exists():
+            raise SystemExit(f"no such file or folder: {path}")
+        out += [path] if path.is_file() else sorted(p for p in path.rglob(f"*{suffix}") if p.is_file())
+    return out
+
+
+def load_documents(paths: list[Path]) -> list[dict]:
     docs = []
-    for path in sorted((root / TRIAL_DOCS).glob("*.tml")):
+    for path in _files(paths, ".tml"):
         tree = ET.parse(path).getroot()
         dct = tree.find("DCT/TIMEX3").get("value")
         text, spans = "", []
@@ -65,9 +77,9 @@ def _detokenize(text: str) -> str:
     return re.sub(r" ([.,;:!?%)'])", r"\1", text).replace("( ", "(").replace(" 's", "'s")
 
 
-def load_gold(root: Path) -> dict[str, list[tuple[int, str, list[str]]]]:
+def load_gold(paths: list[Path]) -> dict[str, list[tuple[int, str, list[str]]]]:
     gold = {}
-    for path in sorted((root / TRIAL_GOLD).glob("*.txt")):
+    for path in _files(paths, ".txt"):
         lines = path.read_text(encoding="utf-8").splitlines()
         entries = []
         for line in lines[1:]:
@@ -147,11 +159,14 @@ def analysed(docs: list[dict]) -> list[Article]:
     return articles
 
 
-def _mention(event_type: str, sentence_text: str, sentence_start: int, doc: dict) -> str | None:
-    """`<doc>-<TimeML sentence>-<trigger word>` for the trigger of `event_type` in the sentence."""
+def _mention(event: Event, sentence_text: str, sentence_start: int, doc: dict) -> str | None:
+    """`<doc>-<TimeML sentence>-<trigger word>` for the event's trigger in the sentence: its own
+    trigger word, else a word of its type's trigger family (a rewrite's wording)."""
     from dossier.analyse.events import TRIGGERS
 
-    match = re.search(rf"\b(?:{TRIGGERS[event_type]})\b", sentence_text, re.I)
+    words = [re.escape(event.trigger)] if event.trigger else []
+    words += [TRIGGERS[event.type]] if event.type in TRIGGERS else []
+    match = next((m for w in words if (m := re.search(rf"\b(?:{w})\b", sentence_text, re.I))), None)
     if not match:
         return None
     at = sentence_start + match.start()
@@ -201,7 +216,7 @@ def timelines(events: list[Event], articles: list[Article], docs: list[dict], en
             mentions = []
             for article_id, sentence in _evidence_sentences(event, by_id):
                 if any(n in sentence.text.lower() for n in names):
-                    m = _mention(event.type, sentence.text, sentence.start, doc_of[article_id])
+                    m = _mention(event, sentence.text, sentence.start, doc_of[article_id])
                     if m and m not in mentions:
                         mentions.append(m)
             if mentions:
@@ -232,18 +247,19 @@ def dct_baseline(articles: list[Article], docs: list[dict], entities: list[str])
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("docs", type=Path, nargs="+", help="task input .tml files or folders")
+    parser.add_argument("--gold", type=Path, nargs="+", required=True, help="gold timeline .txt files or folders")
     args = parser.parse_args()
     from dossier.stories import build_stories
 
-    docs = load_documents(args.data)
-    gold = load_gold(args.data)
+    docs = load_documents(args.docs)
+    gold = load_gold(args.gold)
     entities = sorted(gold)
     articles = analysed(docs)
     _, events = build_stories(articles, [], [])
     ours = timelines(events, articles, docs, entities)
     base = dct_baseline(articles, docs, entities)
-    print(f"{len(docs)} trial documents, {len(entities)} target entities, "
+    print(f"{len(docs)} documents, {len(entities)} target entities, "
           f"{sum(len(g) for g in gold.values())} gold timeline lines; {len(events)} Dossier timeline events")
     print(f"\n{'system':52} {'P':>6} {'R':>6} {'F1':>6}  lines")
     results = {}

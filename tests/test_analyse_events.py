@@ -117,3 +117,38 @@ def test_undated_history_told_as_past_is_background(analyse):
     previously, envoy = events_of(a, "designation")
     assert previously.background and previously.date is None
     assert not envoy.background
+
+
+# One-paragraph articles outside the example corpus's domain: each gets its dated events from the
+# parse (domain-general predicates), not from the typed trigger families.
+DOMAIN_ARTICLES = {
+    "bus crash": ("A bus carrying 40 passengers crashed into a ravine near Cusco on Tuesday, killing 12 people, "
+                  "police said. Rescue teams recovered the bodies on Wednesday.", "crash", "2019-03-12"),
+    "earthquake": ("A magnitude 6.4 earthquake struck southern Turkey on Monday, destroying hundreds of buildings. "
+                   "Aftershocks rattled the region overnight.", "earthquake", "2019-03-11"),
+    "product launch": ("Apple unveiled a new iPad at an event in Cupertino on Monday. The tablet goes on sale "
+                       "on March 22 and will ship to 30 countries.", "unveil", "2019-03-11"),
+    "market fall": ("The Dow Jones plunged by more than 416 points by the closing bell on Tuesday as investors "
+                    "dumped shares of banks.", "plunge", "2019-03-12"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOMAIN_ARTICLES))
+def test_articles_of_any_domain_get_dated_events(analyse, name):
+    text, predicate, day = DOMAIN_ARTICLES[name]
+    a = analyse(name.replace(" ", "-"), text, page_date="2019-03-13", page_date_trust="ok")
+    dated = [e for e in a.events if e.date == day and e.predicate == predicate]
+    assert dated, [(e.type, e.predicate, e.date) for e in a.events]
+    event = dated[0]
+    assert text[event.trigger_start:event.trigger_end] == event.trigger and event.time
+    assert not event.background and event.participants
+
+
+def test_reported_hypothetical_and_background_events_are_marked(analyse):
+    a = analyse("m", "Officials said the bridge collapsed on Friday. The company would launch the product "
+                     "if regulators approve it. The factory first opened in 1987.",
+                page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["collapse"].modality == "reported" and by_predicate["collapse"].date == "2019-03-08"
+    assert "launch" not in by_predicate or by_predicate["launch"].modality == "hypothetical"
+    assert by_predicate["open"].date == "1987" and by_predicate["open"].background

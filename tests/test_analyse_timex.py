@@ -65,3 +65,32 @@ def test_found_in_text_with_durations():
 def test_numbers_are_not_years():
     found = values("Some 5,000 troops and 1,989 vehicles joined, and 2000 soldiers.")
     assert not any(v[0] in ("1989", "2000") for v in found.values())
+
+
+def test_fractional_and_vague_counts():
+    assert normalise_time("2 1/2 years ago", "It happened 2 1/2 years ago.", REF).value == "2019"
+    assert normalise_time("2 1/2 months ago", "It happened 2 1/2 months ago.", REF).value == "2021-08"
+    assert normalise_time("2 1/2 years", "It lasted 2 1/2 years.", REF).value == "P2.5Y"
+    assert normalise_time("a few years ago", "It happened a few years ago.", REF).value == "PAST_REF"
+
+
+def test_tense_decides_bare_months_and_numeric_order_is_per_article():
+    march = date(2013, 3, 22)
+    assert normalise_time("May", "is due to be published in May", march).value == "2013-05"
+    assert normalise_time("June", "will review the decision in June", march).value == "2013-06"
+    assert normalise_time("June", "the decision was reviewed in June", march).value == "2012-06"
+    assert values("It opened on 24/4/2019 and closed on 3/5/2019.")["3/5/2019"][0] == "2019-05-03"
+    assert values("It opened on 4/24/2019 and closed on 3/5/2019.")["3/5/2019"][0] == "2019-03-05"
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("2009-2010", "2009", "date"), ("1957-58", "1957", "date"), ("the 20th century", "19", "date"),
+    ("90 days", "P90D", "duration"), ("two years", "P2Y", "duration"), ("every morning", "XXXX-XX-XXTMO", "set"),
+])
+def test_ranges_centuries_durations_sets(text, value, kind):
+    found = values(f"It happened {text} here.")
+    assert found[text][0] == value and found[text][2] == kind
+
+
+def test_extents_leave_out_prepositions():
+    assert "five years" in values("Prices will double in five years.")

@@ -152,6 +152,24 @@ class TimeExpression:
 
 
 @dataclass
+class Predicate:
+    """An event mention from the parse (TimeML EVENT): a verbal or nominal predicate with its
+    participants, found per article so the corpus step can date it without parsing again."""
+
+    start: int  # trigger offsets in Article.text
+    end: int
+    text: str
+    lemma: str
+    sentence: int
+    pos: str  # VERB or NOUN
+    tense: str | None = None  # past, present, future
+    modality: str = "asserted"  # asserted, reported (said by someone), hypothetical (would/could/if)
+    participants: list[str] = field(default_factory=list)  # entity names or head phrases
+    place: str | None = None
+    times: list[int] = field(default_factory=list)  # start offsets of the time expressions in its clause
+
+
+@dataclass
 class Event:
     id: str
     type: str  # talks, statement, designation, delisting, recognition, aid, exercise, attack, ...
@@ -166,6 +184,12 @@ class Event:
     background: bool = False  # mentioned as history, not reported as news
     story: str | None = None
     first_reported: str | None = None
+    trigger: str | None = None  # the predicate as written ("plunged"), TimeML's EVENT extent
+    trigger_start: int | None = None  # offsets of the trigger in the article's text (per-article events)
+    trigger_end: int | None = None
+    predicate: str | None = None  # its lemma ("plunge"): what makes two mentions the same kind of event
+    modality: str = "asserted"  # asserted, reported, hypothetical
+    time: str | None = None  # the time expression that dates it, as written; None when the reference date does
 
 
 @dataclass
@@ -196,6 +220,7 @@ class Article:
     events: list[Event] = field(default_factory=list)
     # Why an analysis is absent ("no entities: language es; the entity model reads English only").
     analysis_notes: list[str] = field(default_factory=list)
+    predicates: list[Predicate] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- corpus
@@ -282,6 +307,7 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Article", "quotes"): Quote,
     ("Article", "times"): TimeExpression,
     ("Article", "events"): Event,
+    ("Article", "predicates"): Predicate,
     ("Event", "evidence"): Evidence,
     ("Link", "alignments"): Alignment,
     ("Flag", "evidence"): FlagEvidence,

@@ -13,6 +13,7 @@ from dossier.analyse.anchoring import anchor_times, date_article, own_reference
 from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
 from dossier.analyse.language import model_reads, skipped_note
 from dossier.analyse.people import build_people
+from dossier.analyse.predicates import find_predicates
 from dossier.analyse.quotes import find_quotes
 from dossier.analyse.sentences import split_sentences
 from dossier.analyse.timex import find_times
@@ -43,4 +44,5 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)
     article.times = find_times(text, article.sentences)
+    article.predicates = find_predicates(text, article.sentences, article.times, article.mentions, resources.nlp())
     return date_article(article, own_reference(article))

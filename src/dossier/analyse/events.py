@@ -65,6 +65,8 @@ LEAD_SENTENCES = 4
 # A dated event this many days before the reference date is history mentioned in passing.
 BACKGROUND_DAYS = 365
 SUMMARY_CHARS = 160
+# The type of a domain-general event no typed family classifies; its `predicate` says what happened.
+OCCURRENCE = "occurrence"
 
 
 def extract_events(article: Article, reference: date | None, reference_is_event: bool) -> tuple[list[Event], str | None]:
@@ -89,8 +91,9 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
+    events += _predicate_events(article, events, reference, reference_is_event, lead)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
-    main_type = next((e.type for e in events if not e.background and e.type != "statement"), None)
+    main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
     # Undated reports of the main event take its date; with only a publication date, that date
     # bounds the event from above: "approximate", never "day".
     fallback = (main_date, "day") if main_date else \
@@ -191,7 +194,10 @@ def _event(article: Article, sentence, kind: str, match: re.Match, times: list[T
     event = Event(id="", type=kind, summary=f"{kind}: {_trim(sentence.text)}",
                   date=_calendar(when.value) if when else None, date_precision=when.precision if when else None,
                   place=place, participants=participants, articles=[article.id],
-                  evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)])
+                  evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)],
+                  trigger=match.group(), trigger_start=trigger_at, trigger_end=trigger_at + len(match.group()),
+                  predicate=match.group().lower(), time=when.text if when else None,
+                  modality="reported" if kind == "statement" else "asserted")
     event.background = _is_background(event, reference, in_lead) or \
         (event.date is None and bool(_PAST_MARKER.search(sentence.text[:match.start()])))
     return event
@@ -203,6 +209,60 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
     if not places:
         return None
     return min(places, key=lambda m: abs(m.start - trigger_at)).text
+
+
+def _predicate_events(article: Article, typed: list[Event], reference: date | None, reference_is_event: bool,
+                      lead: set[int]) -> list[Event]:
+    """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
+    happenings no typed trigger covers. Each is dated by the time expression of its own clause,
+    else by a time of its sentence that no other predicate's clause holds, else (lead sentences
+    only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
+    the reference is the event's own date. An undated one, or a hypothetical one without a time of
+    its own, is left out: it cannot be placed on a timeline. The typed families classify a
+    predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
+    covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
+    times = {t.start: t for t in article.times if t.kind == "date" and parse_span(t.value) is not None}
+    owned = {start for p in article.predicates for start in p.times}
+    sentences = {s.index: s for s in article.sentences}
+    events = []
+    for p in article.predicates:
+        if any(start < p.end and p.start < end for start, end in covered) or p.sentence not in sentences \
+                or _rejected(sentences[p.sentence], p, article.times):
+            continue
+        when = next((times[start] for start in p.times if start in times), None)
+        if when is None:
+            free = [t for t in times.values() if t.sentence == p.sentence and t.start not in owned]
+            when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
+        event = _predicate_event(article, sentences[p.sentence], p, when)
+        if when is None:
+            if p.modality == "hypothetical" or p.sentence not in lead or p.tense not in ("past", "present") \
+                    or reference is None:
+                continue
+            event.date = reference.isoformat()
+            event.date_precision = "day" if reference_is_event else "approximate"
+        event.background = _is_background(event, reference, p.sentence in lead)
+        events.append(event)
+    return events
+
+
+def _rejected(sentence, p, times: list[TimeExpression]) -> bool:
+    """The typed layer's tests, applied to a predicate: negated, or irrealis reported content."""
+    match = re.compile(re.escape(p.text)).search(sentence.text, p.start - sentence.start)
+    if match is None:
+        return False
+    spans = [(t.start - sentence.start, t.end - sentence.start) for t in times if t.sentence == sentence.index]
+    return bool(_NEGATION.search(sentence.text[:match.start()])) or _irrealis_speech(sentence.text, match, spans) is not None
+
+
+def _predicate_event(article: Article, sentence, p, when: TimeExpression | None) -> Event:
+    kind = next((k for k, pattern in _TRIGGER_RE.items() if k != "statement" and pattern.fullmatch(p.text)), OCCURRENCE)
+    span = parse_span(when.value) if when is not None else None
+    return Event(id="", type=kind, summary=f"{kind}: {_trim(sentence.text)}",
+                 date=span.calendar if span else None, date_precision=span.precision if span else None,
+                 place=p.place, participants=list(p.participants), articles=[article.id],
+                 evidence=[Evidence(source=f"{article.id}#s{sentence.index}", text=sentence.text)],
+                 trigger=p.text, trigger_start=p.start, trigger_end=p.end, predicate=p.lemma,
+                 modality=p.modality, time=when.text if when is not None else None)
 
 
 def _is_background(event: Event, reference: date | None, in_lead: bool) -> bool:

@@ -211,6 +211,15 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     return out
 
 
+def timex3_type(t: TimeExpression) -> str:
+    """TIMEX3's type: DATE, TIME (a day with a time or part of day: "2021-10-20TMO"), DURATION, SET."""
+    if t.kind == "duration":
+        return "DURATION"
+    if t.kind == "set":
+        return "SET"
+    return "TIME" if t.value and re.match(r"\d{4}-\d\d-\d\dT", t.value) else "DATE"
+
+
 def _context(t: TimeExpression, sentence: Sentence) -> str:
     """The words around an expression that can say it lies ahead ("will travel on Monday"); the
     whole sentence would let a far-away "will" move an unrelated date."""
@@ -421,6 +430,7 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(None, "approximate")
     if count is None:  # "a few years ago": some time before the reference
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "approximate")
+    count = int(count)  # "2 1/2 years ago": the calendar unit it falls in
     if unit == "day":
         return Resolved((reference + timedelta(days=sign * count)).isoformat(), "day")
     if unit == "week":

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from dossier.model import Article, to_dict
+from dossier.analyse.timex import timex3_type
+from dossier.model import Article, TimeExpression, to_dict
 from dossier.store.db import CORPUS_KINDS, Store
 
 SCHEMA_VERSION = "1.0"
@@ -23,6 +24,13 @@ def export_article(article: Article) -> dict:
     return out
 
 
+def time_expression(article_id: str, t: TimeExpression) -> dict:
+    """One time expression: offsets into the exported article `text`, its TIMEX3 type and value,
+    and the reference date it was resolved against (None when it needed none)."""
+    return {"article": article_id, "start": t.start, "end": t.end, "text": t.text, "type": timex3_type(t),
+            "value": t.value, "anchor": t.anchor}
+
+
 def export_dict(store: Store) -> dict:
     """The whole dossier as the stable JSON contract: every list present, empty until filled."""
     corpus = store.corpus()
@@ -30,6 +38,7 @@ def export_dict(store: Store) -> dict:
             "articles": [export_article(a) for a in store.articles()]}
     for field_name in CORPUS_KINDS:
         data[field_name] = to_dict(getattr(corpus, field_name))
+    data["time_expressions"] = [time_expression(a.id, t) for a in store.articles() for t in a.times]
     data["rejected"] = [{"source": r.source, "stage": r.stage, "reason": r.reason} for r in store.rejections()]
     return data
 

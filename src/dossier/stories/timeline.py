@@ -21,11 +21,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from dossier.analyse.events import TRIGGERS
+from dossier.analyse.events import OCCURRENCE, TRIGGERS
 from dossier.model import Article, Event, Evidence, Link
-from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
 from dossier.stories.lineage import published
 from dossier.stories.unionfind import UnionFind
+from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
 
 # Blocks larger than this compare each event only with its neighbours in date order, so a type
 # reported thousands of times ("statement") stays linear, not quadratic.
@@ -35,7 +35,7 @@ BLOCK_WINDOW = 50
 # withdrawal"); only background events merge across them.
 RELATED_TYPES = ({"war", "withdrawal", "invasion"},)
 # Less specific types give way to more specific ones when reports of one event differ.
-GENERIC_TYPES = {"statement": 0, "talks": 1, "war": 1, "visit": 1}
+GENERIC_TYPES = {OCCURRENCE: 0, "statement": 0, "talks": 1, "war": 1, "visit": 1}
 SPECIFIC = 2
 _ANNOUNCEMENT = re.compile(rf"\b(?:{TRIGGERS['statement']})\b", re.I)
 
@@ -85,7 +85,12 @@ def _family(event: Event, history_only: bool = True) -> str:
         for group in RELATED_TYPES:
             if event.type in group:
                 return min(group)
-    return event.type
+    return _kind(event)
+
+
+def _kind(event: Event) -> str:
+    """The type; a domain-general event is one kind of happening per predicate."""
+    return f"{OCCURRENCE}:{event.predicate}" if event.type == OCCURRENCE else event.type
 
 
 def _same_event(a: Item, b: Item) -> bool:
@@ -131,7 +136,7 @@ def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link]
 def _aligned_pairs(left: list[Item], right: list[Item]) -> list[tuple[Item, Item]]:
     """Pairs of the same type, then of related types; then the one dated event left on each side."""
     pairs: list[tuple[Item, Item]] = []
-    for same in (lambda a, b: a.event.type == b.event.type,
+    for same in (lambda a, b: _kind(a.event) == _kind(b.event),
                  lambda a, b: _family(a.event, False) == _family(b.event, False)):
         paired = {it.key for pair in pairs for it in pair}
         pairs += [(a, b) for a in left for b in right
@@ -189,12 +194,12 @@ def _attach_undated(items: list[Item], forest: UnionFind) -> None:
     dated_roots: dict[tuple, set[int]] = defaultdict(set)
     for item in items:
         if item.span is not None and not item.event.background and item.story is not None:
-            dated_roots[(item.story, item.event.type)].add(forest.find(item.key))
+            dated_roots[(item.story, _kind(item.event))].add(forest.find(item.key))
     undated: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is None and not item.event.background and item.story is not None \
                 and sizes[forest.find(item.key)] == 1 and not _reported_speech(item.event):
-            undated[(item.story, item.event.type)].append(item)
+            undated[(item.story, _kind(item.event))].append(item)
     for key, group in undated.items():
         roots = dated_roots.get(key, set())
         for item in group:
@@ -250,10 +255,13 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         participants=_by_frequency(p for it in group for p in it.event.participants),
         articles=article_ids,
         independent_sources=len({lineage_of.get(a, a) for a in article_ids}),
-        evidence=_evidence(group),
+        evidence=_evidence(group, lead),
         background=background,
         story=_story(group),
         first_reported=min(first) if first else None,
+        # the lead report's trigger; its offsets are in the text of the first evidence's article
+        trigger=lead.event.trigger, trigger_start=lead.event.trigger_start, trigger_end=lead.event.trigger_end,
+        predicate=lead.event.predicate, modality=lead.event.modality, time=lead.event.time,
     )
 
 
@@ -282,9 +290,10 @@ def _story(group: list[Item]) -> str | None:
     return stories.pop() if len(stories) == 1 else None
 
 
-def _evidence(group: list[Item]) -> list[Evidence]:
+def _evidence(group: list[Item], lead: Item) -> list[Evidence]:
+    """Each report's evidence sentences, the lead report's first."""
     seen, out = set(), []
-    for item in sorted(group, key=lambda it: (it.article, it.key)):
+    for item in sorted(group, key=lambda it: (it is not lead, it.article, it.key)):
         for evidence in item.event.evidence:
             source = evidence.source or item.article
             if (source, evidence.text) not in seen:

@@ -1,0 +1,232 @@
+"""Event mentions from the parse, TimeML style: verbal and nominal predicates with their
+participants, tense, modality and the time expressions of their own clause.
+
+Only the sentences that can put an event on a timeline are parsed: the lead (what the article
+reports) and every sentence with a time expression, at most `MAX_PARSED_SENTENCES` per article,
+so the parser's cost stays bounded (benchmarks/extraction_speed.py measures it). The parse uses the
+spaCy pipeline the options name, without NER (entities come from the entity layer).
+
+A predicate is a VERB that is not a light, aspectual, cognitive or reporting verb, or a NOUN that
+names a happening (`EVENT_NOUNS`). Negated predicates and words inside time expressions are left
+out. Modality: "hypothetical" under a modal (would, could, might, may, should)
+or a condition (if, unless); "reported" inside what a speech verb reports; else "asserted".
+"""
+
+from __future__ import annotations
+
+from dossier.analyse.entities import is_headline, normalise_for_nlp
+from dossier.analyse.events import LEAD_SENTENCES
+from dossier.model import Mention, Predicate, Sentence, TimeExpression
+
+# A bound on parsed sentences per article: the lead plus the first sentences with a time.
+MAX_PARSED_SENTENCES = 12
+MAX_PARTICIPANT_WORDS = 5
+# Verbs that carry no happening of their own (copulas, light and cognitive verbs) or that report
+# speech (the typed layer's "statement" covers announcements).
+LIGHT_VERBS = frozenset("""
+be have do get make take give go come seem become remain keep let put set use include involve
+know think believe want need like expect hope try appear look feel mean consider see find
+say tell add note state report claim according ask explain insist stress argue suggest write
+aim strive seek help require reflect concern emphasize emphasise underscore highlight represent
+welcome allow enable last date precede follow begin start continue stop end try intend plan accord
+""".split())
+SPEECH_VERBS = frozenset("""
+say tell add note state report claim announce confirm deny insist stress argue suggest write
+warn explain ask told
+""".split())
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+# Nouns that name a happening across domains (accidents, disasters, business, politics, markets).
+EVENT_NOUNS = frozenset("""
+crash collision accident derailment explosion blast fire wildfire flood flooding earthquake quake
+tremor aftershock tsunami storm hurricane typhoon cyclone tornado landslide eruption drought outbreak
+attack bombing shooting stabbing assault raid strike airstrike invasion war battle clash ambush siege
+killing murder death arrest trial verdict ruling conviction sentence appeal indictment lawsuit
+election vote referendum poll campaign protest demonstration riot coup resignation appointment
+summit meeting talks negotiation visit ceremony funeral wedding visit
+launch release unveiling announcement merger acquisition takeover deal sale purchase bankruptcy
+layoff recall delivery order contract ipo listing delisting offering
+fall drop decline plunge slump rise gain rally surge jump crash selloff sell-off rebound recovery
+collapse crisis shutdown default
+""".split())
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "poss", "compound"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
+                    mentions: list[Mention], nlp) -> list[Predicate]:
+    """Predicates of the lead and time-bearing sentences of one article, in text order."""
+    chosen = _chosen_sentences(sentences, times)
+    if not chosen:
+        return []
+    normalised = normalise_for_nlp(text)
+    disabled = [name for name in nlp.pipe_names if name == "ner"]
+    found: list[Predicate] = []
+    docs = nlp.pipe([normalised[s.start:s.end] for s in chosen], disable=disabled)
+    for sentence, doc in zip(chosen, docs):
+        own_times = [t for t in times if t.sentence == sentence.index]
+        own_mentions = [m for m in mentions if m.sentence == sentence.index]
+        found.extend(_sentence_predicates(doc, sentence, own_times, own_mentions))
+    return found
+
+
+def _chosen_sentences(sentences: list[Sentence], times: list[TimeExpression]) -> list[Sentence]:
+    body = [s for s in sentences if not is_headline(s)]
+    lead = {s.index for s in body[:LEAD_SENTENCES]}
+    timed = {t.sentence for t in times}
+    chosen = [s for s in body if s.index in lead or s.index in timed]
+    return chosen[:MAX_PARSED_SENTENCES]
+
+
+def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
+                         mentions: list[Mention]) -> list[Predicate]:
+    owners = _time_owners(doc, sentence, times)
+    owned_by: dict[int, list[int]] = {}
+    for t, owner in owners:
+        if owner is not None:
+            owned_by.setdefault(owner.i, []).append(t.start)
+    out = []
+    for token in doc:
+        owned = sorted(owned_by.get(token.i) or owned_by.get(_time_source(token).i, []))
+        if not _is_predicate(token) or _negated(token) or _inside_time(token, sentence, times):
+            continue
+        start = sentence.start + token.idx
+        participants, place = _participants(token, sentence, mentions)
+        source = _time_source(token)
+        if token.pos_ == "NOUN" and source is not token:  # "an earthquake struck southern Turkey"
+            more, verb_place = _participants(source, sentence, mentions, without=token)
+            participants += [name for name in more if name not in participants]
+            place = place or verb_place
+        out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
+                             lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
+                             tense=_tense(token), modality=_modality(token), participants=participants,
+                             place=place, times=owned))
+    return out
+
+
+def _is_predicate(token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return lemma not in LIGHT_VERBS and token.is_alpha
+    if token.pos_ == "NOUN":
+        return lemma in EVENT_NOUNS
+    return False
+
+
+def _inside_time(token, sentence: Sentence, times: list[TimeExpression]) -> bool:
+    at = sentence.start + token.idx
+    return any(t.start <= at < t.end for t in times)
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _clause_head(token):
+    """The predicate a token belongs to: itself or the nearest verb or event noun above it."""
+    node = token
+    while node.head is not node:
+        node = node.head
+        if _is_predicate(node) or node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
+def _time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[tuple[TimeExpression, object]]:
+    """Each time expression with the predicate of its clause (the first verb or event noun above
+    its head word), or None when its head is not found in the parse."""
+    out = []
+    for t in times:
+        start, end = t.start - sentence.start, t.end - sentence.start
+        inside = [tok for tok in doc if start <= tok.idx < end]
+        heads = [tok for tok in inside if not (start <= tok.head.idx < end) or tok.head is tok]
+        if not heads:
+            out.append((t, None))
+            continue
+        head = heads[0]
+        out.append((t, _clause_head(head) if head.head is not head else None))
+    return out
+
+
+def _time_source(token):
+    """Whose clause times a predicate shares when it has none: an event noun its verb's ("an
+    earthquake struck ... on Monday"), a participle or coordinated verb its head's ("crashed on
+    Tuesday, killing 12")."""
+    if token.pos_ == "NOUN":
+        return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ == "VERB":
+        return token.head
+    return token
+
+
+def _tense(token) -> str | None:
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in FUTURE_AUX for a in aux) or (verb.tag_ == "VB" and any(a == "to" for a in aux)
+                                             and verb.head.lemma_ in ("plan", "expect", "set", "due", "schedule")):
+        return "future"
+    if verb.tag_ == "VBD" or any(a in ("was", "were", "had", "did") for a in aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(a in ("has", "have") for a in aux):
+        return "past"  # present perfect: done by the time of writing
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a in ("is", "are", "am") for a in aux):
+        return "present"
+    return None
+
+
+def _modality(token) -> str:
+    for node in [token, *token.ancestors]:
+        children = list(node.children)
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children) \
+                or any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+            return "hypothetical"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            return "reported"
+        if node.dep_ in ("ROOT", "conj") and node.pos_ in ("VERB", "AUX"):
+            break
+    return "asserted"
+
+
+def _participants(token, sentence: Sentence, mentions: list[Mention], without=None) -> tuple[list[str], str | None]:
+    """(participants, place): the entities (or head phrases) in its subject, object and possessor
+    slots (leaving out the slot that holds `without`); a place from an "in/at/near" phrase that
+    names a place."""
+    names: list[str] = []
+    place = None
+    for child in token.children:
+        if without is not None and (child is without or without in child.subtree):
+            continue
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for obj in child.children:
+                found = _mention_in(obj, sentence, mentions)
+                if found is not None and found.label in PLACE_LABELS and place is None:
+                    place = found.text
+            continue
+        if child.dep_ == "agent":
+            child = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in _PARTICIPANT_DEPS:
+            continue
+        found = _mention_in(child, sentence, mentions)
+        name = (found.entity or found.text) if found is not None else _phrase(child)
+        if name and name not in names:
+            names.append(name)
+    return names, place
+
+
+def _mention_in(token, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+    start = sentence.start + token.left_edge.idx
+    end = sentence.start + token.right_edge.idx + len(token.right_edge.text)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return min(inside, key=lambda m: abs(m.start - (sentence.start + token.idx)), default=None)
+
+
+def _phrase(token) -> str | None:
+    """The head word with its compounds and modifiers on the left ("the city bus" -> "city bus")."""
+    if token.pos_ in ("PRON", "DET", "NUM") or not token.is_alpha:
+        return None
+    words = [w for w in token.lefts if w.dep_ in ("compound", "amod")][-(MAX_PARTICIPANT_WORDS - 1):]
+    return " ".join([w.text for w in words] + [token.text])
