@@ -455,3 +455,15 @@ def test_each_story_says_why_its_reports_were_grouped():
     assert talks.grouped_by["dates"] == ["2021-10-20"]
     council = next(s for s in stories if "z2" in s.articles)
     assert council.grouped_by["reports"] == 1 and council.grouped_by["shared_terms"] == []
+
+
+def test_entity_timeline_lists_what_involves_one_entity_in_date_order():
+    from dossier.stories.timeline import entity_timeline
+
+    events = [Event(id="1", type="occurrence", summary="a", date="2021-10", date_precision="month", participants=["Airbus"]),
+              Event(id="2", type="occurrence", summary="b", date="2021-W42", date_precision="week", participants=["Boeing"]),
+              Event(id="3", type="occurrence", summary="c", date="2021-10-01", date_precision="day", participants=["airbus"]),
+              Event(id="4", type="occurrence", summary="d", date=None, participants=["Airbus"]),
+              Event(id="5", type="occurrence", summary="e", date="2020", date_precision="year", place="Toulouse")]
+    assert [e.id for e in entity_timeline(events, "Airbus")] == ["3", "1"]
+    assert [e.id for e in entity_timeline(events, "ent-7", {"Airbus", "Toulouse"})] == ["5", "3", "1"]

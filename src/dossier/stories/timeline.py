@@ -67,6 +67,15 @@ def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[
     return sorted(events, key=_timeline_order)
 
 
+def entity_timeline(events: list[Event], entity: str, names: set[str] = frozenset()) -> list[Event]:
+    """Everything dated that involves one entity, in timeline order: the entries whose participants
+    or place name the entity id or one of its `names` (how analysts ask "what happened to Airbus,
+    in order?"). `events` are timeline entries as `build_timeline` returns them."""
+    wanted = {_norm(n) for n in names} | {_norm(entity)}
+    involved = [e for e in events if e.date and ({_norm(p) for p in e.participants} | {_norm(e.place or "")}) & wanted]
+    return sorted(involved, key=_timeline_order)
+
+
 def _items(articles: list[Article], article_story: dict[str, str]) -> list[Item]:
     items = []
     for article in articles:
