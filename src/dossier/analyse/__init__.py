@@ -44,5 +44,5 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)
     article.times = find_times(text, article.sentences)
-    article.predicates = find_predicates(text, article.sentences, article.times, article.mentions, resources.nlp())
+    article.predicates = find_predicates(text, parseable, article.times, article.mentions, resources.nlp())
     return date_article(article, own_reference(article))
