@@ -60,12 +60,15 @@ def _analyse(item: tuple[int, str]):
 
 def run_dossier(texts: list[str], workers: int) -> float:
     from dossier.analyse import anchor_times, resolve_entities
+    from dossier.model import Provenance
 
     started = time.perf_counter()
     with multiprocessing.Pool(workers, initializer=_init_worker) as pool:
         articles = pool.map(_analyse, list(enumerate(texts)), chunksize=8)
-    resolve_entities(articles)
-    anchor_times(articles, [])
+    resolution = resolve_entities(articles)
+    articles = [resolution.apply(a) for a in articles]
+    anchoring = anchor_times(articles, Provenance())  # no links: each article its own lineage
+    articles = [anchoring.apply(a) for a in articles]
     return time.perf_counter() - started
 
 

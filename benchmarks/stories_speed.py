@@ -44,7 +44,7 @@ from ecbplus_stories import load_documents  # noqa: E402
 from dossier.model import Alignment, Article, Link  # noqa: E402
 from dossier.stories import build_stories, cluster_articles  # noqa: E402
 from dossier.stories.features import article_features, shared_background  # noqa: E402
-from dossier.stories.lineage import find_lineages  # noqa: E402
+from dossier.reuse import build_provenance  # noqa: E402
 
 REWRITE_SHARE = 0.15
 PARTIAL_SHARE = 0.05
@@ -191,7 +191,7 @@ def _cpu(fn, *args):
 def add_to_index(index, articles: list[Article], links: list[Link]) -> None:
     skip = shared_background(links)
     features = [article_features(a, skip.get(a.id, set())) for a in articles]
-    index.add(features, [lineage.articles for lineage in find_lineages(articles, links)])
+    index.add(features, [lineage.articles for lineage in build_provenance(articles, links).lineages])
 
 
 def main() -> None:
@@ -216,7 +216,7 @@ def main() -> None:
         links = [l for l in all_links if l.a in ids and l.b in ids]
         fresh = [copy.deepcopy(a) for a in arts]
         started = time.perf_counter()
-        ((stories, events), memory), cpu = _cpu(rss_growth_mib, build_stories, fresh, links, [])
+        ((stories, events), memory), cpu = _cpu(rss_growth_mib, build_stories, fresh, links)
         seconds = time.perf_counter() - started
         results[n] = cpu
         rows.append((f"Dossier build_stories (cluster + timeline), {n}", seconds, cpu, memory,
@@ -238,7 +238,7 @@ def main() -> None:
     memory = None if args.no_memory else peak_mib(add_to_index, cluster_articles(arts, links_old), new, links_new)
     rows.append((f"Dossier StoryIndex.add: 100 articles to {n}", add_s, add_cpu, memory,
                  f"{unchanged}/{len(before)} earlier placements unchanged"))
-    _, rebuild_s = timed(build_stories, [copy.deepcopy(a) for a in everything[:n + 100]], all_links, [])
+    _, rebuild_s = timed(build_stories, [copy.deepcopy(a) for a in everything[:n + 100]], all_links)
     rebuild_cpu = timed.cpu
     rows.append((f"peer: rebuild build_stories from scratch, {n + 100}", rebuild_s, rebuild_cpu, None,
                  "re-cluster the world"))

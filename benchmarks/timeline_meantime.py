@@ -150,13 +150,14 @@ def score(gold: dict, system: dict) -> tuple[float, float, float, dict]:
 def analysed(docs: list[dict]) -> list[Article]:
     from dossier.analyse import analyse_article, anchor_times
     from dossier.config import Options
+    from dossier.model import Provenance
     from dossier.resources import Resources
 
     resources = Resources(Options())
     articles = [analyse_article(Article(id=d["id"], source=d["id"], text=d["text"], page_date=d["dct"],
                                         page_date_trust="ok"), resources) for d in docs]
-    anchor_times(articles, [])
-    return articles
+    anchoring = anchor_times(articles, Provenance())  # no links: each article its own lineage
+    return [anchoring.apply(a) for a in articles]
 
 
 def _mention(event: Event, sentence_text: str, sentence_start: int, doc: dict) -> str | None:
@@ -256,7 +257,7 @@ def main() -> None:
     gold = load_gold(args.gold)
     entities = sorted(gold)
     articles = analysed(docs)
-    _, events = build_stories(articles, [], [])
+    _, events = build_stories(articles, [])
     ours = timelines(events, articles, docs, entities)
     base = dct_baseline(articles, docs, entities)
     print(f"{len(docs)} documents, {len(entities)} target entities, "

@@ -18,19 +18,21 @@ def test_spelling_variants_surnames_and_known_aliases_merge():
                       ("al-Qaida", "ORG")])
     b = article("b", [("Sergei Lavrov", "PERSON"), ("ISIS", "ORG"), ("al Qaeda", "ORG"), ("IS", "ORG")],
                 quotes=[Quote(id="q", article="b", text="x", start=0, end=1, speaker_name="Sergei Lavrov")])
-    entities = resolve_entities([a, b])
+    resolution = resolve_entities([a, b])
+    entities = resolution.entities
     lavrov = entity_of(entities, "Sergey Lavrov")
     assert lavrov is entity_of(entities, "Sergei Lavrov") is entity_of(entities, "Lavrov")
     assert entity_of(entities, "ISIS") is entity_of(entities, "Islamic State") is entity_of(entities, "IS")
     assert entity_of(entities, "al Qaeda") is entity_of(entities, "al-Qaida")
-    assert b.quotes[0].speaker == lavrov.id
-    assert a.mentions[1].entity == lavrov.id
+    assert resolution.apply(b).quotes[0].speaker == lavrov.id
+    assert resolution.apply(a).mentions[1].entity == lavrov.id
+    assert a.mentions[1].entity is None and b.quotes[0].speaker is None  # inputs left as they were
 
 
 def test_shared_first_name_never_merges():
     a = article("a", [("Sergey Lavrov", "PERSON"), ("Sergey Shoigu", "PERSON"), ("John Smith", "PERSON"),
                       ("Jane Smith", "PERSON")])
-    entities = resolve_entities([a])
+    entities = resolve_entities([a]).entities
     assert len({e.id for e in entities}) == 4
 
 
@@ -38,7 +40,7 @@ def test_ambiguous_surname_stays_alone_and_lone_surname_joins_unique_full_name()
     a = article("a", [("John Smith", "PERSON"), ("Jane Smith", "PERSON")])
     b = article("b", [("Smith", "PERSON"), ("Putin", "PERSON")])
     c = article("c", [("Vladimir Putin", "PERSON")])
-    entities = resolve_entities([a, b, c])
+    entities = resolve_entities([a, b, c]).entities
     smith = entity_of(entities, "Smith")
     assert smith.name == "Smith" and not smith.aliases
     assert entity_of(entities, "Putin") is entity_of(entities, "Vladimir Putin")
@@ -48,9 +50,10 @@ def test_deterministic_and_idempotent():
     make = lambda: [article("a", [("Sergey Lavrov", "PERSON"), ("Lavrov", "PERSON")]),
                     article("b", [("Sergei Lavrov", "PERSON"), ("Moscow", "GPE")])]
     first, articles = resolve_entities(make()), make()
-    resolve_entities(articles)
-    after_one_run = [m.entity for a in articles for m in a.mentions]
-    again = resolve_entities(articles)
-    assert [e.id for e in first] == [e.id for e in again]
-    assert [m.entity for a in articles for m in a.mentions] == after_one_run
+    resolution = resolve_entities(articles)
+    resolved = [resolution.apply(a) for a in articles]
+    after_one_run = [m.entity for a in resolved for m in a.mentions]
+    again = resolve_entities(resolved)  # over its own output: the same answer
+    assert [e.id for e in first.entities] == [e.id for e in again.entities] == [e.id for e in resolution.entities]
+    assert [m.entity for a in resolved for m in again.apply(a).mentions] == after_one_run
     assert after_one_run[0] == after_one_run[1] and None not in after_one_run

@@ -3,6 +3,7 @@
 import pytest
 
 from dossier.analyse import analyse_article, anchor_times
+from dossier.reuse import build_provenance
 from dossier.model import Article, Link
 
 
@@ -66,14 +67,21 @@ def test_lineage_anchors_a_copy_on_the_original_and_is_idempotent(analyse):
                          "consultations earlier this week.", page_date="2023-03-20", page_date_trust="weak")
     assert (copy.times[0].value, copy.times[0].anchor_trust) == ("2023-03-15", "weak")  # its own weak date
     links = [Link(a="o", b="c2", kind="rewrite", score=0.9, direction="a_to_b")]
-    anchor_times([original, copy], links)
-    first = [(t.value, t.anchor) for t in copy.times]
+
+    def anchored_copy(links):
+        articles = [original, copy]
+        anchoring = anchor_times(articles, build_provenance(articles, links))
+        return anchoring.apply(copy)
+
+    anchored = anchored_copy(links)
+    first = [(t.value, t.anchor) for t in anchored.times]
     assert first[0] == ("2021-10-20", "2021-10-20")
-    assert events_of(copy, "talks")[0].date == "2021-10-20"
-    anchor_times([original, copy], links)
-    assert [(t.value, t.anchor) for t in copy.times] == first
-    anchor_times([original, copy], [])  # link gone: back to the copy's own (weak) reading
-    assert (copy.times[0].value, copy.times[0].anchor_trust) == ("2023-03-15", "weak")
+    assert events_of(anchored, "talks")[0].date == "2021-10-20"
+    assert copy.times[0].value == "2023-03-15"  # a new value: the input is left as it was
+    assert [(t.value, t.anchor) for t in anchored_copy(links).times] == first
+    # link gone: back to the copy's own (weak) reading
+    alone = anchored_copy([]).times[0]
+    assert (alone.value, alone.anchor_trust) == ("2023-03-15", "weak")
 
 
 def test_inconsistent_weekday_establishes_nothing(analyse):

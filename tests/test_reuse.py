@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from dossier import reuse
-from dossier.model import Article, Link, RemovedLine
+from dossier.model import Article, Derivation, Link, RemovedLine
 from dossier.reuse.align import best_matches
 from dossier.reuse.candidates import article_candidates, sentence_candidates
 from dossier.reuse.classify import machine_translated
@@ -60,7 +60,8 @@ def test_lineage_counts_copies_once(links):
     lineage = next(g for g in groups if "original" in g.articles)
     assert set(lineage.articles) == {"original", "copy", "rewrite"}
     assert lineage.original == "original"
-    assert ("original", "copy") in lineage.edges
+    assert Derivation("original", "copy", "copy", "link") in lineage.edges  # typed by its link
+    assert {e.derived for e in lineage.edges} == {"copy", "rewrite"}
     ids = [a.id for a in articles]
     assert reuse.independent_sources(ids, groups) == 3  # lineage, partial, unrelated
 
@@ -155,6 +156,27 @@ def test_spun_rewrites_are_candidates_without_the_encoder(options):
     assert (0, 2) in by_sentence | by_article  # a paraphrase throughout
     assert (0, 3) in by_sentence  # two background sentences reused
     assert not any(4 in pair for pair in by_sentence | by_article)  # same topic, different story
+
+
+def test_provenance_edges_never_reverse_a_known_direction():
+    """Seeds 001 and 003 were both translated into 004; nothing says 001 came from 004."""
+    articles = [Article(id=i, source=i, text="x") for i in ("t001", "t003", "t004")]
+    links = [Link("t004", "t001", "translation", 0.51, "b_to_a"), Link("t004", "t003", "translation", 0.81, "b_to_a")]
+    provenance = reuse.build_provenance(articles, links)
+    (lineage,) = provenance.lineages
+    assert {(e.source, e.derived, e.basis) for e in lineage.edges} == {("t001", "t004", "link"),
+                                                                      ("t003", "t004", "link")}
+    assert provenance.independent_sources(["t001", "t003", "t004"]) == 1
+    assert provenance.rank[lineage.original] == 0  # the original ranks first
+
+
+def test_origin_rank_ignores_weak_page_dates():
+    """One page-date policy: a weak date (a lone chrome line) never makes an article look earlier."""
+    early_weak = Article(id="a", source="a", text="x", page_date="2001-01-01", page_date_trust="weak")
+    later_ok = Article(id="b", source="b", text="x", page_date="2021-10-20", page_date_trust="ok")
+    links = [Link("a", "b", "partial", 0.3)]  # no lineage: both are originals of their own
+    rank = reuse.build_provenance([early_weak, later_ok], links).rank
+    assert rank["b"] < rank["a"]
 
 
 def test_lineage_of_one_for_an_uncopied_article():

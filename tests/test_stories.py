@@ -7,7 +7,9 @@ import dataclasses
 import random
 
 from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Sentence
-from dossier.stories import build_stories, cluster_articles
+from dossier.analyse import anchor_times
+from dossier.reuse import build_provenance
+from dossier.stories import build_stories, cluster_articles, story_event_dates
 from dossier.stories.features import article_features, shared_background
 
 MOSCOW = [
@@ -100,7 +102,7 @@ def story_sets(stories):
 
 def test_seeds_like_three_stories():
     articles, links = seeds_like()
-    stories, _ = build_stories(articles, links, [])
+    stories, _ = build_stories(articles, links)
     assert story_sets(stories) == {frozenset({"a1", "a3", "a4"}), frozenset({"a0"}), frozenset({"a2"})}
     moscow = next(s for s in stories if "a1" in s.articles)
     assert moscow.independent_sources == 1
@@ -110,7 +112,7 @@ def test_seeds_like_three_stories():
 
 def test_timeline_merges_copies_and_dates_them_from_the_most_precise_member():
     articles, links = seeds_like()
-    stories, events = build_stories(articles, links, [])
+    stories, events = build_stories(articles, links)
     moscow = next(s for s in stories if "a1" in s.articles)
     talks = [e for e in events if e.type == "talks" and e.date == "2021-10-20"]
     assert len(talks) == 1
@@ -122,7 +124,7 @@ def test_timeline_merges_copies_and_dates_them_from_the_most_precise_member():
 
 def test_background_events_are_on_the_timeline_counted_by_independent_source():
     articles, links = seeds_like()
-    _, events = build_stories(articles, links, [])
+    _, events = build_stories(articles, links)
     designations = [e for e in events if e.date == "2003"]
     assert len(designations) == 1 and designations[0].background
     # a0's undated "previously designated" joins through the aligned background sentence
@@ -135,7 +137,7 @@ def test_background_events_are_on_the_timeline_counted_by_independent_source():
 
 def test_timeline_is_in_date_order_and_ids_are_unique():
     articles, links = seeds_like()
-    _, events = build_stories(articles, links, [])
+    _, events = build_stories(articles, links)
     dated = [e.date for e in events if e.date]
     assert dated[:2] == ["1989", "2003"] and dated.index("2021-10-20") < dated.index("2023-11-07")
     assert len({e.id for e in events}) == len(events)
@@ -143,11 +145,12 @@ def test_timeline_is_in_date_order_and_ids_are_unique():
 
 def test_members_without_event_date_take_the_story_date():
     articles, links = seeds_like()
-    build_stories(articles, links, [])
-    by_id = {a.id: a for a in articles}
-    assert by_id["a4"].event_date == "2021-10-20"
-    assert by_id["a2"].event_date is None  # its story has no dated news event
-    assert by_id["a0"].event_date == "2023-11-07"  # its talks, not the 2003 history it mentions
+    stories, events = build_stories(articles, links)
+    taken = story_event_dates(articles, stories, events)
+    date = {a.id: taken.get(a.id, a.event_date) for a in articles}
+    assert date["a4"] == "2021-10-20"
+    assert date["a2"] is None  # its story has no dated news event
+    assert date["a0"] == "2023-11-07"  # its talks, not the 2003 history it mentions
 
 
 def test_an_undated_event_told_in_two_stories_is_background():
@@ -158,7 +161,7 @@ def test_an_undated_event_told_in_two_stories_is_background():
     links.append(Link("a0", "a2", "partial", 0.2, None, [Alignment("x", "y", 0.9, 0, 0)]))
     by_id["a0"].events[-1].evidence = [Evidence("a0#s0", "x")]
     by_id["a2"].events[-1].evidence = [Evidence("a2#s0", "y")]
-    _, events = build_stories(articles, links, [])
+    _, events = build_stories(articles, links)
     aid = [e for e in events if e.type == "aid"]
     assert len(aid) == 1 and aid[0].background and aid[0].story is None
 
@@ -168,7 +171,7 @@ def test_stories_are_in_chronological_order_and_summaries_carry_no_type_prefix()
     for a in articles:
         for e in a.events:
             e.summary = f"{e.type}: {e.summary}"
-    stories, events = build_stories(articles, links, [])
+    stories, events = build_stories(articles, links)
     assert [s.articles[0] for s in stories][:2] == ["a1", "a0"]  # 2021 talks, then 2023; undated last
     assert not any(e.summary.startswith(f"{e.type}: ") for e in events)
 
@@ -184,7 +187,7 @@ def test_same_actors_far_apart_in_time_are_two_stories_even_with_alike_words():
     first = article("x1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
     again = article("x2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2023-11-07", "day",
                                                  ["Russia", "Taliban"])])
-    stories, _ = build_stories([first, again], [Link("x1", "x2", "partial", 0.4)], [])
+    stories, _ = build_stories([first, again], [Link("x1", "x2", "partial", 0.4)])
     assert len(stories) == 2
 
 
@@ -192,7 +195,7 @@ def test_independent_reports_of_one_event_are_one_story_with_two_sources():
     first = article("y1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
     other = article("y2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2021-10-20", "day",
                                                  ["Russia", "Taliban"])])
-    stories, events = build_stories([first, other], [], [])
+    stories, events = build_stories([first, other], [])
     assert story_sets(stories) == {frozenset({"y1", "y2"})}
     assert stories[0].independent_sources == 2
     talks = [e for e in events if e.type == "talks"]
@@ -203,23 +206,23 @@ def test_unrelated_articles_are_apart():
     a = article("z1", MOSCOW)
     b = article("z2", ["The city council approved a new budget for schools and parks.",
                        "Residents asked for more bus lines in the northern districts."])
-    stories, _ = build_stories([a, b], [], [])
+    stories, _ = build_stories([a, b], [])
     assert len(stories) == 2
 
 
 def test_story_ids_are_deterministic_whatever_the_input_order():
     articles, links = seeds_like()
-    first, _ = build_stories(articles, links, [])
+    first, _ = build_stories(articles, links)
     shuffled = articles[:]
     random.Random(7).shuffle(shuffled)
-    again, _ = build_stories(shuffled, list(reversed(links)), [])
+    again, _ = build_stories(shuffled, list(reversed(links)))
     assert {s.id: set(s.articles) for s in first} == {s.id: set(s.articles) for s in again}
 
 
 def test_rerun_is_idempotent():
     articles, links = seeds_like()
-    first = build_stories(articles, links, [])
-    second = build_stories(articles, links, [])
+    first = build_stories(articles, links)
+    second = build_stories(articles, links)
     assert first == second
 
 
@@ -246,11 +249,11 @@ def test_undated_news_takes_its_first_report_date_as_approximate_but_history_doe
     kazan = article("k1", KAZAN, [event("e1", "talks", KAZAN[0], participants=["Russia", "Taliban"]),
                                   event("e2", "withdrawal", HISTORY[1], background=True)],
                     page_date="2023-11-07", trust="ok")
-    _, events = build_stories([kazan], [], [])
+    stories, events = build_stories([kazan], [])
     talks = next(e for e in events if e.type == "talks")
     assert (talks.date, talks.date_precision) == ("2023-11-07", "approximate")
     assert next(e for e in events if e.type == "withdrawal").date is None
-    assert kazan.event_date is None  # a publication date is not written back as the event date
+    assert story_event_dates([kazan], stories, events) == {}  # a publication date is no event date
 
 
 # ---------------------------------------------------------------- telling the story straight
@@ -269,7 +272,7 @@ def test_aligned_reports_of_one_event_are_one_entry_whatever_their_types():
     a.events[1].evidence = [Evidence("p1#s4", PUTIN_A)]
     b.events[1].evidence = [Evidence("p2#s4", PUTIN_B)]
     link = Link("p1", "p2", "rewrite", 0.8, "a_to_b", [Alignment(PUTIN_A, PUTIN_B, 0.8, 4, 4)])
-    _, events = build_stories([a, b], [link], [])
+    _, events = build_stories([a, b], [link])
     week = [e for e in events if e.date == "2021-W41"]
     assert len(week) == 1 and set(week[0].articles) == {"p1", "p2"}
     assert week[0].type == "recognition"  # the more specific type
@@ -281,7 +284,7 @@ def test_aligned_events_of_unrelated_types_do_not_merge_when_one_is_undated():
     b = article("q2", [MOSCOW[0]], [event("e1", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia"])])
     a.events[0].evidence, b.events[0].evidence = [Evidence("q1#s0", PREVIOUSLY)], [Evidence("q2#s0", MOSCOW[0])]
     _, events = build_stories([a, b], [Link("q1", "q2", "partial", 0.3, None,
-                                             [Alignment(PREVIOUSLY, MOSCOW[0], 0.6, 0, 0)])], [])
+                                             [Alignment(PREVIOUSLY, MOSCOW[0], 0.6, 0, 0)])])
     assert {e.type for e in events} == {"designation", "talks"}
 
 
@@ -297,14 +300,14 @@ def test_history_of_related_types_in_one_year_with_the_same_actors_is_one_entry_
         event("e1", "talks", KAZAN[0], "2023-11-07", "day", ["Russia", "Taliban"]),
         event("e2", "withdrawal", WITHDRAWN, "1989", "year", ["Soviet Union"], background=True)],
         page_date="2023-11-07", trust="ok")
-    stories, events = build_stories([a, b], [], [])
+    stories, events = build_stories([a, b], [])
     assert len(stories) == 2
     history = [e for e in events if e.date == "1989"]
     assert len(history) == 1 and history[0].type == "withdrawal" and history[0].background
     assert set(history[0].articles) == {"h1", "h2"} and history[0].independent_sources == 2
     # related types merge only as history: news of a war and of a withdrawal stay apart
     a.events[1].background = b.events[1].background = False
-    _, events = build_stories([a, b], [], [])
+    _, events = build_stories([a, b], [])
     assert len([e for e in events if e.date == "1989"]) == 2
 
 
@@ -314,14 +317,14 @@ def test_undated_past_history_joins_the_dated_entry_of_its_type_and_actors_in_an
     by_id = {a.id: a for a in articles}
     previously = next(e for e in by_id["a0"].events if e.type == "designation")
     previously.background = True  # analyse marks "previously designated" as told history
-    stories, events = build_stories(articles, links, [])
+    stories, events = build_stories(articles, links)
     designation = next(e for e in events if e.date == "2003")
     assert "a0" in designation.articles and designation.background
     assert not any(e.type == "designation" and e.date is None for e in events)
     # two dates told for that history: which one "previously" means is unknown, so it stays apart
     by_id["a2"].events.append(event("e8", "designation", "Russia designated the Taliban in 2015.",
                                     "2015", "year", ["Russia", "Taliban"], background=True))
-    _, events = build_stories(articles, links, [])
+    _, events = build_stories(articles, links)
     assert any(e.type == "designation" and e.date is None and e.articles == ["a0"] for e in events)
 
 
@@ -331,7 +334,7 @@ def test_news_events_never_merge_across_stories():
               "Residents asked for more bus lines in the northern districts.",
               "A councillor compared the budget talks to those between Russia and the Taliban in October."]
     other = article("n2", budget, [event("e", "talks", budget[2], "2021-10", "month", ["Russia", "Taliban"])])
-    stories, events = build_stories([first, other], [], [])
+    stories, events = build_stories([first, other], [])
     assert len(stories) == 2
     assert len([e for e in events if e.type == "talks"]) == 2
 
@@ -344,7 +347,7 @@ def test_undated_report_attaches_to_the_dated_entry_of_its_story_and_type_but_st
                                     ["Lavrov"]))
     by_id["a3"].events.append(event("e9", "statement", "The US said it would attend later.",
                                     participants=["United States"]))
-    _, events = build_stories(articles, links, [])
+    _, events = build_stories(articles, links)
     talks = next(e for e in events if e.type == "talks" and e.date == "2021-10-20")
     assert MOSCOW_REWRITE[2] in {ev.text for ev in talks.evidence}
     statements = [e for e in events if e.type == "statement"]
@@ -360,21 +363,27 @@ def _dated_by_text(aid, sentences):
     return a
 
 
+def _anchored_stories(articles, links):
+    """Stories as the build makes them: the build's provenance, and the dates anchoring establishes."""
+    provenance = build_provenance(articles, links)
+    return build_stories(articles, links, [], provenance, anchor_times(articles, provenance).established)
+
+
 def test_first_report_is_inferred_from_the_text_when_no_page_date_is_trusted():
     lead = ["Delegates attend a conference in Geneva on October 20, 2021.",
             "During today's meetings, the delegates agreed on a text."]
     a = _dated_by_text("f1", lead)
     b = _dated_by_text("f2", lead)
     b.page_date, b.page_date_trust = "2023-03-20", "contradicted"
-    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    stories, _ = _anchored_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")])
     assert (stories[0].first_reported, stories[0].first_reported_basis) == ("2021-10-20", "inferred")
     b.page_date_trust = "ok"  # a trusted page date comes first
-    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    stories, _ = _anchored_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")])
     assert (stories[0].first_reported, stories[0].first_reported_basis) == ("2023-03-20", "page_date")
     a.sentences[1].text = "The delegates agreed on a text."  # no "today" to confirm the date
     a.times = b.times = []
     b.page_date_trust = "weak"
-    stories, _ = build_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")], [])
+    stories, _ = _anchored_stories([a, b], [Link("f1", "f2", "copy", 0.99, "a_to_b")])
     assert (stories[0].first_reported, stories[0].first_reported_basis) == (None, None)
 
 

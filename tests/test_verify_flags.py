@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Quote, Story
-from dossier.verify import find_flags
+from dossier.verify import find_flags, page_date_verdicts
 
 QUOTE_A = 'Lavrov said that "forming a fully inclusive government properly representing all groups" is required.'
 QUOTE_B = 'Lavrov said that "forming a truly inclusive government fully reflecting all groups" is necessary.'
@@ -44,6 +44,7 @@ def corpus():
 
 
 def run(articles, links, events, stories):
+    """Flags from the real stage (its provenance comes from the links)."""
     return find_flags(articles, links, events, [], stories)
 
 
@@ -76,30 +77,29 @@ def test_quote_drift_lists_variants_original_first():
 def test_misdated_page_contradicted_and_idempotent():
     articles, links, events, stories = corpus()
     flags = run(articles, links, events, stories)
-    b = articles[1]
+    verdicts = page_date_verdicts(articles, flags)
+    assert list(verdicts) == ["b"]
+    b = verdicts["b"].apply(articles[1])
     assert b.page_date_trust == "contradicted"
+    assert articles[1].page_date_trust == "weak"  # a new value: the input is left as it was
     misdated = [f for f in flags if f.kind == "misdated_page"]
     assert [f.articles for f in misdated] == [["b", "a"]]
     assert "2023-03-20" in misdated[0].detail
     again = run(articles, links, events, stories)
     assert [f.id for f in again] == [f.id for f in flags]
-    assert b.page_date_trust == "contradicted"
+    assert page_date_verdicts(articles, again) == verdicts
     assert sum(e.source == "verify-page-date" for e in b.page_date_evidence) == 1
 
 
-def test_stale_contradiction_is_undone_when_the_evidence_goes():
+def test_no_contradiction_without_the_evidence():
     articles, links, events, stories = corpus()
-    run(articles, links, events, stories)
-    run(articles, [], [], stories)
-    assert articles[1].page_date_trust == "weak"
-    assert all(e.source != "verify-page-date" for e in articles[1].page_date_evidence)
+    assert page_date_verdicts(articles, run(articles, [], [], stories)) == {}
 
 
 def test_page_date_close_to_the_news_is_not_contradicted():
     articles, links, events, stories = corpus()
     articles[1].page_date = "2021-10-21"
-    run(articles, links, events, stories)
-    assert articles[1].page_date_trust == "weak"
+    assert page_date_verdicts(articles, run(articles, links, events, stories)) == {}
 
 
 def test_conflicting_claim_against_agreeing_sources():

@@ -95,7 +95,8 @@ def _write_report(store, out: str) -> None:
 
 
 def cmd_export(args) -> int:
-    from dossier.store.export import export_csv, export_dict, export_markdown
+    from dossier.report import render_markdown
+    from dossier.store.export import export_csv, export_dict
 
     store = _open_store(args.db, readonly=True)
     if args.format == "json":
@@ -103,7 +104,7 @@ def cmd_export(args) -> int:
     elif args.format == "csv":
         text = export_csv(store)
     else:
-        text = export_markdown(store)
+        text = render_markdown(store)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:

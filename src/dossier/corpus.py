@@ -1,6 +1,15 @@
-"""Corpus stages, in order. Each works from the stored per-article products of all articles."""
+"""Corpus stages, in order. Each works from the per-article products of all articles and returns
+its own product; none edits an `Article`. The build applies each product to new article values
+before the next stage reads them:
+
+    resolve entities -> find links -> provenance (once) -> anchor times -> stories -> flags
+
+so the stored per-article products are the same inputs on every run (`dossier add` needs no undo).
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 from dossier import analyse, reuse, stories, verify
 from dossier.config import Options
@@ -10,14 +19,24 @@ from dossier.resources import Resources
 
 def run_corpus_stages(articles: list[Article], options: Options, resources: Resources,
                       cache: reuse.ProductCache | None = None) -> Corpus:
-    """`cache` keeps per-article products (sentence vectors) between builds; the Store is one."""
-    # Stored articles carry the last run's page-date verdict; every stage sees the cleaner's.
-    verify.restore_page_date_trust(articles)
-    entities = analyse.resolve_entities(articles)
+    """`articles`: the analysed per-article products (left as they are). `cache` keeps per-article
+    products (sentence vectors) between builds; the Store is one. Returns every corpus product,
+    with `Corpus.articles` the articles as the build decided them (entities, anchored times, story
+    event dates and page-date verdicts applied)."""
+    resolution = analyse.resolve_entities(articles)
+    articles = [resolution.apply(a) for a in articles]
     links = reuse.find_links(articles, options.reuse, resources, cache)
-    analyse.anchor_times(articles, links)
-    story_list, events = stories.build_stories(articles, links, entities)
-    flags = verify.find_flags(articles, links, events, entities, story_list)
+    provenance = reuse.build_provenance(articles, links)
+    anchoring = analyse.anchor_times(articles, provenance)
+    articles = [anchoring.apply(a) for a in articles]
+    story_list, events = stories.build_stories(articles, links, resolution.entities, provenance,
+                                               anchoring.established)
+    event_dates = stories.story_event_dates(articles, story_list, events)
+    articles = [dataclasses.replace(a, event_date=event_dates[a.id]) if a.id in event_dates else a
+                for a in articles]
+    flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance)
+    verdicts = verify.page_date_verdicts(articles, flags)
+    articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
     quotes = [q for a in articles for q in a.quotes]
-    return Corpus(links=links, stories=story_list, entities=entities, quotes=quotes,
-                  events=events, flags=flags)
+    return Corpus(links=links, stories=story_list, entities=resolution.entities, quotes=quotes,
+                  events=events, flags=flags, provenance=provenance, articles=articles)

@@ -14,6 +14,10 @@ from typing import Any, Literal, TypeVar
 
 PageDateTrust = Literal["ok", "weak", "missing", "contradicted"]
 LinkKind = Literal["copy", "rewrite", "translation", "partial"]
+# The one page-date policy: a date a reader can rely on for "when was this published". A "weak"
+# date (a lone chrome date line, or one htmldate found only in the page text: 68% right on
+# htmldate-eval against 93% for "ok") is too often the day the page was scraped.
+TRUSTED_PAGE_DATES = frozenset({"ok"})
 
 T = TypeVar("T")
 
@@ -222,6 +226,14 @@ class Article:
     analysis_notes: list[str] = field(default_factory=list)
     predicates: list[Predicate] = field(default_factory=list)
 
+    @property
+    def published(self) -> str | None:
+        """The publication day ("YYYY-MM-DD") when the page date is trusted (`TRUSTED_PAGE_DATES`),
+        else None. Every stage that asks "when was this published" asks here."""
+        if self.page_date and self.page_date_trust in TRUSTED_PAGE_DATES:
+            return self.page_date[:10]
+        return None
+
 
 # ---------------------------------------------------------------- corpus
 
@@ -245,6 +257,60 @@ class Link:
     alignments: list[Alignment] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Derivation:
+    """A derivation edge: `derived` was made from `source` (a copy, rewrite or translation of it).
+
+    `basis` says how its direction is known: "link" when the link's own evidence directs it
+    (reuse/classify.py), "lineage" when it only points outward from the lineage's original.
+    """
+
+    source: str
+    derived: str
+    kind: LinkKind
+    basis: Literal["link", "lineage"] = "link"
+
+
+@dataclass
+class Lineage:
+    """Articles that are copies of one another: one independent source.
+
+    `original` is the member nothing else in it derives from (or, with no direction known, the
+    closest surviving version); `edges` link every other member to what it was made from.
+    """
+
+    articles: list[str]  # sorted ids
+    original: str
+    edges: list[Derivation] = field(default_factory=list)
+
+    @property
+    def derived(self) -> list[str]:
+        return [a for a in self.articles if a != self.original]
+
+
+@dataclass
+class Provenance:
+    """Who copied whom, decided once per build (reuse/provenance.py) and read by every later stage.
+
+    `lineages`: every article in exactly one (sorted by first member), so the number of lineages
+    among some articles is their number of independent sources. `rank`: article id -> position in
+    the order "closest to the original first" (lineage originals, then articles most copied from,
+    then the earliest trusted page date, then id).
+    """
+
+    lineages: list[Lineage] = field(default_factory=list)
+    rank: dict[str, int] = field(default_factory=dict)
+
+    def lineage_of(self) -> dict[str, int]:
+        """article id -> index of its lineage."""
+        return {a: i for i, lineage in enumerate(self.lineages) for a in lineage.articles}
+
+    def independent_sources(self, article_ids: list[str]) -> int:
+        """How many lineages the given articles come from: copies of one report count once."""
+        lineage_of = self.lineage_of()
+        return len({lineage_of.get(a, a) for a in article_ids})
+
+
 @dataclass
 class Story:
     id: str
@@ -253,12 +319,13 @@ class Story:
     original: str | None = None
     independent_sources: int = 0
     first_reported: str | None = None
-    lineages: list[list[str]] = field(default_factory=list)
+    lineages: list[list[str]] = field(default_factory=list)  # each with its original first
     # "page_date": a trusted publication date; "inferred": a date the articles' own text establishes
     # (a caption's full date that "today's meetings" confirms), used when no page date is trusted.
     first_reported_basis: Literal["page_date", "inferred"] | None = None
     # why its reports were grouped (stories/explain.py): shared terms, names, places, numbers, dates
     grouped_by: dict = field(default_factory=dict)
+    edges: list[Derivation] = field(default_factory=list)  # derivation edges within its lineages
 
 
 @dataclass
@@ -289,7 +356,8 @@ class Flag:
 
 @dataclass
 class Corpus:
-    """Everything the corpus stages produce, in export order."""
+    """Everything the corpus stages produce: the exported lists in export order, then the build's
+    provenance and the articles as the build decided them (both kept out of the corpus table)."""
 
     links: list[Link] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
@@ -297,6 +365,8 @@ class Corpus:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=Provenance)
+    articles: list[Article] = field(default_factory=list)
 
 
 _NESTED: dict[tuple[str, str], type] = {
@@ -310,5 +380,8 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Article", "predicates"): Predicate,
     ("Event", "evidence"): Evidence,
     ("Link", "alignments"): Alignment,
+    ("Story", "edges"): Derivation,
+    ("Lineage", "edges"): Derivation,
+    ("Provenance", "lineages"): Lineage,
     ("Flag", "evidence"): FlagEvidence,
 }

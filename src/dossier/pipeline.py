@@ -77,13 +77,14 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
         with _timed(result, "clean", observe):
             new_articles = _clean_documents(store, documents, options, engine, progress, result)
         with _timed(result, "analyse", observe):
-            everyone = _analyse_articles(store.articles() if incremental else [], new_articles,
+            everyone = _analyse_articles(store.analysed_articles() if incremental else [], new_articles,
                                          options, resources, engine, progress, store, result)
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store)
         with _timed(result, "store", observe):
-            for article in everyone:
-                store.put_article(article)
+            for analysed, decided in zip(everyone, corpus.articles):
+                store.put_analysed(analysed)
+                store.put_article(decided)
             store.put_corpus(corpus)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
                                options.to_dict(), started)
@@ -128,9 +129,11 @@ def _analyse_articles(stored: list[Article], new_articles: list[Article], option
                       result: BuildResult | None = None) -> list[Article]:
     """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed.
     An article whose analysis fails is kept as a rejection (stage "analyse") and left out."""
+    stripped = remove_site_repeats(stored + new_articles, options.clean)  # new values, by id
+    stored = [stripped.get(a.id, a) for a in stored]
+    new_articles = [stripped.get(a.id, a) for a in new_articles]
     everyone = stored + new_articles
-    changed = set(remove_site_repeats(everyone, options.clean))
-    to_analyse = new_articles + [a for a in stored if a.id in changed]
+    to_analyse = new_articles + [a for a in stored if a.id in stripped]
     # Remote workers load their own models once (`_worker_resources`); only options travel.
     context = resources if engine.kind == "local" else options
     stage = guarded("analyse", _analyse_one, options.engine.document_seconds)

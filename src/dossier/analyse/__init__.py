@@ -1,8 +1,8 @@
 """Analyse: sentences, entities, quotes, time expressions and events of one article.
 
 `analyse_article` is a pure function of one article (plus loaded resources). Corpus-level steps
-(alias resolution across articles, re-anchoring a copy's times on its original) live in
-`resolve_entities` and `anchor_times`.
+(alias resolution across articles, re-anchoring a copy's times on its lineage) live in
+`resolve_entities` and `anchor_times`; each returns its product and edits no article.
 """
 
 from __future__ import annotations

@@ -9,14 +9,17 @@ key (after a table of well-known aliases); fuzzy comparison happens only inside 
   surname in the corpus, else stays on its own (ambiguous).
 - Others: known alias groups (ISIS = Islamic State), acronyms of a unique longer name, and
   spelling variants of one key.
-Deterministic (everything sorted) and idempotent: it reads only mention texts, which it never
-changes, and overwrites `Mention.entity` and `Quote.speaker`.
+Deterministic (everything sorted). A corpus stage that returns its product (`EntityResolution`:
+the entities, each mention's entity, each quote's speaker) and edits no article; the build applies
+it (`EntityResolution.apply`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
@@ -33,7 +36,29 @@ MIN_FUZZY_KEY_LENGTH = 6
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
 
 
-def resolve_entities(articles: list[Article]) -> list[Entity]:
+@dataclass
+class EntityResolution:
+    """`entities`: one per person, organisation or place (sorted by type, name, id).
+    `mentions`: article id -> entity id of each of its mentions, in mention order.
+    `speakers`: article id -> each quote's speaker (entity id, else the name), in quote order."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: dict[str, list[str]] = field(default_factory=dict)
+    speakers: dict[str, list[str | None]] = field(default_factory=dict)
+
+    def apply(self, article: Article) -> Article:
+        """A new Article whose mentions and quotes name their entities (the input is left as it was)."""
+        entity_ids = self.mentions.get(article.id)
+        speakers = self.speakers.get(article.id)
+        if entity_ids is None:
+            return article
+        mentions = [dataclasses.replace(m, entity=e) for m, e in zip(article.mentions, entity_ids)]
+        quotes = [dataclasses.replace(q, speaker=s) for q, s in zip(article.quotes, speakers)]
+        return dataclasses.replace(article, mentions=mentions, quotes=quotes)
+
+
+def resolve_entities(articles: list[Article]) -> EntityResolution:
+    """Entities across `articles`, and which entity each mention and quote speaker is."""
     clusters = _Clusters()
     person_key = {}  # (article id, mention index) -> cluster key
     other_key = {}
@@ -51,16 +76,20 @@ def resolve_entities(articles: list[Article]) -> list[Entity]:
             cluster = person_ids[person_key[(article.id, i)]] if m.label == "PERSON" else other_ids[other_key[(article.id, i)]]
             clusters.add(cluster, m.text, m.label)
     entities, by_cluster = clusters.entities()
+    out = EntityResolution(entities)
     for article in articles:
         local_full = _full_names_by_surname(article)
-        for i, m in enumerate(article.mentions):
-            cluster = person_ids[person_key[(article.id, i)]] if m.label == "PERSON" else other_ids[other_key[(article.id, i)]]
-            m.entity = by_cluster[cluster].id
+        out.mentions[article.id] = [
+            by_cluster[person_ids[person_key[(article.id, i)]] if m.label == "PERSON"
+                       else other_ids[other_key[(article.id, i)]]].id
+            for i, m in enumerate(article.mentions)]
+        speakers = []
         for quote in article.quotes:
             name = quote.speaker_name
             entity = _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) if name else None
-            quote.speaker = entity or name
-    return entities
+            speakers.append(entity or name)
+        out.speakers[article.id] = speakers
+    return out
 
 
 def _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) -> str | None:

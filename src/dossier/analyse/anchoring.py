@@ -6,25 +6,27 @@ an explicit full date in the lead that the lead's "today" / weekday words agree 
 lone chrome date line, a date htmldate found only in the page text): better than leaving "in
 February" unresolved, and every time resolved against it says so (`anchor_trust = "weak"`).
 
-Per lineage (copy / rewrite / translation links): the original's trusted date, else the earliest
-trusted date of any member, else a date the lineage establishes from all members' leads, else the
-earliest weak page date. Every member's times are then re-normalised from their text, so the step
-is idempotent.
+Per lineage (the build's `Provenance`): the trusted date of a member nothing is known to be copied
+from, else the earliest trusted date of any member, else a date the lineage establishes from all
+members' leads, else the earliest weak page date. Every member's times are then re-normalised from
+their text.
+
+`anchor_times` is a corpus stage that returns its product (`Anchoring`) and edits no article; the
+build applies it (`Anchoring.apply`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.analyse.events import extract_events, lead_sentences
 from dossier.analyse.timex import WEEKDAYS, normalise_times
-from dossier.model import Article, Link
-from dossier.reuse.provenance import components
+from dossier.model import Article, Event, Lineage, Provenance, TimeExpression
 from dossier.timevalue import parse_day
 
-LINEAGE_KINDS = frozenset({"copy", "rewrite", "translation"})
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
 
 
@@ -35,11 +37,43 @@ class Reference:
     trust: str = "ok"  # "weak": a weak page date, used because nothing better exists
 
 
+@dataclass
+class AnchoredTimes:
+    """One article's times re-normalised against its reference, and the events and event date
+    they give (the fields `date_article` sets)."""
+
+    times: list[TimeExpression]
+    events: list[Event]
+    event_date: str | None
+
+
+@dataclass
+class Anchoring:
+    """The anchoring stage's product. `articles`: article id -> its anchored times (every article);
+    `established`: lineage original -> the day ("YYYY-MM-DD") the lineage's dated members establish
+    from their own leads, for lineages with no trusted page date (the stories stage's inferred
+    first report)."""
+
+    articles: dict[str, AnchoredTimes] = field(default_factory=dict)
+    established: dict[str, str] = field(default_factory=dict)
+
+    def apply(self, article: Article) -> Article:
+        """A new Article with its anchored times (the input is left as it was)."""
+        found = self.articles.get(article.id)
+        if found is None:
+            return article
+        return dataclasses.replace(article, times=found.times, events=found.events, event_date=found.event_date)
+
+
 def trusted_page_date(article: Article, trust: str = "ok") -> date | None:
-    if article.page_date_trust != trust or not article.page_date:
-        return None
+    """The page date as a day when its trust is `trust`: "ok" (the trusted publication date,
+    `Article.published`), or "weak" (the reference of last resort)."""
+    if trust == "weak":
+        value = article.page_date[:10] if article.page_date and article.page_date_trust == "weak" else None
+    else:
+        value = article.published
     try:
-        return date.fromisoformat(article.page_date[:10])
+        return date.fromisoformat(value) if value else None
     except ValueError:
         return None
 
@@ -83,8 +117,8 @@ def established_date(articles: list[Article]) -> date | None:
     return None
 
 
-def lineage_reference(members: list[Article], links: list[Link]) -> Reference | None:
-    copies = {l.b if l.direction == "a_to_b" else l.a for l in links if l.direction}
+def lineage_reference(members: list[Article], lineage: Lineage) -> Reference | None:
+    copies = {edge.derived for edge in lineage.edges if edge.basis == "link"}
     originals = [a for a in members if a.id not in copies]
     for group in (originals, members):
         dates = [d for d in (trusted_page_date(a) for a in group) if d is not None]
@@ -97,34 +131,48 @@ def lineage_reference(members: list[Article], links: list[Link]) -> Reference | 
     return Reference(min(weak), False, "weak") if weak else None
 
 
-def lineages(articles: list[Article], links: list[Link]) -> list[list[Article]]:
-    """Connected groups (size >= 2) of articles joined by copy/rewrite/translation links."""
-    by_id = {a.id: a for a in articles}
-    return [[by_id[i] for i in group] for group in components(list(by_id), links) if len(group) > 1]
+def anchored(article: Article, reference: Reference) -> AnchoredTimes:
+    """The article's times normalised against `reference`, and the events and event date they give."""
+    times = normalise_times(article.times, article.sentences, reference.day)
+    for t in times:
+        t.anchor_trust = reference.trust if t.anchor else None
+    events, event_date = extract_events(dataclasses.replace(article, times=times), reference.day,
+                                        reference.is_event)
+    return AnchoredTimes(times, events, event_date)
 
 
 def date_article(article: Article, reference: Reference) -> Article:
-    """Normalise the article's times against `reference`, then (re)derive its events and event date."""
-    article.times = normalise_times(article.times, article.sentences, reference.day)
-    for t in article.times:
-        t.anchor_trust = reference.trust if t.anchor else None
-    article.events, article.event_date = extract_events(article, reference.day, reference.is_event)
+    """Per-article stage: normalise the article's times against `reference`, then (re)derive its
+    events and event date."""
+    found = anchored(article, reference)
+    article.times, article.events, article.event_date = found.times, found.events, found.event_date
     return article
 
 
-def anchor_times(articles: list[Article], links: list[Link]) -> None:
+def anchor_times(articles: list[Article], provenance: Provenance) -> Anchoring:
+    """Every article's times anchored on its lineage's reference date (see the module docstring)."""
+    by_id = {a.id: a for a in articles}
     references = {a.id: own_reference(a) for a in articles}
-    groups = lineages(articles, links)
-    group_of = {a.id: i for i, group in enumerate(groups) for a in group}
-    links_of: dict[int, list[Link]] = {}  # one pass over the links, not one per lineage
-    for link in links:
-        if link.kind in LINEAGE_KINDS and link.a in group_of and group_of.get(link.b) == group_of[link.a]:
-            links_of.setdefault(group_of[link.a], []).append(link)
-    for i, group in enumerate(groups):
-        shared = lineage_reference(group, links_of.get(i, []))
+    for lineage in provenance.lineages:
+        members = [by_id[a] for a in lineage.articles if a in by_id]
+        if len(members) < 2:
+            continue
+        shared = lineage_reference(members, lineage)
         if shared is not None:
-            for article in group:
+            for article in members:
                 references[article.id] = shared
-    for article in articles:
-        date_article(article, references[article.id])
+    out = Anchoring({a.id: anchored(a, references[a.id]) for a in articles})
+    for lineage in provenance.lineages:
+        out.established.update(_established(lineage, by_id, out))
+    return out
 
+
+def _established(lineage: Lineage, by_id: dict[str, Article], anchoring: Anchoring) -> dict[str, str]:
+    """{original: day} when the lineage's members that took an event date from their text establish
+    one and no member has a trusted page date; else {}."""
+    members = [by_id[a] for a in sorted(lineage.articles) if a in by_id]
+    if any(a.published for a in members):
+        return {}
+    dated = [a for a in members if anchoring.articles[a.id].event_date]
+    day = established_date([anchoring.apply(a) for a in dated]) if dated else None
+    return {lineage.original: day.isoformat()} if day else {}

@@ -17,27 +17,8 @@ from datetime import date
 
 from dossier.model import Article, Event, Evidence, TimeExpression
 from dossier.timevalue import parse_span
+from dossier.triggers import OCCURRENCE, TRIGGERS
 
-# type -> trigger pattern (inflected forms spelled out: no lemmatizer runs).
-TRIGGERS: dict[str, str] = {
-    "talks": r"talks|negotiations?|meetings?|met|meets?|conferences?|summit|discussions|consultations|round of",
-    "designation": r"designat(?:e|es|ed|ing|ion)|blacklist(?:s|ed|ing)?|outlaw(?:ed|s)?",
-    "delisting": r"delist(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)\b.{0,40}?\bfrom (?:the|this|its|a) (?:terror\w* )?list|lift(?:s|ed|ing)? the ban",
-    "recognition": r"recogni[sz](?:e|es|ed|ing|ion)(?!\s+(?:of\s+)?(?:the\s+)?(?:importance|need|value|role|fact|efforts?|that)\b)",
-    "aid": r"humanitarian (?:aid|assistance|supplies)|(?:military|food|economic) (?:aid|assistance|support)|aid shipment|shipment of|cargo of",
-    "exercise": r"(?:military )?exercises?|drills",
-    "attack": r"attacks?|attacked|bombings?|shelling|massacre|fatalities",
-    "resignation": r"resign(?:s|ed|ing|ation)?|quit|quits|stepp?(?:ed|s)? down",
-    "withdrawal": r"withdr(?:aw|aws|ew|awn|awing|awal)|pull(?:ed|s)? out",
-    "seizure": r"seized? (?:control|power)|takeover|took (?:over|power)|regain(?:ed|ing)? power|(?:rise|rising|came) to power",
-    "invasion": r"invasion|invaded|invades?",
-    "war": r"(?:waged|fought|wages|fights) (?:a|an|the) [\w-]*\s?war|war (?:in|against|with)",
-    "visit": r"visit(?:s|ed|ing)?",
-    "agreement": r"agreements?|signed|accords?|treaty",
-    "sanctions": r"sanctions|sanctioned",
-    "accusation": r"accus(?:e|es|ed|ing)|criticiz(?:e|es|ed)|criticis(?:e|es|ed)|condemn(?:s|ed)?|blamed",
-    "statement": r"announc(?:e|es|ed|ement)|declar(?:ed|ation)|statement",
-}
 _TRIGGER_RE = {kind: re.compile(rf"\b(?:{pattern})\b", re.I) for kind, pattern in TRIGGERS.items()}
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot)\b"
                        r"(?:\s+[\w'-]+){0,3}\s*$", re.I)
@@ -66,7 +47,6 @@ LEAD_SENTENCES = 4
 BACKGROUND_DAYS = 365
 SUMMARY_CHARS = 160
 # The type of a domain-general event no typed family classifies; its `predicate` says what happened.
-OCCURRENCE = "occurrence"
 
 
 def extract_events(article: Article, reference: date | None, reference_is_event: bool) -> tuple[list[Event], str | None]:

@@ -1,7 +1,12 @@
-"""The corpus cleaning step: lines repeated across many pages of one site are page chrome."""
+"""The corpus cleaning step: lines repeated across many pages of one site are page chrome.
+
+`repeated_lines` is the corpus product (site -> chrome lines); `strip_lines` applies it to one
+article and returns a new one, so no article is edited in place.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 
 from dossier.clean.text import _join_kept
@@ -36,20 +41,24 @@ def repeated_lines(articles: list[Article], options: CleanOptions) -> dict[str, 
     return repeated
 
 
-def remove_site_repeats(articles: list[Article], options: CleanOptions) -> list[str]:
-    """Move site-repeated lines from text to `removed`; returns the ids of articles changed."""
-    changed = []
+def strip_lines(article: Article, lines: set[str]) -> Article | None:
+    """A new Article without the given chrome lines (moved to `removed`); None if it has none."""
+    text_lines = article.text.splitlines()
+    keep = [l.strip() not in lines for l in text_lines]
+    if all(keep):
+        return None
+    removed = [RemovedLine(l.strip(), "repeated across pages of this site") for l, k in zip(text_lines, keep) if not k]
+    return dataclasses.replace(article, text=_join_kept(text_lines, keep), removed=article.removed + removed)
+
+
+def remove_site_repeats(articles: list[Article], options: CleanOptions) -> dict[str, Article]:
+    """article id -> the article without its site's repeated lines, for the articles that had some
+    (new values; the inputs are left as they were)."""
     repeated = repeated_lines(articles, options)
+    out = {}
     for article in articles:
         lines = repeated.get(_site_key(article) or "")
-        if not lines:
-            continue
-        text_lines = article.text.splitlines()
-        keep = [l.strip() not in lines for l in text_lines]
-        if all(keep):
-            continue
-        article.removed += [RemovedLine(l.strip(), "repeated across pages of this site")
-                            for l, k in zip(text_lines, keep) if not k]
-        article.text = _join_kept(text_lines, keep)
-        changed.append(article.id)
-    return changed
+        stripped = strip_lines(article, lines) if lines else None
+        if stripped is not None:
+            out[article.id] = stripped
+    return out

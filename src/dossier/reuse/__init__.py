@@ -9,6 +9,7 @@ Public API (each step a separate function, so it can be cached, swapped or scale
                                                      # encoding (ensure_vectors) only what is compared
     links    = find_links(articles, options, resources, cache)   # all of the above
     groups   = lineages(articles, links)             # -> list[Lineage]
+    prov     = build_provenance(articles, links)     # -> Provenance: lineages + origin rank, once per build
 
 `Lineage(articles, original, edges)`: articles joined by copy / rewrite / translation links (a
 lineage of one for an article nobody copied); `original` is the member nothing else in it derives
@@ -43,12 +44,14 @@ from dossier.reuse.candidates import Pair, candidate_pairs, estimated_jaccard
 from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
                                         ensure_vectors, keep_vectors)
-from dossier.reuse.provenance import STRONG_KINDS, Lineage, _UnionFind, independent_sources, lineages
+from dossier.reuse.provenance import STRONG_KINDS, Lineage, build_provenance, independent_sources, lineages
 from dossier.reuse.scored import ScoredPairs
 from dossier.reuse.translation import translation_links
+from dossier.unionfind import UnionFind
 
-__all__ = ["find_links", "score_pair", "score_pairs", "comparison_order", "lineages", "independent_sources",
-           "Lineage", "article_products", "candidate_pairs", "needed_rows", "ensure_vectors", "MemoryProducts",
+__all__ = ["find_links", "score_pair", "score_pairs", "comparison_order", "lineages", "build_provenance",
+           "independent_sources", "Lineage", "article_products", "candidate_pairs", "needed_rows",
+           "ensure_vectors", "MemoryProducts",
            "ProductCache"]
 
 # Candidate pairs compared per encoder call: enough sentences for full encoder batches, few enough
@@ -110,7 +113,7 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
     With a `cache`, a pair compared by an earlier build with the same inputs is not compared
     again (`scored.ScoredPairs`): `dossier add` aligns only pairs that involve what it changed.
     """
-    joined = _UnionFind([a.id for a in ordered])
+    joined = UnionFind([a.id for a in ordered])
     scored = ScoredPairs(ordered, products, options, cache)  # verdicts of earlier builds
 
     size: dict[str, int] = defaultdict(lambda: 1)  # lineage root -> members joined so far

@@ -10,50 +10,22 @@ When no direction is known this is "the closest surviving version", not proof of
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
 
-from dossier.model import Article, Link
+from dossier.model import Article, Derivation, Lineage, Link, Provenance
+from dossier.unionfind import UnionFind
 
 STRONG_KINDS = frozenset({"copy", "rewrite", "translation"})
-
-
-@dataclass
-class Lineage:
-    articles: list[str]  # sorted ids
-    original: str
-    edges: list[tuple[str, str]] = field(default_factory=list)  # (source, derived)
-
-    @property
-    def derived(self) -> list[str]:
-        return [a for a in self.articles if a != self.original]
-
-
-class _UnionFind:
-    def __init__(self, items: list[str]) -> None:
-        self.parent = {item: item for item in items}
-
-    def find(self, item: str) -> str:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+_UNDATED = "9999"
 
 
 def components(article_ids: list[str], links: list[Link]) -> list[list[str]]:
     """Groups of articles joined by strong links (singletons included), each sorted."""
-    sets = _UnionFind(article_ids)
+    forest = UnionFind(article_ids)
+    known = set(article_ids)
     for link in links:
-        if link.kind in STRONG_KINDS and link.a in sets.parent and link.b in sets.parent:
-            sets.union(link.a, link.b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for item in article_ids:
-        groups[sets.find(item)].append(item)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+        if link.kind in STRONG_KINDS and link.a in known and link.b in known:
+            forest.union(link.a, link.b)
+    return forest.groups()
 
 
 def directed(link: Link) -> tuple[str, str] | None:
@@ -75,32 +47,37 @@ def choose_original(members: list[str], links: list[Link], by_id: dict[str, Arti
 
     def rank(article_id: str) -> tuple:
         article = by_id.get(article_id)
-        trusted = article is not None and article.page_date_trust == "ok" and article.page_date
-        return (-sources[article_id], article.page_date[:10] if trusted else "9999",
-                -sizes.get(article_id, 0), article_id)
+        published = article.published if article is not None else None
+        return (-sources[article_id], published or _UNDATED, -sizes.get(article_id, 0), article_id)
 
     return min(roots, key=rank)
 
 
-def derivation_edges(original: str, members: list[str], links: list[Link]) -> list[tuple[str, str]]:
-    """(source, derived) per member: a known direction wins, else outward from the original."""
-    known = [edge for link in links if (edge := directed(link))]
+def derivation_edges(original: str, members: list[str], links: list[Link]) -> list[Derivation]:
+    """Edges into each derived member: its known directions, else one edge outward from the original
+    (breadth-first, strongest links first) unless that would reverse a known direction. Each edge
+    is typed by the link that joins its ends."""
+    known = [(edge, link.kind) for link in links if (edge := directed(link))]
     neighbours = defaultdict(list)
     for link in links:
-        neighbours[link.a].append((-link.score, link.b))
-        neighbours[link.b].append((-link.score, link.a))
-    parent: dict[str, str] = {}
+        neighbours[link.a].append((-link.score, link.b, link.kind))
+        neighbours[link.b].append((-link.score, link.a, link.kind))
+    parent: dict[str, tuple[str, str]] = {}
     seen, queue = {original}, deque([original])
-    while queue:  # breadth-first from the original, strongest links first
+    while queue:
         node = queue.popleft()
-        for _, other in sorted(neighbours[node]):
+        for _, other, kind in sorted(neighbours[node]):
             if other not in seen and other in members:
                 seen.add(other)
-                parent[other] = node
+                parent[other] = (node, kind)
                 queue.append(other)
-    known_derived = {d for _, d in known}
-    edges = set(known) | {(p, c) for c, p in parent.items() if c not in known_derived}
-    return sorted(edges)
+    known_derived = {d for (_, d), _ in known}
+    known_pairs = {pair for pair, _ in known}
+    edges = {Derivation(s, d, kind, "link") for (s, d), kind in known}
+    # An inferred edge never reverses a known one: a member known only as a source stays a root.
+    edges |= {Derivation(p, c, kind, "lineage") for c, (p, kind) in parent.items()
+              if c not in known_derived and (c, p) not in known_pairs}
+    return sorted(edges, key=lambda e: (e.source, e.derived, e.kind, e.basis))
 
 
 def lineages(articles: list[Article], links: list[Link]) -> list[Lineage]:
@@ -127,5 +104,25 @@ def lineages(articles: list[Article], links: list[Link]) -> list[Lineage]:
 
 def independent_sources(article_ids: list[str], lineage_list: list[Lineage]) -> int:
     """How many lineages the given articles come from: copies of one report count once."""
-    lineage_of = {a: i for i, lineage in enumerate(lineage_list) for a in lineage.articles}
-    return len({lineage_of.get(a, a) for a in article_ids})
+    return Provenance(lineage_list).independent_sources(article_ids)
+
+
+def origin_rank(articles: list[Article], links: list[Link], lineage_list: list[Lineage]) -> dict[str, int]:
+    """article id -> position, closest to the original first: lineage originals, then the articles
+    most often copied from (net directed links of any kind), then the earliest trusted page date
+    (`Article.published`, the one page-date policy), then id."""
+    originals = {lineage.original for lineage in lineage_list}
+    net: dict[str, int] = defaultdict(int)
+    for link in links:
+        if edge := directed(link):
+            net[edge[0]] += 1
+            net[edge[1]] -= 1
+    order = sorted(articles, key=lambda a: (a.id not in originals, -net[a.id], a.published or _UNDATED, a.id))
+    return {a.id: i for i, a in enumerate(order)}
+
+
+def build_provenance(articles: list[Article], links: list[Link]) -> Provenance:
+    """The build's one provenance: lineages (with originals and typed derivation edges) and the
+    origin rank, from one union-find over the copy / rewrite / translation links."""
+    found = lineages(articles, links)
+    return Provenance(found, origin_rank(articles, links, found))

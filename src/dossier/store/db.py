@@ -24,6 +24,10 @@ CORPUS_KINDS: dict[str, tuple[str, type]] = {
 }
 
 
+# products-table name of the analysed article (the corpus stages' input)
+ANALYSED = "analysed-article"
+
+
 class StoreError(Exception):
     """The store cannot be used (not a Dossier database, newer schema, ...)."""
 
@@ -204,6 +208,19 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         return from_dict(Article, json.loads(row[0])) if row else None
+
+    def put_analysed(self, article: Article) -> None:
+        """Keep the per-article product the corpus stages start from (`articles` holds the article
+        as the build decided it), so `dossier add` re-runs them on the same inputs."""
+        self.put_product(article.id, ANALYSED, json.dumps(to_dict(article), ensure_ascii=False).encode("utf-8"))
+
+    def analysed_articles(self) -> list[Article]:
+        """The stored per-article products, ordered by (source, id) like `articles()`. A store
+        written before they were kept gives its stored articles instead."""
+        found = {i: from_dict(Article, json.loads(data)) for i, data in self.products(ANALYSED).items()}
+        if len(found) < self.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+            found = {a.id: a for a in self.articles()} | found
+        return sorted(found.values(), key=lambda a: (a.source, a.id))
 
     def put_product(self, article_id: str, name: str, data: bytes) -> None:
         self.db.execute("INSERT OR REPLACE INTO products(article, name, data) VALUES (?,?,?)",

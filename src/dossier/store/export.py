@@ -1,4 +1,5 @@
-"""Exports: the JSON contract (docs/export.schema.json), CSV of articles, Markdown."""
+"""Exports: the JSON contract (docs/export.schema.json) and CSV of articles. Markdown is a view,
+rendered by the report package; the store imports no view."""
 
 from __future__ import annotations
 
@@ -61,8 +62,3 @@ def export_csv(store: Store) -> str:
         writer.writerow(row)
     return buffer.getvalue()
 
-
-def export_markdown(store: Store) -> str:
-    from dossier.report import render_markdown
-
-    return render_markdown(store)

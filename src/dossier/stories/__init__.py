@@ -1,58 +1,65 @@
 """Stories and timeline: articles grouped by event, events merged and ordered.
 
-`build_stories` is the corpus stage: lineages (copies) -> per-article features -> story clustering
-(`cluster.StoryIndex`) -> timeline (`timeline.build_timeline`) -> `Story` values. It recomputes
-everything from the per-article products on every run and overwrites what it sets, so a rebuild or
-`dossier add` gives the same result for the same articles.
+`build_stories` is the corpus stage: the build's `Provenance` (lineages of copies) -> per-article
+features -> story clustering (`cluster.StoryIndex`) -> timeline (`timeline.build_timeline`) -> `Story`
+values, each carrying its lineages and their derivation edges. It recomputes everything from the
+per-article products on every run, so a rebuild or `dossier add` gives the same result for the same
+articles.
 """
 
 from __future__ import annotations
 
-from dossier.analyse.anchoring import established_date
-from dossier.model import Article, Entity, Event, Link, Story
+from dossier.model import Article, Entity, Event, Lineage, Link, Provenance, Story
+from dossier.reuse.provenance import build_provenance
 from dossier.stories.cluster import StoryIndex
 from dossier.stories.explain import grouped_by
 from dossier.stories.features import article_features, shared_background
-from dossier.stories.lineage import Lineage, find_lineages, lineage_of, published
 from dossier.stories.timeline import build_timeline
 from dossier.timevalue import PRECISION_RANK
 
-__all__ = ["build_stories", "cluster_articles", "StoryIndex"]
+__all__ = ["build_stories", "cluster_articles", "story_event_dates", "StoryIndex"]
 
 TITLE_CHARS = 120
 
 
 def cluster_articles(articles: list[Article], links: list[Link],
-                     lineages: list[Lineage] | None = None) -> StoryIndex:
-    """The story index of a set of articles (call `.add` on it to place more later)."""
-    lineages = lineages if lineages is not None else find_lineages(articles, links)
+                     provenance: Provenance | None = None) -> StoryIndex:
+    """The story index of a set of articles (call `.add` on it to place more later). `provenance`
+    is the build's (computed from `links` when not given)."""
+    provenance = provenance if provenance is not None else build_provenance(articles, links)
     skip = shared_background(links)
     features = [article_features(a, skip.get(a.id, set())) for a in articles]
-    return StoryIndex.build(features, [lineage.articles for lineage in lineages])
+    return StoryIndex.build(features, [lineage.articles for lineage in provenance.lineages])
 
 
-def build_stories(articles: list[Article], links: list[Link],
-                  entities: list[Entity]) -> tuple[list[Story], list[Event]]:
-    """(stories, timeline events) with independent-source counts (copies count once)."""
+def build_stories(articles: list[Article], links: list[Link], entities: list[Entity] | None = None,
+                  provenance: Provenance | None = None,
+                  established: dict[str, str] | None = None) -> tuple[list[Story], list[Event]]:
+    """(stories, timeline events) with independent-source counts (copies count once); edits no
+    article (`story_event_dates` gives the event dates members take from their story).
+
+    `entities` name the story explanations; `provenance`: the build's (computed from `links` when
+    not given). `established`: lineage
+    original -> the day its text establishes (`analyse.anchor_times`' product), used as an inferred
+    first report where no page date is trusted.
+    """
     if not articles:
         return [], []
-    lineages = find_lineages(articles, links)
-    source_of = lineage_of(lineages)
-    index = cluster_articles(articles, links, lineages)
+    provenance = provenance if provenance is not None else build_provenance(articles, links)
+    index = cluster_articles(articles, links, provenance)
     article_story = index.article_story()
-    events = build_timeline(articles, links, source_of, article_story)
-    stories = _stories(articles, lineages, article_story, events)
-    names = {e.id: e.name for e in entities}
+    events = build_timeline(articles, links, provenance.lineage_of(), article_story)
+    stories = _stories(articles, provenance.lineages, article_story, events, established or {})
+    names = {e.id: e.name for e in entities or []}
     for story in stories:
         state = index.stories[story.id]
         story.grouped_by = grouped_by([index.groups[g] for g in state.groups], index.texts, index.weights, names)
     stories.sort(key=lambda s: _story_order(s, index.stories[s.id].date))
-    _fill_event_dates(articles, article_story, events)
     return stories, events
 
 
 def _stories(articles: list[Article], lineages: list[Lineage], article_story: dict[str, str],
-             events: list[Event]) -> list[Story]:
+             events: list[Event], established: dict[str, str]) -> list[Story]:
     by_id = {a.id: a for a in articles}
     members: dict[str, list[str]] = {}
     for article in articles:
@@ -63,31 +70,26 @@ def _stories(articles: list[Article], lineages: list[Lineage], article_story: di
     main = _main_events(events)
     stories = []
     for sid, ids in members.items():
-        ids.sort(key=lambda a: (published(by_id[a]) or "9999", a))
+        ids.sort(key=lambda a: (by_id[a].published or "9999", a))
         own = sorted(lineages_of.get(sid, []), key=lambda l: _lineage_order(l, by_id))
-        original = (own[0].original or own[0].articles[0]) if own else ids[0]
-        first, basis = _first_reported(ids, own, by_id)
+        original = own[0].original if own else ids[0]
+        first, basis = _first_reported(ids, own, by_id, established)
         stories.append(Story(id=sid, title=_title(by_id[original], main.get(sid)), articles=ids,
                              original=original, independent_sources=len(own), first_reported=first,
-                             lineages=[_with_original_first(l) for l in own], first_reported_basis=basis))
+                             lineages=[_with_original_first(l) for l in own], first_reported_basis=basis,
+                             edges=[edge for l in own for edge in l.edges]))
     return stories
 
 
-def _first_reported(ids: list[str], own: list[Lineage], by_id: dict[str, Article]) -> tuple[str | None, str | None]:
+def _first_reported(ids: list[str], own: list[Lineage], by_id: dict[str, Article],
+                    established: dict[str, str]) -> tuple[str | None, str | None]:
     """(date, basis): the earliest trusted page date; without one, the earliest date a lineage
     establishes from its own text ("today's meetings" + a caption's full date), marked inferred."""
-    dates = [d for d in (published(by_id[a]) for a in ids) if d]
+    dates = [d for d in (by_id[a].published for a in ids) if d]
     if dates:
         return min(dates), "page_date"
-    inferred = [d for d in (_established(lineage, by_id) for lineage in own) if d]
+    inferred = [established[lineage.original] for lineage in own if lineage.original in established]
     return (min(inferred), "inferred") if inferred else (None, None)
-
-
-def _established(lineage: Lineage, by_id: dict[str, Article]) -> str | None:
-    # Only articles that took an event date from their text can establish one: skip the rest cheaply.
-    members = [by_id[a] for a in sorted(lineage.articles) if by_id[a].event_date]
-    day = established_date(members) if members else None
-    return day.isoformat() if day else None
 
 
 def _story_order(story: Story, date) -> tuple:
@@ -111,24 +113,27 @@ def _weight(event: Event) -> tuple:
     return (len(event.articles), event.date is not None, PRECISION_RANK.get(event.date_precision, 0))
 
 
-def _fill_event_dates(articles: list[Article], article_story: dict[str, str], events: list[Event]) -> None:
-    """Members without an event date take their story's main-event date."""
+def story_event_dates(articles: list[Article], stories: list[Story], events: list[Event]) -> dict[str, str]:
+    """article id -> event date, for members without one: their story's main-event date (never an
+    approximate one: a publication date is no event date). Edits no article."""
     main = _main_events(events)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    out = {}
     for article in articles:
-        event = main.get(article_story[article.id])
+        event = main.get(story_of.get(article.id))
         if article.event_date is None and event is not None and event.date \
-                and event.date_precision != "approximate":  # a publication date is no event date
-            article.event_date = event.date
+                and event.date_precision != "approximate":
+            out[article.id] = event.date
+    return out
 
 
 def _lineage_order(lineage: Lineage, by_id: dict[str, Article]) -> tuple:
-    dates = [d for d in (published(by_id[a]) for a in lineage.articles) if d]
+    dates = [d for d in (by_id[a].published for a in lineage.articles) if d]
     return (min(dates) if dates else "9999", lineage.articles[0])
 
 
 def _with_original_first(lineage: Lineage) -> list[str]:
-    rest = [a for a in lineage.articles if a != lineage.original]
-    return ([lineage.original] if lineage.original in lineage.articles else []) + rest
+    return [lineage.original] + lineage.derived
 
 
 def _title(original: Article, main: Event | None) -> str:

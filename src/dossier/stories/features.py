@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from dossier.model import Article, Event, Link
 from dossier.timevalue import DateSpan, parse_span
-from dossier.stories.lineage import published
 
 # Entity labels that name who or where an event involves, when an event lists no participants.
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -76,7 +75,7 @@ def article_features(article: Article, skip_sentences: set[int] | frozenset = fr
     event = main_event(article)
     date = parse_span(event.date, event.date_precision) if event else None
     if date is None:
-        date = parse_span(published(article), "day")
+        date = parse_span(article.published, "day")
     if date is None:
         date = lead_date(article, skip_sentences)
     return ArticleFeatures(
@@ -86,7 +85,7 @@ def article_features(article: Article, skip_sentences: set[int] | frozenset = fr
         type=event.type if event else None,
         place=_norm(event.place) if event and event.place else None,
         participants=frozenset(_participants(article, event)),
-        published=published(article),
+        published=article.published,
         **lead_facts(article, skip_sentences),
     )
 

@@ -21,11 +21,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from dossier.analyse.events import OCCURRENCE, TRIGGERS
 from dossier.model import Article, Event, Evidence, Link
-from dossier.stories.lineage import published
-from dossier.stories.unionfind import UnionFind
 from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
+from dossier.triggers import OCCURRENCE, TRIGGERS
+from dossier.unionfind import UnionFind
 
 # Blocks larger than this compare each event only with its neighbours in date order, so a type
 # reported thousands of times ("statement") stays linear, not quadratic.
@@ -61,7 +60,7 @@ def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[
     _merge_aligned(items, articles, links, forest)
     _attach_undated(items, forest)
     _attach_undated_history(items, forest)
-    dates = {a.id: published(a) for a in articles}
+    dates = {a.id: a.published for a in articles}
     members = [[items[i] for i in group] for group in forest.groups()]
     events = [_merged(group, lineage_of, dates) for group in members]
     return sorted(events, key=_timeline_order)

@@ -1,40 +1,40 @@
 """Verify: flags where copies change facts, quotes drift, claims conflict, page dates lie.
 
 `find_flags` is the corpus stage. It reads the links' sentence alignments, the articles' mentions,
-quotes and events, the timeline and the stories, and returns every flag; it also sets
-`page_date_trust = "contradicted"` on articles whose page date the news they report refutes. It
-recomputes everything on each run: a previous run's verdict is undone first
-(`restore_page_date_trust`), so running it twice gives what running it once gives.
+quotes and events, the timeline and the build's `Provenance` (lineages, origin rank), and returns
+every flag; it edits no article. `page_date_verdicts` turns the misdated-page flags into the
+articles' new page-date trust ("contradicted"), which the build applies.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Story
+from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story
+from dossier.reuse.provenance import build_provenance
 from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
-from dossier.verify.dates import Misdating, find_misdated, mark_contradicted, restore_page_date_trust
-from dossier.verify.origin import origin_rank
+from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
 from dossier.verify.pairs import PairChanges, SentenceFacts, aligned_pairs, changed_facts
 from dossier.verify.quotes import QuoteDrift, find_quote_drift
 from dossier.verify.scare_quotes import quoted_word_changes
 
-__all__ = ["find_flags", "restore_page_date_trust"]
+__all__ = ["find_flags", "page_date_verdicts", "PageDateVerdict"]
 
 _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 
-def find_flags(articles: list[Article], links: list[Link], events: list[Event],
-               entities: list[Entity], stories: list[Story]) -> list[Flag]:
-    """All flags; sets `page_date_trust = "contradicted"` on articles whose page date is refuted."""
-    restore_page_date_trust(articles)
-    rank = origin_rank(articles, links, stories)
+def find_flags(articles: list[Article], links: list[Link], events: list[Event], entities: list[Entity],
+               stories: list[Story], provenance: Provenance | None = None) -> list[Flag]:
+    """All flags, sorted by (kind, articles, id). `events`: the timeline; `entities` and `stories`
+    key the claims; `provenance`: the build's (computed from `links` when not given)."""
+    provenance = provenance if provenance is not None else build_provenance(articles, links)
+    rank = provenance.rank.__getitem__
     slots = SentenceFacts(articles)  # each sentence's facts computed once for every check
     pairs = aligned_pairs(articles, links, slots)
     found = changed_facts(pairs)
     found += _new_findings(found, quoted_word_changes(articles, links, slots))
-    lineage_of = {a: f"{s.id}:{k}" for s in stories for k, lineage in enumerate(s.lineages) for a in lineage}
+    lineage_of = provenance.lineage_of()
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
     flags = [_changed_fact_flag(pc, name) for pc in found]
@@ -42,9 +42,8 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event],
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
     flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories)
               if not _already_flagged(c, flags)]
-    for finding in find_misdated(articles, links, events):
+    for finding in find_misdated(articles, provenance, events):
         flags.append(_misdated_flag(by_id[finding.article], finding))
-        mark_contradicted(by_id[finding.article], finding)
     unique = {f.id: f for f in flags}
     return sorted(unique.values(), key=lambda f: (f.kind, f.articles, f.id))
 
@@ -101,6 +100,29 @@ def _conflict_flag(c: Conflict, name) -> Flag:
                 kind="conflicting_claim", articles=articles,
                 evidence=[FlagEvidence(a, c.sentences[a]) for a in articles if a in c.sentences],
                 detail=detail, severity="high" if c.independent >= 2 else "medium")
+
+
+def _misdated_flag(article: Article, m: Misdating) -> Flag:
+    articles = [article.id] + ([m.news.article] if m.news.article != article.id else [])
+    page_evidence = next((e.text for e in article.page_date_evidence), article.page_date or "")
+    evidence = [FlagEvidence(article.id, f"page date: {page_evidence}"),
+                FlagEvidence(article.id, _sentence_with(article.text, m.cue))]
+    evidence.append(FlagEvidence(m.news.article, m.news.text))
+    # The page-date verdict (`page_date_verdicts`) reads the detail back from this flag.
+    return Flag(id=flag_id("misdated_page", articles, m.page_date),
+                kind="misdated_page", articles=articles, evidence=evidence, detail=m.detail,
+                severity="high")
+
+
+def _sentence_with(text: str, cue: str) -> str:
+    """The sentence of `text` that holds `cue` (the words that present the events as news)."""
+    at = text.find(cue)
+    if at < 0:
+        return cue
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
 
 
 def _claim_flag(c: ClaimConflict, name) -> Flag:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dossier.unionfind import UnionFind
 from dossier.verify.pairs import AlignedPair, PairChanges
 
 
@@ -25,10 +26,11 @@ class Conflict:
 
 
 def find_conflicts(pairs: list[AlignedPair], found: list[PairChanges],
-                   lineage_of: dict[str, str], rank) -> list[Conflict]:
+                   lineage_of: dict[str, int], rank) -> list[Conflict]:
     """Per site and slot, an article whose value no other article shares while others agree.
     `pairs` are all aligned pairs (unchanged ones carry agreement), `found` those with changes;
-    `rank` orders articles by closeness to the original (`origin.origin_rank`). Copies of one
+    `rank` orders articles by closeness to the original (`Provenance.rank`);
+    `lineage_of` maps an article to its lineage. Copies of one
     source that all repeat a change against their own original are no consensus against it."""
     changed = {id(pc.pair): pc for pc in found}
     sites = _sites([changed.get(id(p), PairChanges(p, [])) for p in pairs])
@@ -49,25 +51,17 @@ def _copies_against_original(conflict: Conflict, rank) -> bool:
 
 
 def _sites(found: list[PairChanges]) -> list[list[PairChanges]]:
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """Aligned pairs joined into sites: one sentence (article, index) as it appears across articles."""
+    forest = UnionFind()
     for pc in found:
-        p = pc.pair
-        parent[find((p.source, p.source_index))] = find((p.copy, p.copy_index))
-    groups: dict[tuple[str, int], list[PairChanges]] = {}
+        forest.union((pc.pair.source, pc.pair.source_index), (pc.pair.copy, pc.pair.copy_index))
+    groups: dict = {}
     for pc in found:
-        groups.setdefault(find((pc.pair.source, pc.pair.source_index)), []).append(pc)
+        groups.setdefault(forest.find((pc.pair.source, pc.pair.source_index)), []).append(pc)
     return list(groups.values())
 
 
-def _site_conflict(site_pairs: list[PairChanges], slot: str, lineage_of: dict[str, str]) -> Conflict | None:
+def _site_conflict(site_pairs: list[PairChanges], slot: str, lineage_of: dict[str, int]) -> Conflict | None:
     values: dict[str, str] = {}
     sentences: dict[str, str] = {}
     for pc in site_pairs:

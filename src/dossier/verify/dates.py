@@ -5,18 +5,18 @@ them. When the dates of those events, known independently of the page date (expl
 article or its lineage, the timeline event it belongs to, the trusted page date of an earlier copy),
 all lie long before the page date, the page date is contradicted.
 
-The check is idempotent over stored articles: the cleaner's trust is kept inside the evidence the
-check adds, `restore_page_date_trust` puts it back, and every run decides again from scratch.
+The check edits no article: `page_date_verdicts` turns its flags into per-article verdicts that the
+build applies to its output, so the next run reads the cleaner's trust again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from dossier.model import Article, Event, Evidence, Link
-from dossier.reuse.provenance import components
+from dossier.model import Article, Event, Evidence, Flag, Provenance
 from dossier.timevalue import parse_span
 
 # A news report appears within days of the events it reports as "this week" or "on Wednesday";
@@ -25,7 +25,6 @@ from dossier.timevalue import parse_span
 MAX_NEWS_LAG_DAYS = 45
 # Only copies make a lineage; a `partial` link is shared background, not the same report.
 CHECK_SOURCE = "verify-page-date"
-_KEPT_TRUST = re.compile(r"^cleaner trust (\w+): ")
 _DEICTIC = re.compile(
     r"\b(today|tonight|yesterday|this (?:week|morning|afternoon|evening|weekend)|"
     r"(?:earlier|later) this (?:week|month)|last (?:week|night)|"
@@ -56,28 +55,34 @@ class Misdating:
                 f"(by {self.news.day.isoformat()}: '{text}'), which it presents as current ('{self.cue}')")
 
 
-def restore_page_date_trust(articles: list[Article]) -> None:
-    """Undo a previous run's verdict: the cleaner's trust back, the check's evidence removed."""
-    for article in articles:
-        kept = [e for e in article.page_date_evidence if e.source == CHECK_SOURCE]
-        if not kept:
-            continue
-        match = _KEPT_TRUST.match(kept[0].text)
-        if match and article.page_date_trust == "contradicted":
-            article.page_date_trust = match.group(1)
-        article.page_date_evidence = [e for e in article.page_date_evidence if e.source != CHECK_SOURCE]
+@dataclass(frozen=True)
+class PageDateVerdict:
+    """Verify's verdict on one article's page date: contradicted, with the evidence that says why."""
+
+    evidence: Evidence
+
+    def apply(self, article: Article) -> Article:
+        """A new Article whose page date is marked contradicted (the input is left as it was)."""
+        return dataclasses.replace(article, page_date_trust="contradicted",
+                                   page_date_evidence=[*article.page_date_evidence, self.evidence])
 
 
-def mark_contradicted(article: Article, finding: Misdating) -> None:
-    article.page_date_evidence.append(
-        Evidence(CHECK_SOURCE, f"cleaner trust {article.page_date_trust}: {finding.detail}"))
-    article.page_date_trust = "contradicted"
+def page_date_verdicts(articles: list[Article], flags: list[Flag]) -> dict[str, PageDateVerdict]:
+    """article id -> verdict, one per misdated-page flag (the evidence keeps the cleaner's trust)."""
+    by_id = {a.id: a for a in articles}
+    out = {}
+    for flag in flags:
+        article = by_id.get(flag.articles[0]) if flag.kind == "misdated_page" else None
+        if article is not None:
+            out[article.id] = PageDateVerdict(
+                Evidence(CHECK_SOURCE, f"cleaner trust {article.page_date_trust}: {flag.detail}"))
+    return out
 
 
-def find_misdated(articles: list[Article], links: list[Link], events: list[Event]) -> list[Misdating]:
+def find_misdated(articles: list[Article], provenance: Provenance, events: list[Event]) -> list[Misdating]:
     """Articles whose page date lies long after every independent date of the news they report."""
     by_id = {a.id: a for a in articles}
-    lineage = _lineage_members(articles, links)
+    lineage = _lineage_members(provenance)
     timeline = _timeline_dates(events)
     out = []
     for article in articles:
@@ -135,8 +140,8 @@ def _own_dates(article: Article) -> list[NewsDate]:
 def _copy_dates(copy: Article) -> list[NewsDate]:
     """What a copy says about when the news happened: its trusted page date and its news events."""
     out = _own_dates(copy)
-    if copy.page_date and copy.page_date_trust == "ok":
-        day = _parse_day(copy.page_date)
+    if copy.published:
+        day = _parse_day(copy.published)
         if day is not None:
             evidence = copy.page_date_evidence[0].text if copy.page_date_evidence else copy.page_date
             out.append(NewsDate(day, copy.id, evidence))
@@ -173,6 +178,6 @@ def _article_of(evidence_source: str) -> str:
     return (evidence_source or "").split("#", 1)[0]
 
 
-def _lineage_members(articles: list[Article], links: list[Link]) -> dict[str, set[str]]:
-    """Per article, the other members of its copy lineage (connected through copy-like links)."""
-    return {a: set(group) - {a} for group in components([x.id for x in articles], links) for a in group}
+def _lineage_members(provenance: Provenance) -> dict[str, set[str]]:
+    """Per article, the other members of its copy lineage."""
+    return {a: set(lineage.articles) - {a} for lineage in provenance.lineages for a in lineage.articles}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from dossier.model import Article
+from dossier.unionfind import UnionFind
 from dossier.verify.facts import pair_quotes, substituted_words
 from dossier.verify.pairs import AlignedPair
 from dossier.verify.slots import FactSlots, QuotedSpan, fold_quotes
@@ -53,36 +54,27 @@ def _variant(article: str, slots: FactSlots, q: QuotedSpan) -> QuoteVariant:
 
 def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank) -> list[QuoteDrift]:
     """Groups of one quote in several articles whose wordings differ; `rank` orders articles by
-    closeness to the original (see `origin.origin_rank`)."""
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    closeness to the original (`Provenance.rank`)."""
+    forest = UnionFind()
     variants: dict[tuple[str, str], QuoteVariant] = {}
     drifting: set[tuple[str, str]] = set()
 
     def node(v: QuoteVariant) -> tuple[str, str]:
         key = (v.article, normalise(v.text))
         variants.setdefault(key, v)
-        parent.setdefault(key, key)
+        forest.add(key)
         return key
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
     for pair in pairs:
         for qa, qb in pair_quotes(pair.source_slots, pair.copy_slots):
             x = node(_variant(pair.source, pair.source_slots, qa))
             y = node(_variant(pair.copy, pair.copy_slots, qb))
-            parent[find(x)] = find(y)
+            forest.union(x, y)
             if substituted_words(_words(qa.text), _words(qb.text)):
                 drifting.update((x, y))
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in parent:
-        groups.setdefault(find(key), []).append(key)
     speakers = _speakers(articles)
     out = []
-    for members in groups.values():
+    for members in forest.groups():
         if not drifting & set(members):
             continue
         drift = _drift(sorted(members), variants, rank, speakers)

@@ -1,4 +1,5 @@
-"""A small disjoint-set forest (union by size, path halving) keyed by any hashable value."""
+"""A small disjoint-set forest (union by size, path halving) keyed by any hashable value: the one
+union-find every stage uses (lineages, timeline merges, alignment sites, quote groups)."""
 
 from __future__ import annotations
 
