@@ -43,9 +43,12 @@ def test_wheel_exports_markdown_outside_the_source_tree(seeds_db, tmp_path):
     assert not any(n.endswith(".sql") for n in names)
 
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
-    where = subprocess.run([sys.executable, "-c", "import dossier; print(dossier.__file__)"],
+    # dossier is a namespace package: check that its modules come from the wheel, not the checkout
+    where = subprocess.run([sys.executable, "-c", "import dossier.cli, dossier.report as r; "
+                            "print(dossier.cli.__file__); print(r.__file__)"],
                            cwd=tmp_path, env=env, capture_output=True, text=True)
-    assert where.stdout.strip().startswith(str(tmp_path / "site")), where.stdout + where.stderr
+    files = where.stdout.split()
+    assert len(files) == 2 and all(f.startswith(str(tmp_path / "site")) for f in files), where.stdout + where.stderr
     export = subprocess.run([sys.executable, "-m", "dossier", "export", "--db", str(seeds_db), "--format", "md"],
                             cwd=tmp_path, env=env, capture_output=True, text=True)
     assert export.returncode == 0, export.stderr
