@@ -10,7 +10,7 @@ import pytest
 from dossier.model import Article, Corpus, Document, Entity, Event, Flag, FlagEvidence, Link, Mention, Quote, Story
 from dossier.store import Store
 from dossier.store import queries as q
-from dossier.store.readmodel import SCHEMA_VERSION, derived_kinds, outlet_name, partial_reusers
+from dossier.store.readmodel import MIGRATIONS, derived_kinds, outlet_name, partial_reusers
 
 
 def _article(i: int, site: str | None = None, date: str | None = None, text: str = "") -> Article:
@@ -126,7 +126,7 @@ def test_read_tables_follow_a_rebuild_and_an_old_dossier_gets_them(tmp_path, sto
         old.put_article(_article(1, site="old.example"))
     old.close()
     db = sqlite3.connect(path)
-    db.execute("DELETE FROM schema_migrations WHERE version=?", (SCHEMA_VERSION,))
+    db.executemany("DELETE FROM schema_migrations WHERE version=?", [(v,) for v in MIGRATIONS])
     for table in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table') AND name LIKE 'read_%'")]:
         if not table.startswith("read_search_"):
             db.execute(f"DROP TABLE IF EXISTS {table}")

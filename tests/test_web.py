@@ -267,3 +267,57 @@ def test_segments_mark_flag_evidence_and_word_changes():
 def test_date_ranges_compare_partial_dates():
     assert in_range("2021-10-20", "2021", "2021-12") and in_range("2021-10", "2021-10-01", None)
     assert not in_range("2023-03-20", None, "2022") and not in_range(None, "2020", None) and in_range(None, None, None)
+
+
+# ------------------------------------------------------------------ lists, exports, search, digests
+
+
+def test_lists_page_and_keep_their_filters(sample_client):
+    second = get_ok(sample_client, "/articles.json?per_page=1&page=2&sort=title").json()["listing"]
+    assert (second["total"], second["pages"], second["page"], len(second["items"])) == (3, 3, 2, 1)
+    page = get_ok(sample_client, "/articles?per_page=1&sort=title").text
+    assert 'rel="next" href="/articles?per_page=1&amp;sort=title&amp;page=2"' in page
+    assert get_ok(sample_client, "/timeline.json?year=2022").json()["listing"]["total"] == 1
+    assert sample_client.get("/articles.json?per_page=100000").status_code == 422
+
+
+def test_exports_of_the_filtered_view_stay_inert(sample, sample_client):
+    rows = get_ok(sample_client, "/articles.csv").text.splitlines()
+    assert rows[0].startswith("outlet,title,date") and len(rows) == 4
+    timeline = get_ok(sample_client, "/timeline.md?year=2024").text
+    assert "| date |" in timeline and "2024-05-07" in timeline and "2022" not in timeline.split("|---", 1)[1]
+    assert "wire.txt" in timeline or "(credited)" in timeline or ".example" in timeline  # sources are cited
+    assert "<script>" not in timeline and "&lt;script&gt;" in timeline
+    assert "technical guarantees" in get_ok(sample_client, "/quotes.csv?speaker=e-berg").text
+    assert get_ok(sample_client, "/flags.csv?kind=changed_fact").text.count("\n") == 2
+
+
+def test_one_search_groups_kinds_and_matches_prefixes(sample_client):
+    found = get_ok(sample_client, "/search.json?q=Ber").json()
+    assert {g["kind"] for g in found["groups"]} >= {"entity", "quote"} and found["counts"]["entity"] == 1
+    assert found["groups"][0]["hits"][0]["href"] == "/entities/e-berg"
+    assert len(found["results"]) == 3  # "Ber" starts "Berg" in every article
+    page = get_ok(sample_client, "/search?q=Ber").text
+    assert 'href="#hits-entity"' in page and 'id="hits-article"' in page
+
+
+def test_compare_links_always_resolve(sample, sample_client):
+    wire, copy = sample[1]["wire.txt"], sample[1]["copy.txt"]
+    assert sample_client.get(f"/compare?ids={wire}%232,{copy}").status_code == 200  # evidence "ID#sentence"
+    assert sample_client.get(f"/compare?ids={wire},{wire}").status_code == 200  # one article
+    flags = get_ok(sample_client, "/flags.json").json()["flags"]
+    assert all(set(f["compare"]) == {wire, copy} for f in flags)
+
+
+def test_story_digest_links_to_sentences_in_compare(sample, sample_client):
+    data = get_ok(sample_client, "/stories/s-geneva.json").json()
+    digest = data["digests"][0]
+    assert (digest["source_id"], digest["copy_id"]) == (sample[1]["wire.txt"], sample[1]["copy.txt"])
+    assert [x["text"] for x in digest["added"]] == ["A weather front hit the city."]
+    assert digest["added"][0]["href"].endswith("#c1-s3") and digest["dropped"][0]["href"].endswith("#s3")
+    assert digest["facts"][0]["detail"] == "why the United States stayed away changed"
+    compare = get_ok(sample_client, digest["href"]).text
+    assert 'id="s3"' in compare and 'id="c1-s3"' in compare
+    assert '<del class="dropped"' in compare  # "from every port" vs "from each port"
+    page = get_ok(sample_client, "/stories/s-geneva").text
+    assert 'class="bar"' in page and "1 rewrite" in page and 'class="legend"' in page

@@ -107,7 +107,7 @@ class Store:
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
-                if version == readmodel.SCHEMA_VERSION and applied:  # an older dossier: fill its read tables
+                if version == max(readmodel.MIGRATIONS) and applied:  # an older dossier: fill its read tables
                     readmodel.refresh(self.db)
 
     def schema_version(self) -> int:

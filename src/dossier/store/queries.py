@@ -65,11 +65,18 @@ def _listing(db: sqlite3.Connection, table: str, columns: str, where: list[str],
     return rows, total
 
 
-def _facet(db: sqlite3.Connection, table: str, column: str, where: list[str], params: list) -> list[dict]:
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    rows = db.execute(f"SELECT {column} AS value, count(*) AS n FROM {table}{clause} GROUP BY {column}"
-                      f" ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES])
-    return [{"value": r[0] if r[0] is not None else "", "count": r[1]} for r in rows]
+def _facet(db: sqlite3.Connection, key: tuple[str, str], table: str, column: str, where: list[str],
+           params: list, name_column: str = "NULL") -> list[dict]:
+    """The most frequent values of `column` in the filtered list; an unfiltered list's counts were
+    computed with the read tables (`read_facets`, keyed by `key` = (list, facet))."""
+    if not where:
+        rows = db.execute("SELECT value, count, name FROM read_facets WHERE list = ? AND facet = ?"
+                          " ORDER BY count DESC, value LIMIT ?", [*key, FACET_VALUES])
+    else:
+        rows = db.execute(f"SELECT {column} AS value, count(*) AS n, max({name_column}) FROM {table} WHERE {' AND '.join(where)}"
+                          f" GROUP BY {column} ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES])
+    return [{"value": r[0] if r[0] is not None else "", "count": r[1], **({"name": r[2]} if r[2] else {})}
+            for r in rows]
 
 
 def _result(items: list, total: int, paging: Paging, sort: str, filters: dict, facets: dict) -> dict:
@@ -98,6 +105,7 @@ class ListSpec:
     """A list's table, the columns it returns, its sorts (the first is the default), its filters
     (name -> SQL condition with one `?`) and its facets (name -> column expression)."""
 
+    name: str
     table: str
     columns: str
     sorts: dict[str, str]
@@ -112,19 +120,21 @@ def _run(db: sqlite3.Connection, spec: ListSpec, sort: str, filters: dict | None
     sort = sort if sort in spec.sorts else next(iter(spec.sorts))
     where, params = _filters(spec.filters, filters)
     rows, total = _listing(db, spec.table, spec.columns, where, params, spec.sorts[sort], paging)
-    facets = {name: _facet(db, spec.table, column, where, params) for name, column in spec.facets.items()}
+    facets = {name: _facet(db, (spec.name, name), spec.table, column, where, params)
+              for name, column in spec.facets.items()}
     return rows, _result([], total, paging, sort, filters, facets)
 
 
+# Each sort matches an index of the read tables (migrations 3 and 5), so a page is an index range.
 ARTICLE_SORTS = {"date": "date IS NULL, date, position", "-date": "date IS NULL, date DESC, position",
                  "outlet": "outlet, date, position", "title": "label, position"}
-ARTICLE_FILTERS = {"outlet": "outlet = ?", "trust": "page_date_trust = ?", "year": "coalesce(year, 'undated') = ?",
+ARTICLE_FILTERS = {"outlet": "outlet = ?", "trust": "page_date_trust = ?", "year": "year = ?",
                    "entity": "id IN (SELECT article FROM read_entity_articles WHERE entity = ?)",
                    "story": "id IN (SELECT article FROM read_members WHERE kind = 'story' AND id = ?)"}
 
 
-ARTICLES = ListSpec("read_articles", CARD_COLUMNS, ARTICLE_SORTS, ARTICLE_FILTERS,
-                    {"outlet": "outlet", "trust": "page_date_trust", "year": "coalesce(year, 'undated')"})
+ARTICLES = ListSpec("articles", "read_articles", CARD_COLUMNS, ARTICLE_SORTS, ARTICLE_FILTERS,
+                    {"outlet": "outlet", "trust": "page_date_trust", "year": "year"})
 
 
 def article_list(db: sqlite3.Connection, sort: str = "date", filters: dict | None = None,
@@ -134,16 +144,16 @@ def article_list(db: sqlite3.Connection, sort: str = "date", filters: dict | Non
     return dict(result, items=[_card(r) for r in rows])
 
 
-STORY_SORTS = {"recent": "first_reported IS NULL, first_reported DESC, position",
+# SQLite sorts NULL first, so "recent" (DESC) puts undated stories last with no extra sort key.
+STORY_SORTS = {"recent": "first_reported DESC, position DESC",
                "oldest": "first_reported IS NULL, first_reported, position",
-               "articles": "articles DESC, position", "sources": "independent_sources DESC, position"}
-STORY_FILTERS = {"year": "coalesce(substr(first_reported, 1, 4), 'undated') = ?",
+               "articles": "articles DESC, position DESC", "sources": "independent_sources DESC, position DESC"}
+STORY_FILTERS = {"year": "year = ?",
                  "outlet": "id IN (SELECT m.id FROM read_members m JOIN read_articles a ON a.id = m.article"
                            " WHERE m.kind = 'story' AND a.outlet = ?)"}
 
 
-STORIES = ListSpec("read_stories", "*", STORY_SORTS, STORY_FILTERS,
-                   {"year": "coalesce(substr(first_reported, 1, 4), 'undated')"})
+STORIES = ListSpec("stories", "read_stories", "*", STORY_SORTS, STORY_FILTERS, {"year": "year"})
 
 
 def story_list(db: sqlite3.Connection, sort: str = "recent", filters: dict | None = None,
@@ -160,7 +170,7 @@ EVENT_FILTERS = {"year": "year = ?", "type": "type = ?", "story": "story = ?",
                  "article": "id IN (SELECT id FROM read_members WHERE kind = 'event' AND article = ?)"}
 
 
-EVENTS = ListSpec("read_events", "id", {"date": "position"}, EVENT_FILTERS, {"year": "year", "type": "type"})
+EVENTS = ListSpec("events", "read_events", "id", {"date": "position"}, EVENT_FILTERS, {"year": "year", "type": "type"})
 
 
 def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging = Paging()) -> dict:
@@ -170,11 +180,12 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
     return dict(result, items=corpus_items(db, "event", [r["id"] for r in rows]))
 
 
-ENTITY_SORTS = {"articles": "articles DESC, position", "name": "name, position", "quotes": "quotes DESC, position"}
+ENTITY_SORTS = {"articles": "articles DESC, position DESC", "name": "name, position",
+                "quotes": "quotes DESC, position DESC"}
 ENTITY_FILTERS = {"type": "type = ?", "name": "' ' || name LIKE '% ' || ? || '%'"}
 
 
-ENTITIES = ListSpec("read_entities", "*", ENTITY_SORTS, ENTITY_FILTERS, {"type": "type"})
+ENTITIES = ListSpec("entities", "read_entities", "*", ENTITY_SORTS, ENTITY_FILTERS, {"type": "type"})
 
 
 def entity_list(db: sqlite3.Connection, sort: str = "articles", filters: dict | None = None,
@@ -186,63 +197,52 @@ def entity_list(db: sqlite3.Connection, sort: str = "articles", filters: dict | 
     return dict(result, items=[dict(r, aliases=aliases.get(r["id"], [])) for r in rows])
 
 
-QUOTE_SORTS = {"variants": "variant_size DESC, variant", "speaker": "speaker_name, variant"}
-QUOTE_FILTERS = {"speaker": "speaker = ?", "kind": "kind = ?", "article": "article = ?"}
+QUOTE_SORTS = {"variants": "size DESC, position DESC", "speaker": "speaker_name, position"}
+QUOTE_FILTERS = {"speaker": "speaker = ?", "variant": "variant = ?", "kind": "variant IN (SELECT variant FROM read_quotes WHERE kind = ?)",
+                 "article": "variant IN (SELECT variant FROM read_quotes WHERE article = ?)"}
+VARIANTS = ListSpec("quotes", "read_variants", "variant, speaker, speaker_name", QUOTE_SORTS, QUOTE_FILTERS, {})
 
 
 def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict | None = None,
                  paging: Paging = Paging()) -> dict:
     """The quote ledger: one item per wording group of one speaker's quote ({speaker, name,
     variant, quotes: [quote dicts]}), a page of groups at a time. Filters: speaker, kind
-    (direct, indirect, mixed), article."""
-    filters = _given(filters, QUOTE_FILTERS)
-    sort = sort if sort in QUOTE_SORTS else "variants"
-    where, params = _filters(QUOTE_FILTERS, filters)
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    grouped = (f"(SELECT variant, speaker, speaker_name, max(variant_size) AS variant_size, min(position) AS position"
-               f" FROM read_quotes{clause} GROUP BY variant)")
-    rows, total = _grouped_listing(db, grouped, params, QUOTE_SORTS[sort], paging)
+    (direct, indirect, mixed), article; a group lists only its quotes that pass them."""
+    rows, result = _run(db, VARIANTS, sort, filters, paging)
+    filters = result["filters"]
     variants = [r["variant"] for r in rows]
     members: dict[str, list[str]] = {v: [] for v in variants}
+    extra = [(f"{name} = ?", filters[name]) for name in ("kind", "article") if name in filters]
     if variants:
-        marks = ",".join("?" * len(variants))
-        for row in db.execute(f"SELECT id, variant FROM read_quotes WHERE variant IN ({marks}){' AND ' + ' AND '.join(where) if where else ''}"
-                              " ORDER BY position", [*variants, *params]):
+        rows_sql = (f"SELECT id, variant FROM read_quotes WHERE variant IN ({','.join('?' * len(variants))})"
+                    + "".join(f" AND {condition}" for condition, _ in extra) + " ORDER BY position")
+        for row in db.execute(rows_sql, [*variants, *(value for _, value in extra)]):
             members[row["variant"]].append(row["id"])
-    quotes = {q["id"]: q for q in corpus_items(db, "quote", [i for ids in members.values() for i in ids])}
+    quotes = {x["id"]: x for x in corpus_items(db, "quote", [i for ids in members.values() for i in ids])}
     items = [{"variant": r["variant"], "speaker": r["speaker"], "name": r["speaker_name"] or "unknown speaker",
               "quotes": [quotes[i] for i in members[r["variant"]] if i in quotes]} for r in rows]
-    facets = {"speaker": [dict(f, name=name) for f, name in _speaker_facet(db, where, params)],
-              "kind": _facet(db, "read_quotes", "kind", where, params)}
-    return _result(items, total, paging, sort, filters, facets)
-
-
-def _grouped_listing(db, grouped: str, params: list, order: str, paging: Paging):
-    total = db.execute(f"SELECT count(*) FROM {grouped}", params).fetchone()[0]
-    paging = paging.clamp()
-    rows = db.execute(f"SELECT variant, speaker, speaker_name FROM {grouped} ORDER BY {order} LIMIT ? OFFSET ?",
-                      [*params, paging.size, (paging.number - 1) * paging.size]).fetchall()
-    return rows, total
-
-
-def _speaker_facet(db, where: list[str], params: list) -> list[tuple[dict, str]]:
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    rows = db.execute(f"SELECT speaker, max(speaker_name), count(*) AS n FROM read_quotes{clause}"
-                      " GROUP BY speaker ORDER BY n DESC LIMIT ?", [*params, FACET_VALUES])
-    return [({"value": r[0] or "", "count": r[2]}, r[1] or "unknown speaker") for r in rows]
+    where, params = _filters({k: v for k, v in QUOTE_FILTERS.items() if k not in ("speaker", "variant")}, filters)
+    where = [w.replace("variant IN (SELECT variant FROM read_quotes WHERE ", "(") for w in where]
+    facets = {"speaker": _facet(db, ("quotes", "speaker"), "read_quotes", "coalesce(speaker, '')", where, params,
+                              "speaker_name"),
+              "kind": _facet(db, ("quotes", "kind"), "read_quotes", "kind",
+                             *_filters({"speaker": "speaker = ?", "article": "article = ?"}, filters))}
+    return dict(result, items=items, facets=facets)
 
 
 FLAG_SORTS = {"severity": "rank, kind, position", "kind": "kind, rank, position"}
 FLAG_FILTERS = {"kind": "kind = ?", "severity": "severity = ?",
+                "story": "id IN (SELECT f.id FROM read_members s JOIN read_members f ON f.kind = 'flag'"
+                         " AND f.article = s.article WHERE s.kind = 'story' AND s.id = ?)",
                 "article": "id IN (SELECT id FROM read_members WHERE kind = 'flag' AND article = ?)"}
 
 
-FLAGS = ListSpec("read_flags", "id", FLAG_SORTS, FLAG_FILTERS, {"kind": "kind", "severity": "severity"})
+FLAGS = ListSpec("flags", "read_flags", "id", FLAG_SORTS, FLAG_FILTERS, {"kind": "kind", "severity": "severity"})
 
 
 def flag_list(db: sqlite3.Connection, sort: str = "severity", filters: dict | None = None,
               paging: Paging = Paging()) -> dict:
-    """Flags, most severe first; filters: kind, severity, article."""
+    """Flags, most severe first; filters: kind, severity, article, story (naming its articles)."""
     rows, result = _run(db, FLAGS, sort, filters, paging)
     return dict(result, items=corpus_items(db, "flag", [r["id"] for r in rows]))
 
@@ -420,15 +420,25 @@ def search(db: sqlite3.Connection, query: str, kinds: tuple[str, ...] = ("entity
     return out
 
 
-def article_hits(db: sqlite3.Connection, query: str, limit: int = 500) -> list[dict]:
-    """[{id, snippet}] of articles matching the words (prefix and fuzzy as in `match_expression`),
-    best first (BM25)."""
+def article_hits(db: sqlite3.Connection, query: str, limit: int = 500) -> list[str]:
+    """Ids of the articles matching the words (prefix and fuzzy as in `match_expression`), best
+    first (BM25)."""
     match = match_expression(db, query)
     if match is None:
         return []
-    return [dict(r) for r in db.execute(
-        f"SELECT id, snippet(article_fts, 2, '{HIT}', '{END}', '…', 24) AS snippet FROM article_fts"
-        " WHERE article_fts MATCH ? ORDER BY bm25(article_fts) LIMIT ?", (match, limit))]
+    return [r[0] for r in db.execute("SELECT id FROM article_fts WHERE article_fts MATCH ?"
+                                     " ORDER BY bm25(article_fts) LIMIT ?", (match, limit))]
+
+
+def snippets(db: sqlite3.Connection, query: str, ids: list[str]) -> dict[str, str]:
+    """id -> a snippet of the article around the words, hits wrapped in HIT/END markers (only for
+    the ids asked: a snippet costs a pass over the article's text)."""
+    match = match_expression(db, query)
+    if match is None or not ids:
+        return {}
+    return dict(db.execute(
+        f"SELECT id, snippet(article_fts, 2, '{HIT}', '{END}', '…', 24) FROM article_fts"
+        f" WHERE article_fts MATCH ? AND id IN ({','.join('?' * len(ids))})", (match, *ids)))
 
 
 def article_entities(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:

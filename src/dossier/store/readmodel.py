@@ -29,8 +29,8 @@ STRONG_KINDS = ("copy", "rewrite", "translation")
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-SCHEMA_VERSION = 3  # the migration that creates the read tables
-READ_TABLES = ("read_articles", "read_members", "read_stories", "read_events", "read_participants",
+MIGRATIONS = (3, 5)  # the migrations that create the read tables
+READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events", "read_participants",
                "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names", "read_search")
 
 
@@ -49,6 +49,28 @@ def refresh(db: sqlite3.Connection) -> None:
     _quotes(db, items["quote"], items["entity"])
     _flags(db, items["flag"])
     _search(db, items)
+    _facets(db)
+
+
+# list -> facet -> (table, column): the facet counts of each unfiltered list (queries.py reads them)
+FACETS = {
+    "articles": {"outlet": ("read_articles", "outlet"), "trust": ("read_articles", "page_date_trust"),
+                 "year": ("read_articles", "year")},
+    "stories": {"year": ("read_stories", "year")},
+    "events": {"year": ("read_events", "year"), "type": ("read_events", "type")},
+    "entities": {"type": ("read_entities", "type")},
+    "quotes": {"kind": ("read_quotes", "kind")},
+    "flags": {"kind": ("read_flags", "kind"), "severity": ("read_flags", "severity")},
+}
+
+
+def _facets(db: sqlite3.Connection) -> None:
+    for list_name, facets in FACETS.items():
+        for facet, (table, column) in facets.items():
+            db.execute(f"INSERT INTO read_facets(list, facet, value, count) SELECT ?, ?, {column}, count(*)"
+                       f" FROM {table} GROUP BY {column}", (list_name, facet))
+    db.execute("INSERT INTO read_facets(list, facet, value, name, count) SELECT 'quotes', 'speaker',"
+               " coalesce(speaker, ''), max(speaker_name), count(*) FROM read_quotes GROUP BY speaker")
 
 
 def outlet_name(site: str | None, credited: str | None, byline: str | None, source: str) -> str:
@@ -73,7 +95,7 @@ def _articles(db: sqlite3.Connection) -> None:
         date = event_date or page_date
         db.execute("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
-                    event_date, date, (date or "")[:4] or None, outlet_name(site, credited, byline, source),
+                    event_date, date, (date or "")[:4] or "undated", outlet_name(site, credited, byline, source),
                     title or PurePosixPath(source).name))
     # Mentions resolved to an entity, counted per article, straight from the stored JSON.
     db.execute("INSERT INTO read_entity_articles(entity, article, mentions)"
@@ -150,11 +172,14 @@ def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) ->
         counted = {kind: sum(1 for k in kinds.values() if k == kind) for kind in STRONG_KINDS}
         counted["partial"] = len(partial)
         story_flags = set().union(*(flagged[a] for a in members)) if members else set()
-        db.execute("INSERT INTO read_stories VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.execute("INSERT INTO read_stories(id, position, title, first_reported, articles, independent_sources,"
+                   " original, copies, rewrites, translations, partials, flags, outlets, year)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (item_id, position, story["title"], story.get("first_reported"), len(members),
                     story.get("independent_sources", 0), story.get("original"), counted["copy"],
                     counted["rewrite"], counted["translation"], counted["partial"], len(story_flags),
-                    json.dumps(sorted({sites[a] for a in members if a in sites}))))
+                    json.dumps(sorted({sites[a] for a in members if a in sites})),
+                    (story.get("first_reported") or "")[:4] or "undated"))
 
 
 def _events(db: sqlite3.Connection, events: list) -> None:
@@ -204,8 +229,11 @@ def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
     for speaker, said in by_speaker.items():
         for number, group in enumerate(quote_variants(said)):
             variant = f"{speaker}#{number}"
+            first = group[0]
+            name = names.get(speaker) or first.get("speaker_name") or first.get("speaker_text") or speaker or None
+            db.execute("INSERT INTO read_variants VALUES (?,?,?,?,?)",
+                       (variant, first["_position"], speaker or None, name, len(group)))
             for quote in group:
-                name = names.get(speaker) or quote.get("speaker_name") or quote.get("speaker_text") or speaker or None
                 db.execute("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?)",
                            (quote["_id"], quote["_position"], quote["article"], speaker or None, name,
                             quote.get("kind", "direct"), variant, len(group), quote["text"]))

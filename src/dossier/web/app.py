@@ -191,17 +191,19 @@ def add_pages(app: FastAPI) -> None:
           export="quotes")
     def quotes(sort: str = Query("variants", description="variants or speaker"),
                speaker: str | None = Query(None, description="only quotes of this speaker (entity id)"),
+               variant: str | None = Query(None, description="only this wording group (every version shown)"),
                kind: str | None = Query(None, description="direct, indirect or mixed"),
                paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
-        return views.quotes(store, sort, {"speaker": speaker, "kind": kind}, paging)
+        return views.quotes(store, sort, {"speaker": speaker, "variant": variant, "kind": kind}, paging)
 
     @twin(app, "/flags", "flags.html", schemas.FlagsPage, "Flags: changed facts, quote drift, misdated pages",
           export="flags")
     def flags(kind: str | None = Query(None, description="only flags of this kind"),
               severity: str | None = Query(None, description="only flags of this severity"),
+              story: str | None = Query(None, description="only flags naming an article of this story id"),
               sort: str = Query("severity", description="severity or kind"),
               paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):
-        return views.flags(store, sort, {"kind": kind, "severity": severity}, paging)
+        return views.flags(store, sort, {"kind": kind, "severity": severity, "story": story}, paging)
 
     @twin(app, "/search", "search.html", schemas.SearchPage,
           "One search over articles, entities, quotes, stories and flags", export="search")
@@ -210,8 +212,8 @@ def add_pages(app: FastAPI) -> None:
                site: str | None = Query(None, description="only articles from this site"),
                start: str | None = Query(None, description="earliest date, YYYY[-MM[-DD]]"),
                end: str | None = Query(None, description="latest date, YYYY[-MM[-DD]]"),
-               store: Store = Depends(get_store)):
-        return views.find(store, q, entity or None, site or None, start or None, end or None)
+               paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):
+        return views.find(store, q, entity or None, site or None, start or None, end or None, paging)
 
     @twin(app, "/rejected", "rejected.html", schemas.RejectedPage, "Inputs a stage rejected, with the reason")
     def rejected(paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):

@@ -58,6 +58,12 @@ def compare_rows(articles: list[dict], links: list[dict], flags: list[dict]) -> 
         rows.append({"pivot_index": index, "pivot": pivot_cell["segments"], "cells": cells,
                      "aligned": any(cells),
                      "flagged": pivot_cell["flagged"] or any(c["flagged"] for cell in cells for c in cell)})
+    seen: set[tuple[int, int]] = set()
+    for row in rows:  # one sentence aligned to two pivot rows: its anchor (#c<column>-s<index>) goes on the first
+        for column, cell in enumerate(row["cells"], start=1):
+            for item in cell:
+                item["anchor"] = (column, item["index"]) not in seen
+                seen.add((column, item["index"]))
     unaligned = []
     for other in others:
         used = {p["other_index"] for p in pairs[other["id"]]}

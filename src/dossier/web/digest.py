@@ -11,7 +11,7 @@ from __future__ import annotations
 from dossier.store import queries as q
 from dossier.web import graph
 
-MAX_COPIES = 20  # digests on one story page; the compare page serves the rest
+MAX_COPIES = 10  # digests on one story page; the compare page serves the rest
 MAX_ITEMS = 5  # sentences listed per heading; the count says how many there are
 
 

@@ -186,8 +186,21 @@ class Digest(BaseModel):
     dropped_count: int
 
 
-class FlagWithCompare(Flag):
-    compare: list[str] = []  # the distinct articles to compare (two or more), else empty
+class FlagEvidenceOut(BaseModel):
+    article: str
+    text: str
+
+
+class FlagWithCompare(BaseModel):
+    """A flag (dossier.model.Flag) plus the distinct articles a compare link shows."""
+
+    id: str
+    kind: str
+    articles: list[str]
+    evidence: list[FlagEvidenceOut]
+    detail: str
+    severity: str = "medium"
+    compare: list[str] = []
 
 
 class StoryPage(BaseModel):
@@ -200,6 +213,7 @@ class StoryPage(BaseModel):
     graph: Graph
     tree: list[TreeNode]
     graph_truncated: bool
+    totals: dict[str, int]  # links, outside_links, events, flags: how many the story has in all
     timeline: list[TimelineEntry]
     flags: list[FlagWithCompare]
     compare: list[str]
@@ -253,6 +267,7 @@ class AlignedSentence(BaseModel):
     text: str
     segments: list[Segment]
     flagged: bool
+    anchor: bool = True  # carries the sentence's id (its first row, when it aligns to two)
 
 
 class CompareRow(BaseModel):
@@ -334,7 +349,8 @@ class QuoteGroup(BaseModel):
     speaker: str | None
     name: str
     variant: str
-    variants: list[QuoteWithCard]
+    variants: list[QuoteWithCard]  # the first VARIANTS_SHOWN unless the page is filtered to this group
+    count: int
     wordings: int
     drift: FlagWithCompare | None
 
@@ -421,6 +437,9 @@ class SearchPage(BaseModel):
     filters: dict[str, str | None]
     entity_name: str | None
     results: list[SearchHit]
+    total: int
+    capped: bool  # the facets count the best hits only
+    listing: ListPage[Any]
     facets: Facets
     groups: list[HitGroup]
     counts: dict[str, int]

@@ -17,7 +17,8 @@ from dossier.web import digest, graph, search
 
 MAX_COMPARE = 6  # columns that still fit side by side on a laptop screen
 MAX_GRAPH_NODES = 40  # a larger story's graph would be unreadable; its table still lists everyone
-MAX_STORY_ITEMS = 200  # links, events and flags shown on one story page
+MAX_STORY_ITEMS = 30  # links, events and flags shown on one story page (the lists link to the rest)
+VARIANTS_SHOWN = 5  # wordings shown per quote group; the group's own page lists them all
 ROLE_NAMES = {"original": "the first version of the story the build found",
               "independent": "an independent report (its own lineage: not derived from another article here)",
               "copy": "derived from another article here (the link kind says how)"}
@@ -89,21 +90,25 @@ def story(store: Store, story_id: str) -> dict | None:
     links = [link_summary(link) for link in touching if link["a"] in member_set and link["b"] in member_set]
     outside = [link_summary(link) for link in touching if (link["a"] in member_set) != (link["b"] in member_set)]
     ordered = sorted(members, key=lambda a: (a != found.get("original"), date_key(cards[a])))
-    events = q.timeline(db, {"story": story_id}, q.Paging(1, MAX_STORY_ITEMS))["items"]
-    story_flags = with_compare(q.items_naming(db, "flag", members, MAX_STORY_ITEMS))
+    event_page = q.timeline(db, {"story": story_id}, q.Paging(1, MAX_STORY_ITEMS))
+    events = event_page["items"]
+    flag_page = q.flag_list(db, filters={"story": story_id}, paging=q.Paging(1, MAX_STORY_ITEMS))
+    story_flags = with_compare(flag_page["items"])
     role_cards = [dict(cards[a], **role_of(roles.get(a))) for a in ordered]
     drawn = ordered[:MAX_GRAPH_NODES]
     return {"story": found, "row": dict(row, bar=provenance_bar(row)) if row else None,
             "articles": role_cards,
             "lineages": [[cards[a] for a in lineage if a in cards] for lineage in found.get("lineages", [])],
             "links": links[:MAX_STORY_ITEMS], "outside_links": outside[:MAX_STORY_ITEMS],
+            "totals": {"links": len(links), "outside_links": len(outside), "events": event_page["total"],
+                       "flags": flag_page["total"]},
             "graph": graph.layout([cards[a] for a in drawn], links, found.get("original")),
             "graph_truncated": len(ordered) > len(drawn),
             "tree": derivation_tree(drawn, links, found.get("original")),
             "timeline": timeline_entries(db, events),
             "flags": story_flags, "cards": dict(cards, **flag_cards(db, story_flags)),
             "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else [],
-            "digests": digest.story_digests(db, found, role_cards, touching, story_flags),
+            "digests": digest.story_digests(db, found, role_cards, touching, with_compare(q.items_naming(db, "flag", members))),
             "names": q.entity_names(db, [p for e in events for p in e.get("participants", [])]),
             "legend": legend()}
 
@@ -298,8 +303,9 @@ def quotes(store: Store, sort: str = "variants", filters: dict | None = None, pa
     for group in page["items"]:
         variants = [dict(x, article_card=c) for x, c in with_cards(db, group["quotes"])]
         flag = next((f for f in drift if any(flag_names(f, x) for x in variants)), None)
+        shown = variants if (filters or {}).get("variant") else variants[:VARIANTS_SHOWN]
         groups.append({"speaker": group["speaker"], "name": group["name"], "variant": group["variant"],
-                       "variants": variants, "wordings": len({x["text"] for x in variants}),
+                       "variants": shown, "count": len(variants), "wordings": len({x["text"] for x in variants}),
                        "drift": with_compare([flag])[0] if flag else None})
     return {"listing": dict(page, items=groups), "groups": groups, "total": q.counts(db)["quotes"]}
 
@@ -331,19 +337,17 @@ def rejected(store: Store, paging: q.Paging = q.Paging()) -> dict:
 
 
 def find(store: Store, text: str = "", entity: str | None = None, site: str | None = None,
-         start: str | None = None, end: str | None = None) -> dict:
+         start: str | None = None, end: str | None = None, paging: q.Paging = q.Paging()) -> dict:
     """One search over articles, entities (names and aliases), quotes, stories and flags, grouped
-    by kind; the article results carry facets (site, entity, year). An empty query lists every
-    article, so facets alone browse."""
+    by kind; the article results (a page at a time, with snippets) carry facets (site, entity,
+    year) over the best `search.MAX_HITS` hits. An empty query lists every article, so facets
+    alone browse."""
     db = store.db
     found = q.search(db, text) if text.strip() else {"counts": {}}
     if text.strip():
-        hits = q.article_hits(db, text, search.MAX_HITS)
-        ids = [h["id"] for h in hits]
-        snippets = {h["id"]: search.snippet_segments(h["snippet"]) for h in hits}
+        ids = q.article_hits(db, text, search.MAX_HITS)
     else:
         ids = [c["id"] for c in q.article_list(db, "date", {}, q.Paging(1, search.MAX_HITS))["items"]]
-        snippets = {}
     cards = q.cards(db, ids)
     entities_of = q.article_entities(db, ids)
     names = q.entity_names(db, [e for ents in entities_of.values() for e in ents] + [entity])
@@ -356,9 +360,18 @@ def find(store: Store, text: str = "", entity: str | None = None, site: str | No
             continue
         if not search.in_range(card["date"], start, end):
             continue
-        results.append(dict(card, snippet=snippets.get(article_id, [])))
-    return {"q": text, "filters": {"entity": entity, "site": site, "start": start, "end": end},
+        results.append(card)
+    paging = paging.clamp()
+    shown = results[(paging.number - 1) * paging.size:paging.number * paging.size]
+    snippets = q.snippets(db, text, [c["id"] for c in shown]) if text.strip() else {}
+    filters = {"entity": entity, "site": site, "start": start, "end": end}
+    return {"q": text, "filters": filters,
             "entity_name": names.get(entity, entity) if entity else None,
-            "results": results, "facets": search.facet_counts(results, entities_of, names),
+            "results": [dict(c, snippet=search.snippet_segments(snippets.get(c["id"], ""))) for c in shown],
+            "total": len(results), "capped": len(ids) >= search.MAX_HITS,
+            "listing": {"items": [], "total": len(results), "page": paging.number, "per_page": paging.size,
+                        "pages": max(1, -(-len(results) // paging.size)), "sort": "relevance",
+                        "filters": {"q": text, **filters}, "facets": {}},
+            "facets": search.facet_counts(results, entities_of, names),
             "groups": search.other_groups(db, found) if text.strip() else [],
             "counts": found["counts"]}
