@@ -113,7 +113,7 @@ def test_what_did_lavrov_say_in_which_versions(browser, base):
         assert verbatim.count() == 1 and page.evaluate("getComputedStyle(document.querySelector('q.verbatim'), '::before').content") != "none"
         fits(page)
         shot(page, "03-entity-quotes")
-        click(page, seen, page.get_by_role("link", name="quotes →"))
+        click(page, seen, page.locator(".jump a", has_text="quote"))
         assert "speaker=" in page.url and page.locator(".quote-group").count() >= 2
         assert all(name == "Sergei Lavrov" for name in page.locator(".quote-group h2 > a").all_inner_texts())
         fits(page)

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 PER_PAGE = 50
+TALL_PER_PAGE = 20  # lists whose rows are tall on a phone (stories, quote groups, flags, search hits)
 MAX_PER_PAGE = 500
 MAX_EXPORT = 10_000  # rows in one CSV/Markdown export of a view
 FACET_VALUES = 20
 # A query word with no prefix match among entity names is widened to name words at or above this
 # rapidfuzz ratio ("Sergey" ~ "Sergei" 83, "Lavrov" ~ "Lavrova" 92; "Moscow" ~ "Morocco" 62).
 FUZZY_MIN_RATIO = 80
-SEARCH_HITS = 20  # per kind
+SEARCH_HITS = 8  # per kind shown on the search page (the count says how many match)
 WORD = re.compile(r"\w+")
 
 CARD_COLUMNS = ("id, source, title, site, byline, credited_source, url, page_date, page_date_trust, "

@@ -80,7 +80,8 @@ def paging(page: int = Query(1, ge=1, description="page number, from 1"),
 
 
 def small_paging(page: int = Query(1, ge=1, description="page number, from 1"),
-                 per_page: int = Query(20, ge=1, le=q.MAX_PER_PAGE, description="groups per page")) -> q.Paging:
+                 per_page: int = Query(q.TALL_PER_PAGE, ge=1, le=q.MAX_PER_PAGE, description="rows per page")) -> q.Paging:
+    """Paging for lists whose rows are tall (stories, quote groups, flags, search hits)."""
     return q.Paging(page, per_page)
 
 
@@ -139,7 +140,7 @@ def add_pages(app: FastAPI) -> None:
     def home(sort: str = Query("recent", description="recent, oldest, articles or sources"),
              year: str | None = Query(None, description="only stories first reported this year"),
              outlet: str | None = Query(None, description="only stories with an article from this outlet"),
-             paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):
+             paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
         return views.home(store, sort, {"year": year, "outlet": outlet}, paging)
 
     @twin(app, "/stories/{story_id:path}", "story.html", schemas.StoryPage, "One story: provenance, timeline, what changed")
@@ -202,7 +203,7 @@ def add_pages(app: FastAPI) -> None:
               severity: str | None = Query(None, description="only flags of this severity"),
               story: str | None = Query(None, description="only flags naming an article of this story id"),
               sort: str = Query("severity", description="severity or kind"),
-              paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):
+              paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
         return views.flags(store, sort, {"kind": kind, "severity": severity, "story": story}, paging)
 
     @twin(app, "/search", "search.html", schemas.SearchPage,
@@ -212,7 +213,7 @@ def add_pages(app: FastAPI) -> None:
                site: str | None = Query(None, description="only articles from this site"),
                start: str | None = Query(None, description="earliest date, YYYY[-MM[-DD]]"),
                end: str | None = Query(None, description="latest date, YYYY[-MM[-DD]]"),
-               paging: q.Paging = Depends(paging), store: Store = Depends(get_store)):
+               paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
         return views.find(store, q, entity or None, site or None, start or None, end or None, paging)
 
     @twin(app, "/rejected", "rejected.html", schemas.RejectedPage, "Inputs a stage rejected, with the reason")

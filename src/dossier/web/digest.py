@@ -11,8 +11,8 @@ from __future__ import annotations
 from dossier.store import queries as q
 from dossier.web import graph
 
-MAX_COPIES = 10  # digests on one story page; the compare page serves the rest
-MAX_ITEMS = 5  # sentences listed per heading; the count says how many there are
+MAX_COPIES = 5  # digests on one story page; the compare page serves the rest
+MAX_ITEMS = 3  # sentences listed per heading; the count says how many there are
 
 
 def story_digests(db, story: dict, members: list[dict], links: list[dict], flags: list[dict]) -> list[dict]:

@@ -206,7 +206,8 @@ class FlagWithCompare(BaseModel):
 class StoryPage(BaseModel):
     story: Story
     row: dict[str, Any] | None
-    articles: list[RoleCard]
+    articles: list[RoleCard]  # the first MAX_GRAPH_NODES; /articles?story= lists all
+    article_total: int
     lineages: list[list[Card]]
     links: list[LinkSummary]
     outside_links: list[LinkSummary]

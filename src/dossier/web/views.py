@@ -16,8 +16,11 @@ from dossier.web import compare as comparing
 from dossier.web import digest, graph, search
 
 MAX_COMPARE = 6  # columns that still fit side by side on a laptop screen
-MAX_GRAPH_NODES = 40  # a larger story's graph would be unreadable; its table still lists everyone
-MAX_STORY_ITEMS = 30  # links, events and flags shown on one story page (the lists link to the rest)
+MAX_GRAPH_NODES = 40  # a larger story's graph would be unreadable; /articles?story= lists everyone
+MAX_STORY_ITEMS = 10  # events and flags shown on one story page (the lists link to the rest)
+MAX_LINKS = 40  # links listed on one story page
+# Caps chosen so that no page is taller than 20 screens at 390x844 (measured in the browser tests
+# and in benchmarks/web_speed.py --browser on a 10,000-article dossier).
 VARIANTS_SHOWN = 5  # wordings shown per quote group; the group's own page lists them all
 ROLE_NAMES = {"original": "the first version of the story the build found",
               "independent": "an independent report (its own lineage: not derived from another article here)",
@@ -97,9 +100,9 @@ def story(store: Store, story_id: str) -> dict | None:
     role_cards = [dict(cards[a], **role_of(roles.get(a))) for a in ordered]
     drawn = ordered[:MAX_GRAPH_NODES]
     return {"story": found, "row": dict(row, bar=provenance_bar(row)) if row else None,
-            "articles": role_cards,
+            "articles": role_cards[:MAX_GRAPH_NODES], "article_total": len(role_cards),
             "lineages": [[cards[a] for a in lineage if a in cards] for lineage in found.get("lineages", [])],
-            "links": links[:MAX_STORY_ITEMS], "outside_links": outside[:MAX_STORY_ITEMS],
+            "links": links[:MAX_LINKS], "outside_links": outside[:MAX_LINKS],
             "totals": {"links": len(links), "outside_links": len(outside), "events": event_page["total"],
                        "flags": flag_page["total"]},
             "graph": graph.layout([cards[a] for a in drawn], links, found.get("original")),
@@ -252,7 +255,9 @@ def entities(store: Store, sort: str = "articles", filters: dict | None = None, 
     return {"listing": page, "entities": page["items"]}
 
 
-MENTION_PAGE = 20
+MENTION_PAGE = 10
+ENTITY_QUOTE_GROUPS = 5
+ENTITY_EVENTS = 10
 CONTEXT_CHARS = 90
 
 
@@ -269,13 +274,15 @@ def entity(store: Store, entity_id: str, paging: q.Paging = q.Paging(1, MENTION_
         hits = [m for m in data.get("mentions", []) if m.get("entity") == entity_id]
         mentions.append({"article": cards.get(data["id"]), "count": len(hits), "forms": sorted({m["text"] for m in hits}),
                          "contexts": [context(data, m) for m in hits[:3]]})
-    quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, 20))
-    events = q.timeline(db, {"entity": entity_id}, q.Paging(1, 50))
+    quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, ENTITY_QUOTE_GROUPS))
+    for group in quotes["items"]:
+        group["quotes"] = group["quotes"][:3]  # the ledger (/quotes?variant=) lists every version
+    events = q.timeline(db, {"entity": entity_id}, q.Paging(1, ENTITY_EVENTS))
     return {"entity": found, "row": row, "mentions": mentions, "mention_total": total,
             "quotes": [dict(x, article_card=c) for g in quotes["items"] for x, c in with_cards(db, g["quotes"])],
             "quote_groups": quotes["items"], "quote_total": row.get("quotes", 0),
             "events": timeline_entries(db, events["items"]), "event_total": events["total"],
-            "stories": [s for s in q.entity_stories(db, entity_id) if s],
+            "stories": [s for s in q.entity_stories(db, entity_id, limit=10) if s],
             "names": q.entity_names(db, [p for e in events["items"] for p in e.get("participants", [])] + [entity_id])}
 
 
@@ -292,7 +299,8 @@ def context(article: dict, mention: dict) -> dict:
             "after": text[mention["end"]:end] + ("…" if end < len(text) else "")}
 
 
-def quotes(store: Store, sort: str = "variants", filters: dict | None = None, paging: q.Paging = q.Paging(1, 20)) -> dict:
+def quotes(store: Store, sort: str = "variants", filters: dict | None = None,
+           paging: q.Paging = q.Paging(1, q.TALL_PER_PAGE)) -> dict:
     """The quote ledger: a page of wording groups (one speaker, one quote, its variants across
     articles), each with the quote-drift flag that names it."""
     db = store.db
