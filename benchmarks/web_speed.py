@@ -80,7 +80,9 @@ def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> P
 
     from syndication_data import generate
 
+    started = time.perf_counter()
     corpus = generate(data_dirs, n_articles=n, seed=seed)
+    print(f"  generated {len(corpus.items)} articles in {time.perf_counter() - started:.0f} s", flush=True)
     items = corpus.by_id()
     for item in corpus.items:
         annotate(item.article)
@@ -120,13 +122,17 @@ def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> P
     entities = [Entity(id=e, name=name, type="PERSON", aliases=[name, name.split()[-1]]) for e, name in sorted(names.items())]
     quotes = [q for item in corpus.items for q in item.article.quotes]
     store = Store(path)
+    started = time.perf_counter()
     with store.transaction():
         store.clear()
         for item in corpus.items:
             article = item.article
             store.put_document(Document(id=article.id, source=article.source, kind="text", raw=article.text.encode()))
             store.put_article(article)
+        print(f"  stored the articles in {time.perf_counter() - started:.0f} s", flush=True)
+        started = time.perf_counter()
         store.put_corpus(Corpus(links=links, stories=stories, entities=entities, quotes=quotes, events=events, flags=flags))
+    print(f"  stored the corpus and its read tables in {time.perf_counter() - started:.0f} s", flush=True)
     store.close()
     return path
 
