@@ -7,7 +7,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from dossier.model import Article, Entity, Evidence, Flag, Story
+from dossier.model import Article, Entity, Evidence, Flag, FlagEvidence, Story
 
 
 ItemT = TypeVar("ItemT")
@@ -186,18 +186,13 @@ class Digest(BaseModel):
     dropped_count: int
 
 
-class FlagEvidenceOut(BaseModel):
-    article: str
-    text: str
-
-
 class FlagWithCompare(BaseModel):
     """A flag (dossier.model.Flag) plus the distinct articles a compare link shows."""
 
     id: str
     kind: str
     articles: list[str]
-    evidence: list[FlagEvidenceOut]
+    evidence: list[FlagEvidence]
     detail: str
     severity: str = "medium"
     compare: list[str] = []
