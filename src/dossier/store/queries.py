@@ -126,7 +126,7 @@ def _run(db: sqlite3.Connection, spec: ListSpec, sort: str, filters: dict | None
     return rows, _result([], total, paging, sort, filters, facets)
 
 
-# Each sort matches an index of the read tables (migrations 3 and 5), so a page is an index range.
+# Each sort matches an index of the read tables (migrations 3 and 6), so a page is an index range.
 ARTICLE_SORTS = {"date": "date IS NULL, date, position", "-date": "date IS NULL, date DESC, position",
                  "outlet": "outlet, date, position", "title": "label, position"}
 ARTICLE_FILTERS = {"outlet": "outlet = ?", "trust": "page_date_trust = ?", "year": "year = ?",

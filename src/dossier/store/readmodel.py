@@ -29,7 +29,7 @@ STRONG_KINDS = ("copy", "rewrite", "translation")
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-MIGRATIONS = (3, 5)  # the migrations that create the read tables
+MIGRATIONS = (3, 6)  # the migrations that create the read tables
 READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events", "read_participants",
                "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names", "read_search")
 
