@@ -1,7 +1,8 @@
 """Entities on CoNLL-2003 English dev (eng.testa): dossier's NER (spaCy NER + news corrections)
 beside raw en_core_web_sm NER on the same text, in the same run.
 
-usage: .venv/bin/python benchmarks/entities_conll.py /work/shared/data/conll2003 [--limit DOCS]
+usage: .venv/bin/python benchmarks/entities_conll.py ../shared/data/conll2003/eng.testa [--start N] [--limit DOCS]
+       (a folder is read as FOLDER/eng.testa; any CoNLL-2003 file, e.g. eng.testb, runs unchanged)
 
 Text: tokens joined by spaces, one sentence per line, one document per -DOCSTART-. Score: exact
 entity span and type, micro P/R/F1 over PER, ORG, LOC, MISC (conlleval style).
@@ -81,10 +82,12 @@ def prf(pred: set, gold: set) -> tuple[int, int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="folder holding eng.testa")
-    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("data", type=Path, help="a CoNLL-2003 file (eng.testa, eng.testb), or a folder holding eng.testa")
+    parser.add_argument("--start", type=int, default=0, help="first document (0-based) to score")
+    parser.add_argument("--limit", type=int, default=0, help="number of documents to score (0: all)")
     args = parser.parse_args()
-    docs = read_documents(args.data / "eng.testa")
+    path = args.data / "eng.testa" if args.data.is_dir() else args.data
+    docs = read_documents(path)[args.start:]
     docs = docs[:args.limit] if args.limit else docs
     nlp = Resources(Options()).nlp()
     totals = {"raw en_core_web_sm": Counter(), "dossier (corrected)": Counter()}
@@ -107,7 +110,7 @@ def main() -> None:
         prec, rec = (tp / p if p else 0), (tp / g if g else 0)
         return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0)
 
-    print(f"CoNLL-2003 eng.testa, {len(docs)} documents, {seconds:.0f}s for both systems")
+    print(f"CoNLL-2003 {path.name}, {len(docs)} documents from {args.start}, {seconds:.0f}s for both systems")
     print(f"{'system':22} {'P':>6} {'R':>6} {'F1':>6}  " + "  ".join(f"{l:>6}" for l in ("PER", "ORG", "LOC", "MISC")))
     scores = {}
     for name, t in totals.items():

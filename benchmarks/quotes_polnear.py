@@ -3,7 +3,8 @@ overlap) and speaker accuracy, for dossier's quote extractor beside a plain spaC
 (full pipeline with the parser: a speech verb, its nsubj subtree as source, its ccomp subtree or
 the quoted span of the sentence as content), in the same run.
 
-usage: .venv/bin/python benchmarks/quotes_polnear.py /work/shared/data/polnear [--split dev] [--limit N]
+usage: .venv/bin/python benchmarks/quotes_polnear.py ../shared/data/polnear [--split dev] [--start N] [--limit N]
+       (--split names data/<split>/; a held-out split laid out the same way runs unchanged)
 
 Gold: the first annotator's .ann per article; discontinuous spans are taken from first to last
 piece. Dossier's quotes carry exact cue and source offsets (cue_start/cue_end,
@@ -153,12 +154,15 @@ def evaluate(pairs: list[tuple[str, list[dict], list[dict]]]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="PolNeAR folder (holds data/<split>/text and attributions)")
-    parser.add_argument("--split", default="dev")
-    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--split", default="dev", help="folder under data/ to score (train, dev, test)")
+    parser.add_argument("--start", type=int, default=0, help="first article (0-based, sorted by file name)")
+    parser.add_argument("--limit", type=int, default=0, help="number of articles to score (0: all)")
     args = parser.parse_args()
     folder = args.data / "data" / args.split
-    texts = sorted((folder / "text").glob("*.txt"))
+    texts = sorted((folder / "text").glob("*.txt"))[args.start:]
     texts = texts[:args.limit] if args.limit else texts
+    if not texts:
+        raise SystemExit(f"{folder / 'text'}: no .txt files to score")
     resources = Resources(Options())
     import spacy
 
