@@ -57,3 +57,30 @@ def test_deterministic_and_idempotent():
     assert [e.id for e in first.entities] == [e.id for e in again.entities] == [e.id for e in resolution.entities]
     assert [m.entity for a in resolved for m in again.apply(a).mentions] == after_one_run
     assert after_one_run[0] == after_one_run[1] and None not in after_one_run
+
+
+def test_surname_goes_to_the_nearest_prior_full_name_of_two_namesakes():
+    # two people named Reyes in one article: each bare "Reyes" is the one named last before it
+    a = article("a", [("Ana Reyes", "PERSON"), ("Reyes", "PERSON"), ("Luis Reyes", "PERSON"), ("Reyes", "PERSON")])
+    entities = resolve_entities([a])
+    assert a.mentions[1].entity == a.mentions[0].entity
+    assert a.mentions[3].entity == a.mentions[2].entity != a.mentions[0].entity
+    assert {e.name for e in entities} == {"Ana Reyes", "Luis Reyes"}
+
+
+def test_surname_before_any_of_two_namesakes_stays_unlinked():
+    a = article("a", [("Reyes", "PERSON"), ("Ana Reyes", "PERSON"), ("Luis Reyes", "PERSON")])
+    resolve_entities([a])
+    assert a.mentions[0].entity not in (a.mentions[1].entity, a.mentions[2].entity)
+
+
+def test_person_typed_by_corpus_majority():
+    # "Muttaqi" labelled a place in one article is the person the other articles name
+    a = article("a", [("Amir Khan Muttaqi", "PERSON"), ("Muttaqi", "PERSON")])
+    b = article("b", [("Muttaqi", "GPE"), ("Kabul", "GPE")])
+    c = article("c", [("Jordan", "GPE"), ("Jordan", "GPE")])
+    d = article("d", [("Michael Jordan", "PERSON")])
+    entities = resolve_entities([a, b, c, d])
+    muttaqi = entity_of(entities, "Amir Khan Muttaqi")
+    assert muttaqi.type == "PERSON" and b.mentions[0].entity == muttaqi.id
+    assert entity_of(entities, "Jordan").type == "GPE"  # a country never becomes a person

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
+from dossier.analyse.evidence import corpus_person_names
 from dossier.analyse.gazetteer import fold, known_alias_index
 from dossier.model import Article, Entity
 
@@ -62,38 +63,40 @@ def resolve_entities(articles: list[Article]) -> EntityResolution:
     clusters = _Clusters()
     person_key = {}  # (article id, mention index) -> cluster key
     other_key = {}
+    people = corpus_person_names(articles)  # one person is one PERSON everywhere
     for article in articles:
         local_full = _full_names_by_surname(article)
         for i, m in enumerate(article.mentions):
-            if m.label == "PERSON":
-                person_key[(article.id, i)] = _local_person_name(m.text, local_full)
+            if m.label == "PERSON" or fold(m.text) in people:
+                person_key[(article.id, i)] = _local_person_name(m.text, local_full, m.start)
             else:
                 other_key[(article.id, i)] = _other_key(m.text)
     person_ids = _cluster_people(sorted(set(person_key.values())))
     other_ids = _cluster_others(sorted(set(other_key.values())))
+
+    def cluster_of(article_id: str, i: int) -> str:
+        key = (article_id, i)
+        return person_ids[person_key[key]] if key in person_key else other_ids[other_key[key]]
+
     for article in articles:
         for i, m in enumerate(article.mentions):
-            cluster = person_ids[person_key[(article.id, i)]] if m.label == "PERSON" else other_ids[other_key[(article.id, i)]]
-            clusters.add(cluster, m.text, m.label)
+            clusters.add(cluster_of(article.id, i), m.text, "PERSON" if (article.id, i) in person_key else m.label)
     entities, by_cluster = clusters.entities()
     out = EntityResolution(entities)
     for article in articles:
         local_full = _full_names_by_surname(article)
-        out.mentions[article.id] = [
-            by_cluster[person_ids[person_key[(article.id, i)]] if m.label == "PERSON"
-                       else other_ids[other_key[(article.id, i)]]].id
-            for i, m in enumerate(article.mentions)]
+        out.mentions[article.id] = [by_cluster[cluster_of(article.id, i)].id for i in range(len(article.mentions))]
         speakers = []
         for quote in article.quotes:
             name = quote.speaker_name
-            entity = _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) if name else None
+            entity = _entity_for_name(name, person_ids, other_ids, by_cluster, local_full, quote.start) if name else None
             speakers.append(entity or name)
         out.speakers[article.id] = speakers
     return out
 
 
-def _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) -> str | None:
-    person = person_ids.get(_local_person_name(name, local_full))
+def _entity_for_name(name, person_ids, other_ids, by_cluster, local_full, offset=None) -> str | None:
+    person = person_ids.get(_local_person_name(name, local_full, offset))
     if person is not None and person in by_cluster:
         return by_cluster[person].id
     other = other_ids.get(_other_key(name))
@@ -103,21 +106,27 @@ def _entity_for_name(name, person_ids, other_ids, by_cluster, local_full) -> str
 # ---------------------------------------------------------------- people
 
 
-def _full_names_by_surname(article: Article) -> dict[str, str]:
-    """Folded surname -> the folded full name the article introduced first."""
-    names: dict[str, str] = {}
+def _full_names_by_surname(article: Article) -> dict[str, list[tuple[int, str]]]:
+    """Folded surname -> [(offset, folded full name)] of the article's full-name mentions, in text order."""
+    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for m in sorted(article.mentions, key=lambda m: m.start):
         words = fold(m.text).split()
         if m.label == "PERSON" and len(words) > 1:
-            names.setdefault(words[-1], " ".join(words))
+            names[words[-1]].append((m.start, " ".join(words)))
     return names
 
 
-def _local_person_name(text: str, local_full: dict[str, str]) -> str:
+def _local_person_name(text: str, local_full: dict[str, list[tuple[int, str]]], offset: int | None = None) -> str:
+    """A lone surname becomes the full name mentioned nearest before it in the article; with no
+    prior mention, the article's only full name with that surname; else it stays alone (ambiguous)."""
     words = fold(text).split()
-    if len(words) == 1 and words[0] in local_full:
-        return local_full[words[0]]
-    return " ".join(words)
+    if len(words) != 1 or words[0] not in local_full:
+        return " ".join(words)
+    full = local_full[words[0]]
+    prior = [name for start, name in full if offset is not None and start < offset]
+    if prior:
+        return prior[-1]
+    return full[0][1] if len({name for _, name in full}) == 1 else words[0]
 
 
 def _cluster_people(names: list[str]) -> dict[str, str]:

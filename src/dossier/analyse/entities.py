@@ -7,13 +7,17 @@ tagger, parser and lemmatizer are skipped). Corrections, each a small function:
 - entity spans are trimmed ("the", possessive "'s", line breaks inside a span);
 - country names are GPE whatever the model said ("Tajikistan" as NORP);
 - PERSON in a title-case headline is kept only when the body confirms the name;
-- page chrome ("Stay Connected", photo credits) is dropped.
+- page chrome ("Stay Connected", photo credits) is dropped;
+- then types by evidence across the article (evidence.py): datelines, initialled names, sports
+  clubs, one type per name, headline fragments.
 """
 
 from __future__ import annotations
 
 import re
 
+from dossier.analyse.evidence import (add_datelines, add_initialled_names, add_table_names, label_teams,
+                                      one_label_per_name, split_headline_fragments)
 from dossier.analyse.gazetteer import CHROME_WORDS, country_names, fold
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Sentence
@@ -74,7 +78,12 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
     mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines)]
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
-    return _relabel_known_people(mentions)
+    mentions = split_headline_fragments(mentions, {s.index for s in sentences if is_headline(s)})
+    mentions = add_datelines(text, mentions, sentences)
+    mentions = add_initialled_names(text, mentions, sentences)
+    mentions = add_table_names(text, mentions, sentences)
+    mentions = label_teams(text, mentions)
+    return _relabel_known_people(one_label_per_name(text, mentions, sentences))
 
 
 def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -125,6 +134,13 @@ def _is_chrome(text: str, mention: Mention, credit_lines: dict[int, bool]) -> bo
         credit_lines[line_start] = (bool(_CREDIT_LINE.search(line))
                                     and not line.rstrip().endswith((".", "!", "?", '"', "”")))
     return credit_lines[line_start]
+
+
+def is_caption(text: str, offset: int) -> bool:
+    """Whether the line at `offset` is a photo caption or credit ("(Photo : X/AFP via Getty Images)")."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return bool(_CREDIT_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)))
 
 
 def _plausible_person(name: str) -> bool:

@@ -55,11 +55,18 @@ class PeopleIndex:
         return best[1] if best else None
 
     def by_surname(self, word: str, before: int | None = None) -> Person | None:
+        """The full-named person with this surname mentioned last before `before` (two people
+        named Reyes: the bare "Reyes" is the one the text spoke of last); None when none was
+        mentioned before and several share the surname."""
         key = fold(word)
         matches = [p for p in self.people if p.surname == key and len(p.name.split()) > 1]
-        if before is not None:
-            matches = [p for p in matches if p.first < before] or matches
-        return matches[-1] if matches else None
+        if before is None or len(matches) < 2:
+            return matches[-1] if matches else None
+        wanted = {id(p) for p in matches}
+        last_seen = {id(p): s for s, _, p in self.mentions if s < before and id(p) in wanted}
+        if not last_seen:
+            return None
+        return max(matches, key=lambda p: last_seen.get(id(p), -1))
 
     def by_role(self, phrase: str, before: int) -> Person | None:
         """The person whose title fits `phrase` ("the foreign minister", "Russia's top diplomat")."""
@@ -90,7 +97,7 @@ def build_people(text: str, mentions: list[Mention]) -> PeopleIndex:
     people: list[Person] = []
     spans: list[tuple[int, int, Person]] = []
     for m in sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start):
-        person = _match_person(people, m.text, m.start)
+        person = _match_person(people, m.text, spans)
         if person is None:
             person = Person(name=m.text, first=m.start)
             people.append(person)
@@ -109,10 +116,16 @@ def build_people(text: str, mentions: list[Mention]) -> PeopleIndex:
     return index
 
 
-def _match_person(people: list[Person], name: str, start: int) -> Person | None:
+def _match_person(people: list[Person], name: str, spans: list[tuple[int, int, Person]]) -> Person | None:
+    """The known person `name` refers to; a lone surname goes to the person with that surname
+    mentioned last (nearest prior full mention), never to one of several unseen ones."""
     words = fold(name).split()
     if not words:
         return None
+    if len(words) == 1:
+        for _, _, person in reversed(spans):
+            if fold(person.name).split()[-1] == words[0]:
+                return person
     for person in reversed(people):
         known = fold(person.name).split()
         if words == known or (len(words) == 1 and words[0] == known[-1]) or \
