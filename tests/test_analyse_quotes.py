@@ -101,3 +101,71 @@ def test_according_to_cue_offsets(analyse):
     quote = next(q for q in a.quotes if "summit" in q.text)
     assert span(a, quote.cue_start, quote.cue_end) == "According to"
     assert span(a, quote.source_start, quote.source_end) == "the White House"
+
+
+# ---- issue 14: one small input per error kind
+
+
+def test_introductory_phrase_is_not_the_content(analyse):
+    a = analyse("In an interview focused on foreign policy, Senator Ann Clark said the treaty was dead.")
+    quote = next(q for q in a.quotes if q.cue and "said" in q.cue)
+    assert "treaty was dead" in quote.text
+    assert "interview" not in quote.text
+    assert quote.speaker_name == "Ann Clark"
+
+
+def test_dateline_is_not_the_source(analyse):
+    a = analyse("WASHINGTON (AFP) - The Daily Courier reported that the deal collapsed on Friday.")
+    quote = by_start(a, "that the deal collapsed")
+    source = span(a, quote.source_start, quote.source_end)
+    assert source == "The Daily Courier"
+
+
+def test_source_never_contains_the_content(analyse):
+    a = analyse('Officials said on Monday that the bridge would reopen, adding that repairs were done.')
+    for quote in a.quotes:
+        if quote.source_start is not None:
+            assert quote.source_end <= quote.start or quote.source_start >= quote.end
+
+
+def test_speaker_named_in_the_sentence_before(analyse):
+    a = analyse("Mayor Lena Fischer addressed the crowd on Sunday and told them:\n"
+                '"We will rebuild every house on this street before winter comes."')
+    assert by_start(a, "We will rebuild").speaker_name == "Lena Fischer"
+
+
+def test_speaker_named_after_a_multi_paragraph_quote(analyse):
+    a = analyse('"The budget is ready," said Finance Minister Omar Haddad.\n'
+                '"We have cut spending in every department and we will keep doing so.\n'
+                '"Nobody should expect new taxes this year," said Prime Minister Rania Saleh.')
+    quote = by_start(a, "We have cut spending")
+    assert quote.speaker_name == "Rania Saleh"
+    assert "Nobody should expect new taxes" in quote.text
+    assert "We have cut spending" not in by_start(a, "The budget is ready").text
+
+
+def test_headline_and_caption_are_not_quotes(analyse):
+    a = analyse("Abuse Inquiry Told Of Missing Files At Care Home\n"
+                "Children at the home were not protected, the inquiry heard on Monday.\n"
+                "The director, Paul Grant, said the files were lost in a flood.\n"
+                "Paul Grant arrives at the inquiry said to be tense (Photo : John Smith/Getty Images)")
+    assert not any("Missing Files" in q.text for q in a.quotes)
+    assert not any("tense" in q.text for q in a.quotes)
+    assert any("files were lost" in q.text and q.speaker_name == "Paul Grant" for q in a.quotes)
+
+
+def test_quotes_are_typed_direct_indirect_partial(analyse):
+    a = analyse('"We will not sign this deal," Foreign Minister Ivan Petrov said.\n'
+                'Petrov said the offer was "an insult to our people" and left.\n'
+                "He said that talks would resume in May.")
+    assert by_start(a, "We will not sign").kind == "direct"
+    partial = next(q for q in a.quotes if "an insult to our people" in q.text)
+    assert partial.kind == "partial" and "the offer was" in partial.text
+    assert next(q for q in a.quotes if "talks would resume" in q.text).kind == "indirect"
+
+
+def test_colon_headline_names_the_speaker(analyse):
+    a = analyse("Rubio: Trump Cannot Be Trusted With Nuclear Codes\n"
+                "Senator Marco Rubio spoke on Sunday.")
+    quote = next(q for q in a.quotes if "Cannot Be Trusted" in q.text)
+    assert quote.speaker_name == "Marco Rubio" and quote.cue == ":"

@@ -130,7 +130,9 @@ class Quote:
     speaker_text: str | None = None  # the words in the article that name the speaker
     speaker_name: str | None = None  # the speaker's full name within the article (kept across corpus runs)
     cue: str | None = None
-    kind: Literal["direct", "indirect", "mixed"] = "direct"
+    # direct: verbatim, all in quote marks; partial: a reported clause with quoted words in it;
+    # indirect: reported speech without quote marks.
+    kind: Literal["direct", "indirect", "partial"] = "direct"
     sentence: int = 0
     # Exact character offsets of the cue ("said", "according to") and of the whole source phrase
     # ("Lavrov, Russia's foreign minister"); None where the article does not give them.

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from dossier.analyse.entities import is_headline
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, find_attribution_forms,
-                                  is_attribution_form)
+from dossier.analyse.gazetteer import CHROME_WORDS, fold
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, RAISING_LEMMAS,
+                                  find_attribution_forms, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -42,7 +43,19 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
 CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
                                 "believe", "agree", "respond", "reply", "comment", "remark", "point",
                                 "write", "tweet", "report", "note", "insist", "argue", "explain", "recall"})
+# Objects that stand for what was said, even after "say" ("said so", "said yes", "said the same").
+PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "nothing", "something",
+                             "anything", "much", "little"})
 _EDGE = " \t,;:.-"
+# A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -".
+_DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+)\s*[-–—]+\s*")
+# Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...").
+LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", "listen", "note", "editor s note",
+                         "correction", "source", "sources", "related", "see also", "tags", "topics", "filed under",
+                         "q", "a", "question", "answer", "warning", "disclaimer", "contact", "email", "phone"})
+# A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
+# The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
+_COLON_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
 
 
 @dataclass
@@ -60,14 +73,13 @@ def parse_attributions(normalised: str, sentences: list[Sentence], nlp) -> list[
     """Attributions of every sentence that has a reporting-verb form, in text order."""
     chosen = [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
               or ACCORDING_TO.search(normalised, s.start, s.end)]
-    if not chosen:
-        return []
     disabled = [name for name in nlp.pipe_names if name == "ner"]
     texts = [normalised[s.start:s.end] for s in chosen]
     found = []
-    for sentence, doc in zip(chosen, nlp.pipe(texts, disable=disabled)):
+    for sentence, doc in zip(chosen, nlp.pipe(texts, disable=disabled) if chosen else ()):
         found.extend(_sentence_attributions(doc, sentence))
     found.extend(_headline_attributions(normalised, sentences))
+    found.extend(_colon_attributions(normalised, sentences))
     return sorted(found, key=lambda a: a.cue[0])
 
 
@@ -86,6 +98,26 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
         if source and content and ":" not in normalised[content[0]:content[1]][:1]:
             found.append(Attribution(cue=(match.start(), match.end()), source=source, source_head=source,
                                      content=content, sentence=sentence.index, source_name=source))
+    return found
+
+
+def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attribution]:
+    """ "Name: what they said" at the start of a line (headlines, transcripts: "Rubio: I Still
+    Believe ...", "JAKE TAPPER: ..."); the colon is the cue, the rest of the line the content."""
+    found = []
+    for sentence in sentences:
+        if sentence.start > 0 and normalised[sentence.start - 1] != "\n":
+            continue
+        match = _COLON_HEADLINE.match(normalised, sentence.start, sentence.end)
+        if match is None or fold(match.group(1)) in LINE_LABELS or fold(match.group(1)).split()[0] in CHROME_WORDS:
+            continue
+        line_end = normalised.find("\n", match.end())
+        content = _strip(normalised, match.end(), line_end if line_end >= 0 else len(normalised))
+        if content is None:
+            continue
+        source = match.span(1)
+        found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
+                                 content=content, sentence=sentence.index, source_name=source))
     return found
 
 
@@ -113,11 +145,15 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
 
 def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     subject, passive = _subject(verb)
+    if verb.lemma_.lower() in RAISING_LEMMAS:
+        subject = None  # "The plan seems to work": nobody is the source
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
     content = _content(doc, verb, base)
     if content is None:
         return None
+    source = _outside(doc, _after_dateline(doc, source, base), content, base)
+    head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
         first = doc[first.i - 1]
@@ -125,8 +161,31 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     if particle is not None:
         cue = (cue[0], base + particle.idx + len(particle))
+    name = _proper_name(doc, subject, base) if subject is not None else None
+    if name is not None and (source is None or not source[0] <= name[0] < source[1]):
+        name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
-                       source_name=_proper_name(doc, subject, base) if subject is not None else None)
+                       source_name=name)
+
+
+def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
+    """The source without a leading dateline ("WASHINGTON (AFP) - The Post reported ...")."""
+    if source is None:
+        return None
+    piece = doc.text[source[0] - base:source[1] - base]
+    match = _DATELINE_LEAD.match(piece)
+    return (source[0] + match.end(), source[1]) if match and match.end() < len(piece) else source
+
+
+def _outside(doc, source: Span | None, content: Span, base: int) -> Span | None:
+    """The source cut back to end before the content it reports; None when it would be empty."""
+    if source is None or source[1] <= content[0] or content[1] <= source[0]:
+        return source
+    if source[0] >= content[0]:
+        return None
+    piece = doc.text[source[0] - base:content[0] - base]
+    end = source[0] + len(piece.rstrip(_EDGE))
+    return (source[0], end) if end > source[0] else None
 
 
 def _subject(verb):
@@ -158,13 +217,19 @@ def _content(doc, verb, base: int) -> Span | None:
         return _phrase(doc, clauses[0], base)
     if verb.dep_ == "parataxis":  # "The plan is bad, he said": the head clause was said
         head = verb.head
-        if verb.i > head.i:
-            return _span(doc, head.left_edge.i, verb.left_edge.i - 1, base)
-        return _span(doc, verb.right_edge.i + 1, head.right_edge.i, base)
+        first, last = (head.left_edge.i, verb.left_edge.i - 1) if verb.i > head.i else (verb.right_edge.i + 1, head.right_edge.i)
+        return _span(doc, first, last, base) if _is_clause(doc, first, last) else None
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-    if objects and verb.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
+    if objects and (verb.lemma_.lower() not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
     return None
+
+
+def _is_clause(doc, first: int, last: int) -> bool:
+    """Whether tokens first..last hold a finite verb: reported content is a clause, never an
+    introductory phrase alone ("In an interview focused on foreign policy,")."""
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") or t.tag_ == "VBN" and
+               any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in doc[max(first, 0):last + 1])
 
 
 def _according_to(doc, according, base: int, index: int) -> Attribution | None:
@@ -174,9 +239,9 @@ def _according_to(doc, according, base: int, index: int) -> Attribution | None:
         return None
     source = _phrase(doc, objects[0], base)
     phrase_first, phrase_last = according.i, objects[0].right_edge.i
-    if phrase_first > 0:
+    if phrase_first > 0 and _is_clause(doc, 0, phrase_first - 1):
         content = _span(doc, 0, phrase_first - 1, base)
-    else:
+    else:  # "In a new poll, according to Gallup, ...": the clause after it was reported
         content = _span(doc, phrase_last + 1, len(doc) - 1, base)
     if content is None:
         return None

@@ -58,6 +58,7 @@ CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "contend": ("contend", "contends", "contended"),
     "observe": ("observed",),
     "mention": ("mention", "mentions", "mentioned"),
+    "post": ("posted",),
 }
 # Verbs that take a "that"-clause or a quote directly; "call", "express", "describe" etc. only
 # count next to a quote mark.
@@ -90,9 +91,20 @@ PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "
                       "dismiss", "defend", "attack", "slam", "blast", "mock", "joke", "boast", "tout",
                       "insist", "signal", "propose", "recommend", "threaten", "inform", "lament",
                       "quip", "shout", "reiterate", "acknowledge", "endorse", "accept", "reject",
-                      "cite", "decline", "refuse", "discuss", "oppose", "support")
+                      "cite", "decline", "refuse", "discuss", "oppose", "support",
+                      # beliefs, intentions and stances, which PolNeAR (after PARC 3.0) marks as
+                      # attributions ("Trump wants to ...", "Bush is expected to ..."); added on
+                      # PolNeAR train, where they were the largest group of missed cues
+                      "want", "hope", "expect", "see", "know", "feel", "fear", "worry", "plan",
+                      "intend", "seek", "prefer", "consider", "mean", "seem", "appear", "learn",
+                      "talk", "refer", "offer", "list", "back", "vote", "thank",
+                      "congratulate", "pledge", "doubt", "wonder", "insist", "stress", "assure")
+# Verbs whose subject belongs to the content, not the source ("The plan seems to work").
+RAISING_LEMMAS = frozenset({"seem", "appear"})
 _IRREGULAR = {"find": ("found",), "show": ("shown",), "tell": ("told",), "say": ("said",),
-              "write": ("wrote", "written"), "think": ("thought",)}
+              "write": ("wrote", "written"), "think": ("thought",), "see": ("saw", "seen", "seeing", "sees"),
+              "know": ("knew", "known"), "seek": ("sought",), "mean": ("meant",), "feel": ("felt",), "plan": ("planned", "planning"),
+              "prefer": ("preferred", "preferring"), "refer": ("referred", "referring")}
 ATTRIBUTION_LEMMAS = frozenset(CUE_LEMMAS) | frozenset(PARSED_ONLY_LEMMAS)
 
 

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from dossier.analyse.attribution import Attribution
 from dossier.analyse.cues import find_cues
+from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
 
-# A quoted span shorter than this is a fragment inside the writer's sentence (kind "mixed").
+# A quoted span shorter than this is a fragment inside the writer's sentence (kind "partial").
 MIN_DIRECT_WORDS = 4
 # The words between two quoted spans that make one interrupted quote ("A," X said, "B").
 MAX_INTERRUPTION_WORDS = 15
@@ -31,9 +32,13 @@ MAX_INTERRUPTION_WORDS = 15
 MIN_INDIRECT_WORDS = 1
 # How far past a quote we look for its cue and speaker.
 MAX_FRAME_CHARS = 220
-_FRAME_BOUNDARY = re.compile(r'[.!?]\s|"')  # where the words before a quote start
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+# The end of the frame's sentence; a title ("Mr.", "Sen.") or an initial ("H.") does not end it.
+_NOT_AN_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)" \
+              r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bPres)(?<!\bSec)(?<!\b[A-Z])"
+_SENTENCE_STOP = re.compile(_NOT_AN_END + r'[.!?](?=\s|$)|"|\n')
+_SENTENCE_STOP_BEFORE = re.compile(_NOT_AN_END + r'[.!?]\s|"')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
@@ -72,6 +77,7 @@ class _Unit:
     """One direct quote: one or more quoted spans (interrupted by a frame)."""
     spans: list[tuple[int, int]]  # content offsets, without the marks
     paragraph: int
+    open_end: bool = False  # the last span runs to the end of its paragraph without a closing mark
 
 
 def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sentence],
@@ -108,31 +114,93 @@ class _Finder:
         units = self._units(self._quoted_spans())
         quotes = []
         previous: tuple[_Unit, Speaker | None, Cue | None] | None = None
-        for unit in units:
+        for index, unit in enumerate(units):
             start, end = unit.spans[0][0], unit.spans[-1][1]
+            if self._not_speech(start):
+                self.quoted = [q for q in self.quoted if not start - 1 <= q[0] < end]  # the headline rules may take it
+                continue
+            if previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit):
+                cue, speaker = self._attribute(unit)  # next paragraph of a multi-paragraph quote
+                self._extend(quotes[-1], start, end, unit)
+                if cue is not None and quotes[-1].speaker_text is None:
+                    self._attribute_quote(quotes[-1], speaker, cue)
+                previous = (unit, speaker or previous[1], cue or previous[2])
+                continue
             words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
             # '"We will win," she said': a short sentence of its own, not a fragment
             closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
-            kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "mixed"
+            kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "partial"
             cue, speaker = self._attribute(unit)
             if cue is None:
                 cue, speaker = self._enclosing_attribution(start, end)
+            if cue is None:
+                cue, speaker = self._later_in_chain(units, index)
             if cue is None and kind == "direct" and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
                 speaker, cue = previous[1], previous[2]  # continuation of the previous quote
                 if self._continues(quotes[-1], cue, start):
                     self._extend(quotes[-1], start, end, unit)
                     previous = (unit, speaker, cue)
                     continue
-            if kind == "mixed" and speaker is None:
+            if cue is None and kind == "direct":
+                cue, speaker = self._sentence_before(start)
+            if kind == "partial" and speaker is None:
                 continue  # scare quotes or a title, not speech
             text = " ".join(self.text[s:e].strip() for s, e in unit.spans)
-            clause = self._clause_around(cue, start, end) if kind == "mixed" else None
-            if clause is not None:  # 'X said the plan was "a disaster"': the clause was said
+            clause = self._clause_around(cue, start, end)
+            if clause is not None and (kind == "partial" or self._writer_words(clause, unit)):
+                # 'X said the plan was "a disaster"': the clause was said, partly in his words
                 start, end = clause
                 text = self.text[start:end]
+                kind = "partial"
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _chained(self, before: _Unit, unit: _Unit) -> bool:
+        """News style for a quote over several paragraphs: the paragraph's quote is left open and
+        the next paragraph starts with a new opening mark."""
+        last_end = before.spans[-1][1]
+        line_end = self.norm.find("\n", last_end)
+        open_at_end = before.open_end and (line_end < 0 or not self.norm[last_end:line_end].strip())
+        line_start = self.norm.rfind("\n", 0, unit.spans[0][0]) + 1
+        return (open_at_end and unit.paragraph == before.paragraph + 1
+                and not self.norm[line_start:unit.spans[0][0] - 1].strip())
+
+    def _later_in_chain(self, units: list[_Unit], index: int) -> tuple[Cue | None, Speaker | None]:
+        """The attribution of a multi-paragraph quote often comes only in a later paragraph."""
+        while index + 1 < len(units) and self._chained(units[index], units[index + 1]):
+            index += 1
+            cue, speaker = self._attribute(units[index])
+            if cue is not None:
+                return cue, speaker
+        return None, None
+
+    def _sentence_before(self, start: int) -> tuple[Cue | None, Speaker | None]:
+        """A quote standing alone after a sentence that introduces it ('Trump told the crowd:'
+        or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence."""
+        here = sentence_at(self.sentences, start)
+        sentence = next((s for s in self.sentences if s.index == here - 1), None)
+        if sentence is None:
+            return None, None
+        between = self.norm[sentence.end:start]
+        if "\n" in between and not self.norm[sentence.start:sentence.end].rstrip().endswith(":"):
+            return None, None  # another paragraph that does not introduce the quote
+        if not find_cues(self.norm, sentence.start, sentence.end):
+            return None, None
+        return self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
+
+    def _writer_words(self, clause: tuple[int, int], unit: _Unit) -> bool:
+        """Whether the reported clause has the writer's own words beside the quoted ones."""
+        outside = self.norm[clause[0]:unit.spans[0][0] - 1] + " " + self.norm[unit.spans[-1][1] + 1:clause[1]]
+        return bool(set(re.findall(r"[a-z]+", outside.lower())) - {"that"})
+
+    def _not_speech(self, offset: int) -> bool:
+        """Headlines and photo captions carry no quotes of their own (the parse of a headline is
+        unreliable: "Inquiry told of abuse" has no speaker)."""
+        sentence = next((s for s in self.sentences if s.start <= offset < s.end), None)
+        if sentence is None:
+            return False
+        return is_headline(sentence) or is_caption(self.norm, offset)
 
     def _continues(self, quote: Quote, cue: Cue | None, start: int) -> bool:
         """A quote that goes on after its own attribution ('"A," he said. "B."') or into the next
@@ -165,9 +233,10 @@ class _Finder:
         s, e = parsed.content
         return (s, e) if s <= start and end <= e + 1 else None
 
-    def _quoted_spans(self) -> list[tuple[int, int, int]]:
-        """(content start, content end, paragraph) for each pair of quote marks in a paragraph; an
-        unclosed quote runs to the end of its paragraph (news style for multi-paragraph quotes)."""
+    def _quoted_spans(self) -> list[tuple[int, int, int, bool]]:
+        """(content start, content end, paragraph, unclosed) for each pair of quote marks in a
+        paragraph; an unclosed quote runs to the end of its paragraph (news style for
+        multi-paragraph quotes)."""
         spans = []
         for paragraph, line in enumerate(re.finditer(r"[^\n]+", self.norm)):
             marks = [m.start() for m in re.finditer(r'"', line.group())]
@@ -175,17 +244,18 @@ class _Finder:
                 open_at = line.start() + marks[i]
                 close_at = line.start() + marks[i + 1] if i + 1 < len(marks) else line.end()
                 if self.text[open_at + 1:close_at].strip():
-                    spans.append((open_at + 1, close_at, paragraph))
+                    spans.append((open_at + 1, close_at, paragraph, i + 1 >= len(marks)))
                     self.quoted.append((open_at, close_at + 1))
         return spans
 
-    def _units(self, spans: list[tuple[int, int, int]]) -> list[_Unit]:
+    def _units(self, spans: list[tuple[int, int, int, bool]]) -> list[_Unit]:
         units: list[_Unit] = []
-        for start, end, paragraph in spans:
+        for start, end, paragraph, unclosed in spans:
             if units and units[-1].paragraph == paragraph and self._is_interruption(units[-1].spans[-1][1], start):
                 units[-1].spans.append((start, end))
+                units[-1].open_end = unclosed
             else:
-                units.append(_Unit(spans=[(start, end)], paragraph=paragraph))
+                units.append(_Unit(spans=[(start, end)], paragraph=paragraph, open_end=unclosed))
         return units
 
     def _is_interruption(self, previous_end: int, start: int) -> bool:
@@ -203,13 +273,16 @@ class _Finder:
                 return result
         after = self._frame_after(end)
         before = self._frame_before(start)
-        content_end = self.norm[max(start, end - 2):end]
-        if after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end.rstrip()[-1:] in ",?!"):
+        content_end = self.norm[max(start, end - 3):end].rstrip(" '")  # ",'" closes a nested quote
+        if after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end[-1:] in ",?!"):
             result = self._frame_speaker(*after)
             if result[0]:
                 return result
         if before:
             result = self._frame_speaker(*before, prefer_end=True)
+            if result[0]:
+                return result
+            result = self._colon_speaker(*before)
             if result[0]:
                 return result
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
@@ -218,7 +291,7 @@ class _Finder:
 
     def _frame_after(self, end: int) -> tuple[int, int] | None:
         limit = min(len(self.norm), end + 1 + MAX_FRAME_CHARS)
-        stop = re.compile(r'[.!?](?=\s|$)|"|\n').search(self.norm, end + 1, limit)
+        stop = _SENTENCE_STOP.search(self.norm, end + 1, limit)
         frame_end = stop.start() if stop else limit
         return (end + 1, frame_end) if frame_end > end + 1 else None
 
@@ -228,7 +301,7 @@ class _Finder:
         frame_start = line_start
         for width in (512, open_mark - line_start):  # the near end first: a one-line text stays linear
             window_start = max(line_start, open_mark - width)
-            ends = [m.end() for m in _FRAME_BOUNDARY.finditer(self.norm, window_start, open_mark)]
+            ends = [m.end() for m in _SENTENCE_STOP_BEFORE.finditer(self.norm, window_start, open_mark)]
             if ends or window_start == line_start:
                 frame_start = ends[-1] if ends else line_start
                 break
@@ -245,6 +318,17 @@ class _Finder:
             return Cue(match.group(), match.start(), match.end()), self._speaker_near(match, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return cue, self._parsed_speaker(parsed, lambda: self._speaker_near(match, start, end))
+
+    def _colon_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A transcript or interview line: 'Rep. Trey Gowdy (R-S.C.): "..."' names its speaker."""
+        colon = self.norm.rfind(":", start, end)
+        if colon < 0 or self.norm[colon + 1:end].strip():
+            return None, None
+        people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= colon]
+        if not people:
+            return None, None
+        s, e, person = people[0]
+        return Cue(":", colon, colon + 1), Speaker(person.name, self.text[s:e], s, e, source=(start, colon))
 
     def _parsed_speaker(self, parsed: Attribution, fallback) -> Speaker | None:
         """The speaker named by a parsed source phrase; the frame rules name it when the parse
@@ -321,6 +405,9 @@ class _Finder:
     def _parsed_indirect(self, parsed: Attribution) -> Quote | None:
         if parsed.content is None or parsed.cue[0] in self.used_cues or self._inside_quote(parsed.cue[0]):
             return None
+        cue_text = self.norm[parsed.cue[0]:parsed.cue[1]]
+        if self._not_speech(parsed.cue[0]) and not (cue_text == ":" or cue_text[:1].isupper()):
+            return None  # a headline's parse ("Inquiry told of abuse"): only the headline rules count
         if any(a.content and a is not parsed and a.content[0] <= parsed.cue[0] < a.content[1] for a in self.attributions):
             return None  # reported inside another report: the outer one names the source
         start, end = parsed.content
@@ -330,7 +417,7 @@ class _Finder:
             return None  # the quoted words themselves: a direct quote already
         self.used_cues.add(parsed.cue[0])
         speaker = self._parsed_speaker(parsed, lambda: None)
-        kind = "mixed" if '"' in self.norm[start:end] else "indirect"
+        kind = _kind_of(self.norm, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return self._quote(self.text[start:end], start, end, speaker, cue, kind)
 
@@ -340,11 +427,25 @@ class _Finder:
     # ------------------------------------------------------------ output
 
     def _quote(self, text: str, start: int, end: int, speaker: Speaker | None, cue: Cue | None, kind: str) -> Quote:
+        quote = Quote(id="", article="", text=text, start=start, end=end, kind=kind,
+                      sentence=sentence_at(self.sentences, start))
+        return self._attribute_quote(quote, speaker, cue)
+
+    @staticmethod
+    def _attribute_quote(quote: Quote, speaker: Speaker | None, cue: Cue | None) -> Quote:
         source = speaker.source_span if speaker else (None, None)
-        return Quote(id="", article="", text=text, start=start, end=end,
-                     speaker=speaker.name if speaker else None,
-                     speaker_text=speaker.text if speaker else None,
-                     speaker_name=speaker.name if speaker else None,
-                     cue=cue.text if cue else None, kind=kind, sentence=sentence_at(self.sentences, start),
-                     source_start=source[0], source_end=source[1],
-                     cue_start=cue.start if cue else None, cue_end=cue.end if cue else None)
+        quote.speaker = quote.speaker_name = speaker.name if speaker else None
+        quote.speaker_text = speaker.text if speaker else None
+        quote.source_start, quote.source_end = source
+        quote.cue = cue.text if cue else None
+        quote.cue_start, quote.cue_end = (cue.start, cue.end) if cue else (None, None)
+        return quote
+
+
+def _kind_of(norm: str, start: int, end: int) -> str:
+    """direct: all of the content is inside one pair of quote marks; partial: some of it is;
+    indirect: none."""
+    inner = norm[start:end].strip(" ,.;:")
+    if inner.startswith('"') and inner.count('"') <= 2 and (inner.endswith('"') or inner.count('"') == 1):
+        return "direct"
+    return "partial" if '"' in inner else "indirect"
