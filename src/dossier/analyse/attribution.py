@@ -43,10 +43,15 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
 CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
                                 "believe", "agree", "respond", "reply", "comment", "remark", "point",
                                 "write", "tweet", "report", "note", "insist", "argue", "explain", "recall"})
+# Verbs whose "that"-clause is a fact, not someone's statement ("The poll showed ... is already
+# covered; "It means that", "The rule requires that").
+NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", "ensure", "mean", "happen",
+                                  "seem", "appear", "turn", "prove", "so", "given", "provide"})
 # Objects that stand for what was said, even after "say" ("said so", "said yes", "said the same").
 PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "nothing", "something",
                              "anything", "much", "little"})
 _EDGE = " \t,;:.-"
+_THAT = re.compile(r"\w \bthat\b")
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -".
 _DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+)\s*[-–—]+\s*")
 # Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...").
@@ -72,7 +77,7 @@ class Attribution:
 def parse_attributions(normalised: str, sentences: list[Sentence], nlp) -> list[Attribution]:
     """Attributions of every sentence that has a reporting-verb form, in text order."""
     chosen = [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
-              or ACCORDING_TO.search(normalised, s.start, s.end)]
+              or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)]
     disabled = [name for name in nlp.pipe_names if name == "ner"]
     texts = [normalised[s.start:s.end] for s in chosen]
     found = []
@@ -136,11 +141,25 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             found = _according_to(doc, token, base, sentence.index)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ATTRIBUTION_LEMMAS and is_attribution_form(token.text):
             found = _verb(doc, token, base, sentence.index)
+        elif _reports_a_clause(token):
+            found = _verb(doc, token, base, sentence.index)
         else:
             continue
         if found is not None:
             out.append(found)
     return out
+
+
+def _reports_a_clause(token) -> bool:
+    """Any other verb with a "that"-clause and someone as subject states a belief or claim
+    ("Democrats fear that ...", "He understood that ..."), as PARC 3.0 / PolNeAR mark them."""
+    if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING_LEMMAS:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in ("it", "this", "that", "which", "there")
 
 
 def _verb(doc, verb, base: int, index: int) -> Attribution | None:

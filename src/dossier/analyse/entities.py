@@ -125,8 +125,8 @@ def _relabel_country(mention: Mention) -> Mention:
 
 def _is_chrome(text: str, mention: Mention, credit_lines: dict[int, bool]) -> bool:
     words = fold(mention.text).split()
-    if words and all(w in CHROME_WORDS for w in words):
-        return True
+    if words and all(w in CHROME_WORDS for w in words) and not _in_prose(text, mention):
+        return True  # "Reuters" in a credit line is chrome; "told Reuters." is the agency
     line_start = text.rfind("\n", 0, mention.start) + 1
     if line_start not in credit_lines:
         line_end = text.find("\n", mention.end)
@@ -141,6 +141,15 @@ def is_caption(text: str, offset: int) -> bool:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     return bool(_CREDIT_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)))
+
+
+def _in_prose(text: str, mention: Mention) -> bool:
+    """Whether the mention sits in a sentence of running text (a line of more than six words
+    ending in sentence punctuation)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    return len(line.split()) > 6 and line.endswith((".", "!", "?", '"', "”", ":"))
 
 
 def _plausible_person(name: str) -> bool:

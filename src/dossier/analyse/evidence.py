@@ -40,7 +40,11 @@ _SCORE_AFTER = re.compile(r" \d{1,3}(?:-\d{1,3})?(?= |$|,|\.| \()")
 _TEAM_AFTER = re.compile(r" (?:beat|beats|defeated|drew with|lost to|v|vs\.?)\b")
 _TEAM_BEFORE = re.compile(r"\b(?:beat|beating|against|v|vs\.?|lost to|draw with|drew with) $")
 _NUMBER = re.compile(r"\d+")
-_TABLE_ROW = re.compile(r"^([A-Z][a-z][\w'&-]+) ([\d .()/-]+)$", re.M)
+_TEAM_NAME = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
+_NUMBERS = r"\d[\d.]*(?:-\d+)?(?: \.?\d[\d.]*(?:-\d+)?)*"
+_NAME_THEN_NUMBERS = re.compile(r"(%s) %s" % (_TEAM_NAME, _NUMBERS))
+_RESULTS_LINE = re.compile(r"(?:%s %s ?)+" % (_TEAM_NAME, _NUMBERS))
+_FIXTURE = re.compile(r"(?<![\w'])(%s) v (%s)(?![\w'])" % (_TEAM_NAME, _TEAM_NAME))
 
 
 def add_datelines(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
@@ -66,17 +70,24 @@ def add_initialled_names(text: str, mentions: list[Mention], sentences: list[Sen
 
 
 def add_table_names(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
-    """A one-word name that opens a line of numbers (a standings or results table: "Essex 14 6 2
-    6 181") is a club (ORG), or a country (GPE); NER often finds nothing in a table."""
+    """Names in a sports table or results line are clubs (ORG), or countries (GPE): a line of
+    names each followed by numbers ("Essex 14 6 2 6 181", "Fulham 1 Carlisle 0") or a fixture
+    ("Walsall v Wrexham"). NER often finds nothing there. A multi-word name NER calls a person
+    stays a person (golf and tennis tables list players)."""
     found = []
-    for match in _TABLE_ROW.finditer(text):
-        start, end = match.span(1)
-        if len(_NUMBER.findall(match.group(2))) < 2 or any(m.start < end and start < m.end and m.label == "PERSON"
-                                                              and " " in m.text for m in mentions):
-            continue
-        label = "GPE" if fold(match.group(1)) in country_names() else "ORG"
-        found.append(Mention(text=match.group(1), label=label, start=start, end=end,
-                             sentence=sentence_at(sentences, start)))
+    for line in re.finditer(r"[^\n]+", text):
+        if _RESULTS_LINE.fullmatch(line.group()):
+            names = [(line.start() + m.start(1), line.start() + m.end(1)) for m in _NAME_THEN_NUMBERS.finditer(line.group())]
+        else:
+            names = [(line.start() + m.start(g), line.start() + m.end(g)) for m in _FIXTURE.finditer(line.group())
+                     for g in (1, 2)]
+        for start, end in names:
+            name = text[start:end]
+            if " " in name and not name.isupper() and any(
+                    m.start < end and start < m.end and m.label == "PERSON" for m in mentions):
+                continue
+            label = "GPE" if fold(name) in country_names() else "ORG"
+            found.append(Mention(text=name, label=label, start=start, end=end, sentence=sentence_at(sentences, start)))
     return _replace_overlapping(mentions, found)
 
 

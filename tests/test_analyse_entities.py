@@ -1,0 +1,82 @@
+"""Entity types by evidence inside one article (evidence.py), on hand-built mentions, and the
+whole NER step on small texts written for each error kind (issue 14)."""
+
+import pytest
+
+from dossier.analyse import analyse_article
+from dossier.analyse.evidence import (add_datelines, add_initialled_names, add_table_names, label_teams,
+                                      one_label_per_name, split_headline_fragments)
+from dossier.analyse.sentences import split_sentences
+from dossier.model import Article, Mention
+
+
+def mention(text, name, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(text=name, label=label, start=start, end=start + len(name))
+
+
+def labels(mentions):
+    return [(m.text, m.label) for m in mentions]
+
+
+def test_one_name_one_type_by_majority_and_surname():
+    text = "Leeds beat Derby. Leeds fined Bowyer. Leeds won. Lee Bowyer left; Bowyer said nothing."
+    mentions = [mention(text, "Leeds", "ORG"), mention(text, "Leeds", "PERSON", 1), mention(text, "Leeds", "ORG", 2),
+                mention(text, "Lee Bowyer", "PERSON")]
+    out = one_label_per_name(text, mentions, split_sentences(text))
+    assert {label for name, label in labels(out) if name == "Leeds"} == {"ORG"}
+    # the surname of a person is that person, wherever NER missed it
+    assert [label for name, label in labels(out) if name == "Bowyer"] == ["PERSON", "PERSON"]
+
+
+def test_propagation_skips_longer_capitalised_names():
+    text = "Essex won. The Essex County Council met."
+    out = one_label_per_name(text, [mention(text, "Essex", "ORG")], split_sentences(text))
+    assert len(out) == 1
+
+
+def test_place_playing_in_a_results_line_is_a_club_but_a_country_stays_a_place():
+    text = "Leeds 2 Chelsea 1\nRomania beat Lithuania 2-1 on Friday."
+    mentions = [mention(text, "Leeds", "GPE"), mention(text, "Romania", "GPE"), mention(text, "Lithuania", "GPE")]
+    out = label_teams(text, mentions)
+    assert labels(out) == [("Leeds", "ORG"), ("Romania", "GPE"), ("Lithuania", "GPE")]
+
+
+def test_table_and_fixture_names():
+    text = "Huddersfield 1 Crystal Palace 1\nPostponed : Walsall v Wrexham\nErnie Els 69 70 71"
+    mentions = [mention(text, "Ernie Els", "PERSON")]
+    out = add_table_names(text, mentions, split_sentences(text))
+    assert ("Crystal Palace", "ORG") in labels(out) and ("Wrexham", "ORG") in labels(out)
+    assert ("Ernie Els", "PERSON") in labels(out)  # a player's row stays a person
+
+
+def test_dateline_and_initialled_names():
+    text = "BELGRADE 1996-08-30\nP. Johnson and A. de Silva scored for J. P. Morgan Chase."
+    mentions = [mention(text, "BELGRADE", "ORG"), mention(text, "J. P. Morgan Chase", "ORG")]
+    out = add_initialled_names(text, add_datelines(text, mentions, split_sentences(text)), split_sentences(text))
+    assert ("BELGRADE", "GPE") in labels(out)
+    assert ("P. Johnson", "PERSON") in labels(out) and ("A. de Silva", "PERSON") in labels(out)
+    assert ("J. P. Morgan Chase", "ORG") in labels(out)
+
+
+def test_headline_fragment_is_not_an_entity():
+    text = "Russia Hosts Talks On Afghanistan\nRussia met envoys in Moscow."
+    sentences = split_sentences(text)
+    mentions = [Mention("Russia Hosts Talks", "ORG", 0, 18, sentence=0), Mention("Afghanistan", "GPE", 22, 33, sentence=0),
+                Mention("Russia", "GPE", 34, 40, sentence=1), Mention("Moscow", "GPE", 57, 63, sentence=1)]
+    out = split_headline_fragments(mentions, {0})
+    assert "Russia Hosts Talks" not in [m.text for m in out]
+    assert [(m.text, m.start) for m in out if m.sentence == 0 and m.text == "Russia"] == [("Russia", 0)]
+    assert len(sentences) == 2
+
+
+@pytest.fixture(scope="module")
+def analyse(resources):
+    return lambda text: analyse_article(Article(id="t", source="t.txt", text=text), resources)
+
+
+def test_a_wire_service_in_a_sentence_is_an_organisation(analyse):
+    a = analyse('"We are watching the situation closely," a NATO official told Reuters on Friday.')
+    assert ("Reuters", "ORG") in labels(a.mentions)
