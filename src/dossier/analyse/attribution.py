@@ -226,6 +226,9 @@ def _subject(verb):
         if node.dep_ in BORROWING_DEPS and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"
+            continue
         break
     return None, False
 
