@@ -208,7 +208,7 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
                  paging: Paging = Paging()) -> dict:
     """The quote ledger: one item per wording group of one speaker's quote ({speaker, name,
     variant, quotes: [quote dicts]}), a page of groups at a time. Filters: speaker, kind
-    (direct, indirect, mixed), article; a group lists only its quotes that pass them."""
+    (direct, indirect, partial), article; a group lists only its quotes that pass them."""
     rows, result = _run(db, VARIANTS, sort, filters, paging)
     filters = result["filters"]
     variants = [r["variant"] for r in rows]

@@ -193,7 +193,7 @@ def add_pages(app: FastAPI) -> None:
     def quotes(sort: str = Query("variants", description="variants or speaker"),
                speaker: str | None = Query(None, description="only quotes of this speaker (entity id)"),
                variant: str | None = Query(None, description="only this wording group (every version shown)"),
-               kind: str | None = Query(None, description="direct, indirect or mixed"),
+               kind: str | None = Query(None, description="direct, indirect or partial"),
                paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
         return views.quotes(store, sort, {"speaker": speaker, "variant": variant, "kind": kind}, paging)
 
