@@ -10,7 +10,8 @@ def speaker_name(export, quote):
 
 def quote_starting(export, seed, words):
     article = by_seed(export, seed)
-    return next(q for q in export["quotes"] if q["article"] == article["id"] and q["text"].startswith(words))
+    # a partial quote's text is its whole reported clause ('that "forming ..." is necessary')
+    return next(q for q in export["quotes"] if q["article"] == article["id"] and words in q["text"])
 
 
 def test_seed_quotes_attributed(seeds_export):
@@ -31,3 +32,22 @@ def test_seed_entities_merge_spellings_only(seeds_export):
 def test_seed_page_chrome_and_weak_dates(seeds_export):
     a003 = by_seed(seeds_export, "003")
     assert a003["event_date"] == "2021-10-20"  # the lineage's date, not the weak 2023 page date
+
+
+def test_seed_direct_quotes_all_have_speakers_and_kinds(seeds_export):
+    quotes = seeds_export["quotes"]
+    assert {q["kind"] for q in quotes} <= {"direct", "indirect", "partial"}
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert direct and all(q["speaker"] or q["speaker_text"] for q in direct)
+    # Lavrov's "inclusive government" words sit inside the writer's clause in 001: partial
+    assert quote_starting(seeds_export, "001", "forming a fully inclusive")["kind"] == "partial"
+    assert quote_starting(seeds_export, "001", "Isolating Afghanistan")["kind"] == "direct"
+
+
+def test_seed_entities_typed_by_evidence(seeds_export):
+    entities = seeds_export["entities"]
+    by_name = {e["name"]: e for e in entities}
+    assert "Price" in by_name["Ned Price"]["aliases"]
+    assert by_name["Amir Khan Muttaqi"]["type"] == "PERSON"
+    assert not any(e["name"] == "Muttaqi" or "Muttaqi" in e["aliases"] for e in entities if e["type"] != "PERSON")
+    assert not any("Hosts" in e["name"] for e in entities)  # headline fragment "Russia Hosts Talks"
