@@ -138,7 +138,7 @@ def extract_claims(article: Article, entity_of: Callable[[Article, Mention], str
 def _reported_spans(article: Article) -> list[tuple[int, int]]:
     """Direct quotes and disputed speech: someone else's claim, not the article's."""
     return [(q.start, q.end) for q in article.quotes
-            if q.kind == "direct" or (q.cue and _DISPUTING_CUES.search(q.cue))]
+            if q.kind in ("direct", "partial") or (q.cue and _DISPUTING_CUES.search(q.cue))]
 
 
 def _sentence_claims(article: Article, text: str, offset: int, mentions: list[Mention], entity_of) -> list[Claim]:
