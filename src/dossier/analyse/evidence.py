@@ -111,11 +111,11 @@ def label_teams(text: str, mentions: list[Mention]) -> list[Mention]:
 def _plays(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    after = text[m.end:line_end if line_end >= 0 else len(text)]
-    if _SCORE_AFTER.match(after) and len(_NUMBER.findall(line)) >= 2:
+    line_end = line_end if line_end >= 0 else len(text)
+    after = text[m.end:min(line_end, m.end + 40)]  # near windows only: a long line stays linear
+    if _SCORE_AFTER.match(after) and len(_NUMBER.findall(text, max(line_start, m.start - 80), min(line_end, m.end + 80))) >= 2:
         return True  # a results or table line: "Essex 532 and 83-3", "Leeds 2 Chelsea 1"
-    return bool(_TEAM_AFTER.match(after) or _TEAM_BEFORE.search(text, line_start, m.start))
+    return bool(_TEAM_AFTER.match(after) or _TEAM_BEFORE.search(text, max(line_start, m.start - 30), m.start))
 
 
 def one_label_per_name(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:

@@ -13,6 +13,7 @@ parse's results on PolNeAR train and the seeds, and were removed).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,8 @@ class _Finder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.people = people
         self.quoted: list[tuple[int, int]] = []  # mark-inclusive spans, to skip in indirect()
+        self.newlines = [m.start() for m in re.finditer("\n", normalised)]  # line bounds by bisection
+        self.not_speech_lines: dict[int, bool] = {}
         self.used_cues: set[int] = set()
 
     # ------------------------------------------------------------ direct quotes
@@ -160,9 +163,9 @@ class _Finder:
         """News style for a quote over several paragraphs: the paragraph's quote is left open and
         the next paragraph starts with a new opening mark."""
         last_end = before.spans[-1][1]
-        line_end = self.norm.find("\n", last_end)
-        open_at_end = before.open_end and (line_end < 0 or not self.norm[last_end:line_end].strip())
-        line_start = self.norm.rfind("\n", 0, unit.spans[0][0]) + 1
+        line_end = self._line(last_end)[1]
+        open_at_end = before.open_end and not self.norm[last_end:line_end].strip()
+        line_start = self._line(unit.spans[0][0])[0]
         return (open_at_end and unit.paragraph == before.paragraph + 1
                 and not self.norm[line_start:unit.spans[0][0] - 1].strip())
 
@@ -178,10 +181,10 @@ class _Finder:
     def _sentence_before(self, start: int) -> tuple[Cue | None, Speaker | None]:
         """A quote standing alone after a sentence that introduces it ('Trump told the crowd:'
         or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence."""
-        here = sentence_at(self.sentences, start)
-        sentence = next((s for s in self.sentences if s.index == here - 1), None)
-        if sentence is None:
+        position = bisect.bisect_right(self.sentences, start, key=lambda s: s.start) - 1
+        if position < 1:
             return None, None
+        sentence = self.sentences[position - 1]
         between = self.norm[sentence.end:start]
         if "\n" in between and not self.norm[sentence.start:sentence.end].rstrip().endswith(":"):
             return None, None  # another paragraph that does not introduce the quote
@@ -197,10 +200,23 @@ class _Finder:
     def _not_speech(self, offset: int) -> bool:
         """Headlines and photo captions carry no quotes of their own (the parse of a headline is
         unreliable: "Inquiry told of abuse" has no speaker)."""
-        sentence = next((s for s in self.sentences if s.start <= offset < s.end), None)
-        if sentence is None:
-            return False
-        return is_headline(sentence) or is_caption(self.norm, offset)
+        line_start, line_end = self._line(offset)
+        if line_start not in self.not_speech_lines:  # once per line: long one-line texts stay linear
+            position = self._sentence_position(line_start)
+            on_line = [x for x in self.sentences[position:position + 2] if line_start <= x.start < line_end]
+            headline = len(on_line) == 1 and is_headline(on_line[0])  # a headline is a line of its own
+            self.not_speech_lines[line_start] = headline or is_caption(self.norm, line_start)
+        return self.not_speech_lines[line_start]
+
+    def _sentence_position(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1, 0)
+
+    def _line(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding `offset`, without the line break."""
+        i = bisect.bisect_left(self.newlines, offset)
+        start = self.newlines[i - 1] + 1 if i > 0 else 0
+        end = self.newlines[i] if i < len(self.newlines) else len(self.norm)
+        return start, end
 
     def _continues(self, quote: Quote, cue: Cue | None, start: int) -> bool:
         """A quote that goes on after its own attribution ('"A," he said. "B."') or into the next
