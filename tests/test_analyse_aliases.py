@@ -62,16 +62,17 @@ def test_deterministic_and_idempotent():
 def test_surname_goes_to_the_nearest_prior_full_name_of_two_namesakes():
     # two people named Reyes in one article: each bare "Reyes" is the one named last before it
     a = article("a", [("Ana Reyes", "PERSON"), ("Reyes", "PERSON"), ("Luis Reyes", "PERSON"), ("Reyes", "PERSON")])
-    entities = resolve_entities([a])
-    assert a.mentions[1].entity == a.mentions[0].entity
-    assert a.mentions[3].entity == a.mentions[2].entity != a.mentions[0].entity
-    assert {e.name for e in entities} == {"Ana Reyes", "Luis Reyes"}
+    resolution = resolve_entities([a])
+    ids = resolution.mentions["a"]
+    assert ids[1] == ids[0]
+    assert ids[3] == ids[2] != ids[0]
+    assert {e.name for e in resolution.entities} == {"Ana Reyes", "Luis Reyes"}
 
 
 def test_surname_before_any_of_two_namesakes_stays_unlinked():
     a = article("a", [("Reyes", "PERSON"), ("Ana Reyes", "PERSON"), ("Luis Reyes", "PERSON")])
-    resolve_entities([a])
-    assert a.mentions[0].entity not in (a.mentions[1].entity, a.mentions[2].entity)
+    ids = resolve_entities([a]).mentions["a"]
+    assert ids[0] not in (ids[1], ids[2])
 
 
 def test_person_typed_by_corpus_majority():
@@ -80,7 +81,8 @@ def test_person_typed_by_corpus_majority():
     b = article("b", [("Muttaqi", "GPE"), ("Kabul", "GPE")])
     c = article("c", [("Jordan", "GPE"), ("Jordan", "GPE")])
     d = article("d", [("Michael Jordan", "PERSON")])
-    entities = resolve_entities([a, b, c, d])
+    resolution = resolve_entities([a, b, c, d])
+    entities = resolution.entities
     muttaqi = entity_of(entities, "Amir Khan Muttaqi")
-    assert muttaqi.type == "PERSON" and b.mentions[0].entity == muttaqi.id
+    assert muttaqi.type == "PERSON" and resolution.mentions["b"][0] == muttaqi.id
     assert entity_of(entities, "Jordan").type == "GPE"  # a country never becomes a person
