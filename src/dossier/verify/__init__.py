@@ -143,28 +143,6 @@ def _claim_flag(c: ClaimConflict, name) -> Flag:
 def _already_flagged(c: ClaimConflict, flags: list[Flag]) -> bool:
     """The aligned-sentence consensus already flagged this minority value in this article."""
     minority = {x.article for x in c.minority}
-    values = {c.minority_value.lower()}
-    return any(f.kind == "conflicting_claim" and minority & set(f.articles)
-               and any(v in f.detail.lower() for v in values) for f in flags)
-
-
-def _misdated_flag(article: Article, m: Misdating) -> Flag:
-    articles = [article.id] + ([m.news.article] if m.news.article != article.id else [])
-    page_evidence = next((e.text for e in article.page_date_evidence), article.page_date or "")
-    evidence = [FlagEvidence(article.id, f"page date: {page_evidence}"),
-                FlagEvidence(article.id, _sentence_with(article.text, m.cue))]
-    evidence.append(FlagEvidence(m.news.article, m.news.text))
-    return Flag(id=flag_id("misdated_page", articles, m.page_date),
-                kind="misdated_page", articles=articles, evidence=evidence, detail=m.detail,
-                severity="high")
-
-
-def _sentence_with(text: str, cue: str) -> str:
-    """The sentence of `text` that holds `cue` (the words that present the events as news)."""
-    at = text.find(cue)
-    if at < 0:
-        return cue
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
+    value = c.minority_value.lower()
+    return any(f.kind == "conflicting_claim" and minority & set(f.articles) and value in f.detail.lower()
+               for f in flags)

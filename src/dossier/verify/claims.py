@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,8 +128,10 @@ def extract_claims(article: Article, entity_of: Callable[[Article, Mention], str
     entity_of = entity_of or (lambda _a, m: m.entity or fold(m.text))
     reported = _reported_spans(article)
     claims = []
-    for sentence in article.sentences:
-        mentions = [m for m in article.mentions if sentence.start <= m.start < sentence.end]
+    mentions_by_start = sorted(article.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions_by_start]
+    for sentence in article.sentences:  # each sentence's mentions by bisection: linear in the article
+        mentions = mentions_by_start[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
         for claim in _sentence_claims(article, sentence.text, sentence.start, mentions, entity_of):
             if not any(s <= claim.start < e for s, e in reported):
                 claims.append(claim)
