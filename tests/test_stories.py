@@ -476,3 +476,18 @@ def test_entity_timeline_lists_what_involves_one_entity_in_date_order():
               Event(id="5", type="occurrence", summary="e", date="2020", date_precision="year", place="Toulouse")]
     assert [e.id for e in entity_timeline(events, "Airbus")] == ["3", "1"]
     assert [e.id for e in entity_timeline(events, "ent-7", {"Airbus", "Toulouse"})] == ["5", "3", "1"]
+
+
+def test_the_stories_options_decide_the_clustering():
+    """The join threshold and the date window are read from `StoriesOptions`, not fixed."""
+    from dossier.config import StoriesOptions
+
+    first = article("w1", MOSCOW, [event("e", "talks", MOSCOW[0], "2021-10-20", "day", ["Russia", "Taliban"])])
+    later = article("w2", MOSCOW_REWRITE, [event("e", "talks", MOSCOW_REWRITE[0], "2021-11-19", "day",
+                                                 ["Russia", "Taliban"])])
+    assert len(build_stories([first, later], [])[0]) == 1  # a month apart: inside the default window
+    strict = StoriesOptions(join_threshold=0.9)
+    assert len(build_stories([first, later], [], options=strict)[0]) == 2
+    narrow = StoriesOptions(date_window_days=14)
+    assert len(build_stories([first, later], [], options=narrow)[0]) == 2
+    assert len(cluster_articles([first, later], [], options=narrow).stories) == 2

@@ -25,6 +25,7 @@ EXAMPLES = {
     "stats": "dossier stats --db seeds.db",
     "serve": "dossier serve --db seeds.db --port 8000",
     "migrate": "dossier migrate --db old.db",
+    "options": "dossier options --db seeds.db --out seeds.toml; dossier build more/ --db b.db --config seeds.toml",
 }
 
 
@@ -152,6 +153,18 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
+def cmd_options(args) -> int:
+    from dossier.config import Options, options_toml, saved_options
+
+    options = Options() if args.defaults else saved_options(_open_store(args.db, readonly=True).builds())
+    text = options_toml(options)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_migrate(args) -> int:
     before, after = _open_store(args.db).migrate()
     print(f"{args.db}: schema {before} -> {after}" if before != after else f"{args.db}: schema {after}, up to date")
@@ -206,6 +219,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--public", action="store_true", help="allow binding beyond localhost")
     p.set_defaults(func=cmd_serve)
+
+    p = command("options", "print the options the dossier's last build used, as a --config TOML file")
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.add_argument("--defaults", action="store_true", help="print the default options instead (no dossier needed)")
+    p.set_defaults(func=cmd_options)
 
     p = command("migrate", "upgrade a dossier made by an older version to this version's schema")
     p.set_defaults(func=cmd_migrate)

@@ -23,18 +23,19 @@ def run_corpus_stages(articles: list[Article], options: Options, resources: Reso
     products (sentence vectors) between builds; the Store is one. Returns every corpus product,
     with `Corpus.articles` the articles as the build decided them (entities, anchored times, story
     event dates and page-date verdicts applied)."""
-    resolution = analyse.resolve_entities(articles)
+    resolution = analyse.resolve_entities(articles, options.analyse)
     articles = [resolution.apply(a) for a in articles]
     links = reuse.find_links(articles, options.reuse, resources, cache)
     provenance = reuse.build_provenance(articles, links)
     anchoring = analyse.anchor_times(articles, provenance)
     articles = [anchoring.apply(a) for a in articles]
     story_list, events = stories.build_stories(articles, links, resolution.entities, provenance,
-                                               anchoring.established)
+                                               anchoring.established, options.stories)
     event_dates = stories.story_event_dates(articles, story_list, events)
     articles = [dataclasses.replace(a, event_date=event_dates[a.id]) if a.id in event_dates else a
                 for a in articles]
-    flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance)
+    flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance,
+                              options.verify)
     verdicts = verify.page_date_verdicts(articles, flags)
     articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
     quotes = [q for a in articles for q in a.quotes]

@@ -25,15 +25,12 @@ from rapidfuzz.fuzz import ratio
 
 from dossier.analyse.evidence import corpus_person_names
 from dossier.analyse.gazetteer import fold, known_alias_index
+from dossier.config import AnalyseOptions
 from dossier.model import Article, Entity
 
-# First names this similar (rapidfuzz ratio, 0-100) and at most one letter apart in length are
-# spellings of one name: Sergey/Sergei 83, Aleksandr/Alexander 89; John/Jane 50, Daniel/Danielle
-# differ in length by two. Set by hand on transliteration pairs.
-FIRST_NAME_SIMILARITY = 80
-# Organisation / place keys this similar are one name (al Qaida / al Qaeda 87).
-NAME_SIMILARITY = 85
-MIN_FUZZY_KEY_LENGTH = 6
+# How similar two spellings must be to be one name is an option (`AnalyseOptions.first_name_similarity`,
+# `name_similarity`, `min_fuzzy_key_length`, with the pairs they were set on).
+_DEFAULTS = AnalyseOptions()
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
 
 
@@ -58,8 +55,9 @@ class EntityResolution:
         return dataclasses.replace(article, mentions=mentions, quotes=quotes)
 
 
-def resolve_entities(articles: list[Article]) -> EntityResolution:
-    """Entities across `articles`, and which entity each mention and quote speaker is."""
+def resolve_entities(articles: list[Article], options: AnalyseOptions = _DEFAULTS) -> EntityResolution:
+    """Entities across `articles`, and which entity each mention and quote speaker is; `options`
+    gives the name-similarity thresholds."""
     clusters = _Clusters()
     person_key = {}  # (article id, mention index) -> cluster key
     other_key = {}
@@ -71,8 +69,8 @@ def resolve_entities(articles: list[Article]) -> EntityResolution:
                 person_key[(article.id, i)] = _local_person_name(m.text, local_full, m.start)
             else:
                 other_key[(article.id, i)] = _other_key(m.text)
-    person_ids = _cluster_people(sorted(set(person_key.values())))
-    other_ids = _cluster_others(sorted(set(other_key.values())))
+    person_ids = _cluster_people(sorted(set(person_key.values())), options)
+    other_ids = _cluster_others(sorted(set(other_key.values())), options)
 
     def cluster_of(article_id: str, i: int) -> str:
         key = (article_id, i)
@@ -129,7 +127,7 @@ def _local_person_name(text: str, local_full: dict[str, list[tuple[int, str]]], 
     return full[0][1] if len({name for _, name in full}) == 1 else words[0]
 
 
-def _cluster_people(names: list[str]) -> dict[str, str]:
+def _cluster_people(names: list[str], options: AnalyseOptions) -> dict[str, str]:
     """Folded person name -> cluster key, blocking on the surname."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -141,7 +139,7 @@ def _cluster_people(names: list[str]) -> dict[str, str]:
         groups: list[list[str]] = []
         for name in full:
             for group in groups:
-                if _same_first_name(name.split()[0], group[0].split()[0]):
+                if _same_first_name(name.split()[0], group[0].split()[0], options.first_name_similarity):
                     group.append(name)
                     break
             else:
@@ -154,12 +152,12 @@ def _cluster_people(names: list[str]) -> dict[str, str]:
     return cluster
 
 
-def _same_first_name(a: str, b: str) -> bool:
+def _same_first_name(a: str, b: str, similarity: int) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return False  # an initial alone is too weak: "S. Lavrov" might be anyone
-    return abs(len(a) - len(b)) <= 1 and ratio(a, b) >= FIRST_NAME_SIMILARITY
+    return abs(len(a) - len(b)) <= 1 and ratio(a, b) >= similarity
 
 
 # ---------------------------------------------------------------- organisations, places, groups
@@ -174,18 +172,18 @@ def _other_key(text: str) -> str:
     return "known:" + fold(known) if known else folded
 
 
-def _cluster_others(keys: list[str]) -> dict[str, str]:
+def _cluster_others(keys: list[str], options: AnalyseOptions) -> dict[str, str]:
     """Key -> cluster key: spelling variants within a first-letters block, then acronyms."""
     cluster = {key: key for key in keys}
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         compact = key.replace(" ", "")
-        if not key.startswith("known:") and len(compact) >= MIN_FUZZY_KEY_LENGTH:
+        if not key.startswith("known:") and len(compact) >= options.min_fuzzy_key_length:
             blocks[compact[:2]].append(key)
     for block in blocks.values():
         for i, key in enumerate(block):
             for earlier in block[:i]:
-                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= NAME_SIMILARITY:
+                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= options.name_similarity:
                     cluster[key] = cluster[earlier]
                     break
     initials: dict[str, list[str]] = defaultdict(list)

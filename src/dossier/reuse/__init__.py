@@ -84,10 +84,12 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
     ordered = sorted(articles, key=lambda a: a.id)
     products = article_products(ordered, options.embedding_model, cache)
     pairs = candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
-                            article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences)
+                            article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences,
+                            min_sentence_stems=options.min_sentence_stems,
+                            max_sentence_spread=options.max_sentence_spread)
     links = score_pairs(ordered, products, pairs, options, resources.encoder, cache)
     # Cross-language copies share no words; their names and numbers in order find them.
-    return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links})
+    return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links}, options)
 
 
 def comparison_order(products: list[ArticleProducts], pairs: list[Pair]) -> list[Pair]:

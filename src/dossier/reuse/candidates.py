@@ -19,15 +19,13 @@ from collections import defaultdict
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
+from dossier.config import ReuseOptions
 from dossier.reuse.fingerprints import ARTICLE_PERM, MINHASH_SCHEME, NUM_PERM, ArticleProducts
 
 Pair = tuple[int, int]
-# A sentence with fewer stems than this ("He said no.") matches too much by chance to index.
-MIN_SENTENCE_STEMS = 3
-# A sentence found in more articles than this is boilerplate or a stock phrase: its collisions say
-# nothing about reuse and would cost a quadratic number of pairs. (Copies of a piece syndicated that
-# widely still share their whole vocabulary: the article index finds them.)
-MAX_SENTENCE_SPREAD = 50
+# Which sentences are indexed (`min_stems`, `max_spread`) are options: `ReuseOptions.min_sentence_stems`,
+# `max_sentence_spread`, with their reasons.
+_DEFAULTS = ReuseOptions()
 
 
 def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
@@ -38,11 +36,14 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
-def sentence_candidates(products: list[ArticleProducts], threshold: float, min_shared: int) -> set[Pair]:
-    """Article pairs sharing >= min_shared sentences whose stem sets have Jaccard >= threshold."""
+def sentence_candidates(products: list[ArticleProducts], threshold: float, min_shared: int,
+                        min_stems: int = _DEFAULTS.min_sentence_stems,
+                        max_spread: int = _DEFAULTS.max_sentence_spread) -> set[Pair]:
+    """Article pairs sharing >= min_shared sentences whose stem sets have Jaccard >= threshold;
+    sentences of under `min_stems` stems, or found in over `max_spread` articles, are not used."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     indexed = [(i, row) for i, item in enumerate(products)
-               for row in np.flatnonzero(item.stem_counts >= MIN_SENTENCE_STEMS)]
+               for row in np.flatnonzero(item.stem_counts >= min_stems)]
     with lsh.insertion_session() as session:
         for i, row in indexed:
             session.insert((i, int(row)), _sketch(products[i].signatures[row]), check_duplication=False)
@@ -50,7 +51,7 @@ def sentence_candidates(products: list[ArticleProducts], threshold: float, min_s
     for i, row in indexed:
         signature = products[i].signatures[row]
         hits = [(j, col) for j, col in lsh.query(_sketch(signature)) if j > i]
-        if len({j for j, _ in hits}) > MAX_SENTENCE_SPREAD:
+        if len({j for j, _ in hits}) > max_spread:
             continue
         for j, col in hits:
             if estimated_jaccard(signature, products[j].signatures[col]) >= threshold:
@@ -76,8 +77,9 @@ def article_candidates(products: list[ArticleProducts], threshold: float) -> set
 
 
 def candidate_pairs(products: list[ArticleProducts], *, sentence_jaccard: float, article_jaccard: float,
-                    min_shared: int) -> list[Pair]:
+                    min_shared: int, min_sentence_stems: int = _DEFAULTS.min_sentence_stems,
+                    max_sentence_spread: int = _DEFAULTS.max_sentence_spread) -> list[Pair]:
     """The union of both sources, sorted (so scoring order, and thus output, is deterministic)."""
-    pairs = sentence_candidates(products, sentence_jaccard, min_shared)
+    pairs = sentence_candidates(products, sentence_jaccard, min_shared, min_sentence_stems, max_sentence_spread)
     pairs |= article_candidates(products, article_jaccard)
     return sorted(pairs)

@@ -27,20 +27,9 @@ from dossier.model import Alignment, Article, Link
 from dossier.reuse.align import AlignedPair
 from dossier.reuse.fingerprints import ArticleProducts
 
-# A sentence pair whose word 3-grams overlap this much was copied, not reworded (a changed word
-# or two keeps ~0.6-0.8; independent phrasings of one fact stay below 0.25 on the seeds and MSRP).
-VERBATIM_OVERLAP = 0.5
-# Share of the aligned words that must be verbatim for a copy rather than a rewrite.
-COPY_VERBATIM_SHARE = 0.8
-# Coverage gap that makes containment evidence of direction: the copy is nearly all explained by
-# the original (>= DIRECTION_MIN_COVERAGE) while the original keeps material the copy lacks.
-DIRECTION_MIN_COVERAGE = 0.8
-DIRECTION_GAP = 0.2
-# Share of the strongly aligned words in number-conflicting sentence pairs that makes a template:
-# most of them. A four-sentence bulletin filled with another quake's facts differs in two or three
-# of its sentences (tests/test_reuse.py); a copy that changed one number in one sentence of eight
-# stays near 0.1 (the same test file).
-TEMPLATE_SHARE = 0.5
+# The verbatim, copy, direction and template thresholds are options (`ReuseOptions`, with how each
+# was set). The default verbatim overlap, for benchmarks that print the shipped rule:
+VERBATIM_OVERLAP = ReuseOptions().verbatim_overlap
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 
@@ -58,7 +47,7 @@ def machine_translated(article: Article) -> bool:
 
 
 def is_strong(pair: AlignedPair, options: ReuseOptions) -> bool:
-    return pair.cosine >= options.strong_cosine or pair.overlap >= VERBATIM_OVERLAP
+    return pair.cosine >= options.strong_cosine or pair.overlap >= options.verbatim_overlap
 
 
 def distinct(pairs: list[AlignedPair]) -> int:
@@ -72,10 +61,11 @@ def coverage(products: ArticleProducts, rows: set[int]) -> float:
     return float(lengths[sorted(rows)].sum()) / total if rows and total else 0.0
 
 
-def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts) -> float:
+def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts,
+                   overlap: float = VERBATIM_OVERLAP) -> float:
     lengths = products.lengths
     total = sum(float(lengths[p.a_row]) for p in pairs)
-    verbatim = sum(float(lengths[p.a_row]) for p in pairs if p.overlap >= VERBATIM_OVERLAP)
+    verbatim = sum(float(lengths[p.a_row]) for p in pairs if p.overlap >= overlap)
     return verbatim / total if total else 0.0
 
 
@@ -105,13 +95,13 @@ def link_kind(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
               translated: bool, options: ReuseOptions) -> tuple[str, float, float, float] | None:
     """(kind, score, coverage_a, coverage_b), or None when the pair is not reuse."""
     strong = [p for p in pairs if is_strong(p, options)]
-    if strong and template_share(strong, a, b) >= TEMPLATE_SHARE:
+    if strong and template_share(strong, a, b) >= options.template_share:
         return None  # one form filled with other facts: not reuse
     cov_a = coverage(a, {p.a_row for p in strong})
     cov_b = coverage(b, {p.b_row for p in strong})
     containment = max(cov_a, cov_b)
     if containment >= options.rewrite_containment and distinct(strong) >= options.partial_min_sentences:
-        if verbatim_share(strong, a) >= COPY_VERBATIM_SHARE:
+        if verbatim_share(strong, a, options.verbatim_overlap) >= options.copy_verbatim_share:
             kind = "copy"
         else:
             kind = "translation" if translated else "rewrite"
@@ -132,7 +122,8 @@ def _credits(article: Article, other: Article) -> bool:
     return bool(credited and site and (credited in site or site in credited))
 
 
-def direction(a: Article, b: Article, cov_a: float, cov_b: float) -> str | None:
+def direction(a: Article, b: Article, cov_a: float, cov_b: float,
+              options: ReuseOptions = ReuseOptions()) -> str | None:
     """'a_to_b' when a is the source b was derived from, 'b_to_a' for the reverse, else None."""
     date_a, date_b = _trusted_date(a), _trusted_date(b)
     if date_a and date_b and date_a != date_b:
@@ -141,9 +132,10 @@ def direction(a: Article, b: Article, cov_a: float, cov_b: float) -> str | None:
         return "a_to_b" if _credits(b, a) else "b_to_a"
     if machine_translated(a) != machine_translated(b):
         return "a_to_b" if machine_translated(b) else "b_to_a"
-    if cov_b >= DIRECTION_MIN_COVERAGE and cov_b - cov_a >= DIRECTION_GAP:
+    least, gap = options.direction_min_coverage, options.direction_gap
+    if cov_b >= least and cov_b - cov_a >= gap:
         return "a_to_b"
-    if cov_a >= DIRECTION_MIN_COVERAGE and cov_a - cov_b >= DIRECTION_GAP:
+    if cov_a >= least and cov_a - cov_b >= gap:
         return "b_to_a"
     return None
 
@@ -160,5 +152,5 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
                             score=p.cosine, a_index=pa.units[p.a_row].index, b_index=pb.units[p.b_row].index)
                   for p in pairs]
     return Link(a=a.id, b=b.id, kind=kind, score=round(float(np.clip(score, 0, 1)), 3),
-                direction=direction(a, b, cov_a, cov_b) if kind != "partial" else None,
+                direction=direction(a, b, cov_a, cov_b, options) if kind != "partial" else None,
                 alignments=alignments)

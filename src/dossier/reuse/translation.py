@@ -23,6 +23,7 @@ from itertools import combinations
 
 from rapidfuzz.distance import LCSseq
 
+from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
@@ -31,15 +32,9 @@ _LATIN_NAME = re.compile(r"(?<![\w.])[A-Z][a-zà-ÿ'’-]{2,}(?:\s+[A-Z][a-zà-�
 _NOT_ANCHORS = frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday the this that there
 these they their it its he she we you his her our and but for with from into after before when""".split())
-# Calibrated on the fixtures' article pairs (tests/fixtures/wild): a translation keeps 80-100% of the
-# shorter side's anchors in order; two different articles on one topic share years and a few
-# names, rarely 60% in order. MIN_ANCHORS keeps short bulletins (a date and a number) apart.
-MIN_ANCHORS = 6
-MIN_ORDERED_SHARE = 0.6
-# An anchor found in more articles than this ("2021", "Biden") says little about a pair and would
-# cost a quadratic number of candidates.
-MAX_ANCHOR_SPREAD = 50
-MIN_SHARED_RARE = 3
+# How many anchors, in what order and how rare, make a translation are options (`ReuseOptions`
+# translation_*, calibrated on the article pairs of tests/fixtures/wild).
+_DEFAULTS = ReuseOptions()
 
 
 def _number(token: str) -> str:
@@ -67,9 +62,10 @@ def anchors(article: Article) -> tuple[str, ...]:
     return tuple(token for _, token in sorted(found))
 
 
-def candidate_pairs(articles: list[Article], sequences: list[tuple[str, ...]]) -> list[tuple[int, int]]:
-    """(i, j), i < j: articles in two different known languages sharing MIN_SHARED_RARE anchors
-    that fewer than MAX_ANCHOR_SPREAD articles contain."""
+def candidate_pairs(articles: list[Article], sequences: list[tuple[str, ...]],
+                    options: ReuseOptions = _DEFAULTS) -> list[tuple[int, int]]:
+    """(i, j), i < j: articles in two different known languages sharing
+    `translation_min_shared_rare` anchors that at most `translation_max_anchor_spread` articles contain."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, sequence in enumerate(sequences):
         if articles[i].language:
@@ -77,12 +73,12 @@ def candidate_pairs(articles: list[Article], sequences: list[tuple[str, ...]]) -
                 index[token].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
-        if len(members) > MAX_ANCHOR_SPREAD:
+        if len(members) > options.translation_max_anchor_spread:
             continue
         for i, j in combinations(members, 2):
             if articles[i].language != articles[j].language:
                 shared[(i, j)] += 1
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED_RARE)
+    return sorted(pair for pair, count in shared.items() if count >= options.translation_min_shared_rare)
 
 
 def ordered_share(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -91,13 +87,15 @@ def ordered_share(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return LCSseq.similarity(a, b) / shorter if shorter else 0.0
 
 
-def translation_link(a: Article, b: Article, sa: tuple[str, ...], sb: tuple[str, ...]) -> Link | None:
-    """A `translation` link when both sides hold MIN_ANCHORS anchors and share MIN_ORDERED_SHARE
-    of the shorter side's in order; direction from trusted page dates when they differ."""
-    if min(len(sa), len(sb)) < MIN_ANCHORS:
+def translation_link(a: Article, b: Article, sa: tuple[str, ...], sb: tuple[str, ...],
+                     options: ReuseOptions = _DEFAULTS) -> Link | None:
+    """A `translation` link when both sides hold `translation_min_anchors` anchors and share
+    `translation_min_ordered_share` of the shorter side's in order; direction from trusted page
+    dates when they differ."""
+    if min(len(sa), len(sb)) < options.translation_min_anchors:
         return None
     share = ordered_share(sa, sb)
-    if share < MIN_ORDERED_SHARE:
+    if share < options.translation_min_ordered_share:
         return None
     direction = None
     if a.page_date_trust == "ok" and b.page_date_trust == "ok" and a.page_date and b.page_date:
@@ -106,16 +104,17 @@ def translation_link(a: Article, b: Article, sa: tuple[str, ...], sb: tuple[str,
     return Link(a=a.id, b=b.id, kind="translation", score=round(share, 3), direction=direction)
 
 
-def translation_links(articles: list[Article], linked: set[frozenset[str]] = frozenset()) -> list[Link]:
+def translation_links(articles: list[Article], linked: set[frozenset[str]] = frozenset(),
+                      options: ReuseOptions = _DEFAULTS) -> list[Link]:
     """Translation links between `articles` (sorted by id for a deterministic result), leaving out
     pairs in `linked` (pairs another reuse step already linked)."""
     ordered = sorted(articles, key=lambda a: a.id)
     sequences = [anchors(a) for a in ordered]
     links = []
-    for i, j in candidate_pairs(ordered, sequences):
+    for i, j in candidate_pairs(ordered, sequences, options):
         if frozenset((ordered[i].id, ordered[j].id)) in linked:
             continue
-        link = translation_link(ordered[i], ordered[j], sequences[i], sequences[j])
+        link = translation_link(ordered[i], ordered[j], sequences[i], sequences[j], options)
         if link is not None:
             links.append(link)
     return links

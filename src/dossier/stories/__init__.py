@@ -9,6 +9,7 @@ articles.
 
 from __future__ import annotations
 
+from dossier.config import StoriesOptions
 from dossier.model import Article, Entity, Event, Lineage, Link, Provenance, Story
 from dossier.reuse.provenance import build_provenance
 from dossier.stories.cluster import StoryIndex
@@ -22,31 +23,32 @@ __all__ = ["build_stories", "cluster_articles", "story_event_dates", "StoryIndex
 TITLE_CHARS = 120
 
 
-def cluster_articles(articles: list[Article], links: list[Link],
-                     provenance: Provenance | None = None) -> StoryIndex:
+def cluster_articles(articles: list[Article], links: list[Link], provenance: Provenance | None = None,
+                     options: StoriesOptions = StoriesOptions()) -> StoryIndex:
     """The story index of a set of articles (call `.add` on it to place more later). `provenance`
-    is the build's (computed from `links` when not given)."""
+    is the build's (computed from `links` when not given); `options`: the clustering's thresholds."""
     provenance = provenance if provenance is not None else build_provenance(articles, links)
     skip = shared_background(links)
-    features = [article_features(a, skip.get(a.id, set())) for a in articles]
-    return StoryIndex.build(features, [lineage.articles for lineage in provenance.lineages])
+    features = [article_features(a, skip.get(a.id, set()), options) for a in articles]
+    return StoryIndex.build(features, [lineage.articles for lineage in provenance.lineages], options)
 
 
 def build_stories(articles: list[Article], links: list[Link], entities: list[Entity] | None = None,
                   provenance: Provenance | None = None,
-                  established: dict[str, str] | None = None) -> tuple[list[Story], list[Event]]:
+                  established: dict[str, str] | None = None,
+                  options: StoriesOptions = StoriesOptions()) -> tuple[list[Story], list[Event]]:
     """(stories, timeline events) with independent-source counts (copies count once); edits no
     article (`story_event_dates` gives the event dates members take from their story).
 
     `entities` name the story explanations; `provenance`: the build's (computed from `links` when
     not given). `established`: lineage
     original -> the day its text establishes (`analyse.anchor_times`' product), used as an inferred
-    first report where no page date is trusted.
+    first report where no page date is trusted. `options`: the clustering's thresholds.
     """
     if not articles:
         return [], []
     provenance = provenance if provenance is not None else build_provenance(articles, links)
-    index = cluster_articles(articles, links, provenance)
+    index = cluster_articles(articles, links, provenance, options)
     article_story = index.article_story()
     events = build_timeline(articles, links, provenance.lineage_of(), article_story)
     stories = _stories(articles, provenance.lineages, article_story, events, established or {})

@@ -1,6 +1,6 @@
 """Candidate neighbours without comparing all pairs: an inverted index over each item's top terms.
 
-Each item is indexed under its `TOP_TERMS` heaviest TF-IDF terms (names, places and rare words of its
+Each item is indexed under its `top_terms` heaviest TF-IDF terms (names, places and rare words of its
 own text). Two items are candidates when they share a top term that is not too common among the
 indexed items; only candidates get an exact cosine. Like datasketch's LSH `query`, this is
 approximate: a pair sharing no top term is never scored.
@@ -13,19 +13,15 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from dossier.config import StoriesOptions
 from dossier.stories.vectors import N_FEATURES
 
-# Twelve terms cover the names and key nouns of a news lead; more adds common words, fewer misses
-# reports that name the event differently. Checked on the ECB+ dev topics (see benchmarks/).
-TOP_TERMS = 12
-# A top term shared by more than this many indexed items is a topic word, not an event's: it is
-# skipped when looking up candidates, which bounds the work per query (at most TOP_TERMS x this).
-MAX_POSTING = 64
-# Only the best-scoring candidates per query are kept for the clustering decision.
-MAX_NEIGHBOURS = 20
-# Before any cosine, a query keeps the candidates sharing the most top terms with it: this bounds the
-# exact scoring at n x MAX_CANDIDATES pairs however crowded the postings are.
-MAX_CANDIDATES = 30
+# How many top terms, postings, candidates and neighbours are options (`StoriesOptions`, where their
+# reasons are). A top term shared by more than `max_posting` items is a topic word, skipped when
+# looking up candidates, which bounds the work per query (at most top_terms x max_posting); before
+# any cosine a query keeps the `max_candidates` sharing the most top terms, so exact scoring is at
+# most n x max_candidates pairs however crowded the postings are.
+_DEFAULTS = StoriesOptions()
 
 
 @dataclass
@@ -36,7 +32,7 @@ class Neighbours:
     cosines: list[np.ndarray]
 
 
-def top_term_matrix(vectors: sparse.csr_matrix, k: int = TOP_TERMS) -> sparse.csr_matrix:
+def top_term_matrix(vectors: sparse.csr_matrix, k: int = _DEFAULTS.top_terms) -> sparse.csr_matrix:
     """Binary rows marking each row's k heaviest terms."""
     rows, cols = [], []
     for i in range(vectors.shape[0]):
@@ -56,7 +52,8 @@ def top_term_matrix(vectors: sparse.csr_matrix, k: int = TOP_TERMS) -> sparse.cs
 class TermIndex:
     """Indexed items (normalised sparse vectors) that can be queried for likely neighbours."""
 
-    def __init__(self):
+    def __init__(self, options: StoriesOptions = _DEFAULTS):
+        self.options = options
         self.vectors = sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
         self._tops = sparse.csr_matrix((0, N_FEATURES), dtype=np.float32)
         self._df = np.zeros(N_FEATURES, dtype=np.int32)
@@ -72,7 +69,7 @@ class TermIndex:
     def add(self, vectors: sparse.csr_matrix) -> range:
         """Index new rows; returns their item indices."""
         first = len(self)
-        tops = top_term_matrix(vectors)
+        tops = top_term_matrix(vectors, self.options.top_terms)
         self.vectors = sparse.vstack([self.vectors, vectors], format="csr")
         self._tops = sparse.vstack([self._tops, tops], format="csr")
         self._df += np.bincount(tops.indices, minlength=N_FEATURES).astype(np.int32)
@@ -80,13 +77,14 @@ class TermIndex:
 
     def query(self, vectors: sparse.csr_matrix, max_neighbours: int | None = None) -> Neighbours:
         """Likely neighbours among the indexed items for each query row (an item may be its own)."""
-        tops = top_term_matrix(vectors)
-        usable = (self._df <= MAX_POSTING).astype(np.float32)
+        o = self.options
+        tops = top_term_matrix(vectors, o.top_terms)
+        usable = (self._df <= o.max_posting).astype(np.float32)
         tops = tops.multiply(usable).tocsr()
         shared = (tops @ self._tops.T).tocoo()
-        q, item = _most_shared(shared.row, shared.col, shared.data, MAX_CANDIDATES)
+        q, item = _most_shared(shared.row, shared.col, shared.data, o.max_candidates)
         cos = np.asarray(vectors[q].multiply(self.vectors[item]).sum(axis=1)).ravel()
-        return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours or MAX_NEIGHBOURS)
+        return _best_per_row(vectors.shape[0], q, item, cos, max_neighbours or o.max_neighbours)
 
 
 def _most_shared(rows: np.ndarray, items: np.ndarray, counts: np.ndarray, limit: int):

@@ -5,8 +5,8 @@ clustered by average linkage over a sparse candidate graph (`candidates.TermInde
 pairs): the link between two clusters is the mean content cosine of their groups (exact, from
 summed vectors) plus the mean evidence of their scored candidate pairs (`evidence.pair_evidence`:
 dates, years, numbers, places, names). The best link merges first while it reaches
-JOIN_THRESHOLD; a merge that would put two main events more than DATE_WINDOW_DAYS apart in one
-story is never made. Ties are broken by a digest of the groups' texts, and groups are indexed in
+`StoriesOptions.join_threshold`; a merge that would put two main events more than
+`date_window_days` apart in one story is never made. Ties are broken by a digest of the groups' texts, and groups are indexed in
 that digest's order, so the stories depend only on the texts, not on input order or article ids.
 
 Incremental: `StoryIndex.add` clusters new articles together with the stored stories, which may
@@ -26,16 +26,14 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 from dossier.stories.candidates import TermIndex
-from dossier.stories.evidence import DATE_WINDOW_DAYS, Facts, pair_evidence
+from dossier.config import StoriesOptions
+from dossier.stories.evidence import Facts, pair_evidence
 from dossier.stories.features import ArticleFeatures
 from dossier.stories.vectors import TermWeights
 from dossier.timevalue import DateSpan, most_precise
 
-# Calibrated with the evidence weights (stories/evidence.py) on ECB+ topics 1-20; reported on topics
-# 21-35 by benchmarks/ecbplus_stories.py. The link (mean cosine + mean evidence) at which two
-# clusters are one story. Tune-topic B3 F1 by threshold: 0.08 0.929, 0.10 0.930, 0.12 0.928 (at a
-# 183-day window); flat, so the middle is kept.
-JOIN_THRESHOLD = 0.10
+# The join threshold and date window, calibrated with the evidence weights on ECB+ topics 1-20, are
+# options (`StoriesOptions`); benchmarks/ecbplus_stories.py reports them on topics 21-35.
 
 
 @dataclass
@@ -122,17 +120,17 @@ class _Cluster:
     groups: list[int]
     vector: dict[int, float]  # term -> summed weight of its (normalised) group vectors
     key: str
-    latest_start: float  # the cluster's dates must all overlap within DATE_WINDOW_DAYS
+    latest_start: float  # the cluster's dates must all overlap within the date window
     earliest_end: float
     story: str | None = None  # a stored story (incremental add), which another stored one never joins
     version: int = 0
 
-    def can_join(self, other: _Cluster) -> bool:
+    def can_join(self, other: _Cluster, window_days: int) -> bool:
         if self.story and other.story:
             return False
         latest = max(self.latest_start, other.latest_start)
         earliest = min(self.earliest_end, other.earliest_end)
-        return latest - earliest <= DATE_WINDOW_DAYS
+        return latest - earliest <= window_days
 
     def mean_cosine(self, other: _Cluster) -> float:
         small, large = sorted((self.vector, other.vector), key=len)
@@ -143,9 +141,10 @@ class _Cluster:
 class StoryIndex:
     """Groups and stories so far, with the term index that finds candidate neighbours."""
 
-    def __init__(self, weights: TermWeights):
+    def __init__(self, weights: TermWeights, options: StoriesOptions = StoriesOptions()):
         self.weights = weights
-        self.terms = TermIndex()
+        self.options = options
+        self.terms = TermIndex(options)
         self.groups: list[Group] = []
         self.group_story: list[str] = []
         self.stories: dict[str, StoryState] = {}
@@ -154,9 +153,10 @@ class StoryIndex:
         self.texts: dict[str, str] = {}
 
     @classmethod
-    def build(cls, features: list[ArticleFeatures], lineages: list[list[str]]) -> StoryIndex:
+    def build(cls, features: list[ArticleFeatures], lineages: list[list[str]],
+              options: StoriesOptions = StoriesOptions()) -> StoryIndex:
         """Cluster a whole dossier: fit the term weights on it, then add everything."""
-        index = cls(TermWeights().fit(sorted(f.text for f in features)))
+        index = cls(TermWeights().fit(sorted(f.text for f in features)), options)
         index.add(features, lineages)
         return index
 
@@ -196,7 +196,7 @@ class StoryIndex:
                 pair = (min(index, item), max(index, item))
                 if pair not in self.evidence:
                     self.evidence[pair] = pair_evidence(self.groups[pair[0]].facts, self.groups[pair[1]].facts,
-                                                        cosine)
+                                                        cosine, self.options)
 
     def _agglomerate(self, fresh: range) -> None:
         """Average-link merging of the fresh groups with each other and with the stored stories."""
@@ -253,10 +253,10 @@ class StoryIndex:
     def _push(self, heap: list, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
         a, b = clusters[ca], clusters[cb]
         total, count = edges[ca][cb]
-        if total == float("-inf") or not a.can_join(b):
+        if total == float("-inf") or not a.can_join(b, self.options.date_window_days):
             return
         link = a.mean_cosine(b) + total / count
-        if link >= JOIN_THRESHOLD:
+        if link >= self.options.join_threshold:
             first, second = sorted((a.key, b.key))
             heapq.heappush(heap, (-link, first, second, ca, cb, a.version, b.version))
 

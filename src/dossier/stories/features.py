@@ -5,7 +5,7 @@ Built from the stored per-article products (sentences, events, mentions, times) 
 corpus, the sentences that partial links show to be shared background. Pure: reads the article,
 changes nothing.
 
-Key facts come from the lead (title and first `LEAD_SENTENCES` sentences), where news writing puts
+Key facts come from the lead (title and first `StoriesOptions.lead_sentences` sentences), where news writing puts
 the what, where and when: the years its resolved dates name, its numbers (magnitudes, casualty
 counts, scores; not the digits of a date) and its places. Two reports of one event repeat them;
 two earthquake bulletins or two market wraps share wording but not these.
@@ -18,18 +18,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
 from dossier.timevalue import DateSpan, parse_span
 
 # Entity labels that name who or where an event involves, when an event lists no participants.
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# The few most-mentioned names stand for what the article is about; the tail is background colour.
-TOP_PARTICIPANTS = 8
 # Entity labels that name where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# The lead: a headline-less wire story states what, where and when in its first two or three
-# sentences; later ones bring background (earlier quakes, last year's summit) with their own facts.
-LEAD_SENTENCES = 3
+# How many names stand for an article and how long its lead is are options (`StoriesOptions`).
+_DEFAULTS = StoriesOptions()
 # A number token: 7, 6.1, 1,200, the 6.1 of "6.1-magnitude" (not part of "G20" or "F-16").
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
 # A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it) or a numeric date ("05 / 02 / 07")
@@ -71,30 +69,35 @@ def main_event(article: Article) -> Event | None:
     return (dated or news or [None])[0]
 
 
-def article_features(article: Article, skip_sentences: set[int] | frozenset = frozenset()) -> ArticleFeatures:
+def article_features(article: Article, skip_sentences: set[int] | frozenset = frozenset(),
+                     options: StoriesOptions = _DEFAULTS) -> ArticleFeatures:
+    """What the clustering compares of `article`; `skip_sentences`: indices of shared background;
+    `options`: the lead's length and how many names stand for the article."""
+    lead = options.lead_sentences
     event = main_event(article)
     date = parse_span(event.date, event.date_precision) if event else None
     if date is None:
         date = parse_span(article.published, "day")
     if date is None:
-        date = lead_date(article, skip_sentences)
+        date = lead_date(article, skip_sentences, lead)
     return ArticleFeatures(
         id=article.id,
         text=_own_text(article, skip_sentences),
         date=date,
         type=event.type if event else None,
         place=_norm(event.place) if event and event.place else None,
-        participants=frozenset(_participants(article, event)),
+        participants=frozenset(_participants(article, event, options.top_participants)),
         published=article.published,
-        **lead_facts(article, skip_sentences),
+        **lead_facts(article, skip_sentences, lead),
     )
 
 
-def lead_facts(article: Article, skip: set[int] | frozenset = frozenset()) -> dict[str, frozenset]:
+def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
+               lead_sentences: int = _DEFAULTS.lead_sentences) -> dict[str, frozenset]:
     """{"years", "numbers", "places"} of the article's lead (see the module docstring)."""
-    lead = _lead_sentences(article, skip)
+    lead = _lead_sentences(article, skip, lead_sentences)
     if lead is None:  # not analysed: the first lines of the text stand for the lead
-        text_lead = "\n".join(article.text.splitlines()[:LEAD_SENTENCES])
+        text_lead = "\n".join(article.text.splitlines()[:lead_sentences])
         spans = [(0, len(text_lead))]
     else:
         spans = [(s.start, s.end) for s in lead]
@@ -118,9 +121,10 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset()) -> di
     return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places)}
 
 
-def lead_date(article: Article, skip: set[int] | frozenset = frozenset()) -> DateSpan | None:
+def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
+              lead_sentences: int = _DEFAULTS.lead_sentences) -> DateSpan | None:
     """The first full date (day precision) of the lead: a dateline or "Updated: November 11, 2011"."""
-    lead = _lead_sentences(article, skip)
+    lead = _lead_sentences(article, skip, lead_sentences)
     if not lead:
         return None
     end = lead[-1].end
@@ -130,11 +134,11 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset()) -> Dat
     return None
 
 
-def _lead_sentences(article: Article, skip: set[int] | frozenset):
+def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
     if not article.sentences:
         return None
     own = [s for s in article.sentences if s.index not in skip]
-    return (own or article.sentences)[:LEAD_SENTENCES]
+    return (own or article.sentences)[:n]
 
 
 def _own_text(article: Article, skip: set[int] | frozenset) -> str:
@@ -149,11 +153,11 @@ def _own_text(article: Article, skip: set[int] | frozenset) -> str:
     return "\n".join(filter(None, [article.title, *kept]))
 
 
-def _participants(article: Article, event: Event | None) -> list[str]:
+def _participants(article: Article, event: Event | None, top: int) -> list[str]:
     if event and event.participants:
         return [_norm(p) for p in event.participants]
     counts = Counter(_norm(m.entity or m.text) for m in article.mentions if m.label in PARTICIPANT_LABELS)
-    return [name for name, _ in counts.most_common(TOP_PARTICIPANTS)]
+    return [name for name, _ in counts.most_common(top)]
 
 
 def _norm(text: str) -> str:

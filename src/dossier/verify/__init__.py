@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
+from dossier.config import VerifyOptions
 from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story
 from dossier.reuse.provenance import build_provenance
 from dossier.verify.claims import ClaimConflict, find_claim_conflicts
@@ -25,24 +26,26 @@ _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 
 def find_flags(articles: list[Article], links: list[Link], events: list[Event], entities: list[Entity],
-               stories: list[Story], provenance: Provenance | None = None) -> list[Flag]:
+               stories: list[Story], provenance: Provenance | None = None,
+               options: VerifyOptions = VerifyOptions()) -> list[Flag]:
     """All flags, sorted by (kind, articles, id). `events`: the timeline; `entities` and `stories`
-    key the claims; `provenance`: the build's (computed from `links` when not given)."""
+    key the claims; `provenance`: the build's (computed from `links` when not given); `options`:
+    the checks' thresholds."""
     provenance = provenance if provenance is not None else build_provenance(articles, links)
     rank = provenance.rank.__getitem__
     slots = SentenceFacts(articles)  # each sentence's facts computed once for every check
     pairs = aligned_pairs(articles, links, slots)
     found = changed_facts(pairs)
-    found += _new_findings(found, quoted_word_changes(articles, links, slots))
+    found += _new_findings(found, quoted_word_changes(articles, links, slots, options.scare_quote_min_shared))
     lineage_of = provenance.lineage_of()
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
     flags = [_changed_fact_flag(pc, name) for pc in found]
-    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank)]
+    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank, options.speaker_quote_overlap)]
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
-    flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories)
+    flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories, options.claims)
               if not _already_flagged(c, flags)]
-    for finding in find_misdated(articles, provenance, events):
+    for finding in find_misdated(articles, provenance, events, options.max_news_lag_days):
         flags.append(_misdated_flag(by_id[finding.article], finding))
     unique = {f.id: f for f in flags}
     return sorted(unique.values(), key=lambda f: (f.kind, f.articles, f.id))

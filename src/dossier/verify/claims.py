@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.analyse.gazetteer import fold
+from dossier.config import ClaimOptions  # the windows claims are compared in: `VerifyOptions.claims`
 from dossier.model import Article, Entity, Mention, Story
 
 # Words of a role title. A title is a run of these before a name or after "the"/"a" in an
@@ -77,14 +78,6 @@ _TOLL = re.compile(
 _MAGNITUDE = re.compile(
     r"\b(?:magnitude(?:-|\s+of\s+|\s+)(?P<n>\d(?:\.\d)?)|(?P<m>\d\.\d)(?:-|\s)magnitude)\b", re.I)
 _DISPUTING_CUES = re.compile(r"\b(claim|alleg|den(?:y|ied|ies)|insist|accus|reject|dismiss|rumou?r)", re.I)
-
-
-@dataclass(frozen=True)
-class ClaimOptions:
-    """How claims are compared; the windows were set by hand on the change-over-time cases."""
-
-    role_window_days: int = 30  # roles compared only within a month: promotions happen
-    number_window_days: int = 1  # event figures compared only within a day: tolls rise
 
 
 @dataclass(frozen=True)

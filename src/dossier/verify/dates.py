@@ -16,13 +16,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dossier.config import VerifyOptions
 from dossier.model import Article, Event, Evidence, Flag, Provenance
 from dossier.timevalue import parse_span
 
-# A news report appears within days of the events it reports as "this week" or "on Wednesday";
-# weeklies and late republications stretch that to weeks. 45 days leaves room for a monthly's
-# lag while a page dated a year after its news (the republished-wire case) stays far outside.
-MAX_NEWS_LAG_DAYS = 45
+# How many days of lag contradict a page date is an option (`VerifyOptions.max_news_lag_days`).
 # Only copies make a lineage; a `partial` link is shared background, not the same report.
 CHECK_SOURCE = "verify-page-date"
 _DEICTIC = re.compile(
@@ -79,8 +77,10 @@ def page_date_verdicts(articles: list[Article], flags: list[Flag]) -> dict[str, 
     return out
 
 
-def find_misdated(articles: list[Article], provenance: Provenance, events: list[Event]) -> list[Misdating]:
-    """Articles whose page date lies long after every independent date of the news they report."""
+def find_misdated(articles: list[Article], provenance: Provenance, events: list[Event],
+                  max_lag_days: int = VerifyOptions().max_news_lag_days) -> list[Misdating]:
+    """Articles whose page date lies more than `max_lag_days` after every independent date of the
+    news they report (`VerifyOptions.max_news_lag_days` says how that was set)."""
     by_id = {a.id: a for a in articles}
     lineage = _lineage_members(provenance)
     timeline = _timeline_dates(events)
@@ -97,7 +97,7 @@ def find_misdated(articles: list[Article], provenance: Provenance, events: list[
             continue
         latest = max(dates, key=lambda d: (d.day, d.article))
         lag = (page - latest.day).days
-        if lag > MAX_NEWS_LAG_DAYS:
+        if lag > max_lag_days:
             out.append(Misdating(article.id, article.page_date[:10], latest, cue, lag))
     return out
 

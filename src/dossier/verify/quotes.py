@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dossier.config import VerifyOptions
 from dossier.model import Article
 from dossier.unionfind import UnionFind
 from dossier.verify.facts import pair_quotes, substituted_words
 from dossier.verify.pairs import AlignedPair
 from dossier.verify.slots import FactSlots, QuotedSpan, fold_quotes
 
-
-# An analysed quote names the speaker of an aligned quoted span when they share this share of words.
-SPEAKER_QUOTE_OVERLAP = 0.6
 
 
 @dataclass
@@ -52,9 +50,11 @@ def _variant(article: str, slots: FactSlots, q: QuotedSpan) -> QuoteVariant:
     return QuoteVariant(article, q.text, slots.text)
 
 
-def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank) -> list[QuoteDrift]:
+def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank,
+                     speaker_overlap: float = VerifyOptions().speaker_quote_overlap) -> list[QuoteDrift]:
     """Groups of one quote in several articles whose wordings differ; `rank` orders articles by
-    closeness to the original (`Provenance.rank`)."""
+    closeness to the original (`Provenance.rank`); an analysed quote sharing `speaker_overlap` of
+    the shorter wording's words names the speaker (`VerifyOptions.speaker_quote_overlap`)."""
     forest = UnionFind()
     variants: dict[tuple[str, str], QuoteVariant] = {}
     drifting: set[tuple[str, str]] = set()
@@ -77,13 +77,13 @@ def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank) ->
     for members in forest.groups():
         if not drifting & set(members):
             continue
-        drift = _drift(sorted(members), variants, rank, speakers)
+        drift = _drift(sorted(members), variants, rank, speakers, speaker_overlap)
         if drift is not None:
             out.append(drift)
     return sorted(out, key=lambda d: (d.articles, d.variants[0].text))
 
 
-def _drift(members, variants, rank, speakers) -> QuoteDrift | None:
+def _drift(members, variants, rank, speakers, speaker_overlap: float) -> QuoteDrift | None:
     """One variant per article (its longest wording), the closest to the original first."""
     per_article: dict[str, QuoteVariant] = {}
     for key in members:
@@ -106,14 +106,14 @@ def _drift(members, variants, rank, speakers) -> QuoteDrift | None:
                     if (v.article, normalise(v.text)) in speakers), None)
     if speaker is None:
         speaker = next((s for v in ordered for (art, text), s in speakers.items()
-                        if art == v.article and _overlaps(text, normalise(v.text))), None)
+                        if art == v.article and _overlaps(text, normalise(v.text), speaker_overlap)), None)
     return QuoteDrift(ordered, speaker, subs)
 
 
-def _overlaps(x: str, y: str) -> bool:
-    """Two normalised wordings share most of the shorter one's words."""
+def _overlaps(x: str, y: str, share: float) -> bool:
+    """Two normalised wordings share at least `share` of the shorter one's words."""
     wx, wy = set(x.split()), set(y.split())
-    return bool(wx) and bool(wy) and len(wx & wy) / min(len(wx), len(wy)) >= SPEAKER_QUOTE_OVERLAP
+    return bool(wx) and bool(wy) and len(wx & wy) / min(len(wx), len(wy)) >= share
 
 
 def _speakers(articles: list[Article]) -> dict[tuple[str, str], str]:

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 
+from dossier.config import VerifyOptions
 from dossier.model import Article, Link
 from dossier.verify.facts import MAX_SHORT_QUOTE_WORDS, Change, _unpaired_quoted_words, same_name
 from dossier.verify.pairs import AlignedPair, PairChanges, SentenceFacts
 from dossier.verify.slots import FactSlots, is_word, stem
 
-# Besides the quote's neighbouring word, a counterpart sentence shares at least this many content
-# words or names with the quoting sentence. 2 keeps "The US ... participate ... technological
-# issues" for "The United States ... unable to participate due to "logistical" issues" and drops
-# sentences that only share a topic word ("Taliban", "talks").
-MIN_SHARED = 2
+# How many words a counterpart sentence must share with the quoting one is an option
+# (`VerifyOptions.scare_quote_min_shared`).
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
 
 
@@ -50,10 +48,11 @@ def _shared(x: FactSlots, y: FactSlots) -> int:
     return len(x.content_stems & ys) + names
 
 
-def quoted_word_changes(articles: list[Article], links: list[Link],
-                        slots: SentenceFacts | None = None) -> list[PairChanges]:
+def quoted_word_changes(articles: list[Article], links: list[Link], slots: SentenceFacts | None = None,
+                        min_shared: int = VerifyOptions().scare_quote_min_shared) -> list[PairChanges]:
     """Changed quoted words between linked articles, source side first where the link says.
-    `slots` shares sentence facts with the other checks (each sentence is read once per build)."""
+    `slots` shares sentence facts with the other checks (each sentence is read once per build);
+    `min_shared`: see `VerifyOptions.scare_quote_min_shared`."""
     by_id = {a.id: a for a in articles}
     slots = slots or SentenceFacts(articles)
     sentences: dict[str, list[tuple[int, str]]] = {}
@@ -63,7 +62,7 @@ def quoted_word_changes(articles: list[Article], links: list[Link],
             continue
         source = link.b if link.direction == "b_to_a" else link.a
         for quoting, other in ((link.a, link.b), (link.b, link.a)):
-            for pair in _one_way(by_id[quoting], by_id[other], slots, sentences):
+            for pair in _one_way(by_id[quoting], by_id[other], slots, sentences, min_shared):
                 out.append(_oriented(pair, source, link.direction is not None))
     return out
 
@@ -79,7 +78,7 @@ def _oriented(found: PairChanges, source: str, directed: bool) -> PairChanges:
 
 
 def _one_way(quoting: Article, other: Article, slots: SentenceFacts,
-             sentences: dict[str, list[tuple[int, str]]]) -> list[PairChanges]:
+             sentences: dict[str, list[tuple[int, str]]], min_shared: int) -> list[PairChanges]:
     """Changes where `quoting` puts a short quote and `other` has other words in its place, as
     pairs with `other` first. `sentences` memoises `sentences_of` per article id."""
     out = []
@@ -94,7 +93,7 @@ def _one_way(quoting: Article, other: Article, slots: SentenceFacts,
         if other_sentences is None:
             other_sentences = [(i, slots(other.id, t)) for i, t in _sentences(other, sentences)]
         scored = sorted(((_shared(q_slots, s), i, s) for i, s in other_sentences), key=lambda x: (-x[0], x[1]))
-        if not scored or scored[0][0] < MIN_SHARED or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        if not scored or scored[0][0] < min_shared or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue
         _, o_index, o_slots = scored[0]
         changes = _unpaired_quoted_words(q_slots, o_slots, quotes, swap=True)
