@@ -70,7 +70,7 @@ def test_numbers_are_not_years():
 def test_fractional_and_vague_counts():
     assert normalise_time("2 1/2 years ago", "It happened 2 1/2 years ago.", REF).value == "2019"
     assert normalise_time("2 1/2 months ago", "It happened 2 1/2 months ago.", REF).value == "2021-08"
-    assert normalise_time("2 1/2 years", "It lasted 2 1/2 years.", REF).value == "P2.5Y"
+    assert normalise_time("2 1/2 years", "It lasted 2 1/2 years.", REF).value == "P2Y6M"  # TimeBank writes whole units
     assert normalise_time("a few years ago", "It happened a few years ago.", REF).value == "PAST_REF"
 
 
@@ -94,3 +94,33 @@ def test_ranges_centuries_durations_sets(text, value, kind):
 
 def test_extents_leave_out_prepositions():
     assert "five years" in values("Prices will double in five years.")
+
+
+def test_clock_times_take_the_day_they_are_said_with():
+    found = values("He was taken at 10 p.m. Wednesday and talks broke off at noon Thursday. "
+                   "Trading closed at 5 p.m. EST Oct. 19. The blast came on Tuesday at about 7:15 p.m. local time.")
+    assert found["10 p.m. Wednesday"][0] == "2021-10-20T22:00"
+    assert found["noon Thursday"][0] == "2021-10-21T12:00"
+    assert found["5 p.m. EST Oct. 19"][0] == "2021-10-19T17:00"
+    assert found["about 7:15 p.m. local time"][0] == "2021-10-19T19:15"  # the Tuesday said before it
+    assert values("The vote opens at 9 a.m.")["9 a.m."][0] == "2021-10-22T09:00"
+    assert values("In London at mid-afternoon yesterday shares rose.")["mid-afternoon yesterday"][0] == "2021-10-21TAF"
+
+
+def test_spoken_years_compound_numbers_and_short_decades():
+    found = values("It began in nineteen ninety-six, grew in January nineteen ninety-seven and fell apart in mid-1998. "
+                   "In the last twenty four hours prices rose, after almost a hundred years of calm.")
+    assert found["nineteen ninety-six"][0] == "1996"
+    assert found["January nineteen ninety-seven"][0] == "1997-01"
+    assert found["mid-1998"][0] == "1998"
+    assert found["the last twenty four hours"][0] == "PT24H"
+    assert found["almost a hundred years"][0] == "P100Y"
+    assert normalise_time("the '80s", "It grew in the '80s.", date(1989, 11, 2)).value == "198"
+    assert normalise_time("the '20s", "It grew in the '20s.", date(2025, 1, 2)).value == "202"
+    assert normalise_time("the '90s", "It grew in the '90s.", date(2025, 1, 2)).value == "199"
+
+
+def test_a_plan_told_in_the_past_perfect_lies_behind():
+    monday = date(1989, 10, 30)
+    assert normalise_time("Friday evening", "It had been due to expire Friday evening.", monday).value == "1989-10-27TEV"
+    assert normalise_time("Friday", "It is due to expire Friday.", monday).value == "1989-11-03"

@@ -35,7 +35,7 @@ _YEAR = re.compile(r"^(?:FY)?(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 # Values that are TIMEX3 but name no calendar interval.
-NON_CALENDAR = re.compile(r"^(?:P|PT)[\dX.]+[A-Z]+$|^(?:PRESENT|PAST|FUTURE)_REF$|^X")
+NON_CALENDAR = re.compile(r"^(?:P|PT)(?:[\dX.]+[A-Z]+)+$|^(?:PRESENT|PAST|FUTURE)_REF$|^X")
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "ninety": 90, "hundred": 100}
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90, "hundred": 100, "dozen": 12}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
               "hour": "H", "minute": "M", "quarter": "Q"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -46,8 +47,11 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = (r"(?:\d{1,3}(?:\.\d+)?(?!,\d)|\d{1,3}\s+1/2|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-        r"|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one)\s+(?:hundred|dozen)|a|an|{_DIGIT_WORD}|ten"
+        rf"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen"
+        r"|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
 _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries|hours?|minutes?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -55,10 +59,19 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?:(?:early|mid|late)[- ]?)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+# A clock time ("10 p.m.", "7:15 a.m.", "noon"), its zone, and the day it is on when said with one
+# ("5 p.m. EST Nov. 9", "noon Thursday").
+_CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midnight)\b)"
+_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b|\s+(?i:local\s+time)\b)?"
+_CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
+              r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
+              r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
+_BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 
 # Ordered: the first pattern that matches at a position wins over later ones of equal length.
 _PATTERNS: list[tuple[str, str]] = [
+    ("clock", rf"{_CLOCK}{_ZONE}{_CLOCK_DAY}"),
     ("iso", r"\b\d{4}-[01]\d-[0-3]\d\b|\b\d{4}/[01]\d/[0-3]\d\b"),
     ("full", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})\b"),
     ("numeric", r"\b[0-3]?\d([/.])[0-3]?\d\1(?:19|20)\d\d\b"),
@@ -74,7 +87,7 @@ _PATTERNS: list[tuple[str, str]] = [
                rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
     ("century", rf"(?i:(?:the\s+)?{_ORDINAL}[- ]century)\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
-    ("day_word", rf"\b(?i:today|tonight|yesterday|tomorrow)\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
+    ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
     ("weekday", rf"(?:\b(?i:last|next|this|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
@@ -86,7 +99,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"),
     ("season", rf"\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"),
-    ("year", rf"(?<![\d,.$£€-])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons)\b)"),
+    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons)\b)"),
+    ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand)\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+\w+\s+(?:years|months|weeks|days))"),
     ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
@@ -99,7 +113,9 @@ CONTEXT_AFTER_CHARS = 10
 # In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
 PAST_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|expects?|set to|next|"
-                     r"upcoming|coming|due|would|going to|until|starting|payable|effective|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+                     r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+# A plan told in the past perfect lies behind: "had been due to expire Friday evening".
+_PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
 # (how TimeBank's results stories use it; HeidelTime resolves it the same way).
 _YEAR_BEFORE = re.compile(r"(?i)^a\s+year\s+(?:ago|earlier)$")
@@ -118,7 +134,7 @@ _MODIFIER = re.compile(r"(?:\b(?:around|about|approximately|roughly|nearly|almos
 _MODIFIER_AT_START = re.compile(r"^(?:(?:around|about|approximately|roughly|nearly|almost|(?:the\s+)?early|(?:the\s+)?late|later|earlier|sometime|right|(?:the\s+)?"
                                 r"mid|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|mid-)+", re.I)
 # Patterns whose extent may take a modifier in front (not durations: "about two years" is one).
-_MODIFIABLE = frozenset({"iso", "full", "month_day", "month_year", "quarter", "day_word", "weekday", "relative",
+_MODIFIABLE = frozenset({"clock", "iso", "full", "month_day", "month_year", "quarter", "day_word", "weekday", "relative",
                          "season", "bare_month", "year"})
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
@@ -201,6 +217,8 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
             quarter = resolved.value
         elif quarter and resolved.value and _YEAR_BEFORE.match(t.text):
             resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
+        elif out and resolved.value and _BARE_CLOCK.fullmatch(t.text):
+            resolved = _on_day_before(resolved, out[-1], t)
         span = parse_span(resolved.value, resolved.precision) if resolved.kind == "date" else None
         precision = span.precision if span is not None else resolved.precision
         uses_reference = resolved.value is not None and _is_relative(t.text)
@@ -209,6 +227,15 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
                                   anchor=reference.isoformat() if reference and uses_reference else None,
                                   sentence=t.sentence))
     return out
+
+
+def _on_day_before(clock: Resolved, before: TimeExpression, t: TimeExpression) -> Resolved:
+    """A bare clock time said just after a day in its sentence is on that day ("on Wednesday at
+    10 p.m.")."""
+    if before.sentence != t.sentence or t.start - before.end > 8 or not before.value:
+        return clock
+    day = re.match(r"\d{4}-\d\d-\d\d", before.value)
+    return Resolved(day.group() + clock.value[10:], clock.precision) if day else clock
 
 
 def timex3_type(t: TimeExpression) -> str:
@@ -260,6 +287,28 @@ def _absolute(text: str, context: str, reference: date | None) -> Resolved:
     parsed = dateparser.parse(cleaned, languages=["en"], settings={"DATE_ORDER": "MDY",
                                                                     "PREFER_DAY_OF_MONTH": "first"})
     return Resolved(parsed.date().isoformat(), "day") if parsed else Resolved(None, None)
+
+
+def _clock(text: str, context: str, reference: date | None) -> Resolved:
+    """A clock time on its day, TIMEX3 style: "10 p.m. Wednesday" -> "1998-02-11T22:00"; "noon" is
+    T12:00 and "midnight" T24:00 (TimeML's end of the day). Without a day named, the reference's
+    day (`normalise_times` puts the day of a date said just before it in the sentence instead)."""
+    lower = text.lower()
+    clock = re.search(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m|noon|midnight", lower)
+    if clock.group() in ("noon", "midnight"):
+        hour, minute = (12, 0) if clock.group() == "noon" else (24, 0)
+    else:
+        hour, minute = int(clock[1]) % 12 + (12 if clock[3] == "p" else 0), int(clock[2] or 0)
+        if int(clock[1]) > 12:
+            return Resolved(None, None)
+    day_text = text[re.match(rf"{_CLOCK}{_ZONE}(?:,?\s+(?i:on\s+)?)?", text).end():]
+    if day_text:
+        day = normalise_time(day_text, context, reference).value
+    else:
+        day = reference.isoformat() if reference else None
+    if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[:10]):
+        return Resolved(None, "day")
+    return Resolved(f"{day[:10]}T{hour:02d}:{minute:02d}", "day")
 
 
 def _numeric(text: str, day_first: bool) -> Resolved:
@@ -354,7 +403,8 @@ def _decade(text: str, context: str, reference: date | None) -> Resolved:
         tens = DECADE_WORDS.index(word.group().lower()) + 2
         return Resolved(f"19{tens}", "decade")
     short = re.search(r"'(\d)0s", text).group(1)
-    century = "19" if reference is None or int(short) > reference.year % 100 // 10 else "20"
+    # the latest such decade that has begun by the reference: "the '80s" in 1989 is the 1980s
+    century = "19" if reference is None or int(short) * 10 > reference.year % 100 else str(reference.year // 100)
     return Resolved(f"{century}{short}", "decade")
 
 
@@ -374,7 +424,7 @@ def _day_word(text: str, context: str, reference: date | None) -> Resolved:
     if reference is None:
         return Resolved(None, "day")
     lower = text.lower()
-    shift = -1 if lower.startswith(("yesterday", "last")) else 1 if lower.startswith("tomorrow") else 0
+    shift = -1 if re.search(r"\b(?:yesterday|last)\b", lower) else 1 if "tomorrow" in lower else 0
     day = (reference + timedelta(days=shift)).isoformat()
     return Resolved(day + _part_of_day(lower), "day")
 
@@ -451,7 +501,9 @@ def _duration(text: str, context: str, reference: date | None) -> Resolved:
     code = UNIT_CODES[unit]
     if count is None:
         amount = "X"
-    elif count != int(count):  # "2 1/2 years": TIMEX3 durations take decimals
+    elif count != int(count) and unit == "year" and count * 12 == int(count * 12):
+        return Resolved(f"P{int(count)}Y{round(count % 1 * 12)}M", "year", "duration")  # "2 1/2 years": P2Y6M
+    elif count != int(count):  # TIMEX3 durations take decimals
         amount = f"{count:g}"
     else:
         amount = str(int(count))
@@ -506,6 +558,15 @@ def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved(f"{chosen.year}-{month:02d}", "month")
 
 
+def _spoken_year(text: str, context: str, reference: date | None) -> Resolved:
+    """A year said in words, as broadcast transcripts write it: "January nineteen ninety-seven"."""
+    lower = text.lower()
+    year = 2000 if "thousand" in lower else 1900 + int(_count(lower.split("nineteen", 1)[1]) or 0)
+    if re.match(_MONTH, text):
+        return Resolved(f"{year}-{_month_number(text.split()[0]):02d}", "month")
+    return Resolved(str(year), "year")
+
+
 def _year(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved(re.search(_YEAR, text).group(), "year")
 
@@ -522,11 +583,11 @@ def _future_ref(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved("FUTURE_REF", "approximate")
 
 
-_RESOLVERS = {"iso": _absolute, "full": _absolute, "month_day": _month_day,
+_RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day": _month_day,
               "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
               "relative": _relative, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
-              "set": _set, "season": _season, "bare_month": _bare_month, "year": _year,
+              "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
               "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
 
 
@@ -562,9 +623,14 @@ def _count(text: str) -> float | None:
         return None
     if "couple" in lower:
         return 2
+    words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", lower) if w in NUMBER_WORDS]
+    if words and words[-1] in (100, 12):  # "a hundred", "two dozen"
+        return words[-1] * (words[-2] if len(words) > 1 else 1)
+    if len(words) > 1 and words[-2] >= 20 and words[-1] < 10:  # "twenty four"
+        return words[-2] + words[-1]
+    if words:
+        return words[-1]
     for word in re.findall(r"[a-z]+", lower):
-        if word in NUMBER_WORDS:
-            return NUMBER_WORDS[word]
         if word in ("decade", "century", "year", "month", "week", "day") and "-long" in lower:
             return 1
     return None
@@ -578,11 +644,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _is_future(context: str) -> bool:
-    return bool(_FUTURE.search(context))
+    return bool(_FUTURE.search(context)) and not _PAST_PLAN.search(context)
 
 
 def _tense(context: str) -> str | None:
     """"future", "past" or None: what the words around an expression say about when it lies."""
-    if _FUTURE.search(context):
+    if _is_future(context):
         return "future"
     return "past" if _PAST.search(context) else None
