@@ -124,3 +124,16 @@ def test_a_plan_told_in_the_past_perfect_lies_behind():
     monday = date(1989, 10, 30)
     assert normalise_time("Friday evening", "It had been due to expire Friday evening.", monday).value == "1989-10-27TEV"
     assert normalise_time("Friday", "It is due to expire Friday.", monday).value == "1989-11-03"
+
+
+def test_anaphoric_expressions_count_from_the_date_named_before():
+    found = values("He joined in 1995 and was promoted the following year. On March 3, 2001, the bridge fell. "
+                   "Later that night rescuers arrived. The previous month had been calm.")
+    assert found["the following year"][0] == "1996"
+    assert found["Later that night"][0] == "2001-03-03TNI"
+    assert found["The previous month"][0] == "2001-02"
+    assert values("It was founded in 1987. That day nobody came.")["That day"][0] is None  # which day of 1987?
+
+
+def test_unit_adjectives_before_a_capitalised_word():
+    assert values("The yield on the 30-year Treasury bond fell.")["30-year"][0] == "P30Y"

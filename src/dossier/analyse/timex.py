@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dossier.model import Sentence, TimeExpression
-from dossier.timevalue import parse_span
+from dossier.timevalue import PRECISION_RANK, parse_span
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -66,6 +66,7 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b|\s+(?i:local\s+time)\b)?"
 _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
+_ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 
@@ -89,10 +90,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
     ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
     ("weekday", rf"(?:\b(?i:last|next|this|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
+    ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
-    ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[a-z])|\b(?i:decade|year|month|week)-long\b"),
+    ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
                  rf"(?i:(?:the\s+)?(?:past|last|next|first|latest|coming|previous)\s+)?(?i:{_NUM})\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})\b(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:for|over)\s+(?i:years|decades|months|weeks|days)\b|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
@@ -217,6 +219,8 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
             quarter = resolved.value
         elif quarter and resolved.value and _YEAR_BEFORE.match(t.text):
             resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
+        elif reference and _ANAPHORIC.search(t.text):
+            resolved = _from_antecedent(t.text, out, reference)
         elif out and resolved.value and _BARE_CLOCK.fullmatch(t.text):
             resolved = _on_day_before(resolved, out[-1], t)
         span = parse_span(resolved.value, resolved.precision) if resolved.kind == "date" else None
@@ -227,6 +231,30 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
                                   anchor=reference.isoformat() if reference and uses_reference else None,
                                   sentence=t.sentence))
     return out
+
+
+def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
+    """"the following year", "that day", "the previous month": counted from the last date the
+    article named before it (HeidelTime's anaphoric rule), else from the reference."""
+    antecedent = next((span for span in (parse_span(t.value, t.precision) for t in reversed(before)
+                                         if t.kind == "date") if span is not None), None)
+    base = antecedent.first_day if antecedent is not None else reference
+    lower = text.lower()
+    shift = 1 if "following" in lower else -1 if re.search(r"previous|prior", lower) else 0
+    unit = lower.split()[-1]
+    wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else unit]
+    if antecedent is not None and antecedent.rank < wanted:  # "that day" after a year: which day is unknown
+        return Resolved(None, None)
+    if unit in PARTS_OF_DAY or unit == "day":
+        suffix = _part_of_day(unit)
+        return Resolved((base + timedelta(days=shift)).isoformat() + suffix, "day")
+    if unit == "week":
+        iso = (base + timedelta(weeks=shift)).isocalendar()
+        return Resolved(f"{iso[0]}-W{iso[1]:02d}", "week")
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + shift
+        return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
+    return Resolved(str(base.year + shift), "year")
 
 
 def _on_day_before(clock: Resolved, before: TimeExpression, t: TimeExpression) -> Resolved:
@@ -452,6 +480,12 @@ def _weekday(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved((reference - timedelta(days=back)).isoformat() + suffix, "day")
 
 
+def _anaphoric(text: str, context: str, reference: date | None) -> Resolved:
+    """Alone, "the following year" counts from the reference; `normalise_times` counts it from
+    the date the article named last (`_from_antecedent`)."""
+    return _from_antecedent(text, [], reference) if reference else Resolved(None, None)
+
+
 def _relative(text: str, context: str, reference: date | None) -> Resolved:
     lower = text.lower()
     unit = lower.split()[-1]
@@ -586,7 +620,7 @@ def _future_ref(text: str, context: str, reference: date | None) -> Resolved:
 _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day": _month_day,
               "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
-              "relative": _relative, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
+              "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
               "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
 
