@@ -114,3 +114,16 @@ def test_inserted_negation_beside_another_negation_is_found():
     a = "The display will remain 13 inches, although we would not rule out a larger one."
     b = "The display will not remain 13 inches, although we would not rule out a larger one."
     assert "negation" in [c.slot for c in changes(a, b)]
+
+
+def test_the_verify_options_decide_the_comparison():
+    """The spelling-variant ratio and the short-quote length are read from `VerifyOptions`."""
+    from dossier.config import VerifyOptions
+
+    strict = VerifyOptions(spelling_variant_ratio=95)
+    assert same_name("organisation", "organization") and not same_name("organisation", "organization", strict)
+    a = "The US said it will not participate owing to technological issues, but would in the future."
+    b = "The United States said it was unable to participate due to \u201clogistical\u201d issues."
+    sa, sb = slots(a, ("US", "GPE")), slots(b, ("The United States", "GPE"))
+    assert [c.slot for c in compare_slots(sa, sb)] == ["quoted word changed"]
+    assert compare_slots(sa, sb, VerifyOptions(max_short_quote_words=0)) == []

@@ -198,6 +198,12 @@ class StoriesOptions:
     max_posting: int = 64
     max_candidates: int = 30
     max_neighbours: int = 20
+    # The timeline (stories/timeline.py) compares events of one type and year pairwise in a block of
+    # up to timeline_max_block; a larger block (a type reported thousands of times, "statement")
+    # compares each event with its next timeline_block_window in date order, so it stays linear. A
+    # cost bound set by hand, not tuned for quality.
+    timeline_max_block: int = 200
+    timeline_block_window: int = 50
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,32 @@ class VerifyOptions:
     # many content words or names with the quoting sentence (verify/scare_quotes.py). 2 keeps the
     # seeds' "logistical"/"technological" pair and drops sentences sharing one topic word ("Taliban").
     scare_quote_min_shared: int = 2
+    # Comparing two aligned sentences (verify/facts.py). Two names or words this similar (rapidfuzz
+    # ratio, 0-100) are one name spelled two ways: "Sergey"/"Sergei" 83, "Sergey Lavrov"/"Sergei
+    # Lavrov" 92, "organisation"/"organization" 92, while "Iran"/"Iraq" 75 and
+    # "logistical"/"technological" 72. Set between the two groups on these pairs and kept on the
+    # tuning half of benchmarks/verify_corruptions.py.
+    spelling_variant_ratio: int = 82
+    # The rest were set by hand on example sentences (those in the comments below and in
+    # tests/test_verify_facts.py); no data set calibrates them one by one, and
+    # benchmarks/verify_corruptions.py reports their effect together.
+    # A quote differing from its counterpart in at most this many substituted words is a changed
+    # quoted word (a fact); more is rewording of the whole quote, reported as quote drift.
+    max_quoted_word_changes: int = 1
+    # A quote found without quote marks in the other sentence: this share of its words must recur.
+    quote_in_text_share: float = 0.7
+    # A quote this short ("logistical") is a quoted word, compared with the words in its place.
+    max_short_quote_words: int = 3
+    # Quoted spans pair up across two sentences when this share of the shorter one's words recur.
+    quote_pair_overlap: float = 0.4
+    # A speaker's name stands at most this many words from its attribution cue: "Lavrov said",
+    # "said Foreign Minister Sergei Lavrov" (title words sit inside the name span or between).
+    speaker_gap: int = 2
+    # A name put in another name's place is at most this many words long.
+    max_name_words: int = 5
+    # Words either side of a number, date or name that tell its role ("withdrawing in 1989" and
+    # "withdrew in 1988" share one; "the invasion in 1979" does not).
+    role_window: int = 5
     claims: ClaimOptions = field(default_factory=ClaimOptions)
 
 

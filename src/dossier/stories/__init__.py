@@ -50,7 +50,7 @@ def build_stories(articles: list[Article], links: list[Link], entities: list[Ent
     provenance = provenance if provenance is not None else build_provenance(articles, links)
     index = cluster_articles(articles, links, provenance, options)
     article_story = index.article_story()
-    events = build_timeline(articles, links, provenance.lineage_of(), article_story)
+    events = build_timeline(articles, links, provenance.lineage_of(), article_story, options)
     stories = _stories(articles, provenance.lineages, article_story, events, established or {})
     names = {e.id: e.name for e in entities or []}
     for story in stories:

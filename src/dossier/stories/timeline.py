@@ -21,15 +21,15 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Evidence, Link
 from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
 from dossier.triggers import OCCURRENCE, TRIGGERS
 from dossier.unionfind import UnionFind
 
-# Blocks larger than this compare each event only with its neighbours in date order, so a type
-# reported thousands of times ("statement") stays linear, not quadratic.
-MAX_BLOCK = 200
-BLOCK_WINDOW = 50
+# How large a block of same-type, same-year events is compared in full is an option
+# (`StoriesOptions.timeline_max_block`, `timeline_block_window`).
+_DEFAULTS = StoriesOptions()
 # Types that can name one historical happening ("a 10-year war that ended in 1989 with the
 # withdrawal"); only background events merge across them.
 RELATED_TYPES = ({"war", "withdrawal", "invasion"},)
@@ -53,10 +53,12 @@ class Item:
 
 
 def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[str, int],
-                   article_story: dict[str, str]) -> list[Event]:
+                   article_story: dict[str, str], options: StoriesOptions = _DEFAULTS) -> list[Event]:
+    """The timeline: the articles' events merged across reports (`lineage_of`: article -> lineage
+    number; `article_story`: article -> story id), in timeline order."""
     items = _items(articles, article_story)
     forest = UnionFind(range(len(items)))
-    _merge_dated(items, forest)
+    _merge_dated(items, forest, options.timeline_max_block, options.timeline_block_window)
     _merge_aligned(items, articles, links, forest)
     _attach_undated(items, forest)
     _attach_undated_history(items, forest)
@@ -114,14 +116,16 @@ def _same_event(a: Item, b: Item) -> bool:
         or not (a.participants or b.participants)
 
 
-def _merge_dated(items: list[Item], forest: UnionFind) -> None:
+def _merge_dated(items: list[Item], forest: UnionFind, max_block: int, block_window: int) -> None:
+    """Events of one family and year, compared in date order: every pair in a block of at most
+    `max_block`, each event with its next `block_window` in a larger one."""
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is not None:
             blocks[(_family(item.event), _year(item.span.start))].append(item)
     for block in blocks.values():
         block.sort(key=lambda it: (it.span.start, it.key))
-        window = len(block) if len(block) <= MAX_BLOCK else BLOCK_WINDOW
+        window = len(block) if len(block) <= max_block else block_window
         for i, a in enumerate(block):
             for b in block[i + 1:i + 1 + window]:
                 if _same_event(a, b):

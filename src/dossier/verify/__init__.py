@@ -35,13 +35,13 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
     rank = provenance.rank.__getitem__
     slots = SentenceFacts(articles)  # each sentence's facts computed once for every check
     pairs = aligned_pairs(articles, links, slots)
-    found = changed_facts(pairs)
-    found += _new_findings(found, quoted_word_changes(articles, links, slots, options.scare_quote_min_shared))
+    found = changed_facts(pairs, options)
+    found += _new_findings(found, quoted_word_changes(articles, links, slots, options))
     lineage_of = provenance.lineage_of()
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
     flags = [_changed_fact_flag(pc, name) for pc in found]
-    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank, options.speaker_quote_overlap)]
+    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank, options)]
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
     flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories, options.claims)
               if not _already_flagged(c, flags)]

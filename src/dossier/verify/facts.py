@@ -14,34 +14,17 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from dossier.config import VerifyOptions
 from dossier.verify import lexicon
 from dossier.verify.slots import DateSlot, EntitySlot, FactSlots, Quantity, QuotedSpan, Token, is_word, stem
 
-# Two names or words this similar (rapidfuzz ratio, 0-100) are one name spelled two ways:
-# "Sergey"/"Sergei" = 83, "Sergey Lavrov"/"Sergei Lavrov" = 92, "organisation"/"organization" = 92,
-# while "Iran"/"Iraq" = 75 and "logistical"/"technological" = 72. Set between the two groups on
-# these pairs and kept on the benchmark's tuning half (benchmarks/verify_corruptions.py).
-SPELLING_VARIANT_RATIO = 82
-# A quote that differs from its counterpart in this many substituted words is a changed quoted
-# word (a fact); more than this is rewording of the whole quote, reported as quote drift.
-MAX_QUOTED_WORD_CHANGES = 1
-# A quote found without quote marks in the other sentence: this share of its words must recur.
-QUOTE_IN_TEXT_SHARE = 0.7
-# A quote this short ("logistical") is a quoted word, compared with the words in its place.
-MAX_SHORT_QUOTE_WORDS = 3
-# Quoted spans pair up across the two sentences when this share of the shorter one's words recur.
-QUOTE_PAIR_OVERLAP = 0.4
+# The spelling-variant ratio, quoted-word limits, speaker gap, name length and role window are
+# options (`VerifyOptions`, with how each was set); every comparison takes them as `o`.
+_DEFAULTS = VerifyOptions()
 # Stances whose appearance or disappearance changes how a claim is presented.
 LOADED_STANCES = frozenset({"doubt", "concession", "denial", "boast"})
-# A speaker's name stands this close (in words) to its attribution cue: "Lavrov said",
-# "said Foreign Minister Sergei Lavrov" (the title words sit inside the name span or between).
-SPEAKER_GAP = 2
-# A name put in another name's place is at most this many words long.
-MAX_NAME_WORDS = 5
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "di", "del", "van", "von", "der", "den",
                             "la", "le", "of", "and", "&"})
-# Words either side of a number or date that tell its role (see `_same_context`).
-ROLE_WINDOW = 5
 INSERTABLE_NEGATIONS = frozenset({"not", "never", "no"})
 NOT_A_NEGATION_AFTER = frozenset({"only", "just", "merely", "least", "always", "necessarily"})
 
@@ -58,10 +41,10 @@ class Change:
         return f"{self.slot}: {self.a!r} vs {self.b!r}"
 
 
-def compare_slots(a: FactSlots, b: FactSlots) -> list[Change]:
-    """Every changed fact between two aligned sentences, in a stable order."""
-    changes = (_entity_changes(a, b) + _quantity_changes(a, b) + _date_changes(a, b)
-               + _quoted_word_changes(a, b) + _polarity(a, b)
+def compare_slots(a: FactSlots, b: FactSlots, o: VerifyOptions = _DEFAULTS) -> list[Change]:
+    """Every changed fact between two aligned sentences, in a stable order; `o`: the thresholds."""
+    changes = (_entity_changes(a, b, o) + _quantity_changes(a, b, o) + _date_changes(a, b, o)
+               + _quoted_word_changes(a, b, o) + _polarity(a, b)
                + _hedge_changes(a, b) + _hedge_changes(b, a, swap=True) + _cue_changes(a, b))
     seen, out = set(), []
     for change in changes:
@@ -75,10 +58,10 @@ def compare_slots(a: FactSlots, b: FactSlots) -> list[Change]:
 # ---------------------------------------------------------------- names
 
 
-def same_word(x: str, y: str) -> bool:
+def same_word(x: str, y: str, o: VerifyOptions = _DEFAULTS) -> bool:
     """Equal up to spelling variation ("Sergey"/"Sergei", "organisation"/"organization")."""
     x, y = x.lower(), y.lower()
-    return x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= SPELLING_VARIANT_RATIO
+    return x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= o.spelling_variant_ratio
 
 
 def name_words(name: str) -> list[str]:
@@ -88,7 +71,7 @@ def name_words(name: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
-def same_name(x: str, y: str) -> bool:
+def same_name(x: str, y: str, o: VerifyOptions = _DEFAULTS) -> bool:
     """Two surface names that can denote one entity: spelling variants, a part of the full name
     ("Lavrov"/"Sergei Lavrov"), an acronym ("US"/"U.S."/"United States", "S&P"/"Standard &
     Poor's"), a demonym ("Russian"/"Russia"). Names that differ in a number ("NBC 5"/"NBC 4")
@@ -99,7 +82,7 @@ def same_name(x: str, y: str) -> bool:
     xl, yl = " ".join(xw), " ".join(yw)
     if re.findall(r"\d+", xl) != re.findall(r"\d+", yl):
         return False
-    if xl == yl or fuzz.ratio(xl, yl) >= SPELLING_VARIANT_RATIO:
+    if xl == yl or fuzz.ratio(xl, yl) >= o.spelling_variant_ratio:
         return True
     if set(xw) <= set(yw) or set(yw) <= set(xw):
         return True
@@ -112,20 +95,20 @@ def same_name(x: str, y: str) -> bool:
         xl.startswith(yl[:max(4, len(yl) - 2)]) or yl.startswith(xl[:max(4, len(xl) - 2)]))
 
 
-def _said_in(name: str, tokens: list[Token]) -> bool:
+def _said_in(name: str, tokens: list[Token], o: VerifyOptions) -> bool:
     """The name occurs in the other sentence, tagged or not (NER misses names in rewrites)."""
     words = [w for w in name.split() if w]
     n = len(words)
     for i in range(len(tokens) - n + 1):
         window = " ".join(t.text for t in tokens[i:i + n])
-        if window[:1].isupper() and same_name(name, window):
+        if window[:1].isupper() and same_name(name, window, o):
             return True
     last = words[-1] if words else ""
     return len(words) > 1 and len(last) >= 4 and any(t.text == last for t in tokens)
 
 
-def _entities_match(x: EntitySlot, y: EntitySlot) -> bool:
-    return (x.key is not None and x.key == y.key) or same_name(x.name, y.name)
+def _entities_match(x: EntitySlot, y: EntitySlot, o: VerifyOptions) -> bool:
+    return (x.key is not None and x.key == y.key) or same_name(x.name, y.name, o)
 
 
 def _word_at(slots: FactSlots, k: int, step: int) -> str | None:
@@ -145,56 +128,59 @@ def _shared_neighbours(a: FactSlots, ea: EntitySlot, b: FactSlots, eb: EntitySlo
     return int(left) + int(right)
 
 
-def _speaks(slots: FactSlots, e: EntitySlot) -> bool:
+def _speaks(slots: FactSlots, e: EntitySlot, gap: int) -> bool:
     """The name stands next to an attribution cue ("Lavrov said", "said Lavrov", "according to
-    Lavrov"), with at most SPEAKER_GAP words between: it is the speaker of the sentence."""
+    Lavrov"), with at most `gap` words between: it is the speaker of the sentence."""
     words = [k for k, t in enumerate(slots.tokens) if is_word(t)]
-    before = [k for k in words if k < e.token][-SPEAKER_GAP - 1:]
-    after = [k for k in words if k > e.end_token][:SPEAKER_GAP + 1]
+    before = [k for k in words if k < e.token][-gap - 1:]
+    after = [k for k in words if k > e.end_token][:gap + 1]
     near = [slots.tokens[k].lower for k in before + after]
     return any(w in lexicon.CUE_CLASS_OF for w in near) or "according" in near
 
 
-def _same_entity_role(a: FactSlots, x: EntitySlot, b: FactSlots, y: EntitySlot, sole: bool) -> bool:
+def _same_entity_role(a: FactSlots, x: EntitySlot, b: FactSlots, y: EntitySlot, sole: bool,
+                      o: VerifyOptions) -> bool:
     """Same role: both neighbouring words shared, a speaker on both sides, or (same type) two
     words of the context recurring and either a shared neighbouring word or no other unmatched
     name of that type on either side (`sole`). NER often types one name differently in two sentences, so the type
     only lowers the bar, it is not required."""
     shared = _shared_neighbours(a, x, b, y)
-    if shared == 2 or (x.group == y.group == "person" and _speaks(a, x) and _speaks(b, y)):
+    if shared == 2 or (x.group == y.group == "person" and _speaks(a, x, o.speaker_gap)
+                       and _speaks(b, y, o.speaker_gap)):
         return True
     if x.group != y.group or (shared == 0 and not sole):
         return False
-    return len(context_stems(a, x.token, x.end_token) & context_stems(b, y.token, y.end_token)) >= 2
+    w = o.role_window
+    return len(context_stems(a, x.token, x.end_token, w) & context_stems(b, y.token, y.end_token, w)) >= 2
 
 
-def _entity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
+def _entity_changes(a: FactSlots, b: FactSlots, o: VerifyOptions) -> list[Change]:
     """Names on each side that the other side lacks, paired by role; a name whose place in the
     other sentence holds an untagged proper name (same words either side) is paired with it."""
-    ua = [x for x in a.entities if not any(_entities_match(x, y) for y in b.entities)
-          and not _said_in(x.name, b.tokens)]
-    ub = [y for y in b.entities if not any(_entities_match(y, x) for x in a.entities)
-          and not _said_in(y.name, a.tokens)]
+    ua = [x for x in a.entities if not any(_entities_match(x, y, o) for y in b.entities)
+          and not _said_in(x.name, b.tokens, o)]
+    ub = [y for y in b.entities if not any(_entities_match(y, x, o) for x in a.entities)
+          and not _said_in(y.name, a.tokens, o)]
     out = []
     for x in ua:
         sole = sum(z.group == x.group for z in ua) == 1 and sum(z.group == x.group for z in ub) == 1
-        y = next((y for y in ub if _same_entity_role(a, x, b, y, sole)), None)
+        y = next((y for y in ub if _same_entity_role(a, x, b, y, sole, o)), None)
         if y is not None:
             ub.remove(y)
             group = x.group if x.group == y.group else f"{x.group}/{y.group}"
             out.append(Change(f"{group} changed", x.name, y.name))
             continue
-        other = _name_in_place(a, x, b)
+        other = _name_in_place(a, x, b, o)
         if other is not None:
             out.append(Change(f"{x.group} changed", x.name, other))
     for y in ub:
-        other = _name_in_place(b, y, a)
+        other = _name_in_place(b, y, a, o)
         if other is not None:
             out.append(Change(f"{y.group} changed", other, y.name))
     return out
 
 
-def _name_in_place(side: FactSlots, e: EntitySlot, other: FactSlots) -> str | None:
+def _name_in_place(side: FactSlots, e: EntitySlot, other: FactSlots, o: VerifyOptions) -> str | None:
     """The capitalised words that stand between the name's neighbouring words in the other
     sentence ("on Epstein's unit" / "on McCartney's unit"; "said Hagel." / "said Bennett."), when
     that frame occurs there once. A frame needs two words on at least one side."""
@@ -204,12 +190,12 @@ def _name_in_place(side: FactSlots, e: EntitySlot, other: FactSlots) -> str | No
         return None
     words = [t for t in other.tokens if is_word(t) or t.text[0].isdigit()]
     lower = [t.lower for t in words]
-    span = _between(lower, left, right)
+    span = _between(lower, left, right, o.max_name_words)
     if span is None:
         return None
     tokens = words[span[0]:span[1]]
     name = " ".join(t.text for t in tokens)
-    if _name_shaped(tokens) and not same_name(name, e.name):
+    if _name_shaped(tokens) and not same_name(name, e.name, o):
         return name
     return None
 
@@ -223,8 +209,8 @@ def _name_shaped(tokens: list[Token]) -> bool:
     return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower in NAME_PARTICLES for t in tokens)
 
 
-def _between(lower: list[str], left: list[str], right: list[str]) -> tuple[int, int] | None:
-    """(start, end) of the 1-MAX_NAME_WORDS words framed by `left` and `right` (either may be
+def _between(lower: list[str], left: list[str], right: list[str], max_words: int) -> tuple[int, int] | None:
+    """(start, end) of the 1-`max_words` words framed by `left` and `right` (either may be
     empty: the sentence edge) when the frame occurs exactly once."""
     found = []
     for i in range(len(lower) + 1):
@@ -232,7 +218,7 @@ def _between(lower: list[str], left: list[str], right: list[str]) -> tuple[int, 
             continue
         if not left and i != 0:
             continue
-        for n in range(1, MAX_NAME_WORDS + 1):
+        for n in range(1, max_words + 1):
             j = i + n
             if j > len(lower):
                 break
@@ -265,12 +251,12 @@ def _significant(q: Quantity) -> int:
     return len(number.lstrip("0").rstrip("0")) or 1
 
 
-def context_stems(slots: FactSlots, first: int, last: int) -> set[str]:
-    """Content-word stems within ROLE_WINDOW words either side of tokens first..last."""
+def context_stems(slots: FactSlots, first: int, last: int, window: int = _DEFAULTS.role_window) -> set[str]:
+    """Content-word stems within `window` words either side of tokens first..last."""
     out: set[str] = set()
     for step, start in ((-1, first - 1), (+1, last + 1)):
         k, seen = start, 0
-        while 0 <= k < len(slots.tokens) and seen < ROLE_WINDOW:
+        while 0 <= k < len(slots.tokens) and seen < window:
             t = slots.tokens[k]
             if is_word(t):
                 seen += 1
@@ -280,19 +266,20 @@ def context_stems(slots: FactSlots, first: int, last: int) -> set[str]:
     return out
 
 
-def _same_context(a: FactSlots, a_span: tuple[int, int], b: FactSlots, b_span: tuple[int, int]) -> bool:
+def _same_context(a: FactSlots, a_span: tuple[int, int], b: FactSlots, b_span: tuple[int, int],
+                  window: int) -> bool:
     """Two slots play the same role when words around them recur ("withdrawing in 1989" and
     "withdrew in 1988" do; "withdrawing in 1989" and "the invasion in 1979" do not)."""
-    ca, cb = context_stems(a, *a_span), context_stems(b, *b_span)
+    ca, cb = context_stems(a, *a_span, window), context_stems(b, *b_span, window)
     return bool(ca & cb) or (not ca and not cb)
 
 
-def _units_compatible(a: FactSlots, x: Quantity, b: FactSlots, y: Quantity) -> bool:
+def _units_compatible(a: FactSlots, x: Quantity, b: FactSlots, y: Quantity, window: int) -> bool:
     """Same unit, or (a rewrite names the unit differently: "112 people" / "312 dead") two
     context words in common."""
     if set(x.unit) & set(y.unit):
         return True
-    shared = context_stems(a, x.token, x.token) & context_stems(b, y.token, y.token)
+    shared = context_stems(a, x.token, x.token, window) & context_stems(b, y.token, y.token, window)
     return len(shared) >= 2 or (not x.unit and not y.unit and len(shared) >= 1)
 
 
@@ -301,7 +288,7 @@ def _opposite_bounds(x: Quantity, y: Quantity) -> bool:
     return signs == {">", "<"} or signs == {">=", "<="} or signs == {">", "<="} or signs == {"<", ">="}
 
 
-def _quantity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
+def _quantity_changes(a: FactSlots, b: FactSlots, o: VerifyOptions) -> list[Change]:
     ua, ub, out = list(a.quantities), list(b.quantities), []
     # Same value and unit first ("1 cup" with "1 cup", not with the "1 tsp" that comes first).
     for same_unit in (True, False):
@@ -313,7 +300,7 @@ def _quantity_changes(a: FactSlots, b: FactSlots) -> list[Change]:
                 if _opposite_bounds(x, y):
                     out.append(Change("bound changed", _with_bound(a, x), _with_bound(b, y)))
     for x in ua:
-        y = next((y for y in ub if _units_compatible(a, x, b, y)), None)
+        y = next((y for y in ub if _units_compatible(a, x, b, y, o.role_window)), None)
         if y is not None:
             ub.remove(y)
             out.append(Change("number changed", _phrase(a, x), _phrase(b, y)))
@@ -333,13 +320,14 @@ def _with_bound(slots: FactSlots, q: Quantity) -> str:
     return " ".join(t.text for t in slots.tokens[max(0, q.token - 2):q.token + 1])
 
 
-def _date_changes(a: FactSlots, b: FactSlots) -> list[Change]:
+def _date_changes(a: FactSlots, b: FactSlots, o: VerifyOptions) -> list[Change]:
     """A date on each side that the other lacks, of the same kind and in the same role. A
     month-day also counts as its month, so "October 20" against "November" is a change."""
     for kind in ("year", "monthday", "weekday", "month"):
         xs, ys = _unmatched(_of_kind(a, kind), _of_kind(b, kind))
         for x in xs:
-            y = next((y for y in ys if _same_context(a, (x.token, x.token), b, (y.token, y.token))), None)
+            y = next((y for y in ys if _same_context(a, (x.token, x.token), b, (y.token, y.token), o.role_window)),
+                     None)
             if y is not None:
                 # one date difference is enough; a changed day also changes its month
                 return [Change("date changed", _date_text(a, x.text), _date_text(b, y.text))]
@@ -388,7 +376,7 @@ def _overlap(x: list[str], y: list[str]) -> float:
     return len(sx & sy) / max(1, min(len(sx), len(sy)))
 
 
-def substituted_words(x: list[str], y: list[str]) -> list[tuple[str, str]]:
+def substituted_words(x: list[str], y: list[str], o: VerifyOptions = _DEFAULTS) -> list[tuple[str, str]]:
     """Word substitutions between two wordings (insertions and deletions are not substitutions),
     leaving out spelling variants and stop-word swaps."""
     sm = difflib.SequenceMatcher(a=[w.lower() for w in x], b=[w.lower() for w in y], autojunk=False)
@@ -400,14 +388,14 @@ def substituted_words(x: list[str], y: list[str]) -> list[tuple[str, str]]:
         ys = [w for w in y[j1:j2] if w.lower() not in lexicon.STOPWORDS]
         if not xs or not ys:
             continue
-        if len(xs) == len(ys) and all(same_word(p, q) for p, q in zip(xs, ys)):
+        if len(xs) == len(ys) and all(same_word(p, q, o) for p, q in zip(xs, ys)):
             continue
         subs.append((" ".join(xs), " ".join(ys)))
     return subs
 
 
-def pair_quotes(a: FactSlots, b: FactSlots) -> list[tuple[QuotedSpan, QuotedSpan]]:
-    """Quoted spans of two aligned sentences that render the same words."""
+def pair_quotes(a: FactSlots, b: FactSlots, o: VerifyOptions = _DEFAULTS) -> list[tuple[QuotedSpan, QuotedSpan]]:
+    """Quoted spans of two aligned sentences that render the same words (`o.quote_pair_overlap`)."""
     pairs, taken = [], set()
     for qa in a.quotes:
         wa = _words(a, qa.first, qa.last)
@@ -416,7 +404,7 @@ def pair_quotes(a: FactSlots, b: FactSlots) -> list[tuple[QuotedSpan, QuotedSpan
             if k in taken:
                 continue
             score = _overlap(wa, _words(b, qb.first, qb.last))
-            if score >= QUOTE_PAIR_OVERLAP and (best is None or score > best[0]):
+            if score >= o.quote_pair_overlap and (best is None or score > best[0]):
                 best = (score, k, qb)
         if best is not None:
             taken.add(best[1])
@@ -424,47 +412,47 @@ def pair_quotes(a: FactSlots, b: FactSlots) -> list[tuple[QuotedSpan, QuotedSpan
     return pairs
 
 
-def _quoted_word_changes(a: FactSlots, b: FactSlots) -> list[Change]:
+def _quoted_word_changes(a: FactSlots, b: FactSlots, o: VerifyOptions) -> list[Change]:
     out = []
-    paired = pair_quotes(a, b)
+    paired = pair_quotes(a, b, o)
     for qa, qb in paired:
-        subs = substituted_words(_words(a, qa.first, qa.last), _words(b, qb.first, qb.last))
-        if 0 < len(subs) <= MAX_QUOTED_WORD_CHANGES:
+        subs = substituted_words(_words(a, qa.first, qa.last), _words(b, qb.first, qb.last), o)
+        if 0 < len(subs) <= o.max_quoted_word_changes:
             out += [Change("quoted word changed", x, y) for x, y in subs]
     paired_a = {id(p[0]) for p in paired}
     paired_b = {id(p[1]) for p in paired}
-    out += _unpaired_quoted_words(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False)
-    out += _unpaired_quoted_words(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True)
-    out += _quote_in_plain_text(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False)
-    out += _quote_in_plain_text(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True)
+    out += _unpaired_quoted_words(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False, o=o)
+    out += _unpaired_quoted_words(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True, o=o)
+    out += _quote_in_plain_text(a, b, [q for q in a.quotes if id(q) not in paired_a], swap=False, o=o)
+    out += _quote_in_plain_text(b, a, [q for q in b.quotes if id(q) not in paired_b], swap=True, o=o)
     return out
 
 
 def _quote_in_plain_text(q_side: FactSlots, other: FactSlots, quotes: list[QuotedSpan],
-                         swap: bool) -> list[Change]:
+                         swap: bool, o: VerifyOptions) -> list[Change]:
     """A longer quote whose words the other sentence carries without quote marks (or with a
     mark missing): the words it shares mark the region, and substitutions inside it count."""
     out = []
     other_words = [t.text for t in other.tokens if is_word(t) or t.text[0].isdigit()]
     for q in quotes:
         quoted = _words(q_side, q.first, q.last)
-        if len(quoted) <= MAX_SHORT_QUOTE_WORDS:
+        if len(quoted) <= o.max_short_quote_words:
             continue
         sm = difflib.SequenceMatcher(a=[w.lower() for w in quoted], b=[w.lower() for w in other_words],
                                      autojunk=False)
         blocks = [m for m in sm.get_matching_blocks() if m.size]
-        if not blocks or sum(m.size for m in blocks) < QUOTE_IN_TEXT_SHARE * len(quoted):
+        if not blocks or sum(m.size for m in blocks) < o.quote_in_text_share * len(quoted):
             continue
         region = other_words[blocks[0].b:blocks[-1].b + blocks[-1].size]
         inside = quoted[blocks[0].a:blocks[-1].a + blocks[-1].size]
-        subs = substituted_words(inside, region)
-        if 0 < len(subs) <= MAX_QUOTED_WORD_CHANGES:
+        subs = substituted_words(inside, region, o)
+        if 0 < len(subs) <= o.max_quoted_word_changes:
             out += [Change("quoted word changed", y if swap else x, x if swap else y) for x, y in subs]
     return out
 
 
 def _unpaired_quoted_words(q_side: FactSlots, other: FactSlots, quotes: list[QuotedSpan],
-                           swap: bool) -> list[Change]:
+                           swap: bool, o: VerifyOptions = _DEFAULTS) -> list[Change]:
     """A short quote ("logistical" issues) whose place in the other sentence holds other words
     (technological issues), located by the words right after or right before the quote."""
     out = []
@@ -472,10 +460,10 @@ def _unpaired_quoted_words(q_side: FactSlots, other: FactSlots, quotes: list[Quo
     other_text = " ".join(t.lower for t in other_words)
     for q in quotes:
         quoted = _words(q_side, q.first, q.last)
-        if not quoted or len(quoted) > MAX_SHORT_QUOTE_WORDS or " ".join(quoted).lower() in other_text:
+        if not quoted or len(quoted) > o.max_short_quote_words or " ".join(quoted).lower() in other_text:
             continue
         found = _substitute(q_side, q, other_words, len(quoted))
-        if found and not all(same_word(x, y) for x, y in zip(quoted, found)):
+        if found and not all(same_word(x, y, o) for x, y in zip(quoted, found)):
             x, y = " ".join(quoted), " ".join(found)
             out.append(Change("quoted word changed", y if swap else x, x if swap else y))
     return out

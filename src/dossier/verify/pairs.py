@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from dossier.config import VerifyOptions
 from dossier.model import Alignment, Article, Link
 from dossier.verify.facts import Change, compare_slots
 from dossier.verify.slots import FactSlots, extract_slots
@@ -88,10 +89,11 @@ def _oriented(link: Link, al: Alignment, slots) -> AlignedPair:
     return AlignedPair(a[0], b[0], a[1], b[1], a[2], b[2], directed=link.direction is not None)
 
 
-def changed_facts(pairs: list[AlignedPair]) -> list[PairChanges]:
+def changed_facts(pairs: list[AlignedPair], options: VerifyOptions = VerifyOptions()) -> list[PairChanges]:
+    """The pairs whose sentences state a fact differently (`facts.compare_slots` under `options`)."""
     out = []
     for pair in pairs:
-        changes = compare_slots(pair.source_slots, pair.copy_slots)
+        changes = compare_slots(pair.source_slots, pair.copy_slots, options)
         if changes:
             out.append(PairChanges(pair, changes))
     return out

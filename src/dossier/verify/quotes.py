@@ -51,10 +51,10 @@ def _variant(article: str, slots: FactSlots, q: QuotedSpan) -> QuoteVariant:
 
 
 def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank,
-                     speaker_overlap: float = VerifyOptions().speaker_quote_overlap) -> list[QuoteDrift]:
+                     options: VerifyOptions = VerifyOptions()) -> list[QuoteDrift]:
     """Groups of one quote in several articles whose wordings differ; `rank` orders articles by
-    closeness to the original (`Provenance.rank`); an analysed quote sharing `speaker_overlap` of
-    the shorter wording's words names the speaker (`VerifyOptions.speaker_quote_overlap`)."""
+    closeness to the original (`Provenance.rank`); an analysed quote sharing
+    `options.speaker_quote_overlap` of the shorter wording's words names the speaker."""
     forest = UnionFind()
     variants: dict[tuple[str, str], QuoteVariant] = {}
     drifting: set[tuple[str, str]] = set()
@@ -66,24 +66,24 @@ def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank,
         return key
 
     for pair in pairs:
-        for qa, qb in pair_quotes(pair.source_slots, pair.copy_slots):
+        for qa, qb in pair_quotes(pair.source_slots, pair.copy_slots, options):
             x = node(_variant(pair.source, pair.source_slots, qa))
             y = node(_variant(pair.copy, pair.copy_slots, qb))
             forest.union(x, y)
-            if substituted_words(_words(qa.text), _words(qb.text)):
+            if substituted_words(_words(qa.text), _words(qb.text), options):
                 drifting.update((x, y))
     speakers = _speakers(articles)
     out = []
     for members in forest.groups():
         if not drifting & set(members):
             continue
-        drift = _drift(sorted(members), variants, rank, speakers, speaker_overlap)
+        drift = _drift(sorted(members), variants, rank, speakers, options)
         if drift is not None:
             out.append(drift)
     return sorted(out, key=lambda d: (d.articles, d.variants[0].text))
 
 
-def _drift(members, variants, rank, speakers, speaker_overlap: float) -> QuoteDrift | None:
+def _drift(members, variants, rank, speakers, options: VerifyOptions) -> QuoteDrift | None:
     """One variant per article (its longest wording), the closest to the original first."""
     per_article: dict[str, QuoteVariant] = {}
     for key in members:
@@ -97,7 +97,7 @@ def _drift(members, variants, rank, speakers, speaker_overlap: float) -> QuoteDr
     original = ordered[0]
     subs = []
     for v in ordered[1:]:
-        for s in substituted_words(_words(original.text), _words(v.text)):
+        for s in substituted_words(_words(original.text), _words(v.text), options):
             if s not in subs:
                 subs.append(s)
     if not subs:
@@ -106,7 +106,8 @@ def _drift(members, variants, rank, speakers, speaker_overlap: float) -> QuoteDr
                     if (v.article, normalise(v.text)) in speakers), None)
     if speaker is None:
         speaker = next((s for v in ordered for (art, text), s in speakers.items()
-                        if art == v.article and _overlaps(text, normalise(v.text), speaker_overlap)), None)
+                        if art == v.article and _overlaps(text, normalise(v.text), options.speaker_quote_overlap)),
+                       None)
     return QuoteDrift(ordered, speaker, subs)
 
 

@@ -14,7 +14,7 @@ import re
 
 from dossier.config import VerifyOptions
 from dossier.model import Article, Link
-from dossier.verify.facts import MAX_SHORT_QUOTE_WORDS, Change, _unpaired_quoted_words, same_name
+from dossier.verify.facts import Change, _unpaired_quoted_words, same_name
 from dossier.verify.pairs import AlignedPair, PairChanges, SentenceFacts
 from dossier.verify.slots import FactSlots, is_word, stem
 
@@ -36,23 +36,23 @@ def _sentences(article: Article, memo: dict[str, list[tuple[int, str]]]) -> list
     return memo[article.id]
 
 
-def _short_quotes(slots: FactSlots):
+def _short_quotes(slots: FactSlots, max_words: int):
     return [q for q in slots.quotes if 0 < sum(1 for t in slots.tokens[q.first:q.last + 1] if is_word(t))
-            <= MAX_SHORT_QUOTE_WORDS]
+            <= max_words]
 
 
-def _shared(x: FactSlots, y: FactSlots) -> int:
+def _shared(x: FactSlots, y: FactSlots, o: VerifyOptions) -> int:
     ys = y.content_stems
-    names = sum(1 for e in x.entities if any(same_name(e.name, f.name) for f in y.entities)
+    names = sum(1 for e in x.entities if any(same_name(e.name, f.name, o) for f in y.entities)
                 and stem(e.name.lower()) not in ys)
     return len(x.content_stems & ys) + names
 
 
 def quoted_word_changes(articles: list[Article], links: list[Link], slots: SentenceFacts | None = None,
-                        min_shared: int = VerifyOptions().scare_quote_min_shared) -> list[PairChanges]:
+                        options: VerifyOptions = VerifyOptions()) -> list[PairChanges]:
     """Changed quoted words between linked articles, source side first where the link says.
     `slots` shares sentence facts with the other checks (each sentence is read once per build);
-    `min_shared`: see `VerifyOptions.scare_quote_min_shared`."""
+    `options`: the thresholds (`scare_quote_min_shared`, `max_short_quote_words`, ...)."""
     by_id = {a.id: a for a in articles}
     slots = slots or SentenceFacts(articles)
     sentences: dict[str, list[tuple[int, str]]] = {}
@@ -62,7 +62,7 @@ def quoted_word_changes(articles: list[Article], links: list[Link], slots: Sente
             continue
         source = link.b if link.direction == "b_to_a" else link.a
         for quoting, other in ((link.a, link.b), (link.b, link.a)):
-            for pair in _one_way(by_id[quoting], by_id[other], slots, sentences, min_shared):
+            for pair in _one_way(by_id[quoting], by_id[other], slots, sentences, options):
                 out.append(_oriented(pair, source, link.direction is not None))
     return out
 
@@ -78,7 +78,7 @@ def _oriented(found: PairChanges, source: str, directed: bool) -> PairChanges:
 
 
 def _one_way(quoting: Article, other: Article, slots: SentenceFacts,
-             sentences: dict[str, list[tuple[int, str]]], min_shared: int) -> list[PairChanges]:
+             sentences: dict[str, list[tuple[int, str]]], o: VerifyOptions) -> list[PairChanges]:
     """Changes where `quoting` puts a short quote and `other` has other words in its place, as
     pairs with `other` first. `sentences` memoises `sentences_of` per article id."""
     out = []
@@ -87,16 +87,16 @@ def _one_way(quoting: Article, other: Article, slots: SentenceFacts,
         if '"' not in q_text and "\u201c" not in q_text:
             continue
         q_slots = slots(quoting.id, q_text)
-        quotes = _short_quotes(q_slots)
+        quotes = _short_quotes(q_slots, o.max_short_quote_words)
         if not quotes:
             continue
         if other_sentences is None:
             other_sentences = [(i, slots(other.id, t)) for i, t in _sentences(other, sentences)]
-        scored = sorted(((_shared(q_slots, s), i, s) for i, s in other_sentences), key=lambda x: (-x[0], x[1]))
-        if not scored or scored[0][0] < min_shared or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        scored = sorted(((_shared(q_slots, s, o), i, s) for i, s in other_sentences), key=lambda x: (-x[0], x[1]))
+        if not scored or scored[0][0] < o.scare_quote_min_shared or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             continue
         _, o_index, o_slots = scored[0]
-        changes = _unpaired_quoted_words(q_slots, o_slots, quotes, swap=True)
+        changes = _unpaired_quoted_words(q_slots, o_slots, quotes, swap=True, o=o)
         if changes:
             out.append(PairChanges(AlignedPair(other.id, quoting.id, o_index, q_index, o_slots, q_slots,
                                                False), changes))
