@@ -62,14 +62,15 @@ COMPARE_CHUNK = 256
 def score_pair(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
                options: ReuseOptions) -> Link | None:
     """Align the sentences of two candidate articles and decide whether (and how) they are linked."""
-    return make_link(a, b, pa, pb, align(pa, pb, options.align_cosine), options)
+    return make_link(a, b, pa, pb, align(pa, pb, options.align_cosine, options.min_shared_stems), options)
 
 
-def needed_rows(products: list[ArticleProducts], pairs: list[Pair]) -> dict[int, set[int]]:
+def needed_rows(products: list[ArticleProducts], pairs: list[Pair],
+                min_shared_stems: int = ReuseOptions().min_shared_stems) -> dict[int, set[int]]:
     """position -> rows whose sentence vectors the candidate pairs' alignments need."""
     needed: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
-        rows, cols = rows_to_encode(products[i], products[j])
+        rows, cols = rows_to_encode(products[i], products[j], min_shared_stems)
         needed[i].update(rows)
         needed[j].update(cols)
     return needed
@@ -130,7 +131,7 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
     touched: set[int] = set()
     for start in range(0, len(queue), COMPARE_CHUNK):
         chunk = [pair for pair in queue[start:start + COMPARE_CHUNK] if not same_lineage(pair)]
-        needed = needed_rows(products, [pair for pair in chunk if not scored.known(pair)])
+        needed = needed_rows(products, [pair for pair in chunk if not scored.known(pair)], options.min_shared_stems)
         ensure_vectors(products, needed, load_encoder)
         touched |= needed.keys()
         for i, j in chunk:

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dossier.config import ReuseOptions
 from dossier.reuse.fingerprints import ArticleProducts, shingles
 
 
-# Sentence pairs sharing fewer content-word stems (names, numbers, content words) than this are not
-# compared by vector. Every non-verbatim alignment on the seeds shares 3 or more; ~10% of the spun
-# sentences of the syndication tuning corpus (seed 1) share fewer (their article pairs still align
-# on the rest); boilerplate lines and sentences a copy dropped share none with what is left.
-MIN_SHARED_STEMS = 2
+# How many content-word stems a sentence pair must share to be compared by vector is an option
+# (`ReuseOptions.min_shared_stems`, with how it was set).
+_MIN_SHARED_STEMS = ReuseOptions().min_shared_stems
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,10 @@ def identical_cells(a: ArticleProducts, b: ArticleProducts) -> list[tuple[int, i
     return [(i, j) for i, unit in enumerate(a.units) for j in rows_of.get(unit.text, ())]
 
 
-def rows_to_encode(a: ArticleProducts, b: ArticleProducts) -> tuple[list[int], list[int]]:
+def rows_to_encode(a: ArticleProducts, b: ArticleProducts,
+                   min_shared_stems: int = _MIN_SHARED_STEMS) -> tuple[list[int], list[int]]:
     """The rows of a and of b whose vectors aligning the pair needs: those not aligned word for
-    word that share at least MIN_SHARED_STEMS content-word stems with such a row on the other
+    word that share at least `min_shared_stems` content-word stems with such a row on the other
     side (a boilerplate line, or a sentence the copy dropped, has nothing to be compared with)."""
     cells = identical_cells(a, b)
     rows = set(range(len(a.units))) - {i for i, _ in cells}
@@ -61,7 +61,7 @@ def rows_to_encode(a: ArticleProducts, b: ArticleProducts) -> tuple[list[int], l
     keep_rows, keep_cols = set(), set()
     for i in rows:
         shared = Counter(j for stem in a.stem_sets[i] for j in cols_with.get(stem, ()))
-        partners = {j for j, count in shared.items() if count >= MIN_SHARED_STEMS}
+        partners = {j for j, count in shared.items() if count >= min_shared_stems}
         if partners:
             keep_rows.add(i)
             keep_cols |= partners
@@ -77,10 +77,11 @@ def best_matches(sims: np.ndarray, min_cosine: float) -> list[tuple[int, int]]:
     return sorted((i, j) for i, j in cells if sims[i, j] >= min_cosine)
 
 
-def align(a: ArticleProducts, b: ArticleProducts, min_cosine: float) -> list[AlignedPair]:
+def align(a: ArticleProducts, b: ArticleProducts, min_cosine: float,
+          min_shared_stems: int = _MIN_SHARED_STEMS) -> list[AlignedPair]:
     """Aligned sentence pairs, in row order (the rows of `rows_to_encode` must be encoded)."""
     out = [AlignedPair(i, j, 1.0, 1.0) for i, j in identical_cells(a, b)]
-    rows, cols = rows_to_encode(a, b)
+    rows, cols = rows_to_encode(a, b, min_shared_stems)
     if rows:
         sims = a.matrix(rows) @ b.matrix(cols).T
         out += [AlignedPair(rows[i], cols[j], round(float(sims[i, j]), 4),
