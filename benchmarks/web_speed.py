@@ -75,7 +75,8 @@ def annotate(article) -> None:
 
 
 def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> Path:
-    from dossier.model import (Alignment, Corpus, Document, Entity, Event, Flag, FlagEvidence, Link, Story)
+    from dossier.model import (Alignment, Corpus, Derivation, Document, Entity, Event, Flag, FlagEvidence, Link,
+                               Story)
     from dossier.store import Store
 
     from syndication_data import generate
@@ -86,7 +87,7 @@ def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> P
     items = corpus.by_id()
     for item in corpus.items:
         annotate(item.article)
-    links, flags = [], []
+    links, flags, edges = [], [], defaultdict(list)
     for parent, child, transformation in corpus.gold_edges():
         a, b = items[parent].article, items[child].article
         by_text = {s.text: s.index for s in a.sentences}
@@ -96,6 +97,7 @@ def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> P
         alignments = [Alignment(a.sentences[i].text, b.sentences[j].text, 1.0 if a.sentences[i].text == b.sentences[j].text
                                 else 0.8, i, j) for i, j in pairs]
         kind = KINDS.get(transformation, "copy")
+        edges[parent].append(Derivation(parent, child, kind))
         links.append(Link(a=parent, b=child, kind=kind, score=0.9, direction="a_to_b", alignments=alignments))
         changed = next((al for al in alignments if al.score < 1), None)
         if kind == "rewrite" and changed:
@@ -113,7 +115,8 @@ def synthetic_dossier(path: Path, data_dirs: list[Path], n: int, seed: int) -> P
         story_id = f"story-{lineage}"
         stories.append(Story(id=story_id, title=original.sentences[0].text[:120] if original.sentences else lineage,
                              articles=members, original=original.id, independent_sources=1,
-                             first_reported=dates[0] if dates else None, lineages=[sorted(members)]))
+                             first_reported=dates[0] if dates else None, lineages=[sorted(members)],
+                             edges=[e for m in sorted(members) for e in edges[m]]))
         events.append(Event(id=f"ev-{lineage}", type="report", summary=stories[-1].title, date=dates[0] if dates else None,
                             date_precision="day" if dates else None, participants=[e for e, _ in names],
                             articles=members, independent_sources=1, story=story_id, first_reported=original.id))

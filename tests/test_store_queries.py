@@ -1,5 +1,6 @@
 """The store's read side: read tables follow every corpus write; lists page, sort and filter in SQL;
-search matches prefixes and near spellings of names; provenance counts come from the build's lineages."""
+search matches prefixes and near spellings of names; provenance counts come from the build's
+derivation edges."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import sqlite3
 
 import pytest
 
-from dossier.model import Article, Corpus, Document, Entity, Event, Flag, FlagEvidence, Link, Mention, Quote, Story
+from dossier.model import (Article, Corpus, Derivation, Document, Entity, Event, Flag, FlagEvidence, Link, Mention,
+                           Quote, Story)
 from dossier.store import Store
 from dossier.store import queries as q
-from dossier.store.readmodel import MIGRATIONS, derived_kinds, outlet_name, partial_reusers
+from dossier.store.readmodel import MIGRATIONS, derived_kinds, member_roles, outlet_name
 
 
 def _article(i: int, site: str | None = None, date: str | None = None, text: str = "") -> Article:
@@ -34,7 +36,8 @@ def store(tmp_path) -> Store:
                  Link(a="a01", b="a02", kind="rewrite", score=0.8, direction="a_to_b"),
                  Link(a="a00", b="a03", kind="partial", score=0.3)]
         stories = [Story(id="s1", title="Moscow talks", articles=["a00", "a01", "a02", "a03"], original="a00",
-                         independent_sources=2, first_reported="2021-10-10", lineages=[["a00", "a01", "a02"], ["a03"]]),
+                         independent_sources=2, first_reported="2021-10-10", lineages=[["a00", "a01", "a02"], ["a03"]],
+                         edges=[Derivation("a00", "a01", "copy"), Derivation("a01", "a02", "rewrite")]),
                    *[Story(id=f"s{i}", title=f"Story {i}", articles=[f"a{i:02d}"], independent_sources=1,
                            first_reported=f"2021-10-{10 + i:02d}", lineages=[[f"a{i:02d}"]]) for i in range(4, 12)]]
         entities = [Entity(id="e-lavrov", name="Sergei Lavrov", type="PERSON", aliases=["Lavrov", "Sergei Lavrov"]),
@@ -75,19 +78,26 @@ def test_timeline_keeps_the_builds_order(store):
     assert [e["id"] for e in q.timeline(store.db, {"entity": "e-lavrov"})["items"]] == ["ev-b"]
 
 
-def test_story_provenance_counts_follow_the_lineages(store):
+def test_story_provenance_counts_follow_the_builds_edges(store):
     row = q.story_row(store.db, "s1")
     assert (row["independent_sources"], row["copies"], row["rewrites"], row["partials"]) == (2, 1, 1, 1)
     assert q.story_roles(store.db, "s1") == {"a00": "original", "a01": "copy", "a02": "rewrite", "a03": "partial"}
 
 
-def test_derived_kinds_and_partial_reuse_without_directions():
-    story = {"articles": ["x", "y", "z"], "original": None, "lineages": [["x", "y"], ["z"]]}
+def test_roles_are_the_builds_edges_not_rederived_from_links():
+    # The link says translation, the build's edge says rewrite: the edge wins (the web draws what
+    # the build decided). w is in x's lineage with no edge into it: a version, not a copy. A partial
+    # link makes z, the first of its own lineage, a reuser.
+    story = {"articles": ["x", "y", "w", "z"], "original": "x", "lineages": [["x", "y", "w"], ["z"]],
+             "edges": [{"source": "x", "derived": "y", "kind": "rewrite", "basis": "lineage"},
+                       {"source": "w", "derived": "y", "kind": "rewrite", "basis": "link"}]}
     links = [{"a": "x", "b": "y", "kind": "translation", "direction": None},
-             {"a": "y", "b": "z", "kind": "partial", "direction": None}]
-    kinds = derived_kinds(story, links)
-    assert kinds == {"y": "translation"}
-    assert partial_reusers(story, links, kinds) == {"z"}
+             {"a": "y", "b": "z", "kind": "partial", "direction": None},
+             {"a": "x", "b": "w", "kind": "partial", "direction": None}]
+    assert derived_kinds(story) == {"y": "rewrite"}
+    assert member_roles(story, links) == {"x": "original", "y": "rewrite", "w": "version", "z": "partial"}
+    # A story stored before edges were kept: later lineage members are copies of an unknown kind.
+    assert derived_kinds(dict(story, edges=[])) == {"y": "copy", "w": "copy"}
 
 
 def test_outlet_names_prefer_site_then_credit_then_byline():

@@ -13,7 +13,7 @@ from pathlib import Path
 from dossier.clean import clean_document
 from dossier.config import Options
 from dossier.ingest import read_paths
-from dossier.model import (Alignment, Corpus, Entity, Event, Evidence, Flag, FlagEvidence, Link, Mention,
+from dossier.model import (Alignment, Corpus, Derivation, Entity, Event, Evidence, Flag, FlagEvidence, Link, Mention,
                            Quote, Sentence, Story)
 from dossier.store import Store
 
@@ -92,7 +92,7 @@ def corpus(store: Store, ids: dict[str, str]) -> Corpus:
                                         score=0.4, a_index=0, b_index=0)])]
     stories = [Story(id="s-geneva", title=f"Geneva grain talks {SCRIPT}", articles=[wire.id, copy.id, xss.id],
                      original=wire.id, independent_sources=2, first_reported="2024-05-07",
-                     lineages=[[wire.id, copy.id], [xss.id]])]
+                     lineages=[[wire.id, copy.id], [xss.id]], edges=[Derivation(wire.id, copy.id, "rewrite")])]
     entities = [Entity(id="e-berg", name="Anna Berg", type="PERSON", aliases=["Anna Berg", "Berg", IMG])]
     # The corpus holds events in timeline order (stories/timeline.py sorts them; the web and the
     # report keep that order), so the hand-built list is in it too.

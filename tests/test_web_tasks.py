@@ -86,7 +86,10 @@ def test_who_reported_independently_and_who_copied(browser, base):
         fits(page)
         card = page.locator(".story-card").filter(has=page.locator(".seg-translation")).first
         assert "1 independent source" in card.locator(".bar-legend").inner_text()
-        assert "2 translations" in card.locator(".bar-legend").inner_text()
+        # The build's derivation edges: 004 is a translation (of 001 and of 003); 001 is in the
+        # original's lineage with no edge into it, a version (the web no longer re-derives a kind).
+        assert "1 translation" in card.locator(".bar-legend").inner_text()
+        assert "1 version" in card.locator(".bar-legend").inner_text()
         shot(page, "01-home-provenance")
         click(page, seen, card.locator("h2 a"))
         rows = page.locator("#members tbody tr")
@@ -94,7 +97,8 @@ def test_who_reported_independently_and_who_copied(browser, base):
         table = page.locator("#members").inner_text()
         assert "Bulletin News" in table and "ABC News (credited)" in table  # outlets, not file names first
         assert page.locator("#members .badge.role-original").count() == 1
-        assert page.locator("#members .badge.link-translation").count() == 2
+        assert page.locator("#members .badge.link-translation").count() == 1
+        assert page.locator("#members .badge.role-version").count() == 1
         assert page.locator("#members .trust-contradicted").count() == 1  # the date verdict beside the date
         assert page.locator("details.legend").count() == 1
         fits(page)

@@ -5,8 +5,9 @@ reader pages, sorts and filters need columns and indexes instead. `refresh` rebu
 table from those rows inside the build's transaction (the datasette habit of precomputed, indexed
 tables over a read-only file), so a web request reads a page of rows and never the whole corpus.
 
-What the build decided is copied, never re-derived: story lineages, originals and counts, link
-kinds, the timeline's order (the `events` position, set by the story stage) and flag verdicts.
+What the build decided is copied, never re-derived: story lineages, originals and counts, each
+member's role from the story's typed derivation edges (`Story.edges`), link kinds, the
+timeline's order (the `events` position, set by the story stage) and flag verdicts.
 The one thing computed here is the quote ledger's wording variants (`quote_variants`), a grouping
 for reading that no stage makes.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
@@ -25,7 +26,6 @@ from rapidfuzz import fuzz
 # the seeds by hand: the three wordings of Lavrov's "inclusive government" quote (001/003/004) score
 # 79-95 against each other; different quotes of one speaker score 36-49. 65 sits between.
 VARIANT_MIN_RATIO = 65
-STRONG_KINDS = ("copy", "rewrite", "translation")
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
@@ -114,38 +114,43 @@ def _links(db: sqlite3.Connection, links: list) -> None:
         _members(db, "link", item_id, [link["a"], link["b"]])
 
 
-def derived_kinds(story: dict, links: list[dict]) -> dict[str, str]:
-    """article id -> the kind of link it was derived by, for every member of a story that is not
-    the first of its lineage. The lineage's first member is its original when the story names it,
-    else the member a directed link leaves from and none enters (else the first listed)."""
-    members = set(story["articles"])
-    inside = [link for link in links if link["a"] in members and link["b"] in members]
-    entering: dict[str, str] = {}
-    for link in inside:
-        if link["kind"] in STRONG_KINDS and link.get("direction") in ("a_to_b", "b_to_a"):
-            copy = link["b"] if link["direction"] == "a_to_b" else link["a"]
-            entering.setdefault(copy, link["kind"])
-    out = {}
-    for lineage in story.get("lineages") or [[a] for a in story["articles"]]:
-        head = story.get("original") if story.get("original") in lineage else \
-            next((a for a in lineage if a not in entering), lineage[0])
-        for article in lineage:
-            if article == head:
-                continue
-            kind = entering.get(article) or next(
-                (link["kind"] for link in inside if article in (link["a"], link["b"])
-                 and link["kind"] in STRONG_KINDS), "copy")
-            out[article] = kind
-    return out
+def derived_kinds(story: dict) -> dict[str, str]:
+    """article id -> the kind of the derivation edge into it (copy, rewrite, translation), as the
+    build decided (`Story.edges`, from reuse/provenance.py's lineages). A story stored before the
+    build kept its edges marks every lineage member after the first (its original) "copy":
+    derived, by a kind that dossier does not record."""
+    if story.get("edges"):
+        out: dict[str, str] = {}
+        for edge in story["edges"]:
+            out.setdefault(edge["derived"], edge["kind"])
+        return out
+    return {a: "copy" for lineage in story.get("lineages") or [] for a in lineage[1:]}
 
 
-def partial_reusers(story: dict, links: list[dict], derived: dict[str, str]) -> set[str]:
-    """Members that reuse another member's paragraphs (a partial link) without being a copy: the
-    build counts each as an independent source, and the reader sees the reuse on the bar."""
+def member_roles(story: dict, links: list[dict]) -> dict[str, str]:
+    """article id -> its role in the story, as the build decided it: "original" (the story's);
+    the kind of the derivation edge into it (copy, rewrite, translation); "version" for a member of
+    a lineage, after its original, with no edge into it (the build joined it to the lineage but
+    found nothing it was made from: it is counted with the original as one source); else the first
+    of its own lineage, "partial" when it reuses another member's paragraph (a partial link, which
+    never joins lineages), "independent" when not."""
     members = set(story["articles"])
-    ends = {end for link in links if link["kind"] == "partial" and link["a"] in members and link["b"] in members
-            for end in (link["a"], link["b"])}
-    return {a for a in ends if a not in derived and a != story.get("original")}
+    kinds = {a: k for a, k in derived_kinds(story).items() if a in members}
+    lineages = story.get("lineages") or [[a] for a in story["articles"]]
+    heads = {lineage[0] for lineage in lineages if lineage}
+    reusing = {end for link in links if link["kind"] == "partial" and link["a"] in members and link["b"] in members
+               for end in (link["a"], link["b"])}
+    roles = {}
+    for article in story["articles"]:
+        if article == story.get("original"):
+            roles[article] = "original"
+        elif article in kinds:
+            roles[article] = kinds[article]
+        elif article not in heads:
+            roles[article] = "version"
+        else:
+            roles[article] = "partial" if article in reusing else "independent"
+    return roles
 
 
 def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) -> None:
@@ -161,16 +166,11 @@ def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) ->
     sites = dict(db.execute("SELECT id, outlet FROM read_articles"))
     for item_id, position, story in stories:
         members = story["articles"]
-        nearby = [link for a in members for link in links_of[a]]
-        kinds = derived_kinds(story, nearby)
-        partial = partial_reusers(story, nearby, kinds)
+        roles = member_roles(story, [link for a in members for link in links_of[a]])
         _members(db, "story", item_id, members)
         db.executemany("UPDATE read_members SET role=? WHERE kind='story' AND id=? AND article=?",
-                       [(kinds.get(a) or ("original" if a == story.get("original") else
-                                          "partial" if a in partial else "independent"), item_id, a)
-                        for a in members])
-        counted = {kind: sum(1 for k in kinds.values() if k == kind) for kind in STRONG_KINDS}
-        counted["partial"] = len(partial)
+                       [(roles[a], item_id, a) for a in members])
+        counted = Counter(roles.values())
         story_flags = set().union(*(flagged[a] for a in members)) if members else set()
         db.execute("INSERT INTO read_stories(id, position, title, first_reported, articles, independent_sources,"
                    " original, copies, rewrites, translations, partials, flags, outlets, year)"

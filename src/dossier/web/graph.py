@@ -1,7 +1,8 @@
 """The derivation graph of a story, laid out in layers for a small server-rendered SVG.
 
-Originals sit in the top layer; each article is one layer below the article it was copied from.
-Links without a known direction are drawn between nodes but do not push them down.
+Originals sit in the top layer; each article is one layer below the article it was derived from
+(the build's derivation edges, `oriented`). Links with no direction are drawn between nodes but do
+not push them down.
 """
 
 from __future__ import annotations
@@ -19,6 +20,20 @@ def source_and_copy(link: dict) -> tuple[str, str] | None:
     if link.get("direction") == "b_to_a":
         return link["b"], link["a"]
     return None
+
+
+def oriented(links: list[dict], edges: list[dict]) -> list[dict]:
+    """Links pointed the way the build's derivation edges (`Story.edges`) go: an edge whose
+    direction the build inferred from its lineage (basis "lineage") directs the link it follows."""
+    direction = {(e["source"], e["derived"]) for e in edges}
+    out = []
+    for link in links:
+        if (link["a"], link["b"]) in direction:
+            link = dict(link, direction="a_to_b")
+        elif (link["b"], link["a"]) in direction:
+            link = dict(link, direction="b_to_a")
+        out.append(link)
+    return out
 
 
 def depths(nodes: list[str], links: list[dict]) -> dict[str, int]:

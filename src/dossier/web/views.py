@@ -24,7 +24,9 @@ MAX_LINKS = 40  # links listed on one story page
 VARIANTS_SHOWN = 5  # wordings shown per quote group; the group's own page lists them all
 ROLE_NAMES = {"original": "the first version of the story the build found",
               "independent": "an independent report (its own lineage: not derived from another article here)",
-              "copy": "derived from another article here (the link kind says how)"}
+              "copy": "derived from another article here (the link kind says how)",
+              "version": "in another article's lineage, counted with it as one source, but the build found "
+                         "nothing here it was made from (it may be the source of a copy)"}
 LINK_KINDS = {"copy": "the same text, lightly edited", "rewrite": "the same sentences reworded",
               "translation": "the same text in another language", "partial": "reuses a paragraph or two"}
 TRUST_NAMES = {"ok": "page date from the page's own metadata", "weak": "page date guessed from the page text",
@@ -56,10 +58,14 @@ def with_compare(flags: list[dict]) -> list[dict]:
 
 
 def provenance_bar(row: dict) -> list[dict]:
-    """Segments of a story's bar: independent sources, then copies by the kind of link they were
-    derived by (numbers from the build's lineages; see store/readmodel.py)."""
-    parts = [("independent", row["independent_sources"]), ("copy", row["copies"]), ("rewrite", row["rewrites"]),
-             ("translation", row["translations"])]
+    """Segments of a story's bar: independent sources, then copies by the kind of derivation edge
+    into them (the build's `Story.edges`, counted in store/readmodel.py)."""
+    derived = row["copies"] + row["rewrites"] + row["translations"]
+    # Every member is the first of a lineage (one per independent source), derived by an edge, or
+    # a version: in a lineage with no edge into it (see readmodel.member_roles).
+    versions = max(0, row["articles"] - row["independent_sources"] - derived)
+    parts = [("independent", row["independent_sources"]), ("version", versions), ("copy", row["copies"]),
+             ("rewrite", row["rewrites"]), ("translation", row["translations"])]
     return [{"kind": kind, "count": n} for kind, n in parts if n]
 
 
@@ -105,9 +111,10 @@ def story(store: Store, story_id: str) -> dict | None:
             "links": links[:MAX_LINKS], "outside_links": outside[:MAX_LINKS],
             "totals": {"links": len(links), "outside_links": len(outside), "events": event_page["total"],
                        "flags": flag_page["total"]},
-            "graph": graph.layout([cards[a] for a in drawn], links, found.get("original")),
+            "graph": graph.layout([cards[a] for a in drawn], graph.oriented(links, found.get("edges", [])),
+                                  found.get("original")),
             "graph_truncated": len(ordered) > len(drawn),
-            "tree": derivation_tree(drawn, links, found.get("original")),
+            "tree": derivation_tree(drawn, found.get("edges", []), found.get("original")),
             "timeline": timeline_entries(db, events),
             "flags": story_flags, "cards": dict(cards, **flag_cards(db, story_flags)),
             "compare": ordered[:MAX_COMPARE] if len(ordered) > 1 else [],
@@ -117,11 +124,11 @@ def story(store: Store, story_id: str) -> dict | None:
 
 
 def role_of(role: str | None) -> dict:
-    """A member's role as the page shows it: original, independent or copy, and for a copy the
-    kind of link it was derived by; `reuses` marks an independent report that reuses a paragraph."""
+    """A member's role as the page shows it: original, independent, version or copy, and for a
+    copy the kind of derivation edge into it; `reuses` marks an independent report that reuses a paragraph."""
     if role in ("copy", "rewrite", "translation"):
         return {"role": "copy", "derived_by": role, "reuses": False}
-    return {"role": role if role in ("original", "independent") else "independent", "derived_by": None,
+    return {"role": role if role in ("original", "independent", "version") else "independent", "derived_by": None,
             "reuses": role == "partial"}
 
 
@@ -138,22 +145,20 @@ def link_summary(link: dict) -> dict:
     return out
 
 
-def derivation_tree(ordered: list[str], links: list[dict], original: str | None) -> list[dict]:
-    """Nested list form of the graph: each article under the article it was copied from."""
-    children: dict[str, list[str]] = defaultdict(list)
+def derivation_tree(ordered: list[str], edges: list[dict], original: str | None) -> list[dict]:
+    """Nested list form of the graph: each article under the article it was derived from, by the
+    build's typed derivation edges (`Story.edges`)."""
+    children: dict[str, list[tuple[str, str]]] = defaultdict(list)
     has_source = set()
     present = set(ordered)
-    for link in links:
-        direction = graph.source_and_copy(link)
-        if direction and direction[1] not in has_source and set(direction) <= present:
-            children[direction[0]].append(direction[1])
-            has_source.add(direction[1])
-    kind = {frozenset((link["a"], link["b"])): link["kind"] for link in links}
+    for edge in edges:
+        if edge["derived"] not in has_source and {edge["source"], edge["derived"]} <= present:
+            children[edge["source"]].append((edge["derived"], edge["kind"]))
+            has_source.add(edge["derived"])
 
-    def node(article_id: str, parent: str | None, seen: frozenset) -> dict:
-        kids = [c for c in children.get(article_id, []) if c not in seen]
-        return {"id": article_id, "kind": kind.get(frozenset((article_id, parent))) if parent else None,
-                "children": [node(c, article_id, seen | {c}) for c in kids]}
+    def node(article_id: str, kind: str | None, seen: frozenset) -> dict:
+        kids = [(c, k) for c, k in children.get(article_id, []) if c not in seen]
+        return {"id": article_id, "kind": kind, "children": [node(c, k, seen | {c}) for c, k in kids]}
 
     roots = [a for a in ordered if a not in has_source] or ordered[:1]
     return [node(r, None, frozenset({r})) for r in roots]
