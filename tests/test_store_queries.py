@@ -5,6 +5,7 @@ derivation edges."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -108,14 +109,31 @@ def test_outlet_names_prefer_site_then_credit_then_byline():
 
 
 def test_search_matches_prefixes_aliases_and_near_spellings(store):
-    assert [h["id"] for h in q.search(store.db, "Lavr")["entity"]] == ["e-lavrov"]
-    assert [h["id"] for h in q.search(store.db, "Sergey")["entity"]] == ["e-lavrov"]  # fuzzy: Sergei
-    assert q.search(store.db, "Kabul")["entity"][0]["id"] == "e-kabulov"
-    assert {h["id"] for h in q.search(store.db, "inclusive")["quote"]} == {"q0", "q1"}
-    assert [h["id"] for h in q.search(store.db, "Moscow talks")["story"]] == ["s1"]
-    assert len(q.article_hits(store.db, "Kabul")) == 12
-    assert q.search(store.db, 'Lavr" (*')["counts"]["entity"] == 1  # user text is never FTS syntax
-    assert q.search(store.db, "Xyzzy")["counts"] == {"entity": 0, "story": 0, "quote": 0, "flag": 0}
+    def search(text):
+        return q.search(store.db, q.match_expression(store.db, text))
+
+    assert [h["id"] for h in search("Lavr")["entity"]] == ["e-lavrov"]
+    assert [h["id"] for h in search("Sergey")["entity"]] == ["e-lavrov"]  # fuzzy: Sergei
+    assert search("Kabul")["entity"][0]["id"] == "e-kabulov"
+    assert {h["id"] for h in search("inclusive")["quote"]} == {"q0", "q1"}
+    assert [h["id"] for h in search("Moscow talks")["story"]] == ["s1"]
+    assert search('Lavr" (*')["counts"]["entity"] == 1  # user text is never FTS syntax
+    assert search("Xyzzy")["counts"] == {"entity": 0, "story": 0, "quote": 0, "flag": 0}
+
+
+def test_article_search_filters_in_sql_and_facets_its_best_hits(store):
+    match = q.match_expression(store.db, "Kabul")
+    everything = q.article_search(store.db, match)
+    assert everything["total"] == 12 and not everything["capped"]
+    assert {"value": "wire.example", "count": 4} in everything["facets"]["sites"]
+    assert everything["facets"]["entities"] == [{"value": "e-lavrov", "count": 12, "name": "Sergei Lavrov"}]
+    assert "\x02Kabul" in everything["items"][0]["snippet"]
+    # dated 2021-10-11 .. 2021-10-21, every fourth undated: from the 20th on, two; undated never pass
+    late = q.article_search(store.db, match, q.ArticleFilters(first_day=date(2021, 10, 20).toordinal()))
+    assert sorted(c["id"] for c in late["items"]) == ["a10", "a11"]
+    wire = q.article_search(store.db, match, q.ArticleFilters(site="wire.example"), q.Paging(1, 2), facet_hits=3)
+    assert (wire["total"], len(wire["items"]), wire["capped"]) == (4, 2, True)
+    assert q.article_search(store.db, None, q.ArticleFilters(site="wire.example"))["total"] == 4  # browsing
 
 
 def test_quote_ledger_groups_wordings_of_one_speaker(store):
@@ -137,9 +155,12 @@ def test_read_tables_follow_a_rebuild_and_an_old_dossier_gets_them(tmp_path, sto
     old.close()
     db = sqlite3.connect(path)
     db.executemany("DELETE FROM schema_migrations WHERE version=?", [(v,) for v in MIGRATIONS])
-    for table in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table') AND name LIKE 'read_%'")]:
-        if not table.startswith("read_search_"):
-            db.execute(f"DROP TABLE IF EXISTS {table}")
+    # full-text tables first (dropping one drops its shadow tables), then the plain ones left
+    for table in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'"
+                                           " AND name LIKE 'read_%'")]:
+        db.execute(f"DROP TABLE {table}")
+    for table in [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'read_%'")]:
+        db.execute(f"DROP TABLE {table}")
     db.commit()
     db.close()
     reopened = Store(path)

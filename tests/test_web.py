@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,7 +16,7 @@ from dossier.store import Store, StoreError
 from dossier.web import create_app
 from dossier.web.compare import changed_spans, evidence_spans, segments
 from dossier.web.graph import depths
-from dossier.web.search import in_range
+from dossier.web.search import article_filters
 from dossier.web.security import host_allowed
 
 LIST_PAGES = ["/", "/timeline", "/articles", "/entities", "/quotes", "/flags", "/rejected", "/search"]
@@ -265,8 +266,11 @@ def test_segments_mark_flag_evidence_and_word_changes():
 
 
 def test_date_ranges_compare_partial_dates():
-    assert in_range("2021-10-20", "2021", "2021-12") and in_range("2021-10", "2021-10-01", None)
-    assert not in_range("2023-03-20", None, "2022") and not in_range(None, "2020", None) and in_range(None, None, None)
+    year_to_month = article_filters(None, None, "2021", "2021-12")
+    assert (date.fromordinal(year_to_month.first_day), date.fromordinal(year_to_month.last_day)) == \
+        (date(2021, 1, 1), date(2021, 12, 31))
+    open_end = article_filters(None, "", "2021-10-01", None)
+    assert (open_end.first_day, open_end.last_day, open_end.site) == (date(2021, 10, 1).toordinal(), None, None)
 
 
 # ------------------------------------------------------------------ lists, exports, search, digests

@@ -153,4 +153,23 @@ MIGRATIONS: list[tuple[int, str]] = [
     );
     CREATE INDEX read_facets_count ON read_facets(list, facet, count);
     """),
+    (7, """
+    -- Read tables, third step: search reads one full-text table per kind, so a kind's count and
+    -- its best hits touch only that kind's matches (one table for all kinds ranked every match of
+    -- every kind per request). Article dates as day ranges, so a date filter is a comparison.
+    -- article_fts rows found by rowid, so ranked hits join the read tables.
+    DROP TABLE read_search;
+    CREATE VIRTUAL TABLE read_fts_entity USING fts5(id UNINDEXED, name, text,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE VIRTUAL TABLE read_fts_quote USING fts5(id UNINDEXED, name, text,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE VIRTUAL TABLE read_fts_story USING fts5(id UNINDEXED, name, text,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE VIRTUAL TABLE read_fts_flag USING fts5(id UNINDEXED, name, text,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    ALTER TABLE read_articles ADD COLUMN day_first INTEGER;  -- date.toordinal() of the first day `date` covers
+    ALTER TABLE read_articles ADD COLUMN day_last INTEGER;   -- and of its last day (timevalue.parse_span)
+    CREATE INDEX IF NOT EXISTS article_fts_rows_row ON article_fts_rows(row);
+    CREATE TABLE read_counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL);  -- articles, stories, ...
+    """),
 ]

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from dossier.store.readmodel import SEARCH_TABLES
+
 PER_PAGE = 50
 TALL_PER_PAGE = 20  # lists whose rows are tall on a phone (stories, quote groups, flags, search hits)
 MAX_PER_PAGE = 500
@@ -27,6 +29,8 @@ FACET_VALUES = 20
 # rapidfuzz ratio ("Sergey" ~ "Sergei" 83, "Lavrov" ~ "Lavrova" 92; "Moscow" ~ "Morocco" 62).
 FUZZY_MIN_RATIO = 80
 SEARCH_HITS = 8  # per kind shown on the search page (the count says how many match)
+SEARCH_FACET_HITS = 100  # search facets count the best this many article hits
+SEARCH_PER_PAGE = 10  # article hits per search page (each carries a snippet)
 WORD = re.compile(r"\w+")
 
 CARD_COLUMNS = ("id, source, title, site, byline, credited_source, url, page_date, page_date_trust, "
@@ -205,23 +209,33 @@ VARIANTS = ListSpec("quotes", "read_variants", "variant, speaker, speaker_name",
 
 
 def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict | None = None,
-                 paging: Paging = Paging()) -> dict:
+                 paging: Paging = Paging(), per_group: int | None = None) -> dict:
     """The quote ledger: one item per wording group of one speaker's quote ({speaker, name,
-    variant, quotes: [quote dicts]}), a page of groups at a time. Filters: speaker, kind
-    (direct, indirect, partial), article; a group lists only its quotes that pass them."""
+    variant, quotes: [quote dicts], count, wordings}), a page of groups at a time. Filters:
+    speaker, kind (direct, indirect, partial), article; a group lists only its quotes that pass
+    them, the first `per_group` of them (all when None); `count` and `wordings` (distinct texts)
+    count every quote that passes."""
     rows, result = _run(db, VARIANTS, sort, filters, paging)
     filters = result["filters"]
     variants = [r["variant"] for r in rows]
     members: dict[str, list[str]] = {v: [] for v in variants}
+    sizes: dict[str, tuple[int, int]] = {}
     extra = [(f"{name} = ?", filters[name]) for name in ("kind", "article") if name in filters]
     if variants:
-        rows_sql = (f"SELECT id, variant FROM read_quotes WHERE variant IN ({','.join('?' * len(variants))})"
-                    + "".join(f" AND {condition}" for condition, _ in extra) + " ORDER BY position")
-        for row in db.execute(rows_sql, [*variants, *(value for _, value in extra)]):
+        chosen = (f"FROM read_quotes WHERE variant IN ({','.join('?' * len(variants))})"
+                  + "".join(f" AND {condition}" for condition, _ in extra))
+        params = [*variants, *(value for _, value in extra)]
+        sizes = {r[0]: (r[1], r[2]) for r in db.execute(
+            f"SELECT variant, count(*), count(DISTINCT text) {chosen} GROUP BY variant", params)}
+        numbered = f"SELECT id, variant, row_number() OVER (PARTITION BY variant ORDER BY position) AS n {chosen}"
+        for row in db.execute(f"SELECT id, variant FROM ({numbered}) WHERE n <= ? ORDER BY variant, n",
+                              [*params, per_group if per_group is not None else 1 << 62]):
             members[row["variant"]].append(row["id"])
     quotes = {x["id"]: x for x in corpus_items(db, "quote", [i for ids in members.values() for i in ids])}
     items = [{"variant": r["variant"], "speaker": r["speaker"], "name": r["speaker_name"] or "unknown speaker",
-              "quotes": [quotes[i] for i in members[r["variant"]] if i in quotes]} for r in rows]
+              "quotes": [quotes[i] for i in members[r["variant"]] if i in quotes],
+              "count": sizes.get(r["variant"], (0, 0))[0], "wordings": sizes.get(r["variant"], (0, 0))[1]}
+             for r in rows]
     where, params = _filters({k: v for k, v in QUOTE_FILTERS.items() if k not in ("speaker", "variant")}, filters)
     where = [w.replace("variant IN (SELECT variant FROM read_quotes WHERE ", "(") for w in where]
     facets = {"speaker": _facet(db, ("quotes", "speaker"), "read_quotes", "coalesce(speaker, '')", where, params,
@@ -229,6 +243,23 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
               "kind": _facet(db, ("quotes", "kind"), "read_quotes", "kind",
                              *_filters({"speaker": "speaker = ?", "article": "article = ?"}, filters))}
     return dict(result, items=items, facets=facets)
+
+
+def drift_flags(db: sqlite3.Connection, variants: list[str]) -> dict[str, list[dict]]:
+    """variant -> the quote-drift flags naming an article that holds one of its quotes, with the
+    (article, text) of those quotes: {"flag": flag dict, "quotes": [{"article", "text"}]}."""
+    if not variants:
+        return {}
+    rows = db.execute(
+        "SELECT q.variant, m.id, q.article, q.text FROM read_quotes q JOIN read_members m ON m.kind = 'flag'"
+        " AND m.article = q.article JOIN read_flags f ON f.id = m.id AND f.kind = 'quote_drift'"
+        f" WHERE q.variant IN ({','.join('?' * len(variants))}) ORDER BY f.position", variants).fetchall()
+    flags = {f["id"]: f for f in corpus_items(db, "flag", [r[1] for r in rows])}
+    out: dict[str, dict[str, dict]] = {}
+    for variant, flag_id, article, text in rows:
+        entry = out.setdefault(variant, {}).setdefault(flag_id, {"flag": flags[flag_id], "quotes": []})
+        entry["quotes"].append({"article": article, "text": text})
+    return {variant: list(found.values()) for variant, found in out.items()}
 
 
 FLAG_SORTS = {"severity": "rank, kind, position", "kind": "kind, rank, position"}
@@ -360,13 +391,12 @@ def story_titles(db: sqlite3.Connection, ids) -> dict[str, str]:
 
 
 def counts(db: sqlite3.Connection) -> dict[str, int]:
-    """How many of each thing the dossier holds."""
-    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
-    return {"articles": one("SELECT count(*) FROM read_articles"), "stories": one("SELECT count(*) FROM read_stories"),
-            "events": one("SELECT count(*) FROM read_events"), "entities": one("SELECT count(*) FROM read_entities"),
-            "quotes": one("SELECT count(*) FROM read_quotes"), "flags": one("SELECT count(*) FROM read_flags"),
-            "links": one("SELECT count(*) FROM corpus WHERE kind = 'link'"),
-            "rejections": one("SELECT count(*) FROM rejections")}
+    """How many of each thing the dossier holds (counted by the build: `read_counts`), and how many
+    inputs were rejected."""
+    out = dict.fromkeys(("articles", "stories", "events", "entities", "quotes", "flags", "links"), 0)
+    out.update((r[0], r[1]) for r in db.execute("SELECT name, count FROM read_counts"))
+    out["rejections"] = db.execute("SELECT count(*) FROM rejections").fetchone()[0]
+    return out
 
 
 def rejections(db: sqlite3.Connection, paging: Paging = Paging()) -> dict:
@@ -390,64 +420,153 @@ def match_expression(db: sqlite3.Connection, query: str, fuzzy: bool = True) -> 
     parts = []
     for word in words:
         options = [f'"{word}"*']
+        folded = word.casefold()
         if fuzzy and len(word) > 3 and not db.execute(
-                "SELECT 1 FROM read_names WHERE term >= ? AND term < ? LIMIT 1",
-                (word.casefold(), word.casefold() + "\U0010ffff")).fetchone():
-            terms = [r[0] for r in db.execute("SELECT term FROM read_names WHERE substr(term, 1, 1) = ?",
-                                              (word[0].casefold(),))]
-            options += [f'"{t}"' for t, _, _ in process.extract(word.casefold(), terms, scorer=fuzz.ratio,
+                "SELECT 1 FROM read_names WHERE term >= ? AND term < ? LIMIT 1", (folded, folded + "\U0010ffff")).fetchone():
+            # candidates share the first letter: an index range, not a scan of every name word
+            terms = [r[0] for r in db.execute("SELECT term FROM read_names WHERE term >= ? AND term < ?",
+                                              (folded[0], folded[0] + "\U0010ffff"))]
+            options += [f'"{t}"' for t, _, _ in process.extract(folded, terms, scorer=fuzz.ratio,
                                                                  score_cutoff=FUZZY_MIN_RATIO, limit=3)]
         parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " ".join(parts)
 
 
-def search(db: sqlite3.Connection, query: str, kinds: tuple[str, ...] = ("entity", "story", "quote", "flag"),
+def search(db: sqlite3.Connection, match: str | None, kinds: tuple[str, ...] = tuple(SEARCH_TABLES),
            limit: int = SEARCH_HITS) -> dict:
-    """Best hits per kind other than articles (see `article_hits`): {"entity": [{id, name,
-    snippet}], ...} with hits wrapped in HIT/END markers, and "counts": {kind: matches}."""
-    match = match_expression(db, query)
+    """Best hits per kind other than articles (see `article_search`) for a `match_expression`:
+    {"entity": [{id, name, snippet}], ...} with hits wrapped in HIT/END markers, and "counts":
+    {kind: matches}. Each kind has its own full-text table, so a kind's count and ranking (BM25,
+    names weighted 4:1 over text) read only that kind's matches."""
     out: dict = {kind: [] for kind in kinds}
     out["counts"] = {kind: 0 for kind in kinds}
     if match is None:
         return out
     for kind in kinds:
-        out["counts"][kind] = db.execute("SELECT count(*) FROM read_search WHERE read_search MATCH ? AND kind = ?",
-                                         (match, kind)).fetchone()[0]
+        table = SEARCH_TABLES[kind]
+        out["counts"][kind] = db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[0]
+        if not out["counts"][kind]:
+            continue
         out[kind] = [dict(r) for r in db.execute(
-            f"SELECT id, highlight(read_search, 2, '{HIT}', '{END}') AS name,"
-            f" snippet(read_search, 3, '{HIT}', '{END}', '…', 20) AS snippet FROM read_search"
-            " WHERE read_search MATCH ? AND kind = ? ORDER BY bm25(read_search, 0, 0, 4.0, 1.0) LIMIT ?",
-            (match, kind, limit))]
+            f"SELECT id, highlight({table}, 1, '{HIT}', '{END}') AS name,"
+            f" snippet({table}, 2, '{HIT}', '{END}', '…', 20) AS snippet FROM {table}"
+            f" WHERE {table} MATCH ? ORDER BY bm25({table}, 0, 4.0, 1.0) LIMIT ?", (match, limit))]
     return out
 
 
-def article_hits(db: sqlite3.Connection, query: str, limit: int = 500) -> list[str]:
-    """Ids of the articles matching the words (prefix and fuzzy as in `match_expression`), best
-    first (BM25)."""
-    match = match_expression(db, query)
+@dataclass(frozen=True)
+class ArticleFilters:
+    """Search filters on article hits: an entity id the article mentions, its site ("unknown
+    site" for none), and a range of days (`date.toordinal()`, inclusive, either end open) that
+    the days the article's date covers must overlap (undated articles never do)."""
+
+    entity: str | None = None
+    site: str | None = None
+    first_day: int | None = None
+    last_day: int | None = None
+
+    def sql(self) -> tuple[list[str], list]:
+        where, params = [], []
+        if self.entity:
+            where.append("a.id IN (SELECT article FROM read_entity_articles WHERE entity = ?)")
+            params.append(self.entity)
+        if self.site:
+            where.append("coalesce(a.site, 'unknown site') = ?")
+            params.append(self.site)
+        if self.first_day is not None:
+            where.append("a.day_last >= ?")
+            params.append(self.first_day)
+        if self.last_day is not None:
+            where.append("a.day_first <= ?")
+            params.append(self.last_day)
+        return where, params
+
+
+def article_search(db: sqlite3.Connection, match: str | None, filters: ArticleFilters = ArticleFilters(),
+                   paging: Paging = Paging(1, SEARCH_PER_PAGE), facet_hits: int = SEARCH_FACET_HITS) -> dict:
+    """Articles matching a `match_expression` and the filters, best first (BM25), or with no
+    expression every article that passes the filters, in date order: {"items": [card with
+    "snippet"], "total", "capped", "facets": {"sites", "entities", "years": [{value, count,
+    name?}]}}. The filters are SQL conditions on the ranked query; facets count the first
+    `facet_hits` results ("capped" when there are more); snippets are made for the page shown only."""
+    where, params = filters.sql()
     if match is None:
-        return []
-    return [r[0] for r in db.execute("SELECT id FROM article_fts WHERE article_fts MATCH ?"
-                                     " ORDER BY bm25(article_fts) LIMIT ?", (match, limit))]
+        source, order = "FROM read_articles a WHERE 1", "a.date IS NULL, a.date, a.position"
+    else:
+        source = ("FROM article_fts JOIN article_fts_rows r ON r.row = article_fts.rowid"
+                  " JOIN read_articles a ON a.id = r.id WHERE article_fts MATCH ?")
+        order, params = "bm25(article_fts)", [match, *params]
+    source += "".join(f" AND {w}" for w in where)
+    if match is not None and not where:  # the full-text index counts its matches without the joins
+        total = db.execute("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (match,)).fetchone()[0]
+    else:
+        total = db.execute(f"SELECT count(*) {source}", params).fetchone()[0]
+    paging = paging.clamp()
+    wanted = max(facet_hits, paging.number * paging.size)
+    if match is not None and not where:  # rank in the full-text index alone, then name the best rows
+        rows = [r[0] for r in db.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH ?"
+                                         " ORDER BY bm25(article_fts) LIMIT ?", (match, wanted))]
+        ids = dict(db.execute(f"SELECT row, id FROM article_fts_rows WHERE row IN ({','.join('?' * len(rows))})", rows))
+        ranked = [ids[r] for r in rows if r in ids]
+    else:
+        ranked = [r[0] for r in db.execute(f"SELECT a.id {source} ORDER BY {order} LIMIT ?", (*params, wanted))]
+    shown = ranked[(paging.number - 1) * paging.size:paging.number * paging.size]
+    cards_of = cards(db, shown)
+    snippet_of = snippets(db, match, shown) if match is not None else {}
+    best = ranked[:facet_hits]
+    return {"items": [dict(cards_of[i], snippet=snippet_of.get(i, "")) for i in shown if i in cards_of],
+            "total": total, "capped": total > len(best), "facets": _hit_facets(db, best)}
 
 
-def snippets(db: sqlite3.Connection, query: str, ids: list[str]) -> dict[str, str]:
-    """id -> a snippet of the article around the words, hits wrapped in HIT/END markers (only for
-    the ids asked: a snippet costs a pass over the article's text)."""
-    match = match_expression(db, query)
-    if match is None or not ids:
-        return {}
-    return dict(db.execute(
-        f"SELECT id, snippet(article_fts, 2, '{HIT}', '{END}', '…', 24) FROM article_fts"
-        f" WHERE article_fts MATCH ? AND id IN ({','.join('?' * len(ids))})", (match, *ids)))
+def _hit_facets(db: sqlite3.Connection, ids: list[str]) -> dict:
+    """Site, entity and year counts among the given articles (the top FACET_VALUES of each)."""
+    if not ids:
+        return {"sites": [], "entities": [], "years": []}
+    marks = ",".join("?" * len(ids))
+    sites = db.execute(f"SELECT coalesce(site, 'unknown site'), count(*) AS n FROM read_articles WHERE id IN ({marks})"
+                       " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?", (*ids, FACET_VALUES)).fetchall()
+    entities = db.execute(f"SELECT entity, count(*) AS n FROM read_entity_articles WHERE article IN ({marks})"
+                          " GROUP BY entity ORDER BY n DESC, entity LIMIT ?", (*ids, FACET_VALUES)).fetchall()
+    names = entity_names(db, [r[0] for r in entities])
+    years = db.execute(f"SELECT coalesce(substr(date, 1, 4), 'undated'), count(*) FROM read_articles"
+                       f" WHERE id IN ({marks}) GROUP BY 1 ORDER BY 1", ids).fetchall()
+    return {"sites": [{"value": r[0], "count": r[1]} for r in sites],
+            "entities": [{"value": r[0], "count": r[1], "name": names.get(r[0], r[0])} for r in entities],
+            "years": [{"value": r[0], "count": r[1]} for r in years]}
 
 
-def article_entities(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
-    """article id -> the entity ids its mentions resolve to."""
-    out: dict[str, list[str]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for row in db.execute(f"SELECT article, entity FROM read_entity_articles WHERE article IN"
-                              f" ({','.join('?' * len(chunk))}) ORDER BY entity", chunk):
-            out[row[0]].append(row[1])
+SNIPPET_CHARS = 160  # about the 24 tokens an FTS5 snippet() of this page would show
+TERM = re.compile(r'"([^"]+)"(\*?)')
+
+
+def snippets(db: sqlite3.Connection, match: str, ids: list[str]) -> dict[str, str]:
+    """id -> a snippet of the article around a `match_expression`'s words, hits wrapped in HIT/END
+    markers, for the ids asked. FTS5's snippet() tokenizes the whole text (about 1 ms an article
+    here), so the window is cut in Python around the first word that starts with a query word;
+    an article whose hit only the stemmer sees ("runs" for "running") gets snippet()'s."""
+    terms = TERM.findall(match)
+    hit = re.compile(r"\b(?:" + "|".join(re.escape(t) + (r"\w*" if star else r"\b") for t, star in terms) + ")",
+                     re.IGNORECASE)
+    out = {}
+    for article_id, text in _fts_texts(db, ids):
+        first = hit.search(text)
+        if first is None:
+            row = db.execute(f"SELECT snippet(article_fts, 2, '{HIT}', '{END}', '…', 24) FROM article_fts"
+                             " WHERE article_fts MATCH ? AND rowid = (SELECT row FROM article_fts_rows WHERE id = ?)",
+                             (match, article_id)).fetchone()
+            out[article_id] = row[0] if row else ""
+            continue
+        start = max(0, text.rfind(" ", 0, max(0, first.start() - SNIPPET_CHARS // 3)) + 1)
+        end = text.find(" ", start + SNIPPET_CHARS)
+        end = len(text) if end < 0 else end
+        window = hit.sub(lambda m: HIT + m.group() + END, text[start:end].replace("\n", " "))
+        out[article_id] = ("…" if start else "") + window + ("…" if end < len(text) else "")
     return out
+
+
+def _fts_texts(db: sqlite3.Connection, ids: list[str]) -> list[tuple[str, str]]:
+    """(id, text) as the full-text index holds it, for the ids asked."""
+    if not ids:
+        return []
+    return db.execute(f"SELECT r.id, f.text FROM article_fts_rows r JOIN article_fts f ON f.rowid = r.row"
+                      f" WHERE r.id IN ({','.join('?' * len(ids))})", ids).fetchall()

@@ -22,6 +22,8 @@ from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
+from dossier.timevalue import parse_span
+
 # Two quotes of one speaker are variants of one quote at this rapidfuzz ratio or above. Measured on
 # the seeds by hand: the three wordings of Lavrov's "inclusive government" quote (001/003/004) score
 # 79-95 against each other; different quotes of one speaker score 36-49. 65 sits between.
@@ -29,9 +31,14 @@ VARIANT_MIN_RATIO = 65
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-MIGRATIONS = (3, 6)  # the migrations that create the read tables
-READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events", "read_participants",
-               "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names", "read_search")
+MIGRATIONS = (3, 6, 7)  # the migrations that create the read tables
+# kind -> its full-text table (migration 7): entities (name, aliases), quotes (speaker, text),
+# stories (title) and flags (kind, detail and evidence)
+SEARCH_TABLES = {"entity": "read_fts_entity", "story": "read_fts_story", "quote": "read_fts_quote",
+                 "flag": "read_fts_flag"}
+READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events",
+               "read_participants", "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names",
+               "read_counts", *SEARCH_TABLES.values())
 
 
 def refresh(db: sqlite3.Connection) -> None:
@@ -50,6 +57,18 @@ def refresh(db: sqlite3.Connection) -> None:
     _flags(db, items["flag"])
     _search(db, items)
     _facets(db)
+    _counts(db)
+
+
+COUNTED = {"articles": "read_articles", "stories": "read_stories", "events": "read_events",
+           "entities": "read_entities", "quotes": "read_quotes", "flags": "read_flags"}
+
+
+def _counts(db: sqlite3.Connection) -> None:
+    """How many of each thing the dossier holds, counted once per build (the home page shows them)."""
+    for name, table in COUNTED.items():
+        db.execute(f"INSERT INTO read_counts(name, count) SELECT ?, count(*) FROM {table}", (name,))
+    db.execute("INSERT INTO read_counts(name, count) SELECT 'links', count(*) FROM corpus WHERE kind = 'link'")
 
 
 # list -> facet -> (table, column): the facet counts of each unfiltered list (queries.py reads them)
@@ -93,10 +112,11 @@ def _articles(db: sqlite3.Connection) -> None:
         " json_extract(data, '$.event_date') FROM articles ORDER BY source, id").fetchall()
     for position, (aid, source, title, site, byline, credited, url, page_date, trust, event_date) in enumerate(rows):
         date = event_date or page_date
-        db.execute("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        span = parse_span(date)
+        db.execute("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
                     event_date, date, (date or "")[:4] or "undated", outlet_name(site, credited, byline, source),
-                    title or PurePosixPath(source).name))
+                    title or PurePosixPath(source).name, span.start if span else None, span.end if span else None))
     # Mentions resolved to an entity, counted per article, straight from the stored JSON.
     db.execute("INSERT INTO read_entity_articles(entity, article, mentions)"
                " SELECT json_extract(m.value, '$.entity'), a.id, count(*) FROM articles a,"
@@ -247,18 +267,17 @@ def _flags(db: sqlite3.Connection, flags: list) -> None:
 
 
 def _search(db: sqlite3.Connection, items: dict[str, list]) -> None:
-    """One full-text index over what is not an article: entities (name and aliases), quotes (with
-    their speaker), stories (titles) and flags (detail and evidence)."""
-    rows = []
-    for item_id, _, entity in items["entity"]:
-        rows.append(("entity", item_id, entity["name"], " ".join(entity.get("aliases", []))))
+    """The full-text tables of what is not an article, one per kind: entities (name and aliases),
+    quotes (with their speaker), stories (titles) and flags (detail and evidence)."""
     speakers = {item_id: entity["name"] for item_id, _, entity in items["entity"]}
-    for item_id, _, quote in items["quote"]:
-        speaker = speakers.get(quote.get("speaker")) or quote.get("speaker_name") or quote.get("speaker_text") or ""
-        rows.append(("quote", item_id, speaker, quote["text"]))
-    for item_id, _, story in items["story"]:
-        rows.append(("story", item_id, story["title"], ""))
-    for item_id, _, flag in items["flag"]:
-        rows.append(("flag", item_id, flag["kind"].replace("_", " "),
-                     flag["detail"] + " " + " ".join(ev["text"] for ev in flag["evidence"])))
-    db.executemany("INSERT INTO read_search(kind, id, name, text) VALUES (?,?,?,?)", rows)
+    rows = {
+        "entity": [(item_id, e["name"], " ".join(e.get("aliases", []))) for item_id, _, e in items["entity"]],
+        "quote": [(item_id, speakers.get(x.get("speaker")) or x.get("speaker_name") or x.get("speaker_text") or "",
+                   x["text"]) for item_id, _, x in items["quote"]],
+        "story": [(item_id, story["title"], "") for item_id, _, story in items["story"]],
+        "flag": [(item_id, flag["kind"].replace("_", " "),
+                  flag["detail"] + " " + " ".join(ev["text"] for ev in flag["evidence"]))
+                 for item_id, _, flag in items["flag"]],
+    }
+    for kind, table in SEARCH_TABLES.items():
+        db.executemany(f"INSERT INTO {table}(id, name, text) VALUES (?,?,?)", rows[kind])

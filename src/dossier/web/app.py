@@ -85,6 +85,13 @@ def small_paging(page: int = Query(1, ge=1, description="page number, from 1"),
     return q.Paging(page, per_page)
 
 
+def search_paging(page: int = Query(1, ge=1, description="page number, from 1"),
+                  per_page: int = Query(q.SEARCH_PER_PAGE, ge=1, le=q.MAX_PER_PAGE, description="article hits per page")
+                  ) -> q.Paging:
+    """Paging for search hits: each carries a snippet, made per request."""
+    return q.Paging(page, per_page)
+
+
 def twin(app: FastAPI, path: str, template: str, model: type, summary: str, json_path: str | None = None,
          export: str | None = None):
     """Register `fn` (a FastAPI endpoint returning page data) at `path + ".json"` and an HTML page
@@ -213,7 +220,7 @@ def add_pages(app: FastAPI) -> None:
                site: str | None = Query(None, description="only articles from this site"),
                start: str | None = Query(None, description="earliest date, YYYY[-MM[-DD]]"),
                end: str | None = Query(None, description="latest date, YYYY[-MM[-DD]]"),
-               paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
+               paging: q.Paging = Depends(search_paging), store: Store = Depends(get_store)):
         return views.find(store, q, entity or None, site or None, start or None, end or None, paging)
 
     @twin(app, "/rejected", "rejected.html", schemas.RejectedPage, "Inputs a stage rejected, with the reason")

@@ -406,6 +406,7 @@ class FacetValue(BaseModel):
     value: str
     count: int
     name: str | None = None
+    href: str | None = None  # the search narrowed to this value
 
 
 class Facets(BaseModel):

@@ -1,21 +1,20 @@
-"""Search results for reading: snippets as marked runs, facets (site, entity, year) over the
-article hits, and the other kinds' hits (entities, stories, quotes, flags) grouped with links.
+"""Search results for reading: snippets as marked runs, the article filters, and the other kinds'
+hits (entities, stories, quotes, flags) grouped with links.
 
-The queries themselves are the store's (`dossier.store.queries.search`, `article_hits`). Snippet
+The queries themselves are the store's (`dossier.store.queries.search`, `article_search`). Snippet
 markers are control characters, which cannot occur in cleaned text, so a "[" in an article is
 never mistaken for a highlight.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from urllib.parse import quote as quote_plus
+from urllib.parse import urlencode
 
 from dossier.store import queries as q
 from dossier.timevalue import parse_span
 
 HIT, END = q.HIT, q.END
-MAX_HITS = 500  # facets count over at most this many best-ranked hits
 
 
 def snippet_segments(snippet: str) -> list[dict]:
@@ -28,27 +27,28 @@ def snippet_segments(snippet: str) -> list[dict]:
     return out
 
 
-def in_range(date: str | None, start: str | None, end: str | None) -> bool:
-    """A dated item is in range when the days its value covers overlap the days from `start` to
-    `end` (either may be a partial date: "2021-10"). Undated articles are excluded only when a
-    range is asked for."""
-    if not (start or end):
-        return True
-    span = parse_span(date)
-    if span is None:
-        return False
+def filter_href(text: str, filters: dict, **changes) -> str:
+    """/search with the query and filters, some changed (None or "" drops one)."""
+    params = {"q": text, **filters, **changes}
+    return "/search?" + urlencode({k: v for k, v in params.items() if v})
+
+
+def facet_links(text: str, filters: dict, facets: dict) -> dict:
+    """Facet values with `href`: the search narrowed to that value (a year is a start-end range)."""
+    def narrowed(name: str, value: str) -> str | None:
+        if name == "years":
+            return None if value == "undated" else filter_href(text, filters, start=value, end=value)
+        return filter_href(text, filters, **{"site" if name == "sites" else "entity": value})
+    return {name: [dict(f, href=narrowed(name, f["value"])) for f in values] for name, values in facets.items()}
+
+
+def article_filters(entity: str | None, site: str | None, start: str | None, end: str | None) -> q.ArticleFilters:
+    """The search's article filters; `start` and `end` may be partial dates ("2021-10"): an article
+    is in range when the days its date covers overlap the days from the first day of `start` to the
+    last day of `end`. Undated articles are excluded only when a range is asked for."""
     first, last = parse_span(start), parse_span(end)
-    return (first is None or span.end >= first.start) and (last is None or span.start <= last.end)
-
-
-def facet_counts(cards: list[dict], entities_of: dict[str, list[str]], entity_names: dict[str, str]) -> dict:
-    """Counts per site, per entity and per year among the given article cards."""
-    sites = Counter(c.get("site") or "unknown site" for c in cards)
-    entities = Counter(e for c in cards for e in set(entities_of.get(c["id"], [])))
-    years = Counter((c.get("date") or "")[:4] or "undated" for c in cards)
-    return {"sites": [{"value": k, "count": v} for k, v in sites.most_common()],
-            "entities": [{"value": k, "name": entity_names.get(k, k), "count": v} for k, v in entities.most_common(20)],
-            "years": [{"value": k, "count": v} for k, v in sorted(years.items())]}
+    return q.ArticleFilters(entity=entity or None, site=site or None, first_day=first.start if first else None,
+                            last_day=last.end if last else None)
 
 
 KIND_NAMES = {"entity": "Entities", "story": "Stories", "quote": "Quotes", "flag": "Flags"}

@@ -279,9 +279,8 @@ def entity(store: Store, entity_id: str, paging: q.Paging = q.Paging(1, MENTION_
         hits = [m for m in data.get("mentions", []) if m.get("entity") == entity_id]
         mentions.append({"article": cards.get(data["id"]), "count": len(hits), "forms": sorted({m["text"] for m in hits}),
                          "contexts": [context(data, m) for m in hits[:3]]})
-    quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, ENTITY_QUOTE_GROUPS))
-    for group in quotes["items"]:
-        group["quotes"] = group["quotes"][:3]  # the ledger (/quotes?variant=) lists every version
+    # three versions a group: the ledger (/quotes?variant=) lists every version
+    quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, ENTITY_QUOTE_GROUPS), per_group=3)
     events = q.timeline(db, {"entity": entity_id}, q.Paging(1, ENTITY_EVENTS))
     return {"entity": found, "row": row, "mentions": mentions, "mention_total": total,
             "quotes": [dict(x, article_card=c) for g in quotes["items"] for x, c in with_cards(db, g["quotes"])],
@@ -309,16 +308,17 @@ def quotes(store: Store, sort: str = "variants", filters: dict | None = None,
     """The quote ledger: a page of wording groups (one speaker, one quote, its variants across
     articles), each with the quote-drift flag that names it."""
     db = store.db
-    page = q.quote_groups(db, sort, filters, paging)
-    quote_ids = {x["article"] for g in page["items"] for x in g["quotes"]}
-    drift = [f for f in q.items_naming(db, "flag", sorted(quote_ids)) if f["kind"] == "quote_drift"]
+    per_group = None if (filters or {}).get("variant") else VARIANTS_SHOWN
+    page = q.quote_groups(db, sort, filters, paging, per_group)
+    drift = q.drift_flags(db, [g["variant"] for g in page["items"]])
+    cards = q.cards(db, [x["article"] for g in page["items"] for x in g["quotes"]])
     groups = []
     for group in page["items"]:
-        variants = [dict(x, article_card=c) for x, c in with_cards(db, group["quotes"])]
-        flag = next((f for f in drift if any(flag_names(f, x) for x in variants)), None)
-        shown = variants if (filters or {}).get("variant") else variants[:VARIANTS_SHOWN]
+        variants = [dict(x, article_card=cards.get(x["article"])) for x in group["quotes"]]
+        flag = next((d["flag"] for d in drift.get(group["variant"], []) if any(flag_names(d["flag"], x) for x in d["quotes"])),
+                    None)
         groups.append({"speaker": group["speaker"], "name": group["name"], "variant": group["variant"],
-                       "variants": shown, "count": len(variants), "wordings": len({x["text"] for x in variants}),
+                       "variants": variants, "count": group["count"], "wordings": group["wordings"],
                        "drift": with_compare([flag])[0] if flag else None})
     return {"listing": dict(page, items=groups), "groups": groups, "total": q.counts(db)["quotes"]}
 
@@ -353,38 +353,24 @@ def find(store: Store, text: str = "", entity: str | None = None, site: str | No
          start: str | None = None, end: str | None = None, paging: q.Paging = q.Paging()) -> dict:
     """One search over articles, entities (names and aliases), quotes, stories and flags, grouped
     by kind; the article results (a page at a time, with snippets) carry facets (site, entity,
-    year) over the best `search.MAX_HITS` hits. An empty query lists every article, so facets
+    year) over the best `q.SEARCH_FACET_HITS` hits. An empty query lists every article, so facets
     alone browse."""
     db = store.db
-    found = q.search(db, text) if text.strip() else {"counts": {}}
-    if text.strip():
-        ids = q.article_hits(db, text, search.MAX_HITS)
-    else:
-        ids = [c["id"] for c in q.article_list(db, "date", {}, q.Paging(1, search.MAX_HITS))["items"]]
-    cards = q.cards(db, ids)
-    entities_of = q.article_entities(db, ids)
-    names = q.entity_names(db, [e for ents in entities_of.values() for e in ents] + [entity])
-    results = []
-    for article_id in ids:
-        card = cards.get(article_id)
-        if card is None or (site and (card["site"] or "unknown site") != site):
-            continue
-        if entity and entity not in entities_of.get(article_id, []):
-            continue
-        if not search.in_range(card["date"], start, end):
-            continue
-        results.append(card)
-    paging = paging.clamp()
-    shown = results[(paging.number - 1) * paging.size:paging.number * paging.size]
-    snippets = q.snippets(db, text, [c["id"] for c in shown]) if text.strip() else {}
+    match = q.match_expression(db, text) if text.strip() else None
+    found = q.search(db, match) if match is not None else {"counts": {}}
+    hits = q.article_search(db, match, search.article_filters(entity, site, start, end), paging)
+    if text.strip() and match is None:  # words with no letters or digits: nothing can match
+        hits = dict(hits, items=[], total=0, capped=False, facets={"sites": [], "entities": [], "years": []})
     filters = {"entity": entity, "site": site, "start": start, "end": end}
+    names = q.entity_names(db, [entity]) if entity else {}
+    paging = paging.clamp()
     return {"q": text, "filters": filters,
             "entity_name": names.get(entity, entity) if entity else None,
-            "results": [dict(c, snippet=search.snippet_segments(snippets.get(c["id"], ""))) for c in shown],
-            "total": len(results), "capped": len(ids) >= search.MAX_HITS,
-            "listing": {"items": [], "total": len(results), "page": paging.number, "per_page": paging.size,
-                        "pages": max(1, -(-len(results) // paging.size)), "sort": "relevance",
+            "results": [dict(c, snippet=search.snippet_segments(c["snippet"])) for c in hits["items"]],
+            "total": hits["total"], "capped": hits["capped"],
+            "listing": {"items": [], "total": hits["total"], "page": paging.number, "per_page": paging.size,
+                        "pages": max(1, -(-hits["total"] // paging.size)), "sort": "relevance",
                         "filters": {"q": text, **filters}, "facets": {}},
-            "facets": search.facet_counts(results, entities_of, names),
-            "groups": search.other_groups(db, found) if text.strip() else [],
+            "facets": search.facet_links(text, filters, hits["facets"]),
+            "groups": search.other_groups(db, found) if match is not None else [],
             "counts": found["counts"]}
