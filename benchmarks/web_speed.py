@@ -13,8 +13,9 @@ annotations are cheap stand-ins with the real shape: sentences, capitalised name
 mentions, quoted speech with the nearest name as speaker, one event per story, a changed-fact flag
 per rewritten copy. What is measured is the web's read side, which sees only the stored rows.
 
-Prints, per page, the median wall time of `--repeat` in-process requests (Starlette's TestClient,
-after one warm-up request) on each dossier and its ratio to the floor; with `--browser`, each page's
+Prints, per page, the median wall time and the median CPU time of this process (server and client
+threads; steadier than wall time on a shared machine) of `--repeat` in-process requests
+(Starlette's TestClient, after one warm-up request) on each dossier and their ratios to the floor; with `--browser`, each page's
 height in 390x844 screens and its width in Debian chromium (Playwright), largest dossier only.
 """
 
@@ -174,7 +175,10 @@ def pages(client) -> dict[str, str]:
     return out
 
 
-def time_pages(db: Path, repeat: int) -> tuple[dict[str, float], dict[str, str]]:
+def time_pages(db: Path, repeat: int) -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
+    """Page -> (median wall seconds, median CPU seconds of this process) per request. The CPU time
+    (server and client threads together) is what the request costs; the wall time adds whatever
+    else the machine runs."""
     from fastapi.testclient import TestClient
 
     from dossier.web import create_app
@@ -184,12 +188,13 @@ def time_pages(db: Path, repeat: int) -> tuple[dict[str, float], dict[str, str]]
     medians = {}
     for name, path in paths.items():
         assert client.get(path).status_code == 200, path  # warm-up, and a check
-        times = []
+        wall, cpu = [], []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             client.get(path)
-            times.append(time.perf_counter() - start)
-        medians[name] = statistics.median(times)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        medians[name] = (statistics.median(wall), statistics.median(cpu))
     return medians, paths
 
 
@@ -251,24 +256,28 @@ def main() -> None:
         print(f"{label}: {counts['articles']} articles, {counts['stories']} stories, {counts['quotes']} quotes, "
               f"{counts['entities']} entities, {counts['events']} events, {counts['flags']} flags", flush=True)
     names = list(results[dossiers[0][0]])
-    header = f"{'page':<10}" + "".join(f"{label:>22}" for label, _ in dossiers)
-    print("\nmedian ms per request (ratio to the seeds)\n" + header)
-    for name in names:
-        floor_ms = results[dossiers[0][0]][name] * 1000
-        cells = []
-        for label, _ in dossiers:
-            ms = results[label].get(name)
-            cells.append(f"{'—':>22}" if ms is None else f"{ms * 1000:>12.1f} ({ms * 1000 / floor_ms:>5.2f}x)")
-        print(f"{name:<10}" + "".join(f"{c:>22}" for c in cells))
-    worst = max((results[label][n] / results[dossiers[0][0]][n], label, n)
-                for label, _ in dossiers[1:] for n in names if n in results[label])
-    print(f"\nlargest ratio: {worst[0]:.2f}x ({worst[2]} on {worst[1]})")
+    for column, title in ((0, "median wall ms per request"), (1, "median CPU ms per request (this process)")):
+        header = f"{'page':<10}" + "".join(f"{label:>22}" for label, _ in dossiers)
+        print(f"\n{title} (ratio to the seeds)\n" + header)
+        for name in names:
+            floor_ms = results[dossiers[0][0]][name][column] * 1000
+            cells = []
+            for label, _ in dossiers:
+                ms = results[label][name][column] * 1000 if name in results[label] else None
+                cells.append(f"{'—':>22}" if ms is None else f"{ms:>12.1f} ({ms / floor_ms:>5.2f}x)")
+            print(f"{name:<10}" + "".join(f"{c:>22}" for c in cells))
+        worst = max((results[label][n][column] / results[dossiers[0][0]][n][column], label, n)
+                    for label, _ in dossiers[1:] for n in names if n in results[label])
+        print(f"largest ratio: {worst[0]:.2f}x ({worst[2]} on {worst[1]})")
     if args.browser:
         label, path = dossiers[-1]
         _, paths = time_pages(path, 1)
         print(f"\n{label} at 390x844 in chromium: page height in screens, width in px")
-        for name, (screens, width) in browser_sizes(path, paths).items():
+        sizes = browser_sizes(path, paths)
+        for name, (screens, width) in sizes.items():
             print(f"{name:<10} {screens:>6.1f} screens {width:>5d} px")
+        tallest = max(sizes, key=lambda n: sizes[n][0])
+        print(f"tallest: {tallest} {sizes[tallest][0]:.1f} screens; widest: {max(w for _, w in sizes.values())} px")
 
 
 if __name__ == "__main__":

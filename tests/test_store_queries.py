@@ -71,6 +71,8 @@ def test_lists_page_sort_and_filter(store):
     assert q.article_list(store.db, "nonsense")["sort"] == "date"  # unknown sort keys fall back
     assert [s["id"] for s in q.story_list(store.db, "articles", {}, q.Paging(1, 1))["items"]] == ["s1"]
     assert q.entity_list(store.db, "name", {"name": "Kab"})["items"][0]["id"] == "e-kabulov"
+    assert q.entity_list(store.db, "name", {"name": "Sergei Lav"})["total"] == 1  # a phrase, its last word a prefix
+    assert q.entity_list(store.db, "name", {"name": 'Kab" OR "Ser'})["total"] == 0  # never FTS syntax
 
 
 def test_timeline_keeps_the_builds_order(store):
@@ -140,6 +142,8 @@ def test_quote_ledger_groups_wordings_of_one_speaker(store):
     groups = q.quote_groups(store.db, filters={"speaker": "e-lavrov"})["items"]
     assert [[x["id"] for x in g["quotes"]] for g in groups] == [["q0", "q1"], ["q2"]]
     assert q.quote_groups(store.db, filters={"kind": "indirect"})["total"] == 1
+    first = q.quote_groups(store.db, filters={"speaker": "e-lavrov"}, per_group=1)["items"][0]
+    assert ([x["id"] for x in first["quotes"]], first["count"], first["wordings"]) == (["q0"], 2, 2)
 
 
 def test_read_tables_follow_a_rebuild_and_an_old_dossier_gets_them(tmp_path, store):

@@ -171,5 +171,6 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE read_articles ADD COLUMN day_last INTEGER;   -- and of its last day (timevalue.parse_span)
     CREATE INDEX IF NOT EXISTS article_fts_rows_row ON article_fts_rows(row);
     CREATE TABLE read_counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL);  -- articles, stories, ...
+    CREATE INDEX read_facets_order ON read_facets(list, facet, count DESC, value);  -- ties need no sort
     """),
 ]

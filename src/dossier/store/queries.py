@@ -187,7 +187,11 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
 
 ENTITY_SORTS = {"articles": "articles DESC, position DESC", "name": "name, position",
                 "quotes": "quotes DESC, position DESC"}
-ENTITY_FILTERS = {"type": "type = ?", "name": "' ' || name LIKE '% ' || ? || '%'"}
+# name: the words as one quoted FTS5 phrase, its last word a prefix, on the name column of the
+# entity search table (quotes doubled, so the value is never FTS syntax)
+ENTITY_FILTERS = {"type": "type = ?",
+                  "name": "id IN (SELECT id FROM read_fts_entity WHERE read_fts_entity MATCH"
+                          " 'name : \"' || replace(?, '\"', '\"\"') || '\"*')"}
 
 
 ENTITIES = ListSpec("entities", "read_entities", "*", ENTITY_SORTS, ENTITY_FILTERS, {"type": "type"})

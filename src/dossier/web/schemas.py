@@ -59,8 +59,10 @@ class Card(BaseModel):
 
 
 class BarSegment(BaseModel):
-    kind: str  # independent, copy, rewrite, translation
+    kind: str  # independent, version, copy, rewrite, translation
     count: int
+    label: str  # "2 translations"
+    width: int  # twentieths of the bar, 1-20
 
 
 class StoryCard(BaseModel):

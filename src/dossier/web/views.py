@@ -66,7 +66,10 @@ def provenance_bar(row: dict) -> list[dict]:
     versions = max(0, row["articles"] - row["independent_sources"] - derived)
     parts = [("independent", row["independent_sources"]), ("version", versions), ("copy", row["copies"]),
              ("rewrite", row["rewrites"]), ("translation", row["translations"])]
-    return [{"kind": kind, "count": n} for kind, n in parts if n]
+    total = row["articles"] or 1
+    return [{"kind": kind, "count": n, "width": min(20, -(-n * 20 // total)),
+             "label": f"{n} {'independent source' if kind == 'independent' else kind}{'' if n == 1 else 's'}"}
+            for kind, n in parts if n]
 
 
 def story_card(row: dict) -> dict:
