@@ -16,6 +16,7 @@ from dossier.store import Store, StoreError
 from dossier.web import create_app
 from dossier.web.compare import changed_spans, evidence_spans, segments
 from dossier.web.graph import depths
+from dossier.web.digest import source_link
 from dossier.web.search import article_filters
 from dossier.web.security import host_allowed
 
@@ -311,6 +312,15 @@ def test_compare_links_always_resolve(sample, sample_client):
     assert sample_client.get(f"/compare?ids={wire},{wire}").status_code == 200  # one article
     flags = get_ok(sample_client, "/flags.json").json()["flags"]
     assert all(set(f["compare"]) == {wire, copy} for f in flags)
+
+
+def test_digest_follows_the_builds_derivation_edge():
+    # The build derived c from s2 (its edge), though the link from s1 is directed and stronger.
+    links = [{"id": "s1:c", "a": "s1", "b": "c", "kind": "copy", "score": 0.9, "direction": "a_to_b"},
+             {"id": "s2:c", "a": "s2", "b": "c", "kind": "rewrite", "score": 0.6, "direction": None}]
+    edges = [{"source": "s2", "derived": "c", "kind": "rewrite", "basis": "lineage"}]
+    assert source_link("c", links, edges)["id"] == "s2:c"
+    assert source_link("c", links)["id"] == "s1:c"  # no edge stored: the directed link
 
 
 def test_story_digest_links_to_sentences_in_compare(sample, sample_client):

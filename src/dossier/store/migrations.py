@@ -171,6 +171,13 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE read_articles ADD COLUMN day_last INTEGER;   -- and of its last day (timevalue.parse_span)
     CREATE INDEX IF NOT EXISTS article_fts_rows_row ON article_fts_rows(row);
     CREATE TABLE read_counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL);  -- articles, stories, ...
+    DROP INDEX read_facets_count;
     CREATE INDEX read_facets_order ON read_facets(list, facet, count DESC, value);  -- ties need no sort
+    DROP INDEX read_entity_articles_article;  -- covered by the next: search facets read no table rows
+    CREATE INDEX read_entity_articles_by_article ON read_entity_articles(article, entity, mentions);
+    CREATE TABLE read_links (         -- links without their alignments (compare reads those)
+        id TEXT PRIMARY KEY, position INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL,
+        score REAL NOT NULL, direction TEXT, aligned_sentences INTEGER NOT NULL
+    );
     """),
 ]

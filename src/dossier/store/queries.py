@@ -334,6 +334,29 @@ def links_touching(db: sqlite3.Connection, ids: list[str], both: bool = False) -
     return [link for link in links if not both or (link["a"] in wanted and link["b"] in wanted)]
 
 
+def link_summaries(db: sqlite3.Connection, ids: list[str]) -> list[dict]:
+    """Links with an end among `ids`, without their alignments, in export order: [{id, a, b, kind,
+    score, direction, aligned_sentences}]."""
+    found: dict[str, dict] = {}
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start:start + 500]
+        found.update((r["id"], dict(r)) for r in db.execute(
+            "SELECT l.id, l.position, l.a, l.b, l.kind, l.score, l.direction, l.aligned_sentences FROM read_links l"
+            f" WHERE l.id IN (SELECT id FROM read_members WHERE kind = 'link' AND article IN ({','.join('?' * len(chunk))}))",
+            chunk))
+    return [{k: v for k, v in link.items() if k != "position"} for link in sorted(found.values(), key=lambda l: l["position"])]
+
+
+def links_by_id(db: sqlite3.Connection, ids: list[str]) -> dict[str, dict]:
+    """link id -> the stored link, alignments included."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    return {r[0]: json.loads(r[1]) for r in db.execute(
+        f"SELECT id, data FROM corpus WHERE kind = 'link' AND id IN ({','.join('?' * len(ids))})", ids)}
+
+
 def items_naming(db: sqlite3.Connection, kind: str, article_ids: list[str], limit: int = 500) -> list[dict]:
     """Stories, events or flags that name any of the articles, in export order."""
     if not article_ids:

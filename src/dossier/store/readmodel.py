@@ -38,7 +38,7 @@ SEARCH_TABLES = {"entity": "read_fts_entity", "story": "read_fts_story", "quote"
                  "flag": "read_fts_flag"}
 READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events",
                "read_participants", "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names",
-               "read_counts", *SEARCH_TABLES.values())
+               "read_counts", "read_links", *SEARCH_TABLES.values())
 
 
 def refresh(db: sqlite3.Connection) -> None:
@@ -130,8 +130,11 @@ def _members(db: sqlite3.Connection, kind: str, item_id: str, articles, role: st
 
 
 def _links(db: sqlite3.Connection, links: list) -> None:
-    for item_id, _, link in links:
+    for item_id, position, link in links:
         _members(db, "link", item_id, [link["a"], link["b"]])
+        db.execute("INSERT INTO read_links VALUES (?,?,?,?,?,?,?,?)",
+                   (item_id, position, link["a"], link["b"], link["kind"], link["score"], link.get("direction"),
+                    len(link.get("alignments", []))))
 
 
 def derived_kinds(story: dict) -> dict[str, str]:

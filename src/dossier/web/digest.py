@@ -16,17 +16,19 @@ MAX_ITEMS = 3  # sentences listed per heading; the count says how many there are
 
 
 def story_digests(db, story: dict, members: list[dict], links: list[dict], flags: list[dict]) -> list[dict]:
-    """One digest per copy in the story (members with role "copy"), in the members' order."""
+    """One digest per copy in the story (members with role "copy"), in the members' order; `links`
+    are the story's link summaries (`queries.link_summaries`), the chosen ones read in full."""
     copies = [m for m in members if m["role"] == "copy"][:MAX_COPIES]
     sources = {}
     for copy in copies:
-        link = source_link(copy["id"], links)
+        link = source_link(copy["id"], links, story.get("edges", []))
         if link is not None:
             sources[copy["id"]] = link
+    full = q.links_by_id(db, [link["id"] for link in sources.values()])
     texts = {a["id"]: a for a in q.articles_data(db, sorted({i for link in sources.values() for i in (link["a"], link["b"])}))}
     out = []
     for copy in copies:
-        link = sources.get(copy["id"])
+        link = full.get(sources[copy["id"]]["id"]) if copy["id"] in sources else None
         if link is None or link["a"] not in texts or link["b"] not in texts:
             continue
         source_id = link["a"] if link["b"] == copy["id"] else link["b"]
@@ -34,11 +36,14 @@ def story_digests(db, story: dict, members: list[dict], links: list[dict], flags
     return out
 
 
-def source_link(copy_id: str, links: list[dict]) -> dict | None:
-    """The link the copy was derived by: a directed link into it, else its strongest link."""
+def source_link(copy_id: str, links: list[dict], edges: list[dict] = ()) -> dict | None:
+    """The link the copy was derived by: the one joining it to the source of the build's derivation
+    edge into it (`Story.edges`), else a directed link into it, else its strongest link."""
+    sources = {edge["source"] for edge in edges if edge["derived"] == copy_id}
+    by_edge = [link for link in links if copy_id in (link["a"], link["b"]) and {link["a"], link["b"]} & sources]
     into = [link for link in links if (d := graph.source_and_copy(link)) and d[1] == copy_id]
     near = [link for link in links if copy_id in (link["a"], link["b"]) and link["kind"] != "partial"]
-    return max(into or near, key=lambda link: link["score"], default=None)
+    return max(by_edge or into or near, key=lambda link: link["score"], default=None)
 
 
 def digest(source: dict, copy: dict, link: dict, flags: list[dict]) -> dict:

@@ -98,9 +98,9 @@ def story(store: Store, story_id: str) -> dict | None:
     cards = q.cards(db, found["articles"])
     members = [a for a in found["articles"] if a in cards]
     member_set = set(members)
-    touching = q.links_touching(db, members)
-    links = [link_summary(link) for link in touching if link["a"] in member_set and link["b"] in member_set]
-    outside = [link_summary(link) for link in touching if (link["a"] in member_set) != (link["b"] in member_set)]
+    touching = q.link_summaries(db, members)
+    links = [link for link in touching if link["a"] in member_set and link["b"] in member_set]
+    outside = [link for link in touching if (link["a"] in member_set) != (link["b"] in member_set)]
     ordered = sorted(members, key=lambda a: (a != found.get("original"), date_key(cards[a])))
     event_page = q.timeline(db, {"story": story_id}, q.Paging(1, MAX_STORY_ITEMS))
     events = event_page["items"]
@@ -206,10 +206,9 @@ def article(store: Store, article_id: str) -> dict | None:
     data = q.article_data(db, article_id)
     if data is None:
         return None
-    links = q.links_touching(db, [article_id])
+    links = q.link_summaries(db, [article_id])
     others = q.cards(db, [link["b"] if link["a"] == article_id else link["a"] for link in links])
-    links = [dict(link_summary(link), other=others.get(link["b"] if link["a"] == article_id else link["a"]))
-             for link in links]
+    links = [dict(link, other=others.get(link["b"] if link["a"] == article_id else link["a"])) for link in links]
     article_flags = with_compare(q.items_naming(db, "flag", [article_id]))
     mentioned = defaultdict(int)
     for mention in data["mentions"]:
