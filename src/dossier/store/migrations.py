@@ -173,8 +173,11 @@ MIGRATIONS: list[tuple[int, str]] = [
     CREATE TABLE read_counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL);  -- articles, stories, ...
     DROP INDEX read_facets_count;
     CREATE INDEX read_facets_order ON read_facets(list, facet, count DESC, value);  -- ties need no sort
+    ALTER TABLE read_entity_articles ADD COLUMN spans TEXT NOT NULL DEFAULT '[]';  -- [[start, end, text]]
     DROP INDEX read_entity_articles_article;  -- covered by the next: search facets read no table rows
     CREATE INDEX read_entity_articles_by_article ON read_entity_articles(article, entity, mentions);
+    DROP INDEX read_members_article;  -- by article, covering: the planner then never scans a kind
+    CREATE INDEX read_members_by_article ON read_members(article, kind, id);
     CREATE TABLE read_links (         -- links without their alignments (compare reads those)
         id TEXT PRIMARY KEY, position INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, kind TEXT NOT NULL,
         score REAL NOT NULL, direction TEXT, aligned_sentences INTEGER NOT NULL

@@ -384,14 +384,21 @@ def entity_row(db: sqlite3.Connection, entity_id: str) -> dict | None:
     return dict(row) if row else None
 
 
-def entity_articles(db: sqlite3.Connection, entity_id: str, paging: Paging = Paging()) -> tuple[list[tuple[str, int]], int]:
-    """(article id, mentions) of the articles mentioning an entity, most mentions first; and the total."""
+def entity_articles(db: sqlite3.Connection, entity_id: str,
+                    paging: Paging = Paging()) -> tuple[list[tuple[str, int, list]], int]:
+    """(article id, mentions, spans: [[start, end, text]] in text order) of the articles mentioning
+    an entity, most mentions first, a page at a time; and the total."""
     total = db.execute("SELECT count(*) FROM read_entity_articles WHERE entity = ?", (entity_id,)).fetchone()[0]
     paging = paging.clamp()
-    rows = db.execute("SELECT article, mentions FROM read_entity_articles WHERE entity = ?"
+    rows = db.execute("SELECT article, mentions, spans FROM read_entity_articles WHERE entity = ?"
                       " ORDER BY mentions DESC, article LIMIT ? OFFSET ?",
                       (entity_id, paging.size, (paging.number - 1) * paging.size))
-    return [(r[0], r[1]) for r in rows], total
+    return [(r[0], r[1], sorted(json.loads(r[2]))) for r in rows], total
+
+
+def article_texts(db: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """id -> the article's text, read from the full-text index's row (no article JSON parsed)."""
+    return dict(_fts_texts(db, list(dict.fromkeys(ids))))
 
 
 def entity_stories(db: sqlite3.Connection, entity_id: str, limit: int = 50) -> list[dict]:

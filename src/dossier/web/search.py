@@ -27,19 +27,20 @@ def snippet_segments(snippet: str) -> list[dict]:
     return out
 
 
-def filter_href(text: str, filters: dict, **changes) -> str:
-    """/search with the query and filters, some changed (None or "" drops one)."""
-    params = {"q": text, **filters, **changes}
-    return "/search?" + urlencode({k: v for k, v in params.items() if v})
-
-
 def facet_links(text: str, filters: dict, facets: dict) -> dict:
-    """Facet values with `href`: the search narrowed to that value (a year is a start-end range)."""
-    def narrowed(name: str, value: str) -> str | None:
-        if name == "years":
-            return None if value == "undated" else filter_href(text, filters, start=value, end=value)
-        return filter_href(text, filters, **{"site" if name == "sites" else "entity": value})
-    return {name: [dict(f, href=narrowed(name, f["value"])) for f in values] for name, values in facets.items()}
+    """Facet values with `href`: the search narrowed to that value (a year is a start-end range).
+    The query string without the facet's own parameters is encoded once per facet."""
+    def without(*names: str) -> str:
+        return urlencode({k: v for k, v in {"q": text, **filters}.items() if v and k not in names})
+
+    def href(rest: str, added: str) -> str:
+        return "/search?" + "&".join(part for part in (rest, added) if part)
+
+    sites, entities, dates = without("site"), without("entity"), without("start", "end")
+    return {"sites": [dict(f, href=href(sites, urlencode({"site": f["value"]}))) for f in facets["sites"]],
+            "entities": [dict(f, href=href(entities, urlencode({"entity": f["value"]}))) for f in facets["entities"]],
+            "years": [dict(f, href=None if f["value"] == "undated" else
+                           href(dates, urlencode({"start": f["value"], "end": f["value"]}))) for f in facets["years"]]}
 
 
 def article_filters(entity: str | None, site: str | None, start: str | None, end: str | None) -> q.ArticleFilters:

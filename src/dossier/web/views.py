@@ -275,12 +275,11 @@ def entity(store: Store, entity_id: str, paging: q.Paging = q.Paging(1, MENTION_
         return None
     row = q.entity_row(db, entity_id) or {}
     mentioned, total = q.entity_articles(db, entity_id, paging)
-    cards = q.cards(db, [a for a, _ in mentioned])
-    mentions = []
-    for data in q.articles_data(db, [a for a, _ in mentioned]):
-        hits = [m for m in data.get("mentions", []) if m.get("entity") == entity_id]
-        mentions.append({"article": cards.get(data["id"]), "count": len(hits), "forms": sorted({m["text"] for m in hits}),
-                         "contexts": [context(data, m) for m in hits[:3]]})
+    cards = q.cards(db, [a for a, _, _ in mentioned])
+    texts = q.article_texts(db, [a for a, _, _ in mentioned])
+    mentions = [{"article": cards.get(article_id), "count": count, "forms": sorted({form for _, _, form in spans}),
+                 "contexts": [context(texts[article_id], start, end) for start, end, _ in spans[:3]]}
+                for article_id, count, spans in mentioned if article_id in texts]
     # three versions a group: the ledger (/quotes?variant=) lists every version
     quotes = q.quote_groups(db, filters={"speaker": entity_id}, paging=q.Paging(1, ENTITY_QUOTE_GROUPS), per_group=3)
     events = q.timeline(db, {"entity": entity_id}, q.Paging(1, ENTITY_EVENTS))
@@ -297,12 +296,11 @@ def with_cards(db, quotes: list[dict]) -> list[tuple[dict, dict | None]]:
     return [(x, cards.get(x["article"])) for x in quotes]
 
 
-def context(article: dict, mention: dict) -> dict:
-    """The sentence holding a mention (or a window of text around it), cut around the name."""
-    text = article["text"]
-    start, end = max(0, mention["start"] - CONTEXT_CHARS), min(len(text), mention["end"] + CONTEXT_CHARS)
-    return {"before": ("…" if start else "") + text[start:mention["start"]], "name": text[mention["start"]:mention["end"]],
-            "after": text[mention["end"]:end] + ("…" if end < len(text) else "")}
+def context(text: str, start: int, end: int) -> dict:
+    """The text around a mention (`start`, `end`: its character offsets), cut CONTEXT_CHARS each side."""
+    left, right = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    return {"before": ("…" if left else "") + text[left:start], "name": text[start:end],
+            "after": text[end:right] + ("…" if right < len(text) else "")}
 
 
 def quotes(store: Store, sort: str = "variants", filters: dict | None = None,
