@@ -171,7 +171,7 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     content = _content(doc, verb, base)
     if content is None:
         return None
-    source = _outside(doc, _after_dateline(doc, source, base), content, base)
+    source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
     head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
@@ -196,9 +196,13 @@ def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
     return (source[0] + match.end(), source[1]) if match and match.end() < len(piece) else source
 
 
-def _outside(doc, source: Span | None, content: Span, base: int) -> Span | None:
-    """The source cut back to end before the content it reports; None when it would be empty."""
+def _outside(doc, source: Span | None, content: Span, base: int, cue: int) -> Span | None:
+    """The source cut back to end before the content it reports; None when it would be empty.
+    A source between the content's first word and the cue stays: the clause hangs on a relative
+    word before it ("which Democrats say could help him", "what analysts said was a sign")."""
     if source is None or source[1] <= content[0] or content[1] <= source[0]:
+        return source
+    if content[0] < source[0] and source[1] <= cue:
         return source
     if source[0] >= content[0]:
         return None

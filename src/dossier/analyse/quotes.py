@@ -102,6 +102,9 @@ class _Finder:
         normalised = _double_apostrophes(normalised)
         self.attributions = attributions
         self.by_cue = {a.cue[0]: a for a in attributions}
+        # every word of a parsed cue ("also said", "has not said") finds its attribution
+        self.cue_words = {a.cue[0] + m.start(): a for a in attributions
+                          for m in re.finditer(r"\S+", normalised[a.cue[0]:a.cue[1]])}
         self.norm = normalised
         self.sentences = sentences
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -224,8 +227,17 @@ class _Finder:
         gap = self.norm[quote.end + 1:start - 1]
         if not gap.strip():
             return True
-        return (quote.kind == "direct" and cue is not None and quote.end < cue.start < start
-                and len(gap.split()) <= MAX_INTERRUPTION_WORDS)
+        if cue is None or not quote.end < cue.start < start or not self._ends_quoted(quote):
+            return False
+        # the source phrase may be long ('said Mike Lux, a former labor official who ...'):
+        # only the words besides it count
+        source = (quote.source_start, quote.source_end) if quote.source_start is not None else (start, start)
+        outside = self.norm[quote.end + 1:max(quote.end + 1, source[0])] + " " + self.norm[max(quote.end + 1, source[1]):start - 1]
+        return len(outside.split()) <= MAX_INTERRUPTION_WORDS
+
+    def _ends_quoted(self, quote: Quote) -> bool:
+        """Whether the quote ends with quoted words (a direct quote, or a clause ending in them)."""
+        return quote.kind == "direct" or self.norm[quote.end:quote.end + 1] == '"'
 
     def _extend(self, quote: Quote, start: int, end: int, unit: _Unit) -> None:
         quote.text = quote.text + " " + " ".join(self.text[s:e].strip() for s, e in unit.spans)
@@ -329,9 +341,10 @@ class _Finder:
             return None, None
         match = cues[-1] if prefer_end else cues[0]
         self.used_cues.add(match.start())
-        parsed = self.by_cue.get(match.start())
+        parsed = self.cue_words.get(match.start())
         if parsed is None:
             return Cue(match.group(), match.start(), match.end()), self._speaker_near(match, start, end)
+        self.used_cues.add(parsed.cue[0])
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return cue, self._parsed_speaker(parsed, lambda: self._speaker_near(match, start, end))
 
@@ -349,8 +362,8 @@ class _Finder:
     def _parsed_speaker(self, parsed: Attribution, fallback) -> Speaker | None:
         """The speaker named by a parsed source phrase; the frame rules name it when the parse
         has no source or cannot name one inside it."""
-        if parsed.source is None:
-            return fallback()
+        if parsed.source is None or self._within_marks(parsed.source[0]) or self._within_marks(parsed.source[1] - 1):
+            return fallback()  # a parse that took quoted words for the subject
         speaker = self._name_in(parsed.source, parsed.source_head, parsed.source_name)
         if speaker.name is None:
             other = fallback()
@@ -391,11 +404,13 @@ class _Finder:
         """The speaker of `cue` in the frame text[start:end]: a person, a pronoun or role phrase
         resolved to a person, an organisation, or a capitalised surname met earlier."""
         people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= end]
+        subject = _SPEAKER_PRONOUNS.search(self.norm, start, cue.start())
+        if subject:  # "he said, paraphrasing Clinton's remarks": the pronoun next to the cue
+            return self._pronoun(subject.start(1), subject.end(1))
         if people:
             s, e, person = min(people, key=lambda x: min(abs(x[0] - cue.end()), abs(x[1] - cue.start())))
             return Speaker(person.name, self.text[s:e], s, e)
-        pronoun = _SPEAKER_PRONOUNS.search(self.norm, start, cue.start()) or \
-            _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
+        pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
         if pronoun:
             return self._pronoun(pronoun.start(1), pronoun.end(1))
         organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end]
@@ -439,6 +454,11 @@ class _Finder:
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
+
+    def _within_marks(self, offset: int) -> bool:
+        """Whether `offset` is strictly between a pair of quote marks (not on a mark)."""
+        i = bisect.bisect_right(self.quoted, (offset, len(self.norm) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] < offset < self.quoted[i][1] - 1
 
     # ------------------------------------------------------------ output
 
