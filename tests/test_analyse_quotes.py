@@ -169,3 +169,42 @@ def test_colon_headline_names_the_speaker(analyse):
                 "Senator Marco Rubio spoke on Sunday.")
     quote = next(q for q in a.quotes if "Cannot Be Trusted" in q.text)
     assert quote.speaker_name == "Marco Rubio" and quote.cue == ":"
+
+
+# ---- issue 14, PolNeAR train errors: one small input per kind
+
+
+def test_quote_continued_after_a_long_source_phrase_is_one_quote(analyse):
+    a = analyse('"I think it is coming," said Mike Lux, a progressive activist who is a former labor official '
+                'and veteran of the Clinton administration. "But it will not happen until the field winnows down."')
+    quote = by_start(a, "I think it is coming")
+    assert "field winnows down" in quote.text and quote.speaker_name == "Mike Lux"
+    assert not any(q.text.startswith("But it will not") for q in a.quotes)
+
+
+def test_partial_quote_in_a_clause_is_not_quoted_twice(analyse):
+    a = analyse('Charles Barkley also said that CNN has done an "awful" job of covering the election.')
+    assert not any(q.text == "awful" for q in a.quotes)
+    clause = next(q for q in a.quotes if '"awful" job' in q.text)
+    assert clause.kind == "partial" and clause.speaker_name == "Charles Barkley"
+
+
+def test_pronoun_next_to_the_cue_is_the_speaker(analyse):
+    a = analyse("Tad Devine, a strategist, spoke to reporters on Monday.\n"
+                '"I took the money but it did not affect me?" he said, paraphrasing Hillary Clinton\'s remarks.')
+    quote = by_start(a, "I took the money")
+    assert quote.speaker_text == "he" and quote.speaker_name == "Tad Devine"
+
+
+def test_source_is_never_inside_quote_marks(analyse):
+    a = analyse("Donald Trump spoke in Wilmington.\n"
+                "“By the way, if she gets to pick her judges, nothing you can do, folks,” Trump told a North "
+                "Carolina rally, saying Clinton would “abolish the second amendment.”")
+    quote = by_start(a, "By the way")
+    assert quote.source_start >= quote.end and quote.speaker_name == "Donald Trump"
+
+
+def test_source_before_a_relative_clause_cue_is_kept(analyse):
+    a = analyse("The tax plan, which Democrats say could hurt the economy, passed on Friday.")
+    quote = next(q for q in a.quotes if "hurt the economy" in q.text)
+    assert span(a, quote.source_start, quote.source_end) == "Democrats"
