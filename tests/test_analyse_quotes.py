@@ -208,3 +208,52 @@ def test_source_before_a_relative_clause_cue_is_kept(analyse):
     a = analyse("The tax plan, which Democrats say could hurt the economy, passed on Friday.")
     quote = next(q for q in a.quotes if "hurt the economy" in q.text)
     assert span(a, quote.source_start, quote.source_end) == "Democrats"
+
+
+def test_programme_or_book_title_in_quote_marks_is_not_a_quote(analyse):
+    a = analyse('On ABC News\'s "This Week," Senator Marco Rubio said the deal was weak.\n'
+                'Maria Lopez, the co-author of the book "Strangers No More," spoke on Monday.')
+    assert not any(q.text.strip(' ,."') in ("This Week", "Strangers No More") for q in a.quotes)
+    assert any("deal was weak" in q.text and q.speaker_name == "Marco Rubio" for q in a.quotes)
+
+
+def test_speaker_of_a_manner_verb_before_the_quote(analyse):
+    a = analyse("When Donald Trump suggested that Cuba would sue, Marco Rubio fired back forcefully: "
+                '"If they sue us in a court in Miami, they are going to lose."')
+    quote = by_start(a, "If they sue us")
+    assert quote.speaker_name == "Marco Rubio"
+
+
+def test_speaker_of_a_manner_verb_after_the_quote(analyse):
+    a = analyse("Supporters filled the hall in Oakland on Sunday.\n"
+                '"All the way to the convention!" Jane Dawson shouted, lifting a sign.')
+    assert by_start(a, "All the way").speaker_name == "Jane Dawson"
+
+
+def test_unnamed_source_phrase_is_the_source(analyse):
+    a = analyse("The meeting ran late on Friday.\n"
+                '"Did he lose twenty minutes? Probably," said one former senior agency official.')
+    quote = by_start(a, "Did he lose")
+    assert span(a, quote.source_start, quote.source_end) == "one former senior agency official"
+    assert quote.speaker_name is None
+
+
+def test_subject_next_to_the_cue_beats_an_organisation_further_on(analyse):
+    a = analyse('"Yet another state we would have won if everyone could vote," another supporter wrote on Reddit.')
+    quote = by_start(a, "Yet another state")
+    assert span(a, quote.source_start, quote.source_end) == "another supporter"
+
+
+def test_source_of_a_participle_cue_stops_before_the_cue(analyse):
+    a = analyse("Donald Trump issued a statement on Tuesday saying that he respected the judge.")
+    quote = next(q for q in a.quotes if "respected the judge" in q.text)
+    assert quote.cue_start >= quote.source_end
+
+
+def test_one_sentence_of_attribution_between_two_quotes(analyse):
+    a = analyse('"Here in Boston, I remember the historic snowfall you had last winter," Hillary Clinton told the '
+                "packed hall, where an overflow crowd of about 1,200 supporters watched on a screen set up in the "
+                'square outside. "The pictures I saw of two-story snowdrifts stayed with me."')
+    quote = by_start(a, "Here in Boston")
+    assert "two-story snowdrifts" in quote.text
+    assert not any(q.text.startswith("The pictures") for q in a.quotes)

@@ -180,6 +180,10 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     if particle is not None:
         cue = (cue[0], base + particle.idx + len(particle))
+    if source is not None and source[0] <= cue[0] < source[1]:
+        # "a statement saying ...", "Clinton, who declared ...": the noun the clause hangs on
+        piece = doc.text[source[0] - base:cue[0] - base].rstrip(_EDGE + "'\"")
+        source = (source[0], source[0] + len(piece)) if piece else None
     name = _proper_name(doc, subject, base) if subject is not None else None
     if name is not None and (source is None or not source[0] <= name[0] < source[1]):
         name = None  # the proper name was in the dateline cut off the source

@@ -148,6 +148,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
     """Cue verb matches in text[start:end] (lower-case words only: "Said" in a name is not a cue)."""
     end = len(text) if end is None else end
     return [m for m in _CUE.finditer(text, start, end) if m.group()[0].islower()
+            and text[m.start() - 1:m.start()] != "-"  # "so-called", "much-touted" are adjectives
             and (m.group() not in NOUN_LIKE_FORMS or _CLAUSE_FOLLOWS.match(text, m.end()))]
 
 

@@ -26,6 +26,22 @@ from dossier.model import Mention, Quote, Sentence
 
 # A quoted span shorter than this is a fragment inside the writer's sentence (kind "partial").
 MIN_DIRECT_WORDS = 4
+# Longest unnamed source phrase taken before a cue ("the executive says") and after it
+# ("said one former senior agency official").
+MAX_PHRASE_WORDS_BEFORE = 5
+MAX_PHRASE_WORDS_AFTER = 10
+_LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:and|but|or|as|while|so|then)\s+)*", re.I)
+# A noun phrase: a determiner or number, a capitalised word, or a plural noun alone ("officials").
+_NOUN_PHRASE = re.compile(r"(?:the|a|an|one|another|some|many|several|most|two|three|four|five)\s|[A-Z]|[a-z]+s$")
+_PHRASE_AFTER = re.compile(r"\s+((?:the|a|an|one|another|some|many|several|two|three|four|five)\b[^,.;:\"()]{1,80}?)"
+                           r"\s*(?=[,.;:\"()]|$)")
+# Longest name in quote marks taken for a title (programme, book, film, slogan) rather than speech.
+MAX_TITLE_WORDS = 6
+# Words right before an opening mark that introduce a title, not speech.
+TITLE_INTRODUCERS = frozenset({"on", "of", "with", "to", "told", "called", "titled", "entitled", "named", "read",
+                               "book", "show", "program", "programme", "film", "movie", "documentary", "song",
+                               "album", "slogan", "column", "op-ed", "essay", "episode", "series"})
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "no"})
 # The words between two quoted spans that make one interrupted quote ("A," X said, "B").
 MAX_INTERRUPTION_WORDS = 15
 # Reported content shorter than this is dropped; 1 keeps "endorsed Clinton" (PolNeAR train: 2
@@ -41,6 +57,12 @@ _NOT_AN_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bG
 _SENTENCE_STOP = re.compile(_NOT_AN_END + r'[.!?](?=\s|$)|"|\n')
 _SENTENCE_STOP_BEFORE = re.compile(_NOT_AN_END + r'[.!?]\s|"')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
+# A past or present verb (with "back", "on", an adverb) and a comma or colon ending the words before a quote.
+_MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
+                            r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
+# A subject (pronoun, name or "the" phrase) and a past or present verb right after a quote.
+_MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 _CLOSING_APOSTROPHES = re.compile(r"(?<=\S)''")
@@ -125,6 +147,8 @@ class _Finder:
             if self._not_speech(start):
                 self.quoted = [q for q in self.quoted if not start - 1 <= q[0] < end]  # the headline rules may take it
                 continue
+            if self._is_title(unit):
+                continue  # a programme, book or slogan named in quote marks, not speech
             if previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit):
                 cue, speaker = self._attribute(unit)  # next paragraph of a multi-paragraph quote
                 self._extend(quotes[-1], start, end, unit)
@@ -195,6 +219,20 @@ class _Finder:
             return None, None
         return self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
 
+    def _is_title(self, unit: _Unit) -> bool:
+        """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
+        book or slogan ('told "Fox and Friends,"', 'the book "Strangers No More"'), not speech."""
+        if len(unit.spans) > 1:
+            return False
+        start, end = unit.spans[0]
+        words = re.findall(r"[\w'&-]+", self.norm[start:end])
+        if not words or len(words) > MAX_TITLE_WORDS:
+            return False
+        if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False
+        before = re.search(r"([\w']+)\s*$", self.norm[max(0, start - 30):start - 1])
+        return before is not None and (before.group(1).lower() in TITLE_INTRODUCERS or before.group(1).endswith("'s"))
+
     def _writer_words(self, clause: tuple[int, int], unit: _Unit) -> bool:
         """Whether the reported clause has the writer's own words beside the quoted ones."""
         outside = self.norm[clause[0]:unit.spans[0][0] - 1] + " " + self.norm[unit.spans[-1][1] + 1:clause[1]]
@@ -233,7 +271,10 @@ class _Finder:
         # only the words besides it count
         source = (quote.source_start, quote.source_end) if quote.source_start is not None else (start, start)
         outside = self.norm[quote.end + 1:max(quote.end + 1, source[0])] + " " + self.norm[max(quote.end + 1, source[1]):start - 1]
-        return len(outside.split()) <= MAX_INTERRUPTION_WORDS
+        if len(outside.split()) <= MAX_INTERRUPTION_WORDS:
+            return True
+        # '"A," she told the hall, where a crowd of 1,200 watched outside. "B."': one sentence of attribution
+        return "\n" not in gap and not _SENTENCE_STOP_BEFORE.search(gap.rstrip().rstrip(".!?") + " ")
 
     def _ends_quoted(self, quote: Quote) -> bool:
         """Whether the quote ends with quoted words (a direct quote, or a clause ending in them)."""
@@ -302,11 +343,18 @@ class _Finder:
         after = self._frame_after(end)
         before = self._frame_before(start)
         content_end = self.norm[max(start, end - 3):end].rstrip(" '")  # ",'" closes a nested quote
-        if after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end[-1:] in ",?!"):
+        attribution_follows = after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end[-1:] in ",?!")
+        if attribution_follows:
             result = self._frame_speaker(*after)
+            if result[0] is None:
+                result = self._manner_speaker(*after)
             if result[0]:
                 return result
         if before:
+            # 'When Trump suggested ..., Rubio fired back forcefully: "..."': the verb at the mark
+            result = self._manner_speaker_before(*before)
+            if result[0] and not find_cues(self.norm, result[0].start, before[1]):
+                return result
             result = self._frame_speaker(*before, prefer_end=True)
             if result[0]:
                 return result
@@ -316,6 +364,30 @@ class _Finder:
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
             return self._frame_speaker(*after)
         return None, None
+
+    def _manner_speaker_before(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """'Mr. Trump yelled, "Out, out, out!"', 'Rubio fired back forcefully:': a subject and a
+        verb of any manner of speaking, then a comma or colon, right before the quote."""
+        match = _MANNER_BEFORE.search(self.norm, max(start, end - 80), end)
+        if match is None:
+            return None, None
+        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        speaker = self._speaker_near(verb, start, verb.start())
+        if speaker is None:
+            return None, None
+        return Cue(verb.group(), verb.start(), verb.end()), speaker
+
+    def _manner_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """'"Go back to Univision," Trump barked': after a quote that ends with a comma, a
+        subject and a verb of any manner of speaking (shouted, sang, chanted) attribute it."""
+        match = _MANNER_AFTER.match(self.norm, start, end)
+        if match is None:
+            return None, None
+        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        speaker = self._speaker_near(verb, start, end)
+        if speaker is None:
+            return None, None
+        return Cue(verb.group(), verb.start(), verb.end()), speaker
 
     def _frame_after(self, end: int) -> tuple[int, int] | None:
         limit = min(len(self.norm), end + 1 + MAX_FRAME_CHARS)
@@ -407,6 +479,19 @@ class _Finder:
         subject = _SPEAKER_PRONOUNS.search(self.norm, start, cue.start())
         if subject:  # "he said, paraphrasing Clinton's remarks": the pronoun next to the cue
             return self._pronoun(subject.start(1), subject.end(1))
+        phrase = self._phrase_before(cue, start)
+        if phrase is not None:  # the subject right before the cue ("another supporter wrote on Reddit")
+            s, e = phrase
+            named = [(a, b, p) for a, b, p in people if s <= a and b <= e]
+            if named:
+                a, b, person = named[-1]
+                return Speaker(person.name, self.text[a:b], a, b)
+            organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e]
+            if organisations:
+                m = organisations[-1]
+                return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+            if not _CAPITALISED.match(self.norm, s):
+                return Speaker(None, self.text[s:e], s, e)
         if people:
             s, e, person = min(people, key=lambda x: min(abs(x[0] - cue.end()), abs(x[1] - cue.start())))
             return Speaker(person.name, self.text[s:e], s, e)
@@ -421,6 +506,27 @@ class _Finder:
             person = self.people.by_surname(word.group(), before=word.start())
             if person is not None:
                 return Speaker(person.name, word.group(), word.start(), word.end())
+        return self._phrase_at(cue, start, end)
+
+    def _phrase_before(self, cue: re.Match, start: int) -> tuple[int, int] | None:
+        """The short noun phrase right before the cue, back to a comma ("the executive says")."""
+        before = self.norm[start:cue.start()]
+        cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind('"')) + 1
+        phrase = _LEADING_CONJUNCTION.sub("", before[cut:].rstrip())
+        if not phrase or len(phrase.split()) > MAX_PHRASE_WORDS_BEFORE or not _NOUN_PHRASE.match(phrase):
+            return None
+        s = cue.start() - len(before[cut:]) + (len(before[cut:].rstrip()) - len(phrase))
+        return s, s + len(phrase)
+
+    def _phrase_at(self, cue: re.Match, start: int, end: int) -> Speaker | None:
+        """A source nobody is named in ("the executive says", "said one former senior official"):
+        the short phrase right before the cue (back to a comma) or after it (up to one), unresolved."""
+        phrase = self._phrase_before(cue, start)
+        if phrase is not None:
+            return Speaker(None, self.text[phrase[0]:phrase[1]], *phrase)
+        after = _PHRASE_AFTER.match(self.norm, cue.end(), end)
+        if after and len(after.group(1).split()) <= MAX_PHRASE_WORDS_AFTER:
+            return Speaker(None, self.text[after.start(1):after.end(1)], after.start(1), after.end(1))
         return None
 
     def _pronoun(self, s: int, e: int) -> Speaker:
