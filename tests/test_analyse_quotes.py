@@ -257,3 +257,9 @@ def test_one_sentence_of_attribution_between_two_quotes(analyse):
     quote = by_start(a, "Here in Boston")
     assert "two-story snowdrifts" in quote.text
     assert not any(q.text.startswith("The pictures") for q in a.quotes)
+
+
+def test_pro_form_answer_is_the_content(analyse):
+    a = analyse("Asked if her email practices were illegal, 46 percent of voters said yes, compared with 23 percent.")
+    quote = next(q for q in a.quotes if q.cue == "said")
+    assert quote.text == "yes" and span(a, quote.source_start, quote.source_end) == "46 percent of voters"

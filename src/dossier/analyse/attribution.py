@@ -252,7 +252,10 @@ def _content(doc, verb, base: int) -> Span | None:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
     if objects and (verb.lemma_.lower() not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
-    return None
+    # "46 percent said yes", "55 percent said so": the parser reads the pro-form as a modifier
+    proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
+                    and c.lower_ in PROFORM_OBJECTS), None)
+    return _span(doc, proform.i, proform.i, base) if proform is not None else None
 
 
 def _is_clause(doc, first: int, last: int) -> bool:
