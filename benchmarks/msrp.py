@@ -6,13 +6,18 @@ e.g. on the held-out test file:  ... msrp.py /work/shared/data/msrp --score msr_
 SPEC is a file in DATA_DIR (tab-separated, header, quoting off), optionally with a row selection
 `FILE:PARTS/N`: the rows whose index modulo N is in PARTS ("0/5", "1-4/5"). Defaults: calibrate on
 msr_paraphrase_train.txt:1-4/5, score msr_paraphrase_train.txt:0/5 (the only file here is train).
-The script refuses to score a row it calibrates on.
+The script refuses to score a row it calibrates on, or a row the shipped decision was fitted on
+(SHIPPED_FIT: msr_paraphrase_train.txt:1-4/5, see ReuseOptions and benchmarks/calibrate_reuse.py).
 
-Methods (every fitted threshold is fitted in this run on the calibration rows only):
-- reuse (shipped, strong): the sentence decision of dossier.reuse (`classify.is_strong`): MiniLM
-  cosine >= ReuseOptions.strong_cosine or word 3-gram overlap >= classify.VERBATIM_OVERLAP.
-- reuse (shipped, aligned): cosine >= ReuseOptions.align_cosine alone. Nothing fitted for either.
-- reuse rule (refit): the same cosine-or-overlap rule, both thresholds fitted (best accuracy).
+Methods (every threshold marked fitted is fitted in this run on the calibration rows only):
+- reuse decision (shipped): the sentence decision of dossier.reuse as the build applies it to a
+  sentence pair: MiniLM cosine >= ReuseOptions.sentence_floor_cosine (alignment compares nothing
+  below) and `classify.reuse_probability` (a logistic model over cosine, word 3-gram and
+  content-word overlap, length ratio, differing numbers) >= ReuseOptions.sentence_min_probability.
+  Nothing is fitted here: its values were fitted by calibrate_reuse.py on SHIPPED_FIT rows and
+  the syndication tuning corpus.
+- previous rule: the decision this replaced, MiniLM cosine >= 0.8 or word 3-gram overlap >= 0.5.
+- aligned by cosine: cosine >= ReuseOptions.align_cosine alone.
 - MiniLM cosine: cosine >= t, t fitted for best accuracy, and for best F1.
 - TF-IDF cosine: word unigram TF-IDF (fitted on the calibration sentences) cosine >= t.
 - all paraphrase: the published trivial anchor.
@@ -37,14 +42,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dossier.config import Options  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
 from dossier.reuse.align import overlap  # noqa: E402
-from dossier.reuse.classify import VERBATIM_OVERLAP  # noqa: E402
+from dossier.reuse.classify import reuse_probability, sentence_features  # noqa: E402
 from dossier.reuse.fingerprints import encode  # noqa: E402
 
 ANCHORS = {"all paraphrase (published, test)": (66.5, 79.9), "BERT-base (published F1, test)": (None, 88.9)}
 GRID = np.round(np.arange(0.30, 1.0001, 0.01), 2)
-OVERLAP_GRID = np.round(np.arange(0.2, 1.0001, 0.05), 2)
 DEFAULT_CALIBRATE = "msr_paraphrase_train.txt:1-4/5"
 DEFAULT_SCORE = "msr_paraphrase_train.txt:0/5"
+# The rows ReuseOptions' sentence decision was fitted on (config.py): never scored.
+SHIPPED_FIT = DEFAULT_CALIBRATE
+# The decision the fitted one replaced (cosine or verbatim overlap), kept as a peer.
+PREVIOUS_RULE = (0.8, 0.5)
 
 
 def parse_spec(spec: str) -> tuple[str, set[int] | None, int]:
@@ -93,7 +101,8 @@ def fit_threshold(values: np.ndarray, gold: np.ndarray, objective: str = "accura
 
 
 class Pairs:
-    """Sentence pairs with what the decisions read: MiniLM cosine and word 3-gram overlap."""
+    """Sentence pairs with what the decisions read: MiniLM cosine, word 3-gram overlap and the
+    features of the shipped decision."""
 
     def __init__(self, a: list[str], b: list[str], gold: np.ndarray, encoder):
         started = time.perf_counter()
@@ -102,15 +111,15 @@ class Pairs:
         self.a, self.b, self.gold = a, b, gold
         self.cos = (va * vb).sum(axis=1)
         self.lex = np.array([overlap(x, y) for x, y in zip(a, b)])
+        self.features = np.array([sentence_features(c, x, y, o) for c, x, y, o in zip(self.cos, a, b, self.lex)])
+
+    def shipped(self, options) -> np.ndarray:
+        """The shipped sentence decision, as the build applies it (alignment's cosine floor first)."""
+        probability = reuse_probability(self.features, options)
+        return ((self.cos >= options.sentence_floor_cosine) & (probability >= options.sentence_min_probability)).astype(int)
 
     def rule(self, cosine: float, overlap_min: float) -> np.ndarray:
         return ((self.cos >= cosine) | (self.lex >= overlap_min)).astype(int)
-
-
-def refit(pairs: Pairs) -> tuple[float, float]:
-    """(cosine, overlap) thresholds of the cosine-or-overlap rule with the best accuracy."""
-    return max(((float(t), float(u)) for t in GRID for u in OVERLAP_GRID),
-               key=lambda tu: (pairs.rule(*tu) == pairs.gold).mean())
 
 
 def tfidf_cosine(fit_texts: list[str], a: list[str], b: list[str]) -> np.ndarray:
@@ -137,9 +146,11 @@ def main() -> None:
 
     score_name, score_rows, score_data = select(args.score, args.data_dir)
     calibration = [select(spec, args.data_dir) for spec in args.calibrate]
-    for name, rows, _ in calibration:
+    fitted = calibration + ([select(SHIPPED_FIT, args.data_dir)] if score_name == parse_spec(SHIPPED_FIT)[0] else [])
+    for name, rows, _ in fitted:
         if name == score_name and set(rows.tolist()) & set(score_rows.tolist()):
-            sys.exit(f"{args.score} overlaps calibration rows of {name}: never fit on the rows you score")
+            sys.exit(f"{args.score} overlaps rows of {name} that were fitted on (calibration rows, or "
+                     f"{SHIPPED_FIT} for the shipped decision): never fit on the rows you score")
 
     encoder = Resources(Options()).encoder()
     pick = lambda data, rows: ([data[0][i] for i in rows], [data[1][i] for i in rows], data[2][rows])  # noqa: E731
@@ -151,16 +162,14 @@ def main() -> None:
           f"{', '.join(args.calibrate)}: {len(fit_all.gold)} pairs; encoding {test.encode_seconds:.0f}s "
           f"+ {fit_all.encode_seconds:.0f}s", file=sys.stderr)
     options = Options().reuse
-    cos_t, lex_t = refit(fit_all)
     t_acc = fit_threshold(fit_all.cos, fit_all.gold)
     t_f1 = fit_threshold(fit_all.cos, fit_all.gold, "f1")
     texts = fit_all.a + fit_all.b
     t_tfidf = fit_threshold(tfidf_cosine(texts, fit_all.a, fit_all.b), fit_all.gold)
     results = {
-        f"reuse (shipped, strong {options.strong_cosine}/{VERBATIM_OVERLAP})":
-            scores(test.rule(options.strong_cosine, VERBATIM_OVERLAP), test.gold),
-        f"reuse (shipped, aligned {options.align_cosine})": scores(test.rule(options.align_cosine, 2.0), test.gold),
-        f"reuse rule (refit {cos_t}/{lex_t})": scores(test.rule(cos_t, lex_t), test.gold),
+        f"reuse decision (shipped, p>={options.sentence_min_probability})": scores(test.shipped(options), test.gold),
+        f"previous rule ({PREVIOUS_RULE[0]}/{PREVIOUS_RULE[1]})": scores(test.rule(*PREVIOUS_RULE), test.gold),
+        f"aligned by cosine ({options.align_cosine})": scores(test.rule(options.align_cosine, 2.0), test.gold),
         "MiniLM cosine (fitted: accuracy)": scores((test.cos >= t_acc).astype(int), test.gold),
         "MiniLM cosine (fitted: F1)": scores((test.cos >= t_f1).astype(int), test.gold),
         "TF-IDF cosine": scores((tfidf_cosine(texts, test.a, test.b) >= t_tfidf).astype(int), test.gold),

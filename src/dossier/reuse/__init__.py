@@ -62,7 +62,7 @@ COMPARE_CHUNK = 256
 def score_pair(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
                options: ReuseOptions) -> Link | None:
     """Align the sentences of two candidate articles and decide whether (and how) they are linked."""
-    return make_link(a, b, pa, pb, align(pa, pb, options.align_cosine, options.min_shared_stems), options)
+    return make_link(a, b, pa, pb, align(pa, pb, options.sentence_floor_cosine, options.min_shared_stems), options)
 
 
 def needed_rows(products: list[ArticleProducts], pairs: list[Pair],

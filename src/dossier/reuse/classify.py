@@ -1,13 +1,16 @@
 """From the aligned sentences of two articles to a `Link`: kind, score and direction.
 
-- coverage of a side = the share of its alignable words that sit in strongly aligned sentences
-  (cosine >= strong_cosine, or verbatim); containment = the larger of the two coverages: how much
-  of one article the other explains.
+- aligned sentences: best matches at MiniLM cosine >= align_cosine, or ones the sentence reuse
+  decision accepts (alignment compares pairs down to sentence_floor_cosine). Strongly aligned:
+  accepted by the decision (`is_strong`: a logistic model over MiniLM cosine, word overlap,
+  length ratio and differing numbers, calibrated on MSRP and syndicated sentences together).
+- coverage of a side = the share of its alignable words that sit in strongly aligned sentences;
+  containment = the larger of the two coverages: how much of one article the other explains.
 - copy: containment >= rewrite_containment and most of it verbatim (word 3-gram overlap).
 - rewrite: containment >= rewrite_containment, paraphrased. translation: a rewrite one of whose
   sides says it was machine-translated (a disclosure line, kept or removed as boilerplate).
 - partial: below that, but at least `partial_min_sentences` aligned sentences (shared background).
-- none: a template filled twice. When most of the strongly aligned words sit in sentence pairs
+- none: a template filled twice. When most of the aligned words sit in sentence pairs
   whose numbers differ (an earthquake bulletin's magnitude and depth, a market wrap's prices),
   the two texts share a form, not a report: neither is a copy of the other, and their differing
   numbers are no "changed fact". A copy that changed a number or two stays a copy.
@@ -26,10 +29,10 @@ from dossier.config import ReuseOptions
 from dossier.model import Alignment, Article, Link
 from dossier.reuse.align import AlignedPair
 from dossier.reuse.fingerprints import ArticleProducts
+from dossier.reuse.sentences import words
 
-# The verbatim, copy, direction and template thresholds are options (`ReuseOptions`, with how each
-# was set). The default verbatim overlap, for benchmarks that print the shipped rule:
-VERBATIM_OVERLAP = ReuseOptions().verbatim_overlap
+# The verbatim, copy, direction and template thresholds and the sentence decision's coefficients are
+# options (`ReuseOptions`, with how each was set).
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
 
@@ -46,8 +49,43 @@ def machine_translated(article: Article) -> bool:
     return any(_MACHINE_TRANSLATION.search(line) for line in lines)
 
 
-def is_strong(pair: AlignedPair, options: ReuseOptions) -> bool:
-    return pair.cosine >= options.strong_cosine or pair.overlap >= options.verbatim_overlap
+SENTENCE_FEATURES = ("cosine", "words", "length", "numbers")
+
+
+def sentence_features(cosine: float, text_a: str, text_b: str) -> np.ndarray:
+    """The features of the sentence reuse decision, in SENTENCE_FEATURES order, each in [0, 1]:
+    MiniLM cosine; Jaccard of the two sentences' word sets; length ratio (shorter / longer, in
+    words); 1.0 when both sentences state numbers and not the same ones (`numbers_differ`).
+    Word overlap and length are the classic paraphrase-identification features (Wan et al. 2006,
+    "Using dependency-based features to take the 'para-farce' out of paraphrase"), the number
+    mismatch as in Socher et al. 2011 ("Dynamic pooling and unfolding recursive autoencoders for
+    paraphrase detection"), both on MSRP."""
+    wa, wb = words(text_a), words(text_b)
+    sa, sb = set(wa), set(wb)
+    return np.array([
+        cosine,
+        len(sa & sb) / len(sa | sb) if sa and sb else 0.0,
+        min(len(wa), len(wb)) / max(len(wa), len(wb)) if wa and wb else 0.0,
+        float(numbers_differ(text_a, text_b)),
+    ])
+
+
+def reuse_probability(features: np.ndarray, options: ReuseOptions) -> np.ndarray | float:
+    """P(one sentence restates the other): the logistic function of intercept + weights . features,
+    for one row of `sentence_features` (a float) or a stack of n rows (n values). The intercept and
+    weights are ReuseOptions fields fitted by benchmarks/calibrate_reuse.py."""
+    weights = np.array([options.sentence_weight_cosine, options.sentence_weight_words,
+                        options.sentence_weight_length, options.sentence_weight_numbers])
+    return 1.0 / (1.0 + np.exp(-(options.sentence_intercept + features @ weights)))
+
+
+def is_strong(pair: AlignedPair, text_a: str, text_b: str, options: ReuseOptions) -> bool:
+    """The sentence reuse decision for an aligned pair: the same text, or a probability at or above
+    `sentence_min_probability` (calibrated on MSRP and syndicated sentence pairs together)."""
+    if text_a == text_b:
+        return True
+    features = sentence_features(pair.cosine, text_a, text_b)
+    return float(reuse_probability(features, options)) >= options.sentence_min_probability
 
 
 def distinct(pairs: list[AlignedPair]) -> int:
@@ -61,8 +99,7 @@ def coverage(products: ArticleProducts, rows: set[int]) -> float:
     return float(lengths[sorted(rows)].sum()) / total if rows and total else 0.0
 
 
-def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts,
-                   overlap: float = VERBATIM_OVERLAP) -> float:
+def verbatim_share(pairs: list[AlignedPair], products: ArticleProducts, overlap: float) -> float:
     lengths = products.lengths
     total = sum(float(lengths[p.a_row]) for p in pairs)
     verbatim = sum(float(lengths[p.a_row]) for p in pairs if p.overlap >= overlap)
@@ -91,11 +128,11 @@ def template_share(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProdu
     return differing / total if total else 0.0
 
 
-def link_kind(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
+def link_kind(pairs: list[AlignedPair], strong: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
               translated: bool, options: ReuseOptions) -> tuple[str, float, float, float] | None:
-    """(kind, score, coverage_a, coverage_b), or None when the pair is not reuse."""
-    strong = [p for p in pairs if is_strong(p, options)]
-    if strong and template_share(strong, a, b) >= options.template_share:
+    """(kind, score, coverage_a, coverage_b) from the aligned `pairs` and their `strong` subset,
+    or None when the pair is not reuse."""
+    if pairs and template_share(pairs, a, b) >= options.template_share:
         return None  # one form filled with other facts: not reuse
     cov_a = coverage(a, {p.a_row for p in strong})
     cov_b = coverage(b, {p.b_row for p in strong})
@@ -144,7 +181,10 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
               pairs: list[AlignedPair], options: ReuseOptions) -> Link | None:
     """The link between two articles, with its aligned sentences as evidence, or None."""
     translated = machine_translated(a) or machine_translated(b)
-    decided = link_kind(pairs, pa, pb, translated, options)
+    accepted = [is_strong(p, pa.units[p.a_row].text, pb.units[p.b_row].text, options) for p in pairs]
+    strong = [p for p, ok in zip(pairs, accepted) if ok]
+    pairs = [p for p, ok in zip(pairs, accepted) if ok or p.cosine >= options.align_cosine]
+    decided = link_kind(pairs, strong, pa, pb, translated, options)
     if decided is None:
         return None
     kind, score, cov_a, cov_b = decided

@@ -23,7 +23,7 @@ from dossier.reuse.fingerprints import ArticleProducts, ProductCache
 
 # Rename (v2, ...) whenever `align` or `classify` change what they decide: kept verdicts of the
 # old code are then ignored instead of served.
-PAIR_PRODUCT = "reuse.pairs.v1"
+PAIR_PRODUCT = "reuse.pairs.v2"  # v2: the calibrated sentence decision
 
 
 def article_key(article: Article, products: ArticleProducts) -> str:
