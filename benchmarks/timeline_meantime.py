@@ -191,6 +191,10 @@ def _evidence_sentences(event: Event, articles: dict[str, Article]):
 
 
 def _as_gold_date(event: Event) -> str:
+    """The task's anchor for an event date: the day, "YYYY-MM-XX" or "YYYY-XX-XX" by precision. An
+    "approximate" day (the article's date standing in for an event it tells without a time) is
+    written as that day: the task's format has no bound, and its annotators anchor such events
+    to the document's DCT."""
     from dossier.timevalue import parse_span
 
     span = parse_span(event.date, event.date_precision)
@@ -199,7 +203,7 @@ def _as_gold_date(event: Event) -> str:
     from datetime import date
 
     first = date.fromordinal(span.start)
-    if span.precision == "day":
+    if span.precision == "day" or (span.precision == "approximate" and len(span.value) == 10):
         return first.isoformat()
     if span.precision in ("week", "month"):
         return f"{first.year:04d}-{first.month:02d}-XX"

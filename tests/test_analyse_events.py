@@ -160,3 +160,10 @@ def test_reported_hypothetical_and_background_events_are_marked(analyse):
     assert by_predicate["collapse"].modality == "reported" and by_predicate["collapse"].date == "2019-03-08"
     assert "launch" not in by_predicate or by_predicate["launch"].modality == "hypothetical"
     assert by_predicate["open"].date == "1987" and by_predicate["open"].background
+
+
+def test_what_someone_said_is_dated_no_later_than_the_article(analyse):
+    a = analyse("said", "Apple chief executive Steve Jobs announced the new phone. Analysts said sales could double.",
+                page_date="2008-06-09", page_date_trust="ok")
+    statements = [e for e in a.events if e.type == "statement"]
+    assert statements and all(e.date == "2008-06-09" and e.date_precision == "approximate" for e in statements)

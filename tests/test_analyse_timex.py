@@ -137,3 +137,9 @@ def test_anaphoric_expressions_count_from_the_date_named_before():
 
 def test_unit_adjectives_before_a_capitalised_word():
     assert values("The yield on the 30-year Treasury bond fell.")["30-year"][0] == "P30Y"
+
+
+def test_a_past_verb_right_before_a_weekday_dates_it_and_clock_hours_are_no_years():
+    found = values("The government said on Wednesday it would act within a week. Trading ends at 2 p.m. (1800 GMT).")
+    assert found["Wednesday"][0] == "2021-10-20"  # said last Wednesday, not next
+    assert "1800" not in found

@@ -82,6 +82,9 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         event.id = f"{article.id}-e{index}"
         if event.date is None and fallback[0] and event.type == main_type and not event.background:
             event.date, event.date_precision = fallback
+        elif event.date is None and reference is not None and event.type == "statement" and not event.background:
+            # what someone said is news told by the article: no later than its reference date
+            event.date, event.date_precision = reference.isoformat(), "approximate"
     return events, main_date
 
 

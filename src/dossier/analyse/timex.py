@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"),
     ("season", rf"\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"),
-    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons)\b)"),
+    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand)\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+\w+\s+(?:years|months|weeks|days))"),
@@ -116,6 +116,8 @@ CONTEXT_AFTER_CHARS = 10
 PAST_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|expects?|set to|next|"
                      r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+# A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
+_PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|killed|arrived|left|reported|added)\s+(?:on\s+)?$", re.I)
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
 _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
@@ -472,7 +474,8 @@ def _weekday(text: str, context: str, reference: date | None) -> Resolved:
     target = next(i for i, name in enumerate(WEEKDAYS) if name in lower)
     back = (reference.weekday() - target) % 7
     suffix = _part_of_day(lower)
-    if lower.startswith(("next", "coming")) or (_is_future(context) and not lower.startswith("last")):
+    said_then = _PAST_VERB_BEFORE.search(context[:max(0, context.rfind(text))])  # "said Wednesday it would"
+    if lower.startswith(("next", "coming")) or (_is_future(context) and not lower.startswith("last") and not said_then):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
     if lower.startswith("last") and back == 0:
