@@ -111,7 +111,7 @@ class Pairs:
         self.a, self.b, self.gold = a, b, gold
         self.cos = (va * vb).sum(axis=1)
         self.lex = np.array([overlap(x, y) for x, y in zip(a, b)])
-        self.features = np.array([sentence_features(c, x, y, o) for c, x, y, o in zip(self.cos, a, b, self.lex)])
+        self.features = np.array([sentence_features(c, x, y) for c, x, y in zip(self.cos, a, b)])
 
     def shipped(self, options) -> np.ndarray:
         """The shipped sentence decision, as the build applies it (alignment's cosine floor first)."""
