@@ -77,13 +77,13 @@ def syndication_pairs(data_dirs: list[Path], n: int, seed: int, encoder) -> tupl
     compared += [(at[x], at[y], None) for x, y in corpus.hard_negatives()]
     needed: dict[int, set[int]] = {}
     for i, j, _ in compared:
-        rows, cols = rows_to_encode(products[i], products[j])
+        rows, cols = rows_to_encode(products[i], products[j], Options().reuse.min_shared_stems)
         needed.setdefault(i, set()).update(rows)
         needed.setdefault(j, set()).update(cols)
     ensure_vectors(products, needed, lambda: encoder)
     out, labels = [], []
     for i, j, sentence_map in compared:
-        rows, cols = rows_to_encode(products[i], products[j])
+        rows, cols = rows_to_encode(products[i], products[j], Options().reuse.min_shared_stems)
         if not rows:
             continue
         sims = products[i].matrix(rows) @ products[j].matrix(cols).T
