@@ -1,9 +1,11 @@
 """From the aligned sentences of two articles to a `Link`: kind, score and direction.
 
 - aligned sentences: best matches at MiniLM cosine >= align_cosine, or ones the sentence reuse
-  decision accepts (alignment compares pairs down to sentence_floor_cosine). Strongly aligned:
-  accepted by the decision (`is_strong`: a logistic model over MiniLM cosine, word overlap,
-  length ratio and differing numbers, calibrated on MSRP and syndicated sentences together).
+  decision accepts (alignment compares pairs down to sentence_floor_cosine; `is_strong`: a
+  logistic model over MiniLM cosine, word overlap, length ratio and differing numbers, calibrated
+  on MSRP and syndicated sentences together). Strongly aligned: the same probability at the
+  stricter coverage operating point (`coverage_min_probability`), since independent rewordings of
+  one event are paraphrases but not reuse.
 - coverage of a side = the share of its alignable words that sit in strongly aligned sentences;
   containment = the larger of the two coverages: how much of one article the other explains.
 - copy: containment >= rewrite_containment and most of it verbatim (word 3-gram overlap).
@@ -79,13 +81,17 @@ def reuse_probability(features: np.ndarray, options: ReuseOptions) -> np.ndarray
     return 1.0 / (1.0 + np.exp(-(options.sentence_intercept + features @ weights)))
 
 
-def is_strong(pair: AlignedPair, text_a: str, text_b: str, options: ReuseOptions) -> bool:
-    """The sentence reuse decision for an aligned pair: the same text, or a probability at or above
-    `sentence_min_probability` (calibrated on MSRP and syndicated sentence pairs together)."""
+def sentence_probability(pair: AlignedPair, text_a: str, text_b: str, options: ReuseOptions) -> float:
+    """P(one sentence restates the other), in [0, 1]; 1.0 for the same text."""
     if text_a == text_b:
-        return True
-    features = sentence_features(pair.cosine, text_a, text_b)
-    return float(reuse_probability(features, options)) >= options.sentence_min_probability
+        return 1.0
+    return float(reuse_probability(sentence_features(pair.cosine, text_a, text_b), options))
+
+
+def is_strong(pair: AlignedPair, text_a: str, text_b: str, options: ReuseOptions) -> bool:
+    """The sentence paraphrase decision for an aligned pair: the same text, or a probability at or
+    above `sentence_min_probability` (calibrated on MSRP and syndicated sentence pairs together)."""
+    return sentence_probability(pair, text_a, text_b, options) >= options.sentence_min_probability
 
 
 def distinct(pairs: list[AlignedPair]) -> int:
@@ -181,9 +187,13 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
               pairs: list[AlignedPair], options: ReuseOptions) -> Link | None:
     """The link between two articles, with its aligned sentences as evidence, or None."""
     translated = machine_translated(a) or machine_translated(b)
-    accepted = [is_strong(p, pa.units[p.a_row].text, pb.units[p.b_row].text, options) for p in pairs]
-    strong = [p for p, ok in zip(pairs, accepted) if ok]
-    pairs = [p for p, ok in zip(pairs, accepted) if ok or p.cosine >= options.align_cosine]
+    probability = [sentence_probability(p, pa.units[p.a_row].text, pb.units[p.b_row].text, options)
+                   for p in pairs]
+    # Two operating points of one probability: paraphrase evidence is kept as alignment; only the
+    # stricter coverage point counts toward copy/rewrite (see ReuseOptions.coverage_min_probability).
+    strong = [p for p, pr in zip(pairs, probability) if pr >= options.coverage_min_probability]
+    pairs = [p for p, pr in zip(pairs, probability)
+             if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
     decided = link_kind(pairs, strong, pa, pb, translated, options)
     if decided is None:
         return None
