@@ -10,8 +10,9 @@ The script refuses to score a row it calibrates on, or a row the shipped decisio
 (SHIPPED_FIT: msr_paraphrase_train.txt:1-4/5, see ReuseOptions and benchmarks/calibrate_reuse.py).
 
 Methods (every threshold marked fitted is fitted in this run on the calibration rows only):
-- reuse decision (shipped): the sentence decision of dossier.reuse as the build applies it to a
-  sentence pair: MiniLM cosine >= ReuseOptions.sentence_floor_cosine (alignment compares nothing
+- reuse decision (shipped): the sentence paraphrase decision of dossier.reuse as the build applies
+  it to a sentence pair (what it keeps as aligned evidence; counting a sentence toward an article
+  copy or rewrite takes the same probability at ReuseOptions.coverage_min_probability): MiniLM cosine >= ReuseOptions.sentence_floor_cosine (alignment compares nothing
   below) and `classify.reuse_probability` (a logistic model over cosine, word 3-gram and
   content-word overlap, length ratio, differing numbers) >= ReuseOptions.sentence_min_probability.
   Nothing is fitted here: its values were fitted by calibrate_reuse.py on SHIPPED_FIT rows and

@@ -83,8 +83,9 @@ class ReuseOptions:
     min_shared_stems: int = 2
     # The sentence reuse decision (reuse/classify.py `is_strong`): a pair restates the other when
     # P = logistic(intercept + weights . [MiniLM cosine, word-set Jaccard, length ratio, numbers
-    # differ]) >= sentence_min_probability; such pairs are aligned too, and count toward
-    # copy/rewrite coverage. Alignment compares no pair below sentence_floor_cosine. Fitted by
+    # differ]) >= sentence_min_probability; such pairs are aligned too (paraphrase evidence for
+    # partial reuse and verify; copy/rewrite coverage uses the stricter coverage_min_probability
+    # below). Alignment compares no pair below sentence_floor_cosine. Fitted by
     # benchmarks/calibrate_reuse.py (logistic regression, C=1, the two corpora weighted equally;
     # threshold: best mean F1 of the two) on MSRP train rows 1-4/5 (3,260 pairs) together with the
     # aligned sentence pairs of the syndication tuning corpus (seed 1, 300 articles: spun rewrites
