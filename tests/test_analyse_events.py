@@ -167,3 +167,16 @@ def test_what_someone_said_is_dated_no_later_than_the_article(analyse):
                 page_date="2008-06-09", page_date_trust="ok")
     statements = [e for e in a.events if e.type == "statement"]
     assert statements and all(e.date == "2008-06-09" and e.date_precision == "approximate" for e in statements)
+
+
+def test_verbless_sentence_with_a_time_ends_at_its_root(analyse, resources):
+    # The climb from a time word to its clause's predicate once compared spaCy tokens with `is`
+    # (a new object per access), so a root that is no predicate ("prices") never ended the climb
+    # and the article hung until the per-document time limit.
+    from dossier.analyse.predicates import _clause_head
+
+    doc = resources.nlp()("Record prices in Moscow on Monday.")
+    monday = next(t for t in doc if t.text == "Monday")
+    assert _clause_head(monday).i == next(t for t in doc if t.dep_ == "ROOT").i
+    a = analyse("verbless", "Record prices in Moscow on Monday.", page_date="2024-03-06", page_date_trust="ok")
+    assert [t.text for t in a.times] == ["Monday"]

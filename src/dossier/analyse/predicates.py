@@ -127,7 +127,7 @@ def _negated(token) -> bool:
 def _clause_head(token):
     """The predicate a token belongs to: itself or the nearest verb or event noun above it."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:  # spaCy makes a new Token per access: compare positions, never `is`
         node = node.head
         if _is_predicate(node) or node.pos_ in ("VERB", "AUX"):
             return node
@@ -141,12 +141,12 @@ def _time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[t
     for t in times:
         start, end = t.start - sentence.start, t.end - sentence.start
         inside = [tok for tok in doc if start <= tok.idx < end]
-        heads = [tok for tok in inside if not (start <= tok.head.idx < end) or tok.head is tok]
+        heads = [tok for tok in inside if not (start <= tok.head.idx < end) or tok.head.i == tok.i]
         if not heads:
             out.append((t, None))
             continue
         head = heads[0]
-        out.append((t, _clause_head(head) if head.head is not head else None))
+        out.append((t, _clause_head(head) if head.head.i != head.i else None))
     return out
 
 
