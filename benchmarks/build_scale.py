@@ -145,7 +145,8 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps({"n": args.child, "engine": args.engine, "articles": stats["articles"],
                       "build_s": build_seconds, "phases": built.seconds, "cpu": cpu,
                       "peak_mb": {p: peak.get(p, 0.0) for p in PHASES}, "add_s": add_seconds,
-                      "add_phases": added.seconds, "links": stats["links"], "stories": stats["stories"],
+                      "add_phases": added.seconds, "corpus_cpu": built.corpus_cpu,
+                      "add_corpus_cpu": added.corpus_cpu, "links": stats["links"], "stories": stats["stories"],
                       "ner_s": ner_wall, "ner_cpu": ner_cpu}))
 
 
@@ -190,6 +191,18 @@ def report(rows: list[dict], add: int) -> None:
             total_cpu = exponent(sum(small["cpu"].values()), sum(large["cpu"].values()), small["n"], large["n"])
             print(f"{engine} {small['n']} -> {large['n']}: growth exponent wall {total:.2f}, CPU {total_cpu:.2f}; "
                   + ", ".join(f"{p} {wall[p]:.2f}/{cpu[p]:.2f}" for p in PHASES if p != "read"))
+    stages = list(dict.fromkeys(stage for r in rows for stage in r["corpus_cpu"]))
+    print(f"\n{'engine':>7} {'n':>6} " + " ".join(f"{s:>10}" for s in stages) + "   (corpus stages, CPU s; "
+          f"then the same stages in the add of {add})")
+    for r in rows:
+        print(f"{r['engine']:>7} {r['n']:>6} " + " ".join(f"{r['corpus_cpu'].get(s, 0):>10.1f}" for s in stages)
+              + "   " + " ".join(f"{r['add_corpus_cpu'].get(s, 0):.1f}" for s in stages))
+    for engine in dict.fromkeys(r["engine"] for r in rows):
+        mine = [r for r in rows if r["engine"] == engine]
+        for small, large in zip(mine, mine[1:]):
+            print(f"{engine} {small['n']} -> {large['n']}: corpus stage growth exponents (CPU) "
+                  + ", ".join(f"{s} {exponent(small['corpus_cpu'].get(s, 0), large['corpus_cpu'].get(s, 0), small['n'], large['n']):.2f}"
+                              for s in stages))
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:
         by_size.setdefault(r["n"], {})[r["engine"]] = r

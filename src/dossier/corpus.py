@@ -10,6 +10,9 @@ so the stored per-article products are the same inputs on every run (`dossier ad
 from __future__ import annotations
 
 import dataclasses
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from dossier import analyse, reuse, stories, verify
 from dossier.config import Options
@@ -18,26 +21,49 @@ from dossier.resources import Resources
 
 
 def run_corpus_stages(articles: list[Article], options: Options, resources: Resources,
-                      cache: reuse.ProductCache | None = None) -> Corpus:
+                      cache: reuse.ProductCache | None = None, cpu: dict[str, float] | None = None) -> Corpus:
     """`articles`: the analysed per-article products (left as they are). `cache` keeps per-article
-    products (sentence vectors) between builds; the Store is one. Returns every corpus product,
-    with `Corpus.articles` the articles as the build decided them (entities, anchored times, story
-    event dates and page-date verdicts applied)."""
-    resolution = analyse.resolve_entities(articles, options.analyse)
-    articles = [resolution.apply(a) for a in articles]
-    links = reuse.find_links(articles, options.reuse, resources, cache)
-    provenance = reuse.build_provenance(articles, links)
-    anchoring = analyse.anchor_times(articles, provenance)
-    articles = [anchoring.apply(a) for a in articles]
-    story_list, events = stories.build_stories(articles, links, resolution.entities, provenance,
-                                               anchoring.established, options.stories)
-    event_dates = stories.story_event_dates(articles, story_list, events)
-    articles = [dataclasses.replace(a, event_date=event_dates[a.id]) if a.id in event_dates else a
-                for a in articles]
-    flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance,
-                              options.verify)
-    verdicts = verify.page_date_verdicts(articles, flags)
-    articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
+    products (sentence vectors) between builds; the Store is one. `cpu`, when given, receives the
+    CPU seconds of each stage (this process: corpus stages run here), for benchmarks. Returns every
+    corpus product, with `Corpus.articles` the articles as the build decided them (entities,
+    anchored times, story event dates and page-date verdicts applied)."""
+    clock = _StageClock(cpu if cpu is not None else {})
+    with clock("entities"):
+        resolution = analyse.resolve_entities(articles, options.analyse)
+        articles = [resolution.apply(a) for a in articles]
+    with clock("links"):
+        links = reuse.find_links(articles, options.reuse, resources, cache)
+    with clock("provenance"):
+        provenance = reuse.build_provenance(articles, links)
+    with clock("anchoring"):
+        anchoring = analyse.anchor_times(articles, provenance)
+        articles = [anchoring.apply(a) for a in articles]
+    with clock("stories"):
+        story_list, events = stories.build_stories(articles, links, resolution.entities, provenance,
+                                                   anchoring.established, options.stories)
+        event_dates = stories.story_event_dates(articles, story_list, events)
+        articles = [dataclasses.replace(a, event_date=event_dates[a.id]) if a.id in event_dates else a
+                    for a in articles]
+    with clock("flags"):
+        flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance,
+                                  options.verify)
+        verdicts = verify.page_date_verdicts(articles, flags)
+        articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
     quotes = [q for a in articles for q in a.quotes]
     return Corpus(links=links, stories=story_list, entities=resolution.entities, quotes=quotes,
                   events=events, flags=flags, provenance=provenance, articles=articles)
+
+
+class _StageClock:
+    """`with clock(name):` adds the block's CPU seconds (this process) to `seconds[name]`."""
+
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.process_time()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.process_time() - started

@@ -35,6 +35,7 @@ class BuildResult:
     unchanged: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
+    corpus_cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per corpus stage
 
 
 @contextmanager
@@ -69,18 +70,21 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     resources = resources or Resources(options)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result = BuildResult()
-    with store.transaction(), open_engine(options.engine) as engine:
+    with store.transaction():
         if not incremental:
             store.clear()
-        with _timed(result, "read", observe):
-            documents = _read_new_documents(store, paths, options, progress, result)
-        with _timed(result, "clean", observe):
-            new_articles = _clean_documents(store, documents, options, engine, progress, result)
-        with _timed(result, "analyse", observe):
-            everyone = _analyse_articles(store.analysed_articles() if incremental else [], new_articles,
-                                         options, resources, engine, progress, store, result)
+        # The engine (its worker processes and their models) lives only as long as the
+        # per-article stages: the corpus stages run here, without their memory.
+        with open_engine(options.engine) as engine:
+            with _timed(result, "read", observe):
+                documents = _read_new_documents(store, paths, options, progress, result)
+            with _timed(result, "clean", observe):
+                new_articles = _clean_documents(store, documents, options, engine, progress, result)
+            with _timed(result, "analyse", observe):
+                everyone = _analyse_articles(store.analysed_articles() if incremental else [], new_articles,
+                                             options, resources, engine, progress, store, result)
         with _timed(result, "corpus", observe):
-            corpus = run_corpus_stages(everyone, options, resources, cache=store)
+            corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
             for analysed, decided in zip(everyone, corpus.articles):
                 store.put_analysed(analysed)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
+from dossier.analyse.parses import SentenceParses
 from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, RAISING_LEMMAS,
                                   find_attribution_forms, is_attribution_form)
 from dossier.model import Sentence
@@ -74,14 +75,17 @@ class Attribution:
     source_name: Span | None = None  # the last run of proper nouns in the source's head words
 
 
-def parse_attributions(normalised: str, sentences: list[Sentence], nlp) -> list[Attribution]:
+def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
+    return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
+            or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)]
+
+
+def parse_attributions(normalised: str, sentences: list[Sentence], parses: SentenceParses) -> list[Attribution]:
     """Attributions of every sentence that has a reporting-verb form, in text order."""
-    chosen = [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
-              or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)]
-    disabled = [name for name in nlp.pipe_names if name == "ner"]
-    texts = [normalised[s.start:s.end] for s in chosen]
+    chosen = attribution_sentences(normalised, sentences)
     found = []
-    for sentence, doc in zip(chosen, nlp.pipe(texts, disable=disabled) if chosen else ()):
+    for sentence, doc in zip(chosen, parses.docs(chosen)):
         found.extend(_sentence_attributions(doc, sentence))
     found.extend(_headline_attributions(normalised, sentences))
     found.extend(_colon_attributions(normalised, sentences))

@@ -14,7 +14,8 @@ or a condition (if, unless); "reported" inside what a speech verb reports; else 
 
 from __future__ import annotations
 
-from dossier.analyse.entities import is_headline, normalise_for_nlp
+from dossier.analyse.entities import is_headline
+from dossier.analyse.parses import SentenceParses
 from dossier.analyse.events import LEAD_SENTENCES
 from dossier.model import Mention, Predicate, Sentence, TimeExpression
 
@@ -56,23 +57,19 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
-                    mentions: list[Mention], nlp) -> list[Predicate]:
+                    mentions: list[Mention], parses: SentenceParses) -> list[Predicate]:
     """Predicates of the lead and time-bearing sentences of one article, in text order."""
-    chosen = _chosen_sentences(sentences, times)
-    if not chosen:
-        return []
-    normalised = normalise_for_nlp(text)
-    disabled = [name for name in nlp.pipe_names if name == "ner"]
+    chosen = predicate_sentences(sentences, times)
     found: list[Predicate] = []
-    docs = nlp.pipe([normalised[s.start:s.end] for s in chosen], disable=disabled)
-    for sentence, doc in zip(chosen, docs):
+    for sentence, doc in zip(chosen, parses.docs(chosen)):
         own_times = [t for t in times if t.sentence == sentence.index]
         own_mentions = [m for m in mentions if m.sentence == sentence.index]
         found.extend(_sentence_predicates(doc, sentence, own_times, own_mentions))
     return found
 
 
-def _chosen_sentences(sentences: list[Sentence], times: list[TimeExpression]) -> list[Sentence]:
+def predicate_sentences(sentences: list[Sentence], times: list[TimeExpression]) -> list[Sentence]:
+    """The lead sentences and those with a time expression (at most MAX_PARSED_SENTENCES)."""
     body = [s for s in sentences if not is_headline(s)]
     lead = {s.index for s in body[:LEAD_SENTENCES]}
     timed = {t.sentence for t in times}
