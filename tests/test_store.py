@@ -132,3 +132,19 @@ def test_the_full_text_migration_maps_rows_of_an_older_dossier(tmp_path):
     with store.transaction():
         store.put_article(_article("a1", "Lavrov flew to Kazan instead."))
     assert store.search("Moscow") == [] and [hit["id"] for hit in store.search("Kazan")] == ["a1"]
+
+
+def test_quote_variants_group_rewordings_and_keep_other_quotes_apart():
+    from rapidfuzz import fuzz
+
+    from dossier.store.readmodel import VARIANT_MIN_RATIO, quote_variants
+
+    said = ["We support the formation of an inclusive government in Afghanistan",
+            "The talks will continue in Moscow next week",
+            "We back the formation of an inclusive government in Afghanistan.",
+            "Moscow will host the next round of talks",
+            "we support forming an inclusive Afghan government"]
+    groups = quote_variants([{"text": t} for t in said])
+    assert [[said.index(q["text"]) for q in g] for g in groups] == [[0, 2, 4], [1], [3]]
+    # the prefix filter finds what comparing with every group finds
+    assert fuzz.ratio(said[0], said[4]) >= VARIANT_MIN_RATIO > fuzz.ratio(said[1], said[3])
