@@ -134,11 +134,20 @@ def minhash(items: set[str], num_perm: int) -> np.ndarray:
     return sketch.hashvalues
 
 
+def minhashes(sets: list[set[str]], num_perm: int) -> np.ndarray:
+    """`minhash` of each set, one row each: the permutations are drawn once for all of them
+    (datasketch's `MinHash.generator`), not once per set, which was most of the cost."""
+    if not sets:
+        return np.zeros((0, num_perm), dtype=np.uint64)
+    batches = ([item.encode() for item in items] for items in sets)
+    return np.stack([m.hashvalues for m in MinHash.generator(batches, num_perm=num_perm, seed=1,
+                                                            scheme=MINHASH_SCHEME)])
+
+
 def lexical_products(article_id: str, units: list[Unit], key: str) -> ArticleProducts:
     stop_words = STOP_WORDS[stop_word_language(units)]
     sets = [stems(u.text, stop_words) for u in units]
-    signatures = (np.stack([minhash(s, NUM_PERM) for s in sets]) if sets
-                  else np.zeros((0, NUM_PERM), dtype=np.uint64))
+    signatures = minhashes(sets, NUM_PERM)
     products = ArticleProducts(article_id, units, signatures, np.array([len(s) for s in sets], dtype=np.int32),
                                minhash(set().union(*sets), ARTICLE_PERM), key)
     products.stem_sets = sets  # the cached property, already computed
