@@ -263,3 +263,27 @@ def test_pro_form_answer_is_the_content(analyse):
     a = analyse("Asked if her email practices were illegal, 46 percent of voters said yes, compared with 23 percent.")
     quote = next(q for q in a.quotes if q.cue == "said")
     assert quote.text == "yes" and span(a, quote.source_start, quote.source_end) == "46 percent of voters"
+
+
+def test_belief_verb_the_lemmatizer_gets_wrong(analyse):
+    # the model lemmatizes "hopes" as "hop": the cue table gives the lemma
+    a = analyse("Clinton hopes to win the nomination in June.")
+    quote = next(q for q in a.quotes if q.cue == "hopes")
+    assert quote.text == "to win the nomination in June"
+    assert span(a, quote.source_start, quote.source_end) == "Clinton"
+
+
+def test_as_clause_reports_its_host_clause(analyse):
+    a = analyse("As Comey noted, people involved in the case could still be punished.")
+    quote = next(q for q in a.quotes if q.cue == "noted")
+    assert quote.text == "people involved in the case could still be punished"
+    assert span(a, quote.source_start, quote.source_end) == "Comey"
+    a = analyse("As noted above, the plan failed.")
+    assert not a.quotes  # the writer's own aside: nobody is the source
+
+
+def test_parenthetical_cue_inside_the_content(analyse):
+    a = analyse("The plan, he said, was a disaster for the region.")
+    quote = next(q for q in a.quotes if q.cue == "said")
+    assert quote.text == "The plan, he said, was a disaster for the region"  # first to last word, as PolNeAR
+    assert span(a, quote.source_start, quote.source_end) == "he"

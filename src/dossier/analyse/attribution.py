@@ -16,7 +16,7 @@ from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
 from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, RAISING_LEMMAS,
-                                  find_attribution_forms, is_attribution_form)
+                                  attribution_lemma, find_attribution_forms, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -143,7 +143,7 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found = _according_to(doc, token, base, sentence.index)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ATTRIBUTION_LEMMAS and is_attribution_form(token.text):
+        elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and is_attribution_form(token.text):
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
@@ -157,7 +157,7 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
 def _reports_a_clause(token) -> bool:
     """Any other verb with a "that"-clause and someone as subject states a belief or claim
     ("Democrats fear that ...", "He understood that ..."), as PARC 3.0 / PolNeAR mark them."""
-    if token.pos_ != "VERB" or token.lemma_.lower() in NOT_REPORTING_LEMMAS:
+    if token.pos_ != "VERB" or attribution_lemma(token) in NOT_REPORTING_LEMMAS:
         return False
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
@@ -168,7 +168,9 @@ def _reports_a_clause(token) -> bool:
 
 def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     subject, passive = _subject(verb)
-    if verb.lemma_.lower() in RAISING_LEMMAS:
+    if subject is None and _as_clause(verb):
+        return None  # "as noted above": the writer's own aside
+    if attribution_lemma(verb) in RAISING_LEMMAS:
         subject = None  # "The plan seems to work": nobody is the source
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
@@ -222,6 +224,11 @@ def _outside(doc, source: Span | None, content: Span, base: int, cue: int) -> Sp
 def _subject(verb):
     """The source token of a reporting verb and whether the verb is passive."""
     node = verb
+    if _as_clause(verb):  # "as noted above": nobody named, and the host clause's subject is not the source
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        return (subjects[0], False) if subjects else ((objects[0], True) if objects else (None, False))
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -249,17 +256,42 @@ def _content(doc, verb, base: int) -> Span | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return _phrase(doc, clauses[0], base)
-    if verb.dep_ == "parataxis":  # "The plan is bad, he said": the head clause was said
-        head = verb.head
-        first, last = (head.left_edge.i, verb.left_edge.i - 1) if verb.i > head.i else (verb.right_edge.i + 1, head.right_edge.i)
-        return _span(doc, first, last, base) if _is_clause(doc, first, last) else None
+    if verb.dep_ == "parataxis" or _as_clause(verb):
+        return _host_clause(doc, verb, base)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-    if objects and (verb.lemma_.lower() not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS):
+    if objects and (attribution_lemma(verb) not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
     # "46 percent said yes", "55 percent said so": the parser reads the pro-form as a modifier
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _as_clause(verb) -> bool:
+    """A parenthetical "as X noted", "as first reported by Y": the clause it hangs on was said."""
+    return verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+
+
+def _host_clause(doc, verb, base: int) -> Span | None:
+    """The clause a parenthetical cue hangs on ("The plan is bad, he said", "The plan, he said,
+    was bad", "as Comey noted, people ... could be punished"), without the cue's own words; a
+    cue inside the clause leaves its first to last word (PolNeAR marks a split content so)."""
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head.i != head.i:
+        head = head.head  # "The RNC, as POLITICO reported, agreed": the parser hung it on the noun
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head  # "They started reserving ad time, as first reported by Y": the finite verb
+    if verb.i > head.i:
+        first, last = head.left_edge.i, verb.left_edge.i - 1
+        after = [c for c in head.rights if c.i > verb.right_edge.i and c.dep_ not in ("cc", "conj", "punct", "parataxis")]
+        if after and not any(c.dep_ in ("cc", "conj") and verb.i < c.i < after[0].i for c in head.rights):
+            last = max(c.right_edge.i for c in after)  # "The plan was, he said, a disaster"
+    else:
+        first, last = verb.right_edge.i + 1, head.right_edge.i
+        if head.left_edge.i < verb.left_edge.i:
+            first = head.left_edge.i  # "The plan, he said, was a disaster"
+    return _span(doc, first, last, base) if _is_clause(doc, first, last) else None
 
 
 def _is_clause(doc, first: int, last: int) -> bool:

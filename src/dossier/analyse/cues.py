@@ -119,10 +119,17 @@ def _inflections(verb: str) -> tuple[str, ...]:
 
 # Lemmas of CUE_LEMMAS with a restricted list of forms ("continued", not "continue") keep it.
 RESTRICTED_LEMMAS = frozenset(verb for verb, forms in CUE_LEMMAS.items() if verb not in forms)
-ATTRIBUTION_FORMS = frozenset(form for verb in ATTRIBUTION_LEMMAS for form in
-                              (CUE_LEMMAS[verb] if verb in RESTRICTED_LEMMAS else
-                               CUE_LEMMAS.get(verb, ()) + _inflections(verb)))
+ATTRIBUTION_FORM_LEMMAS = {form: verb for verb in sorted(ATTRIBUTION_LEMMAS) for form in
+                           (CUE_LEMMAS[verb] if verb in RESTRICTED_LEMMAS else
+                            CUE_LEMMAS.get(verb, ()) + _inflections(verb))}
+ATTRIBUTION_FORMS = frozenset(ATTRIBUTION_FORM_LEMMAS)
 _ATTRIBUTION_FORM = re.compile(r"\b(%s)\b" % "|".join(sorted(ATTRIBUTION_FORMS, key=len, reverse=True)))
+
+
+def attribution_lemma(token) -> str:
+    """The lemma of a spaCy token, from our own form table where the word is an attribution
+    form: the model's lemmatizer gets some wrong ("hopes" -> "hop", "stress" -> "stres")."""
+    return ATTRIBUTION_FORM_LEMMAS.get(token.lower_) or token.lemma_.lower()
 
 
 def is_attribution_form(word: str) -> bool:
