@@ -287,3 +287,19 @@ def test_parenthetical_cue_inside_the_content(analyse):
     quote = next(q for q in a.quotes if q.cue == "said")
     assert quote.text == "The plan, he said, was a disaster for the region"  # first to last word, as PolNeAR
     assert span(a, quote.source_start, quote.source_end) == "he"
+
+
+def test_noun_cue_with_a_that_clause_and_a_possessive_holder(analyse):
+    a = analyse("Trump's claim that he is worth ten billion dollars was false.")
+    quote = next(q for q in a.quotes if q.cue == "claim")
+    assert quote.text == "that he is worth ten billion dollars"
+    assert span(a, quote.source_start, quote.source_end) == "Trump"
+
+
+def test_noun_cue_whose_holder_is_the_subject_of_its_verb(analyse):
+    a = analyse("Senate Democrats raised questions about the deal with Iran.")
+    quote = next(q for q in a.quotes if q.cue == "questions about")
+    assert quote.text == "the deal with Iran"
+    assert span(a, quote.source_start, quote.source_end) == "Senate Democrats"
+    a = analyse("The ministry issued a statement on Tuesday.")
+    assert not a.quotes  # a time is not what the statement said

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, RAISING_LEMMAS,
-                                  attribution_lemma, find_attribution_forms, is_attribution_form)
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, NOUN_CUE_PREPOSITIONS, NOUN_CUES,
+                                  RAISING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, TIME_WORDS, attribution_lemma,
+                                  find_attribution_forms, find_noun_cues, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -78,7 +79,8 @@ class Attribution:
 def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
-            or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)]
+            or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
+            or find_noun_cues(normalised, s.start, s.end)]
 
 
 def parse_attributions(normalised: str, sentences: list[Sentence], parses: SentenceParses) -> list[Attribution]:
@@ -147,11 +149,27 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
+        elif token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
+            found = _noun(doc, token, base, sentence.index)
         else:
             continue
         if found is not None:
             out.append(found)
-    return out
+    return _without_according_to(doc, base, out)
+
+
+def _without_according_to(doc, base: int, found: list[Attribution]) -> list[Attribution]:
+    """A verb's object or clause cut before an "according to" phrase that ends the sentence
+    ("The department found 600 emails, according to Politico"): the phrase attributes the whole
+    sentence, and is not part of what the verb reported."""
+    phrases = [a.cue[0] for a in found if doc.text[a.cue[0] - base:a.cue[1] - base].lower() == "according to"
+               and a.content and a.content[1] <= a.cue[0]]
+    for a in found:
+        cut = next((p for p in phrases if a.content and a.cue[0] < p and a.content[0] < p < a.content[1]), None)
+        if cut is not None:
+            piece = doc.text[a.content[0] - base:cut - base].rstrip(_EDGE)
+            a.content = (a.content[0], a.content[0] + len(piece)) if piece else None
+    return [a for a in found if a.content is not None]
 
 
 def _reports_a_clause(token) -> bool:
@@ -195,6 +213,55 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
         name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name)
+
+
+def _noun(doc, noun, base: int, index: int) -> Attribution | None:
+    """A noun cue with its complement and its holder: "his claim that ...", "support for the
+    bill among Democrats", "Democrats raised questions about the deal" (PARC 3.0 noun cues)."""
+    content, cue_end = None, noun
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None:
+        content = _phrase(doc, clause, base)
+    else:
+        for prep in noun.rights:
+            word = prep.lower_
+            if prep.dep_ != "prep" or word not in NOUN_CUE_PREPOSITIONS or \
+                    noun.lower_ not in RESTRICTED_NOUN_PREPOSITIONS.get(word, NOUN_CUES):
+                continue
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].lower_ not in TIME_WORDS:
+                content, cue_end = _phrase(doc, objects[0], base), prep
+                break
+    if content is None:
+        return None
+    holder, passive = _noun_holder(noun)
+    if holder is None or holder.lower_ in ("it", "this", "that", "there", "which", "what"):
+        return None
+    source = _span(doc, holder.left_edge.i, holder.i, base) if holder.dep_ == "poss" else _source_phrase(doc, holder, base)
+    source = _outside(doc, source, content, base, base + noun.idx)
+    if source is None:
+        return None
+    return Attribution(cue=(base + noun.idx, base + cue_end.idx + len(cue_end)), source=source,
+                       source_head=_head_words(holder, base), content=content, sentence=index, passive=passive,
+                       source_name=_proper_name(doc, holder, base))
+
+
+def _noun_holder(noun):
+    """Whose claim, support or question a noun cue is: its possessor ("Trump's claim"), the
+    "by"/"from"/"among" phrase ("criticism from Democrats"), or the subject of the verb it is
+    the object of ("Democrats raised questions about ...")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner, False
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "among"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], False
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head)
+    return None, False
 
 
 def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
@@ -298,7 +365,7 @@ def _is_clause(doc, first: int, last: int) -> bool:
     """Whether tokens first..last hold a finite verb: reported content is a clause, never an
     introductory phrase alone ("In an interview focused on foreign policy,")."""
     return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") or t.tag_ == "VBN" and
-               any(c.dep_ in ("aux", "auxpass") for c in t.children) for t in doc[max(first, 0):last + 1])
+               any(c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children) for t in doc[max(first, 0):last + 1])
 
 
 def _according_to(doc, according, base: int, index: int) -> Attribution | None:

@@ -126,6 +126,41 @@ ATTRIBUTION_FORMS = frozenset(ATTRIBUTION_FORM_LEMMAS)
 _ATTRIBUTION_FORM = re.compile(r"\b(%s)\b" % "|".join(sorted(ATTRIBUTION_FORMS, key=len, reverse=True)))
 
 
+# Nouns that carry an attribution (PARC 3.0 / PolNeAR noun cues: "his claim that ...", "support for
+# the bill", "Democrats raised questions about ..."): statements, beliefs and stances. They count only
+# with a complement (a "that"-clause or one of NOUN_CUE_PREPOSITIONS) and a source (a possessive,
+# "by"/"from" someone, or the subject of the verb they are the object of).
+NOUN_CUES = frozenset({
+    "statement", "statements", "remark", "remarks", "comment", "comments", "claim", "claims", "argument",
+    "arguments", "assertion", "assertions", "allegation", "allegations", "accusation", "accusations",
+    "criticism", "criticisms", "warning", "warnings", "call", "calls", "promise", "promises", "pledge",
+    "pledges", "vow", "vows", "belief", "beliefs", "view", "views", "opinion", "opinions", "fear", "fears",
+    "concern", "concerns", "hope", "hopes", "worry", "worries", "doubt", "doubts", "question", "questions",
+    "announcement", "admission", "insistence", "suggestion", "prediction", "predictions", "support",
+    "opposition", "praise", "denial", "assurance", "assurances", "demand", "demands",
+    "proposal", "proposals", "plea", "appeal", "stance", "position", "focus"})
+# The prepositions that open a noun cue's content ("support for", "questions about", "criticism of").
+NOUN_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "over", "against", "to", "of"})
+# "of" and "to" open the content only after these ("criticism of Trump", "opposition to the deal");
+# elsewhere they name the holder ("the support of voters"), a part ("a statement of principles") or
+# the addressee ("an appeal to voters").
+RESTRICTED_NOUN_PREPOSITIONS = {"of": frozenset({"criticism", "criticisms", "praise", "denial", "view", "views"}),
+                                "to": frozenset({"opposition"})}
+# A preposition's object that dates the noun rather than saying what it was about ("a statement on
+# Tuesday", "remarks over the past 18 months").
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight", "morning", "afternoon", "evening", "night", "day", "days", "week",
+                        "weeks", "weekend", "month", "months", "year", "years", "january", "february", "march",
+                        "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+_NOUN_CUE = re.compile(r"\b(%s)\s+(?:that|%s)\b" % ("|".join(sorted(NOUN_CUES)), "|".join(sorted(NOUN_CUE_PREPOSITIONS))),
+                       re.I)
+
+
+def find_noun_cues(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a noun cue followed by its complement (worth a parse)."""
+    return _NOUN_CUE.search(text, start, len(text) if end is None else end) is not None
+
+
 def attribution_lemma(token) -> str:
     """The lemma of a spaCy token, from our own form table where the word is an attribution
     form: the model's lemmatizer gets some wrong ("hopes" -> "hop", "stress" -> "stres")."""
