@@ -303,3 +303,25 @@ def test_noun_cue_whose_holder_is_the_subject_of_its_verb(analyse):
     assert span(a, quote.source_start, quote.source_end) == "Senate Democrats"
     a = analyse("The ministry issued a statement on Tuesday.")
     assert not a.quotes  # a time is not what the statement said
+
+
+def test_stance_adjective_after_a_copula(analyse):
+    a = analyse("Many voters are worried that the economy will slow.")
+    quote = next(q for q in a.quotes if q.cue == "are worried")
+    assert quote.text == "that the economy will slow"
+    assert span(a, quote.source_start, quote.source_end) == "Many voters"
+    a = analyse("Senator Rubio seemed hopeful that the country could accept more refugees.")
+    quote = next(q for q in a.quotes if q.cue == "seemed hopeful")  # not "seemed" with nobody as source
+    assert span(a, quote.source_start, quote.source_end) == "Senator Rubio"
+
+
+def test_made_it_clear(analyse):
+    a = analyse("She has made it clear she wants the job.")
+    quote = next(q for q in a.quotes if q.cue == "made it clear")
+    assert quote.text == "she wants the job" and span(a, quote.source_start, quote.source_end) == "She"
+
+
+def test_subject_of_an_adjective_before_an_infinitive_cue(analyse):
+    a = analyse("Her strategists have been reluctant to reveal too much of their playbook.")
+    quote = next(q for q in a.quotes if q.cue == "to reveal")
+    assert span(a, quote.source_start, quote.source_end) == "Her strategists"

@@ -16,8 +16,10 @@ from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
 from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, NOUN_CUE_PREPOSITIONS, NOUN_CUES,
-                                  RAISING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, TIME_WORDS, attribution_lemma,
-                                  find_attribution_forms, find_noun_cues, is_attribution_form)
+                                  RAISING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
+                                  attribution_lemma,
+                                  find_attribution_forms, find_noun_cues, find_stance_adjectives,
+                                  is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -80,7 +82,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
-            or find_noun_cues(normalised, s.start, s.end)]
+            or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)]
 
 
 def parse_attributions(normalised: str, sentences: list[Sentence], parses: SentenceParses) -> list[Attribution]:
@@ -151,6 +153,10 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             found = _verb(doc, token, base, sentence.index)
         elif token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
             found = _noun(doc, token, base, sentence.index)
+        elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES and token.dep_ in ("acomp", "xcomp", "oprd"):
+            found = _adjective(doc, token, base, sentence.index)
+        elif token.lower_ == "clear" and token.head.lemma_ == "make" and token.dep_ in ("acomp", "ccomp", "oprd"):
+            found = _adjective(doc, token, base, sentence.index)  # "He made it clear that ..."
         else:
             continue
         if found is not None:
@@ -189,6 +195,9 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
+        if any(c.dep_ == "xcomp" and attribution_lemma(c) in ATTRIBUTION_LEMMAS or
+               c.dep_ in ("acomp", "xcomp", "oprd") and c.lower_ in STANCE_ADJECTIVES for c in verb.children):
+            return None  # "A review seems to show that ...", "Rubio seemed hopeful": the inner cue reports it
         subject = None  # "The plan seems to work": nobody is the source
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
@@ -247,6 +256,34 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
                        source_name=_proper_name(doc, holder, base))
 
 
+def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
+    """A stance adjective after a copula: "Rubio seemed hopeful that ...", "Democrats are
+    skeptical of the deal"; the copula's subject is the source, the cue runs from the copula."""
+    verb = adjective.head
+    content, cue_end = None, adjective
+    # the parser hangs the clause after "made it clear" as an adverbial or subject clause
+    deps = ("ccomp", "advcl", "csubj") if adjective.lower_ == "clear" else ("ccomp",)
+    clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
+    if clause is not None:
+        content = _phrase(doc, clause, base)
+    else:
+        words = ("of", "about", "on", "to") if adjective.lower_ == "opposed" else ("of", "about", "on")
+        prep = next((c for c in adjective.rights if c.dep_ == "prep" and c.lower_ in words), None)
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+        if objects:
+            content, cue_end = _phrase(doc, objects[0], base), prep
+    subject, passive = _subject(verb)
+    if content is None or subject is None or subject.lower_ in ("it", "this", "that", "there", "which", "what"):
+        return None
+    source = _outside(doc, _source_phrase(doc, subject, base), content, base, base + verb.idx)
+    if source is None:
+        return None
+    first = verb if verb.i < adjective.i else adjective
+    return Attribution(cue=(base + first.idx, base + cue_end.idx + len(cue_end)), source=source,
+                       source_head=_head_words(subject, base), content=content, sentence=index, passive=passive,
+                       source_name=_proper_name(doc, subject, base))
+
+
 def _noun_holder(noun):
     """Whose claim, support or question a noun cue is: its possessor ("Trump's claim"), the
     "by"/"from"/"among" phrase ("criticism from Democrats"), or the subject of the verb it is
@@ -296,7 +333,7 @@ def _subject(verb):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         return (subjects[0], False) if subjects else ((objects[0], True) if objects else (None, False))
-    for _ in range(3):
+    for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subject = subjects[0]
@@ -309,8 +346,8 @@ def _subject(verb):
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
             return node.head, False
-        if node.dep_ in BORROWING_DEPS and node.head.i != node.i:
-            node = node.head
+        if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
+            node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"

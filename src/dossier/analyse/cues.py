@@ -99,6 +99,22 @@ PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "
                       "intend", "seek", "prefer", "consider", "mean", "seem", "appear", "learn",
                       "talk", "refer", "offer", "list", "back", "vote", "thank",
                       "congratulate", "pledge", "doubt", "wonder", "insist", "stress", "assure")
+# Adjectives of belief and stance after a copula ("Rubio seemed hopeful that ...", "Democrats are
+# skeptical of the deal"), which PARC 3.0 / PolNeAR mark as attributions with the subject as source.
+STANCE_ADJECTIVES = frozenset({"confident", "convinced", "certain", "sure", "hopeful", "optimistic",
+                               "pessimistic", "skeptical", "sceptical", "doubtful", "worried", "concerned",
+                               "fearful", "afraid", "adamant", "critical", "supportive", "aware", "unaware",
+                               "opposed", "vocal"})
+_STANCE = re.compile(r"\b(?:%s)\s+(?:that|of|about|on|to)\b|\bma(?:de|ke|kes|king)\s+(?:it\s+)?clear\b"
+                     % "|".join(sorted(STANCE_ADJECTIVES)), re.I)
+
+
+def find_stance_adjectives(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] holds a stance adjective with its complement, or "made (it) clear"
+    (worth a parse)."""
+    return _STANCE.search(text, start, len(text) if end is None else end) is not None
+
+
 # Verbs whose subject belongs to the content, not the source ("The plan seems to work").
 RAISING_LEMMAS = frozenset({"seem", "appear"})
 _IRREGULAR = {"find": ("found",), "show": ("shown",), "tell": ("told",), "say": ("said",),
