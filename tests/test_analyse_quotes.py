@@ -325,3 +325,9 @@ def test_subject_of_an_adjective_before_an_infinitive_cue(analyse):
     a = analyse("Her strategists have been reluctant to reveal too much of their playbook.")
     quote = next(q for q in a.quotes if q.cue == "to reveal")
     assert span(a, quote.source_start, quote.source_end) == "Her strategists"
+
+
+def test_evaluation_verb_cue(analyse):
+    a = analyse("Senator Warren denounced the ruling on Friday.")
+    quote = next(q for q in a.quotes if q.cue == "denounced")
+    assert quote.text.startswith("the ruling") and span(a, quote.source_start, quote.source_end) == "Senator Warren"

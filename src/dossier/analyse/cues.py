@@ -98,7 +98,14 @@ PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "
                       "want", "hope", "expect", "see", "know", "feel", "fear", "worry", "plan",
                       "intend", "seek", "prefer", "consider", "mean", "seem", "appear", "learn",
                       "talk", "refer", "offer", "list", "back", "vote", "thank",
-                      "congratulate", "pledge", "doubt", "wonder", "insist", "stress", "assure")
+                      "congratulate", "pledge", "doubt", "wonder", "insist", "stress", "assure",
+                      # evaluations and stances (PARC 3.0 cue verbs); added on PolNeAR train, the
+                      # most frequent missed cue verbs there ("denounced", "favored", "focused on")
+                      "denounce", "condemn", "decry", "portray", "characterize", "favor", "favour", "echo",
+                      "imply", "assume", "suspect", "realize", "recognize", "speculate", "challenge",
+                      "request", "applaud", "hail", "lambaste", "assail", "belittle", "allude",
+                      "contradict", "disclose", "focus", "vouch", "muse", "shrug", "celebrate", "advocate",
+                      "champion", "dispute", "rebut", "criticise", "side")
 # Adjectives of belief and stance after a copula ("Rubio seemed hopeful that ...", "Democrats are
 # skeptical of the deal"), which PARC 3.0 / PolNeAR mark as attributions with the subject as source.
 STANCE_ADJECTIVES = frozenset({"confident", "convinced", "certain", "sure", "hopeful", "optimistic",
@@ -120,7 +127,8 @@ RAISING_LEMMAS = frozenset({"seem", "appear"})
 _IRREGULAR = {"find": ("found",), "show": ("shown",), "tell": ("told",), "say": ("said",),
               "write": ("wrote", "written"), "think": ("thought",), "see": ("saw", "seen", "seeing", "sees"),
               "know": ("knew", "known"), "seek": ("sought",), "mean": ("meant",), "feel": ("felt",), "plan": ("planned", "planning"),
-              "prefer": ("preferred", "preferring"), "refer": ("referred", "referring")}
+              "prefer": ("preferred", "preferring"), "refer": ("referred", "referring"),
+              "echo": ("echoes",), "shrug": ("shrugged", "shrugging"), "rebut": ("rebutted", "rebutting")}
 ATTRIBUTION_LEMMAS = frozenset(CUE_LEMMAS) | frozenset(PARSED_ONLY_LEMMAS)
 
 
