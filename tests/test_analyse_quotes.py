@@ -331,3 +331,10 @@ def test_evaluation_verb_cue(analyse):
     a = analyse("Senator Warren denounced the ruling on Friday.")
     quote = next(q for q in a.quotes if q.cue == "denounced")
     assert quote.text.startswith("the ruling") and span(a, quote.source_start, quote.source_end) == "Senator Warren"
+
+
+def test_direct_object_of_explain_is_the_content_but_a_time_is_not(analyse):
+    a = analyse("The actor explained the differences between him and his character.")
+    quote = next(q for q in a.quotes if q.cue == "explained")
+    assert quote.text.startswith("the differences") and span(a, quote.source_start, quote.source_end) == "The actor"
+    assert not analyse("The minister explained Tuesday.").quotes

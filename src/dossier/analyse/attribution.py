@@ -47,6 +47,9 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
 CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
                                 "believe", "agree", "respond", "reply", "comment", "remark", "point",
                                 "write", "tweet", "report", "note", "insist", "argue", "explain", "recall"})
+# Of those, the verbs whose direct object is what was said ("explained the differences", "noted the
+# dichotomy", "tweeted congratulations"); chosen on PolNeAR train.
+NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall"})
 # Verbs whose "that"-clause is a fact, not someone's statement ("The poll showed ... is already
 # covered; "It means that", "The rule requires that").
 NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", "ensure", "mean", "happen",
@@ -363,7 +366,9 @@ def _content(doc, verb, base: int) -> Span | None:
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
-    if objects and (attribution_lemma(verb) not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS):
+    lemma = attribution_lemma(verb)
+    if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
+                    lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
     # "46 percent said yes", "55 percent said so": the parser reads the pro-form as a modifier
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
