@@ -338,3 +338,8 @@ def test_direct_object_of_explain_is_the_content_but_a_time_is_not(analyse):
     quote = next(q for q in a.quotes if q.cue == "explained")
     assert quote.text.startswith("the differences") and span(a, quote.source_start, quote.source_end) == "The actor"
     assert not analyse("The minister explained Tuesday.").quotes
+
+
+def test_credit_lines_are_not_speakers(analyse):
+    a = analyse("The vote is due on Friday.\n\nContributing: Jane Miller and Tom Berg")
+    assert not a.quotes

@@ -64,7 +64,9 @@ _DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([
 # Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...").
 LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", "listen", "note", "editor s note",
                          "correction", "source", "sources", "related", "see also", "tags", "topics", "filed under",
-                         "q", "a", "question", "answer", "warning", "disclaimer", "contact", "email", "phone"})
+                         "q", "a", "question", "answer", "warning", "disclaimer", "contact", "email", "phone",
+                         "contributing", "twitter", "facebook", "instagram", "follow", "revealed", "photos", "video",
+                         "read more"})
 # A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _COLON_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
