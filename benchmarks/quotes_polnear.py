@@ -18,7 +18,9 @@ continuation; later the belief and intention cues, "Name:" lines, verbs with a "
 titles like "Mr." inside a frame, and speakers carried across sentences and paragraphs, chosen on
 every 6th and 12th article of train; later still, the quote continuation over a long source
 phrase, titles in quote marks, manner-of-speaking verbs and unnamed source phrases, chosen on
-`--split train --start 1 --every 6`): report dev (or test), never train.
+`--split train --start 1 --every 6`; later again, the cue lemmas from the cue table, parenthetical
+"as X noted" cues, noun cues, stance adjectives and the evaluation verbs, chosen on
+`--split train --start 2 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

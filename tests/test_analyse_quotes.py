@@ -343,3 +343,9 @@ def test_direct_object_of_explain_is_the_content_but_a_time_is_not(analyse):
 def test_credit_lines_are_not_speakers(analyse):
     a = analyse("The vote is due on Friday.\n\nContributing: Jane Miller and Tom Berg")
     assert not a.quotes
+
+
+def test_inverted_manner_verb_after_a_quote(analyse):
+    a = analyse('"This is fantastic!" beamed Donald Hartley of Madison, Alabama.')
+    quote = by_start(a, "This is fantastic")
+    assert quote.speaker_name == "Donald Hartley" and quote.cue == "beamed"

@@ -197,6 +197,10 @@ def _reports_a_clause(token) -> bool:
 
 def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     subject, passive = _subject(verb)
+    if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
+        subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
+                        and c.lower_ not in TIME_WORDS), None)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:

@@ -63,6 +63,8 @@ _MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|sp
 # A subject (pronoun, name or "the" phrase) and a past or present verb right after a quote.
 _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
+# The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
+_MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 _CLOSING_APOSTROPHES = re.compile(r"(?<=\S)''")
@@ -380,7 +382,7 @@ class _Finder:
     def _manner_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """'"Go back to Univision," Trump barked': after a quote that ends with a comma, a
         subject and a verb of any manner of speaking (shouted, sang, chanted) attribute it."""
-        match = _MANNER_AFTER.match(self.norm, start, end)
+        match = _MANNER_AFTER.match(self.norm, start, end) or _MANNER_AFTER_INVERTED.match(self.norm, start, end)
         if match is None:
             return None, None
         verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
