@@ -349,3 +349,10 @@ def test_inverted_manner_verb_after_a_quote(analyse):
     a = analyse('"This is fantastic!" beamed Donald Hartley of Madison, Alabama.')
     quote = by_start(a, "This is fantastic")
     assert quote.speaker_name == "Donald Hartley" and quote.cue == "beamed"
+
+
+def test_two_attributed_sentences_are_two_quotes(analyse):
+    a = analyse('Anna Berg spoke in Oslo.\n"We do not want them here," Berg said. Tom Ryan added, "I only want to admit '
+                'people who share our values."')
+    assert by_start(a, "We do not want").speaker_name == "Anna Berg"
+    assert by_start(a, "I only want").speaker_name == "Tom Ryan"

@@ -332,7 +332,9 @@ class _Finder:
     def _is_interruption(self, previous_end: int, start: int) -> bool:
         between = self.norm[previous_end + 1:start - 1]
         comma = between.strip().startswith(",") or self.norm[previous_end - 1:previous_end] == ","
-        return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma
+        # '"A," Trump said. He added, "B"': two sentences, each with its own attribution
+        two_sentences = _SENTENCE_STOP_BEFORE.search(between.rstrip() + " ") is not None
+        return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma and not two_sentences
                 and between.rstrip().endswith((",", ":")) and bool(find_cues(between)))
 
     def _attribute(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
