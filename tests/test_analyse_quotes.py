@@ -356,3 +356,9 @@ def test_two_attributed_sentences_are_two_quotes(analyse):
                 'people who share our values."')
     assert by_start(a, "We do not want").speaker_name == "Anna Berg"
     assert by_start(a, "I only want").speaker_name == "Tom Ryan"
+
+
+def test_passive_cue_reports_its_subject_and_the_agent_is_the_source(analyse):
+    a = analyse("The tax plan was opposed by most Republicans in the Senate.")
+    quote = next(q for q in a.quotes if q.cue == "was opposed")
+    assert quote.text == "The tax plan" and span(a, quote.source_start, quote.source_end) == "most Republicans in the Senate"

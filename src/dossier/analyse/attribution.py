@@ -211,6 +211,11 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
     content = _content(doc, verb, base)
+    if content is None and passive and subject is not None:
+        # "Her view is shared by Warren", "Clinton's attacks were echoed by Democrats": the
+        # passive subject is what was said, the agent its source
+        said = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "which", "that", "who")), None)
+        content = _phrase(doc, said, base) if said is not None else None
     if content is None:
         return None
     source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
