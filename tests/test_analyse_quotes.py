@@ -362,3 +362,9 @@ def test_passive_cue_reports_its_subject_and_the_agent_is_the_source(analyse):
     a = analyse("The tax plan was opposed by most Republicans in the Senate.")
     quote = next(q for q in a.quotes if q.cue == "was opposed")
     assert quote.text == "The tax plan" and span(a, quote.source_start, quote.source_end) == "most Republicans in the Senate"
+
+
+def test_noun_cue_received_from_a_holder(analyse):
+    a = analyse("The House bill has drawn criticism from several governors.")
+    quote = next(q for q in a.quotes if q.cue == "drawn criticism")
+    assert quote.text == "The House bill" and span(a, quote.source_start, quote.source_end) == "several governors"

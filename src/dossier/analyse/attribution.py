@@ -16,7 +16,7 @@ from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
 from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, NOUN_CUE_PREPOSITIONS, NOUN_CUES,
-                                  RAISING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
+                                  RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
                                   attribution_lemma,
                                   find_attribution_forms, find_noun_cues, find_stance_adjectives,
                                   is_attribution_form)
@@ -256,16 +256,22 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
             if objects and objects[0].lower_ not in TIME_WORDS:
                 content, cue_end = _phrase(doc, objects[0], base), prep
                 break
+    cue_start = noun
+    if content is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_LEMMAS:
+        # "The bill has drawn criticism from Democrats": the subject is what the holder criticised
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in ("it", "this", "that", "which", "who"):
+            content, cue_start = _phrase(doc, subject, base), noun.head
     if content is None:
         return None
-    holder, passive = _noun_holder(noun)
+    holder, passive = _noun_holder(noun, noun.head if cue_start is not noun else None)
     if holder is None or holder.lower_ in ("it", "this", "that", "there", "which", "what"):
         return None
     source = _span(doc, holder.left_edge.i, holder.i, base) if holder.dep_ == "poss" else _source_phrase(doc, holder, base)
     source = _outside(doc, source, content, base, base + noun.idx)
     if source is None:
         return None
-    return Attribution(cue=(base + noun.idx, base + cue_end.idx + len(cue_end)), source=source,
+    return Attribution(cue=(base + cue_start.idx, base + cue_end.idx + len(cue_end)), source=source,
                        source_head=_head_words(holder, base), content=content, sentence=index, passive=passive,
                        source_name=_proper_name(doc, holder, base))
 
@@ -298,14 +304,15 @@ def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
                        source_name=_proper_name(doc, subject, base))
 
 
-def _noun_holder(noun):
+def _noun_holder(noun, receiver=None):
     """Whose claim, support or question a noun cue is: its possessor ("Trump's claim"), the
-    "by"/"from"/"among" phrase ("criticism from Democrats"), or the subject of the verb it is
-    the object of ("Democrats raised questions about ...")."""
+    "by"/"from"/"among" phrase ("criticism from Democrats", also on the `receiver` verb: "drew
+    criticism from Democrats"), or the subject of the verb it is the object of ("Democrats raised
+    questions about ...")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner, False
-    for prep in noun.children:
+    for prep in list(noun.children) + (list(receiver.children) if receiver is not None else []):
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "among"):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:

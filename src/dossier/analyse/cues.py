@@ -175,8 +175,11 @@ TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
                         "yesterday", "tonight", "morning", "afternoon", "evening", "night", "day", "days", "week",
                         "weeks", "weekend", "month", "months", "year", "years", "january", "february", "march",
                         "april", "may", "june", "july", "august", "september", "october", "november", "december"})
-_NOUN_CUE = re.compile(r"\b(%s)\s+(?:that|%s)\b" % ("|".join(sorted(NOUN_CUES)), "|".join(sorted(NOUN_CUE_PREPOSITIONS))),
-                       re.I)
+# Verbs whose object noun cue is held by someone else, about their subject ("The bill has drawn
+# criticism from Democrats", "The plan enjoys support among voters").
+RECEIVING_LEMMAS = frozenset({"draw", "face", "receive", "attract", "win", "earn", "garner", "enjoy"})
+_NOUN_CUE = re.compile(r"\b(%s)\s+(?:that|from|among|%s)\b" % ("|".join(sorted(NOUN_CUES)),
+                                                             "|".join(sorted(NOUN_CUE_PREPOSITIONS))), re.I)
 
 
 def find_noun_cues(text: str, start: int = 0, end: int | None = None) -> bool:
