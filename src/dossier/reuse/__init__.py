@@ -43,7 +43,7 @@ from dossier.reuse.align import align, rows_to_encode
 from dossier.reuse.candidates import Pair, candidate_pairs, estimated_jaccard
 from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
-                                        ensure_vectors, keep_vectors)
+                                        ensure_vectors, keep_vectors, vectors_by_text)
 from dossier.reuse.provenance import STRONG_KINDS, Lineage, build_provenance, independent_sources, lineages
 from dossier.reuse.scored import ScoredPairs
 from dossier.reuse.translation import translation_links
@@ -127,12 +127,13 @@ def score_pairs(ordered: list[Article], products: list[ArticleProducts], pairs: 
         return root == joined.find(ordered[pair[1]].id) and size[root] > options.lineage_full_compare
 
     queue = comparison_order(products, pairs)
+    known = vectors_by_text(products)  # sentence text -> vector, across chunks
     found: dict[Pair, Link] = {}
     touched: set[int] = set()
     for start in range(0, len(queue), COMPARE_CHUNK):
         chunk = [pair for pair in queue[start:start + COMPARE_CHUNK] if not same_lineage(pair)]
         needed = needed_rows(products, [pair for pair in chunk if not scored.known(pair)], options.min_shared_stems)
-        ensure_vectors(products, needed, load_encoder)
+        ensure_vectors(products, needed, load_encoder, known=known)
         touched |= needed.keys()
         for i, j in chunk:
             if same_lineage((i, j)):  # joined by a link compared earlier in this chunk

@@ -217,18 +217,25 @@ def article_products(articles: list[Article], model_name: str,
     return out
 
 
+def vectors_by_text(products: list[ArticleProducts]) -> dict[str, np.ndarray]:
+    """Every sentence vector the products hold, by sentence text."""
+    return {item.units[row].text: vector for item in products for row, vector in item.vectors.items()}
+
+
 def ensure_vectors(products: list[ArticleProducts], needed: dict[int, set[int]],
-                   load_encoder: Callable[[], object], cache: ProductCache | None = None) -> int:
+                   load_encoder: Callable[[], object], cache: ProductCache | None = None,
+                   known: dict[str, np.ndarray] | None = None) -> int:
     """Give each products[position] a vector for each of its `needed` rows; returns texts encoded.
 
     A vector already held for the same text (this article's or any other's) is reused, never
-    recomputed; `load_encoder` is called only when something is left to encode.
+    recomputed; `load_encoder` is called only when something is left to encode. `known`: the
+    caller's `vectors_by_text(products)`, kept up to date here, for a caller that calls this in
+    many chunks (else every call would scan every product's vectors: quadratic over a build).
     """
     wanted = {p: sorted(r for r in rows if r not in products[p].vectors) for p, rows in needed.items()}
     wanted = {p: rows for p, rows in wanted.items() if rows}
     texts = {products[p].units[r].text for p, rows in wanted.items() for r in rows}
-    known = {text: vector for item in products for row, vector in item.vectors.items()
-             if (text := item.units[row].text) in texts}
+    known = vectors_by_text(products) if known is None else known
     to_encode = sorted(texts - known.keys())
     if to_encode:
         known.update(zip(to_encode, encode(to_encode, load_encoder())))
