@@ -67,10 +67,18 @@ def span(article, start, end):
     return article.text[start:end] if start is not None else None
 
 
+def by_cue(article, cue):
+    return next(q for q in article.quotes if q.cue == cue)
+
+
+def source_text(article, quote):
+    return span(article, quote.source_start, quote.source_end)
+
+
 def test_indirect_speech_has_exact_source_and_cue_offsets(analyse):
     a = analyse("Senior officials who spoke on condition of anonymity have also said that the plan failed.")
     quote = by_start(a, "that the plan failed")
-    assert span(a, quote.source_start, quote.source_end) == "Senior officials who spoke on condition of anonymity"
+    assert source_text(a, quote) == "Senior officials who spoke on condition of anonymity"
     assert span(a, quote.cue_start, quote.cue_end) == "have also said"
     assert quote.speaker_name is None  # a group, not a named person: no guess
 
@@ -79,7 +87,7 @@ def test_direct_quote_source_phrase_keeps_the_appositive(analyse):
     a = analyse('"The plan is bad," said Tom Ryan, the House speaker.')
     quote = by_start(a, "The plan is bad")
     assert quote.speaker_name == "Tom Ryan"
-    assert span(a, quote.source_start, quote.source_end) == "Tom Ryan, the House speaker"
+    assert source_text(a, quote) == "Tom Ryan, the House speaker"
     assert span(a, quote.cue_start, quote.cue_end) == "said"
 
 
@@ -100,7 +108,7 @@ def test_according_to_cue_offsets(analyse):
     a = analyse("According to the White House, the summit will take place in June.")
     quote = next(q for q in a.quotes if "summit" in q.text)
     assert span(a, quote.cue_start, quote.cue_end) == "According to"
-    assert span(a, quote.source_start, quote.source_end) == "the White House"
+    assert source_text(a, quote) == "the White House"
 
 
 # ---- issue 14: one small input per error kind
@@ -117,7 +125,7 @@ def test_introductory_phrase_is_not_the_content(analyse):
 def test_dateline_is_not_the_source(analyse):
     a = analyse("WASHINGTON (AFP) - The Daily Courier reported that the deal collapsed on Friday.")
     quote = by_start(a, "that the deal collapsed")
-    source = span(a, quote.source_start, quote.source_end)
+    source = source_text(a, quote)
     assert source == "The Daily Courier"
 
 
@@ -207,7 +215,7 @@ def test_source_is_never_inside_quote_marks(analyse):
 def test_source_before_a_relative_clause_cue_is_kept(analyse):
     a = analyse("The tax plan, which Democrats say could hurt the economy, passed on Friday.")
     quote = next(q for q in a.quotes if "hurt the economy" in q.text)
-    assert span(a, quote.source_start, quote.source_end) == "Democrats"
+    assert source_text(a, quote) == "Democrats"
 
 
 def test_programme_or_book_title_in_quote_marks_is_not_a_quote(analyse):
@@ -234,14 +242,14 @@ def test_unnamed_source_phrase_is_the_source(analyse):
     a = analyse("The meeting ran late on Friday.\n"
                 '"Did he lose twenty minutes? Probably," said one former senior agency official.')
     quote = by_start(a, "Did he lose")
-    assert span(a, quote.source_start, quote.source_end) == "one former senior agency official"
+    assert source_text(a, quote) == "one former senior agency official"
     assert quote.speaker_name is None
 
 
 def test_subject_next_to_the_cue_beats_an_organisation_further_on(analyse):
     a = analyse('"Yet another state we would have won if everyone could vote," another supporter wrote on Reddit.')
     quote = by_start(a, "Yet another state")
-    assert span(a, quote.source_start, quote.source_end) == "another supporter"
+    assert source_text(a, quote) == "another supporter"
 
 
 def test_source_of_a_participle_cue_stops_before_the_cue(analyse):
@@ -261,82 +269,82 @@ def test_one_sentence_of_attribution_between_two_quotes(analyse):
 
 def test_pro_form_answer_is_the_content(analyse):
     a = analyse("Asked if her email practices were illegal, 46 percent of voters said yes, compared with 23 percent.")
-    quote = next(q for q in a.quotes if q.cue == "said")
-    assert quote.text == "yes" and span(a, quote.source_start, quote.source_end) == "46 percent of voters"
+    quote = by_cue(a, "said")
+    assert quote.text == "yes" and source_text(a, quote) == "46 percent of voters"
 
 
 def test_belief_verb_the_lemmatizer_gets_wrong(analyse):
     # the model lemmatizes "hopes" as "hop": the cue table gives the lemma
     a = analyse("Clinton hopes to win the nomination in June.")
-    quote = next(q for q in a.quotes if q.cue == "hopes")
+    quote = by_cue(a, "hopes")
     assert quote.text == "to win the nomination in June"
-    assert span(a, quote.source_start, quote.source_end) == "Clinton"
+    assert source_text(a, quote) == "Clinton"
 
 
 def test_as_clause_reports_its_host_clause(analyse):
     a = analyse("As Comey noted, people involved in the case could still be punished.")
-    quote = next(q for q in a.quotes if q.cue == "noted")
+    quote = by_cue(a, "noted")
     assert quote.text == "people involved in the case could still be punished"
-    assert span(a, quote.source_start, quote.source_end) == "Comey"
+    assert source_text(a, quote) == "Comey"
     a = analyse("As noted above, the plan failed.")
     assert not a.quotes  # the writer's own aside: nobody is the source
 
 
 def test_parenthetical_cue_inside_the_content(analyse):
     a = analyse("The plan, he said, was a disaster for the region.")
-    quote = next(q for q in a.quotes if q.cue == "said")
+    quote = by_cue(a, "said")
     assert quote.text == "The plan, he said, was a disaster for the region"  # first to last word, as PolNeAR
-    assert span(a, quote.source_start, quote.source_end) == "he"
+    assert source_text(a, quote) == "he"
 
 
 def test_noun_cue_with_a_that_clause_and_a_possessive_holder(analyse):
     a = analyse("Trump's claim that he is worth ten billion dollars was false.")
-    quote = next(q for q in a.quotes if q.cue == "claim")
+    quote = by_cue(a, "claim")
     assert quote.text == "that he is worth ten billion dollars"
-    assert span(a, quote.source_start, quote.source_end) == "Trump"
+    assert source_text(a, quote) == "Trump"
 
 
 def test_noun_cue_whose_holder_is_the_subject_of_its_verb(analyse):
     a = analyse("Senate Democrats raised questions about the deal with Iran.")
-    quote = next(q for q in a.quotes if q.cue == "questions about")
+    quote = by_cue(a, "questions about")
     assert quote.text == "the deal with Iran"
-    assert span(a, quote.source_start, quote.source_end) == "Senate Democrats"
+    assert source_text(a, quote) == "Senate Democrats"
     a = analyse("The ministry issued a statement on Tuesday.")
     assert not a.quotes  # a time is not what the statement said
 
 
 def test_stance_adjective_after_a_copula(analyse):
     a = analyse("Many voters are worried that the economy will slow.")
-    quote = next(q for q in a.quotes if q.cue == "are worried")
+    quote = by_cue(a, "are worried")
     assert quote.text == "that the economy will slow"
-    assert span(a, quote.source_start, quote.source_end) == "Many voters"
+    assert source_text(a, quote) == "Many voters"
     a = analyse("Senator Rubio seemed hopeful that the country could accept more refugees.")
-    quote = next(q for q in a.quotes if q.cue == "seemed hopeful")  # not "seemed" with nobody as source
-    assert span(a, quote.source_start, quote.source_end) == "Senator Rubio"
+    quote = by_cue(a, "seemed hopeful")  # not "seemed" with nobody as source
+    assert source_text(a, quote) == "Senator Rubio"
 
 
 def test_made_it_clear(analyse):
     a = analyse("She has made it clear she wants the job.")
-    quote = next(q for q in a.quotes if q.cue == "made it clear")
-    assert quote.text == "she wants the job" and span(a, quote.source_start, quote.source_end) == "She"
+    quote = by_cue(a, "made it clear")
+    assert quote.text == "she wants the job" and source_text(a, quote) == "She"
 
 
 def test_subject_of_an_adjective_before_an_infinitive_cue(analyse):
     a = analyse("Her strategists have been reluctant to reveal too much of their playbook.")
-    quote = next(q for q in a.quotes if q.cue == "to reveal")
-    assert span(a, quote.source_start, quote.source_end) == "Her strategists"
+    quote = by_cue(a, "to reveal")
+    assert source_text(a, quote) == "Her strategists"
 
 
 def test_evaluation_verb_cue(analyse):
     a = analyse("Senator Warren denounced the ruling on Friday.")
-    quote = next(q for q in a.quotes if q.cue == "denounced")
-    assert quote.text.startswith("the ruling") and span(a, quote.source_start, quote.source_end) == "Senator Warren"
+    quote = by_cue(a, "denounced")
+    assert quote.text.startswith("the ruling") and source_text(a, quote) == "Senator Warren"
 
 
 def test_direct_object_of_explain_is_the_content_but_a_time_is_not(analyse):
     a = analyse("The actor explained the differences between him and his character.")
-    quote = next(q for q in a.quotes if q.cue == "explained")
-    assert quote.text.startswith("the differences") and span(a, quote.source_start, quote.source_end) == "The actor"
+    quote = by_cue(a, "explained")
+    assert quote.text.startswith("the differences") and source_text(a, quote) == "The actor"
     assert not analyse("The minister explained Tuesday.").quotes
 
 
@@ -360,11 +368,11 @@ def test_two_attributed_sentences_are_two_quotes(analyse):
 
 def test_passive_cue_reports_its_subject_and_the_agent_is_the_source(analyse):
     a = analyse("The tax plan was opposed by most Republicans in the Senate.")
-    quote = next(q for q in a.quotes if q.cue == "was opposed")
-    assert quote.text == "The tax plan" and span(a, quote.source_start, quote.source_end) == "most Republicans in the Senate"
+    quote = by_cue(a, "was opposed")
+    assert quote.text == "The tax plan" and source_text(a, quote) == "most Republicans in the Senate"
 
 
 def test_noun_cue_received_from_a_holder(analyse):
     a = analyse("The House bill has drawn criticism from several governors.")
-    quote = next(q for q in a.quotes if q.cue == "drawn criticism")
-    assert quote.text == "The House bill" and span(a, quote.source_start, quote.source_end) == "several governors"
+    quote = by_cue(a, "drawn criticism")
+    assert quote.text == "The House bill" and source_text(a, quote) == "several governors"
