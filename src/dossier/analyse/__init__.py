@@ -8,13 +8,13 @@
 from __future__ import annotations
 
 from dossier.analyse.aliases import resolve_entities
-from dossier.analyse.attribution import attribution_sentences, parse_attributions
+from dossier.analyse.attribution import parse_attributions
 from dossier.analyse.anchoring import anchor_times, date_article, own_reference
 from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
 from dossier.analyse.language import model_reads, skipped_note
 from dossier.analyse.people import build_people
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.predicates import find_predicates, predicate_sentences
+from dossier.analyse.predicates import find_predicates
 from dossier.analyse.quotes import find_quotes
 from dossier.analyse.sentences import split_sentences
 from dossier.analyse.timex import find_times
@@ -42,10 +42,7 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     people = build_people(normalised, article.mentions)
     parseable = [s for s in article.sentences if s.end - s.start <= limits.parse_max_chars]
     article.times = find_times(text, article.sentences)
-    parses = SentenceParses(resources.nlp(), normalised)
-    # Both readers' sentences in one batch, each parsed once (most are chosen by both).
-    parses.docs(sorted(attribution_sentences(normalised, parseable) + predicate_sentences(parseable, article.times),
-                       key=lambda s: s.index))
+    parses = SentenceParses(resources.nlp(), normalised)  # a sentence both read is parsed once
     attributions = parse_attributions(normalised, parseable, parses)
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)

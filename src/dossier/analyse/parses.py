@@ -1,9 +1,9 @@
 """Dependency parses of one article's sentences, each sentence parsed at most once.
 
 Attribution (reporting-verb sentences) and predicates (lead and time-bearing sentences) both read
-the parse, and most sentences they choose are the same ones; parsing each once halves the
-parser's share of the per-article cost on news text. The parse runs the pipeline without NER
-(mentions come from `entities.ner_doc` over the whole text).
+the parse, and many sentences are chosen by both: on 500 articles of the syndication benchmark,
+8,129 + 4,355 chosen sentences are 9,967 distinct ones, so sharing parses 20% fewer. The parse
+runs the pipeline without NER (mentions come from `entities.ner_doc` over the whole text).
 """
 
 from __future__ import annotations
