@@ -135,6 +135,12 @@ def test_anaphoric_expressions_count_from_the_date_named_before():
     assert values("It was founded in 1987. That day nobody came.")["That day"][0] is None  # which day of 1987?
 
 
+def test_the_previous_weekend_is_the_weekend_of_the_week_before_the_date_named():
+    # It raised KeyError('weekend') and the whole article was rejected (a 2k syndication build).
+    found = values("The vote was on Aug. 19, 2021. Protests had begun the previous weekend.")
+    assert found["the previous weekend"][0] == "2021-W32-WE"
+
+
 def test_unit_adjectives_before_a_capitalised_word():
     assert values("The yield on the 30-year Treasury bond fell.")["30-year"][0] == "P30Y"
 

@@ -28,7 +28,7 @@ EXAMPLES = {
     "day_word": ["today", "yesterday", "tomorrow", "this morning", "tonight", "mid-afternoon yesterday"],
     "weekday": ["Wednesday", "last Friday", "next Monday", "Tuesday night"],
     "relative": ["last week", "next month", "this year", "earlier this week", "last weekend", "last summer"],
-    "anaphoric": ["the following year", "that day", "later that night", "the previous month"],
+    "anaphoric": ["the following year", "that day", "later that night", "the previous month", "the previous weekend"],
     "ago": ["two years ago", "three weeks ago", "a month ago", "10 days ago", "two decades ago"],
     "unit_adjective": ["10-year war", "two-week trip", "decade-long"],
     "duration": ["90 days", "two years", "the past three years", "several months", "nearly a decade",

@@ -244,15 +244,15 @@ def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -
     lower = text.lower()
     shift = 1 if "following" in lower else -1 if re.search(r"previous|prior", lower) else 0
     unit = lower.split()[-1]
-    wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else unit]
+    wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else "week" if unit == "weekend" else unit]
     if antecedent is not None and antecedent.rank < wanted:  # "that day" after a year: which day is unknown
         return Resolved(None, None)
     if unit in PARTS_OF_DAY or unit == "day":
         suffix = _part_of_day(unit)
         return Resolved((base + timedelta(days=shift)).isoformat() + suffix, "day")
-    if unit == "week":
+    if unit in ("week", "weekend"):
         iso = (base + timedelta(weeks=shift)).isocalendar()
-        return Resolved(f"{iso[0]}-W{iso[1]:02d}", "week")
+        return Resolved(f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if unit == "weekend" else ""), "week")
     if unit == "month":
         index = base.year * 12 + base.month - 1 + shift
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
