@@ -149,3 +149,30 @@ def test_a_past_verb_right_before_a_weekday_dates_it_and_clock_hours_are_no_year
     found = values("The government said on Wednesday it would act within a week. Trading ends at 2 p.m. (1800 GMT).")
     assert found["Wednesday"][0] == "2021-10-20"  # said last Wednesday, not next
     assert "1800" not in found
+
+
+def test_halves_of_units_in_the_next_smaller_unit():
+    # TIMEX3 durations have no fractions of hours or minutes in common use: "PT1M30S", "PT2H30M"
+    assert values("A minute and a half later, it landed.")["A minute and a half"][0] == "PT1M30S"
+    assert values("The talks lasted two and a half hours.")["two and a half hours"][0] == "PT2H30M"
+
+
+def test_unnumbered_plural_durations_after_for_within_and_ahead():
+    # TIMEX3 DURATION with an unknown count: "within weeks" -> "PXW", "the months ahead" -> "PXM"
+    found = values("Troops will arrive within weeks. Prices may fall in the months ahead.")
+    assert found["weeks"][:1] == ("PXW",)
+    assert found["the months ahead"][0] == "PXM"
+
+
+def test_one_day_after_a_modal_is_some_future_day():
+    # TIMEX3 FUTURE_REF: "will one day be" names no day; "for one day" is a duration
+    assert values("Islam will one day be the second largest religion.")["one day"][0] == "FUTURE_REF"
+    assert values("The market closed for one day.")["one day"][0] == "P1D"
+
+
+def test_decimal_index_values_are_not_years():
+    assert "2082" not in values("The index shed 47.3 points to close at 2082.1 on Friday.")
+
+
+def test_this_coming_weekday_keeps_its_whole_extent():
+    assert values("The vote is this coming Sunday.")["this coming Sunday"][0] == "2021-10-24"

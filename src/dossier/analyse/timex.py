@@ -89,19 +89,19 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"(?i:(?:the\s+)?{_ORDINAL}[- ]century)\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
     ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
-    ("weekday", rf"(?:\b(?i:last|next|this|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
+    ("weekday", rf"(?:\b(?i:last|next|this(?:\s+coming)?|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
     ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
-                 rf"(?i:(?:the\s+)?(?:past|last|next|first|latest|coming|previous)\s+)?(?i:{_NUM})\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})\b(?!\s+old\b)"
-                 rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:for|over)\s+(?i:years|decades|months|weeks|days)\b|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
+                 rf"(?i:(?:the\s+)?(?:past|last|next|first|latest|coming|previous)\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
+                 rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"),
     ("season", rf"\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"),
-    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|,\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
+    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand)\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+\w+\s+(?:years|months|weeks|days))"),
@@ -140,6 +140,10 @@ _MODIFIER_AT_START = re.compile(r"^(?:(?:around|about|approximately|roughly|near
 # Patterns whose extent may take a modifier in front (not durations: "about two years" is one).
 _MODIFIABLE = frozenset({"clock", "iso", "full", "month_day", "month_year", "quarter", "day_word", "weekday", "relative",
                          "season", "bare_month", "year"})
+# "(he will) one day (be)": some day ahead (TIMEX3 FUTURE_REF), not a duration of one day.
+_SOME_FUTURE_DAY = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|i)\s+one\s+day$")
+# A half of a unit, as TIMEX3 writes it: (smaller unit, count of it, prefix): "2 1/2 years" -> "P2Y6M".
+_HALF_OF = {"year": ("M", 6, "P"), "hour": ("M", 30, "PT"), "minute": ("S", 30, "PT")}
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -304,7 +308,8 @@ def normalise_time(text: str, context: str, reference: date | None, day_first: b
 
 
 def _prefix_for(name: str) -> str:
-    return "in " if name == "bare_month" else ""
+    """What the extent left out that the pattern needs: "in May" -> "May", "for years" -> "years"."""
+    return {"bare_month": "in ", "duration": "for "}.get(name, "")
 
 
 # ---------------------------------------------------------------- resolvers, one per pattern
@@ -533,13 +538,19 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _duration(text: str, context: str, reference: date | None) -> Resolved:
+    """TIMEX3 DURATION values: "two years" -> "P2Y", "several weeks" -> "PXW", "90 minutes" ->
+    "PT90M", "a minute and a half" -> "PT1M30S"; "(will) one day" is FUTURE_REF, not a day long."""
+    if _SOME_FUTURE_DAY.search(context[:max(0, context.rfind(text))] + text):
+        return Resolved("FUTURE_REF", "approximate")
     unit = _unit(text)
     count = _count(text)
     code = UNIT_CODES[unit]
     if count is None:
         amount = "X"
-    elif count != int(count) and unit == "year" and count * 12 == int(count * 12):
-        return Resolved(f"P{int(count)}Y{round(count % 1 * 12)}M", "year", "duration")  # "2 1/2 years": P2Y6M
+    elif count != int(count) and unit in _HALF_OF:  # TIMEX3 writes a half in the next smaller unit
+        smaller, half, prefix = _HALF_OF[unit]
+        return Resolved(f"{prefix}{int(count)}{code}{half}{smaller}", "year" if unit == "year" else "approximate",
+                        "duration")
     elif count != int(count):  # TIMEX3 durations take decimals
         amount = f"{count:g}"
     else:
@@ -653,6 +664,9 @@ def _count(text: str) -> float | None:
     half = re.search(r"(\d+)\s+1/2", lower)
     if half:
         return int(half.group(1)) + 0.5
+    if re.search(r"\band\s+a\s+half\b", lower):  # "a minute and a half", "two and a half hours"
+        whole = _count(re.sub(r"\s+and\s+a\s+half\b", "", lower))
+        return whole + 0.5 if whole is not None else None
     digits = re.search(r"\d+(?:\.\d+)?", lower)
     if digits:
         return float(digits.group())
