@@ -84,6 +84,31 @@ def test_lineage_anchors_a_copy_on_the_original_and_is_idempotent(analyse):
     assert (alone.value, alone.anchor_trust) == ("2023-03-15", "weak")
 
 
+def test_kept_anchoring_equals_a_fresh_one_and_follows_a_new_reference(analyse, monkeypatch):
+    """With a product cache a second run serves each article's anchored times from it; a new
+    reference (the copy joins the original's lineage) is anchored afresh."""
+    from dossier.analyse import anchoring as stage
+    from dossier.reuse import MemoryProducts
+
+    original = analyse("o", "Delegates attend a conference in Geneva on October 20, 2021.\n"
+                            "During today's meetings, the delegates spoke about trade.")
+    copy = analyse("c2", "On Wednesday, delegates held talks in Geneva.", page_date="2023-03-20",
+                   page_date_trust="weak")
+    articles = [original, copy]
+    links = [Link(a="o", b="c2", kind="rewrite", score=0.9, direction="a_to_b")]
+    cache = MemoryProducts()
+    alone = anchor_times(articles, build_provenance(articles, []), cache)
+    assert alone == anchor_times(articles, build_provenance(articles, []))
+    computed: list[str] = []
+    real = stage.anchored
+    monkeypatch.setattr(stage, "anchored", lambda article, reference: computed.append(article.id)
+                        or real(article, reference))
+    assert anchor_times(articles, build_provenance(articles, []), cache) == alone and computed == []
+    joined = anchor_times(articles, build_provenance(articles, links), cache)
+    assert computed == ["c2"]  # the original keeps its own reference
+    assert joined.apply(copy).times[0].value == "2021-10-20"
+
+
 def test_inconsistent_weekday_establishes_nothing(analyse):
     a = analyse("e", "Delegates attend a conference in Geneva on October 20, 2021.\n"
                      "On Monday, the delegates spoke about trade.")

@@ -74,3 +74,31 @@ def test_rerun_over_stored_articles_is_idempotent(seeds_db):
     assert [f.id for f in first] == [f.id for f in second]
     assert sorted(f.id for f in first) == sorted(f.id for f in corpus.flags)
     assert articles == before
+
+
+def test_kept_link_flags_equal_fresh_ones_and_only_a_changed_component_is_checked_again(seeds_db, monkeypatch):
+    """With a product cache, a second run serves every link component's flags from it; a changed
+    member article sends its component (and only it) through the checks again."""
+    from dossier import verify
+    from dossier.reuse import MemoryProducts
+
+    store = Store(seeds_db)
+    try:
+        articles, corpus = store.articles(), store.corpus()
+    finally:
+        store.close()
+    inputs = (corpus.links, corpus.events, corpus.entities, corpus.stories)
+    fresh = find_flags(articles, *inputs)
+    cache = MemoryProducts()
+    assert find_flags(articles, *inputs, cache=cache) == fresh
+    checked: list[list[str]] = []
+    real = verify._link_flags
+    monkeypatch.setattr(verify, "_link_flags",
+                        lambda members, *rest: checked.append([a.id for a in members]) or real(members, *rest))
+    assert find_flags(articles, *inputs, cache=cache) == fresh
+    assert checked == []
+    linked = {x for link in corpus.links for x in (link.a, link.b)}
+    target = next(a for a in articles if a.id in linked)
+    edited = [dataclasses.replace(a, title=f"{a.title} (updated)") if a is target else a for a in articles]
+    find_flags(edited, *inputs, cache=cache)
+    assert len(checked) == 1 and target.id in checked[0]

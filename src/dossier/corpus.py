@@ -22,8 +22,8 @@ from dossier.resources import Resources
 
 def run_corpus_stages(articles: list[Article], options: Options, resources: Resources,
                       cache: reuse.ProductCache | None = None, cpu: dict[str, float] | None = None) -> Corpus:
-    """`articles`: the analysed per-article products (left as they are). `cache` keeps per-article
-    products (sentence vectors) between builds; the Store is one. `cpu`, when given, receives the
+    """`articles`: the analysed per-article products (left as they are). `cache` keeps products
+    between builds (sentence vectors, compared pairs, anchored times, link flags); the Store is one. `cpu`, when given, receives the
     CPU seconds of each stage (this process: corpus stages run here), for benchmarks. Returns every
     corpus product, with `Corpus.articles` the articles as the build decided them (entities,
     anchored times, story event dates and page-date verdicts applied)."""
@@ -36,7 +36,7 @@ def run_corpus_stages(articles: list[Article], options: Options, resources: Reso
     with clock("provenance"):
         provenance = reuse.build_provenance(articles, links)
     with clock("anchoring"):
-        anchoring = analyse.anchor_times(articles, provenance)
+        anchoring = analyse.anchor_times(articles, provenance, cache)
         articles = [anchoring.apply(a) for a in articles]
     with clock("stories"):
         story_list, events = stories.build_stories(articles, links, resolution.entities, provenance,
@@ -46,7 +46,7 @@ def run_corpus_stages(articles: list[Article], options: Options, resources: Reso
                     for a in articles]
     with clock("flags"):
         flags = verify.find_flags(articles, links, events, resolution.entities, story_list, provenance,
-                                  options.verify)
+                                  options.verify, cache)
         verdicts = verify.page_date_verdicts(articles, flags)
         articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
     quotes = [q for a in articles for q in a.quotes]

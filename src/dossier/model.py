@@ -8,6 +8,7 @@ dataclass that round-trips through JSON (`to_dict` / `from_dict`), which is how 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
@@ -29,14 +30,26 @@ def content_id(raw: bytes) -> str:
 
 def to_dict(obj: Any) -> Any:
     """Dataclass (or nested lists of them) to JSON-ready values; bytes are left out."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not isinstance(getattr(obj, f.name), bytes)}
+    if isinstance(obj, _SCALARS):  # most values: answered before the dataclass checks
+        return obj
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj):
+        values = ((name, getattr(obj, name)) for name in _field_names(type(obj)))
+        return {name: to_dict(value) for name, value in values if not isinstance(value, bytes)}
     return obj
+
+
+_SCALARS = (str, int, float, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (`dataclasses.fields` per object was
+    the store's main cost)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def from_dict(cls: type[T], data: dict) -> T:

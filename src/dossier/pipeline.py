@@ -81,13 +81,16 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
             with _timed(result, "clean", observe):
                 new_articles = _clean_documents(store, documents, options, engine, progress, result)
             with _timed(result, "analyse", observe):
-                everyone = _analyse_articles(store.analysed_articles() if incremental else [], new_articles,
-                                             options, resources, engine, progress, store, result)
+                everyone, analysed = _analyse_articles(store.analysed_articles() if incremental else [],
+                                                       new_articles, options, resources, engine, progress,
+                                                       store, result)
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
-            for analysed, decided in zip(everyone, corpus.articles):
-                store.put_analysed(analysed)
+            for article in everyone:
+                if article.id in analysed:  # the others' stored analysis is already this one
+                    store.put_analysed(article)
+            for decided in corpus.articles:
                 store.put_article(decided)
             store.put_corpus(corpus)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
@@ -130,9 +133,10 @@ def _clean_documents(store: Store, documents: list[Document], options: Options, 
 
 def _analyse_articles(stored: list[Article], new_articles: list[Article], options: Options,
                       resources: Resources, engine, progress: Progress, store: Store | None = None,
-                      result: BuildResult | None = None) -> list[Article]:
-    """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed.
-    An article whose analysis fails is kept as a rejection (stage "analyse") and left out."""
+                      result: BuildResult | None = None) -> tuple[list[Article], set[str]]:
+    """All articles, analysed: the new ones, and stored ones whose text the site-chrome pass changed;
+    and the ids of those analysed by this run. An article whose analysis fails is kept as a
+    rejection (stage "analyse") and left out."""
     stripped = remove_site_repeats(stored + new_articles, options.clean)  # new values, by id
     stored = [stripped.get(a.id, a) for a in stored]
     new_articles = [stripped.get(a.id, a) for a in new_articles]
@@ -153,4 +157,4 @@ def _analyse_articles(stored: list[Article], new_articles: list[Article], option
             analysed[item.id] = item
     stored_ids = {a.id for a in stored}  # a stored article that fails again keeps its last analysis
     kept = (analysed.get(a.id, a) for a in everyone if a.id not in failed or a.id in stored_ids)
-    return sorted(kept, key=lambda a: (a.source, a.id))
+    return sorted(kept, key=lambda a: (a.source, a.id)), set(analysed)

@@ -12,20 +12,31 @@ members' leads, else the earliest weak page date. Every member's times are then 
 their text.
 
 `anchor_times` is a corpus stage that returns its product (`Anchoring`) and edits no article; the
-build applies it (`Anchoring.apply`).
+build applies it (`Anchoring.apply`). With a product cache (the Store), each article's anchored
+times are kept under ANCHORED_PRODUCT with the digest of their inputs (the article as the stage
+reads it, and its reference), so `dossier add` re-anchors only articles whose inputs changed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dossier.analyse.events import extract_events, lead_sentences
 from dossier.analyse.timex import WEEKDAYS, normalise_times
-from dossier.model import Article, Event, Lineage, Provenance, TimeExpression
+from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict
 from dossier.timevalue import parse_day
+
+if TYPE_CHECKING:
+    from dossier.reuse.fingerprints import ProductCache
+
+# Rename (v2, ...) whenever `anchored` changes what it decides: kept results are then ignored.
+ANCHORED_PRODUCT = "anchoring.v1"
 
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
 
@@ -149,8 +160,10 @@ def date_article(article: Article, reference: Reference) -> Article:
     return article
 
 
-def anchor_times(articles: list[Article], provenance: Provenance) -> Anchoring:
-    """Every article's times anchored on its lineage's reference date (see the module docstring)."""
+def anchor_times(articles: list[Article], provenance: Provenance,
+                 cache: ProductCache | None = None) -> Anchoring:
+    """Every article's times anchored on its lineage's reference date (see the module docstring);
+    `cache` keeps each article's result between builds (the same result with or without it)."""
     by_id = {a.id: a for a in articles}
     references = {a.id: own_reference(a) for a in articles}
     for lineage in provenance.lineages:
@@ -161,10 +174,39 @@ def anchor_times(articles: list[Article], provenance: Provenance) -> Anchoring:
         if shared is not None:
             for article in members:
                 references[article.id] = shared
-    out = Anchoring({a.id: anchored(a, references[a.id]) for a in articles})
+    out = Anchoring(_anchored_all(articles, references, cache))
     for lineage in provenance.lineages:
         out.established.update(_established(lineage, by_id, out))
     return out
+
+
+def _anchored_all(articles: list[Article], references: dict[str, Reference],
+                  cache: ProductCache | None) -> dict[str, AnchoredTimes]:
+    """article id -> `anchored(article, its reference)`, served from `cache` where the inputs'
+    digest matches the kept one, computed (and kept) otherwise."""
+    stored = cache.products(ANCHORED_PRODUCT) if cache is not None else {}
+    out = {}
+    for article in articles:
+        reference = references[article.id]
+        if cache is None:
+            out[article.id] = anchored(article, reference)
+            continue
+        key = _anchor_key(article, reference)
+        kept = json.loads(stored[article.id]) if article.id in stored else None
+        if kept is not None and kept["key"] == key:
+            out[article.id] = AnchoredTimes([from_dict(TimeExpression, t) for t in kept["times"]],
+                                            [from_dict(Event, e) for e in kept["events"]], kept["event_date"])
+        else:
+            out[article.id] = found = anchored(article, reference)
+            cache.put_product(article.id, ANCHORED_PRODUCT, json.dumps({"key": key, **to_dict(found)}).encode())
+    return out
+
+
+def _anchor_key(article: Article, reference: Reference) -> str:
+    """Digest of what `anchored` reads: the whole article (entities resolved) and the reference."""
+    h = hashlib.sha256(f"{ANCHORED_PRODUCT}|{reference!r}|".encode())
+    h.update(json.dumps(to_dict(article), sort_keys=True).encode())
+    return h.hexdigest()[:20]
 
 
 def _established(lineage: Lineage, by_id: dict[str, Article], anchoring: Anchoring) -> dict[str, str]:

@@ -12,10 +12,12 @@ import hashlib
 
 from dossier.config import VerifyOptions
 from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story
+from dossier.reuse.fingerprints import ProductCache
 from dossier.reuse.provenance import build_provenance
 from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
+from dossier.verify.kept import KeptFlags, component_key, link_components
 from dossier.verify.pairs import PairChanges, SentenceFacts, aligned_pairs, changed_facts
 from dossier.verify.quotes import QuoteDrift, find_quote_drift
 from dossier.verify.scare_quotes import quoted_word_changes
@@ -27,28 +29,47 @@ _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 def find_flags(articles: list[Article], links: list[Link], events: list[Event], entities: list[Entity],
                stories: list[Story], provenance: Provenance | None = None,
-               options: VerifyOptions = VerifyOptions()) -> list[Flag]:
+               options: VerifyOptions = VerifyOptions(), cache: ProductCache | None = None) -> list[Flag]:
     """All flags, sorted by (kind, articles, id). `events`: the timeline; `entities` and `stories`
     key the claims; `provenance`: the build's (computed from `links` when not given); `options`:
-    the checks' thresholds."""
+    the checks' thresholds; `cache` (the Store) keeps each link component's flags between builds
+    (`kept`), so an add re-checks only the components it changed. The flags are the same with or
+    without it."""
     provenance = provenance if provenance is not None else build_provenance(articles, links)
-    rank = provenance.rank.__getitem__
-    slots = SentenceFacts(articles)  # each sentence's facts computed once for every check
-    pairs = aligned_pairs(articles, links, slots)
-    found = changed_facts(pairs, options)
-    found += _new_findings(found, quoted_word_changes(articles, links, slots, options))
-    lineage_of = provenance.lineage_of()
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
-    flags = [_changed_fact_flag(pc, name) for pc in found]
-    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, articles, rank, options)]
-    flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
+    lineage_of = provenance.lineage_of()
+    kept = KeptFlags(cache)
+    flags = []
+    for group in link_components([link for link in links if link.a in by_id and link.b in by_id]):
+        members = [by_id[m] for m in sorted({x for link in group for x in (link.a, link.b)})]
+        key = component_key(group, members, provenance.rank, lineage_of, options) if cache is not None else ""
+        found = kept.get(members[0].id, key)
+        if found is None:
+            found = _link_flags(members, group, provenance.rank.__getitem__, lineage_of, options, name)
+            kept.put(members[0].id, key, found)
+        flags += found
+    kept.save()
     flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories, options.claims)
               if not _already_flagged(c, flags)]
     for finding in find_misdated(articles, provenance, events, options.max_news_lag_days):
         flags.append(_misdated_flag(by_id[finding.article], finding))
     unique = {f.id: f for f in flags}
     return sorted(unique.values(), key=lambda f: (f.kind, f.articles, f.id))
+
+
+def _link_flags(members: list[Article], links: list[Link], rank, lineage_of: dict[str, int],
+                options: VerifyOptions, name) -> list[Flag]:
+    """The flags read off one component of the link graph: changed facts and quoted words of its
+    aligned sentences, its quotes' drift, and consensus conflicts among its articles."""
+    slots = SentenceFacts(members)  # each sentence's facts computed once for every check
+    pairs = aligned_pairs(members, links, slots)
+    found = changed_facts(pairs, options)
+    found += _new_findings(found, quoted_word_changes(members, links, slots, options))
+    flags = [_changed_fact_flag(pc, name) for pc in found]
+    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, members, rank, options)]
+    flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
+    return flags
 
 
 def _new_findings(found: list[PairChanges], extra: list[PairChanges]) -> list[PairChanges]:

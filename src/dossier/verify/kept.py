@@ -1,0 +1,80 @@
+"""Link flags kept between builds, per connected component of the link graph, so `dossier add`
+re-checks only the components its articles change.
+
+Every flag read off links (changed facts, changed quoted words, quote drift, consensus conflicts)
+is decided inside one component of the link graph: from its links, its member articles as the
+build decided them, their order of origin (`Provenance.rank`) and lineages, and the verify
+options. `component_key` hashes exactly those, so a kept verdict is served only where checking
+again would reach it; a component with a new, changed or re-ranked member is checked afresh.
+
+Kept flags live in the product cache (the Store's `products` table) under FLAG_PRODUCT, one JSON
+object per component, owned by its first member id: {"key": ..., "flags": [...]}.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from dossier.config import VerifyOptions
+from dossier.model import Article, Flag, Link, from_dict, to_dict
+from dossier.reuse.fingerprints import ProductCache
+from dossier.unionfind import UnionFind
+
+# Rename (v2, ...) whenever a link check changes what it decides: kept flags of the old code are
+# then ignored instead of served.
+FLAG_PRODUCT = "verify.link-flags.v1"
+
+
+def link_components(links: list[Link]) -> list[list[Link]]:
+    """The links grouped by connected component of the article graph, each group in input order;
+    groups ordered by their first member id."""
+    forest = UnionFind()
+    for link in links:
+        forest.union(link.a, link.b)
+    groups: dict[str, list[Link]] = {}
+    for link in links:
+        groups.setdefault(forest.find(link.a), []).append(link)
+    return sorted(groups.values(), key=lambda group: min(x for link in group for x in (link.a, link.b)))
+
+
+def component_key(links: list[Link], members: list[Article], rank: dict[str, int], lineage_of: dict[str, int],
+                  options: VerifyOptions) -> str:
+    """Digest of everything the link checks read of one component. `members` sorted by id; `rank`
+    and `lineage_of` as `Provenance` gives them. Ranks and lineages enter as the component sees
+    them (their order, which members share a lineage), so a shift elsewhere in the corpus does not
+    invalidate it."""
+    h = hashlib.sha256(f"{FLAG_PRODUCT}|{options!r}".encode())
+    for link in sorted(links, key=lambda link: (link.a, link.b)):
+        h.update(json.dumps(to_dict(link), sort_keys=True).encode())
+    for article in members:
+        h.update(json.dumps(to_dict(article), sort_keys=True).encode())
+    ranks = sorted({rank[a.id] for a in members})
+    lineages = list(dict.fromkeys(lineage_of.get(a.id) for a in members))
+    h.update(json.dumps([(ranks.index(rank[a.id]), lineages.index(lineage_of.get(a.id)))
+                         for a in members]).encode())
+    return h.hexdigest()[:20]
+
+
+class KeptFlags:
+    """Flags of checked components, read from and written to `cache` (nothing kept without one)."""
+
+    def __init__(self, cache: ProductCache | None) -> None:
+        self.cache = cache
+        stored = cache.products(FLAG_PRODUCT) if cache is not None else {}
+        self.kept = {owner: json.loads(data) for owner, data in stored.items()}
+        self.changed: dict[str, dict] = {}
+
+    def get(self, owner: str, key: str) -> list[Flag] | None:
+        found = self.kept.get(owner)
+        if self.cache is None or found is None or found["key"] != key:
+            return None
+        return [from_dict(Flag, f) for f in found["flags"]]
+
+    def put(self, owner: str, key: str, flags: list[Flag]) -> None:
+        if self.cache is not None:
+            self.changed[owner] = {"key": key, "flags": [to_dict(f) for f in flags]}
+
+    def save(self) -> None:
+        for owner in sorted(self.changed):
+            self.cache.put_product(owner, FLAG_PRODUCT, json.dumps(self.changed[owner]).encode())
