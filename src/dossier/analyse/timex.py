@@ -56,6 +56,14 @@ _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?|century|centuries|hours?|minutes?|quarters?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# A day said as an ordinal word, as transcripts write it: "March eighth", "the twenty-first of May".
+DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                "eighteenth", "nineteenth", "twentieth")
+_DAY_WORD = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+             + "|".join(DAY_ORDINALS[::-1]) + ")")
+# A weekday said before a date, with what TIMEX3 takes into the same extent ("this coming Sunday, March 8").
+_WEEKDAY_BEFORE = r"(?:(?:(?i:this\s+coming|this|next|last)\s+)?{weekday},?\s+)?"
 _PART = r"(?:(?:early|mid|late)[- ]?)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
@@ -67,6 +75,7 @@ _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|F
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
 _ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$")
+_PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 
@@ -76,36 +85,41 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-[01]\d-[0-3]\d\b|\b\d{4}/[01]\d/[0-3]\d\b"),
     ("full", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})\b"),
     ("numeric", r"\b[0-3]?\d([/.])[0-3]?\d\1(?:19|20)\d\d\b"),
-    ("month_day", rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b(?!,?\s+\d)"),
+    ("month_day", _WEEKDAY_BEFORE.format(weekday=_WEEKDAY) + rf"(?:(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b(?!,?\s+\d)"
+                  rf"|{_MONTH}\s+(?i:{_DAY_WORD})\b|(?i:the\s+{_DAY_WORD}\s+of\s+){_MONTH}\b)"),
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
-    ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*(?:[-–]|\s+to\s+)\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
+    ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
     ("quarter", rf"(?i:(?:the(?=\s+\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
-                rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+{_YEAR})?\b"),
+                rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
                       r"(?:fiscal\s+)?quarter(?!s)|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
-    ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month))\b"),
+    ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month))\b"),
     ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|(?:(?i:the)\s+)?(?:{_PART})?'[0-9]0s\b"
                rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
     ("century", rf"(?i:(?:the\s+)?{_ORDINAL}[- ]century)\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
-    ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"),
+    ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"
+                 r"|\b(?i:(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening))\b"),
     ("weekday", rf"(?:\b(?i:last|next|this(?:\s+coming)?|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"),
-    ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
+    ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
     ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
-                 rf"(?i:(?:the\s+)?(?:past|last|next|first|latest|coming|previous)\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
+                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
-    ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"),
-    ("season", rf"\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
-    ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"),
+    ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
+            rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"),
+    ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
+    ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"
+                   r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand)\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
-    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+\w+\s+(?:years|months|weeks|days))"),
-    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
+    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
+    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
@@ -227,6 +241,8 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
             resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
         elif reference and _ANAPHORIC.search(t.text):
             resolved = _from_antecedent(t.text, out, reference)
+        elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
+            resolved = _part_of_named_day(t.text, out, reference)
         elif out and resolved.value and _BARE_CLOCK.fullmatch(t.text):
             resolved = _on_day_before(resolved, out[-1], t)
         span = parse_span(resolved.value, resolved.precision) if resolved.kind == "date" else None
@@ -261,6 +277,14 @@ def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -
         index = base.year * 12 + base.month - 1 + shift
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
     return Resolved(str(base.year + shift), "year")
+
+
+def _part_of_named_day(text: str, before: list[TimeExpression], reference: date) -> Resolved:
+    """"the morning", "mid-afternoon": that part of the day the article named last (TIMEX3 writes
+    it as the day's value + "TMO"/"TAF"/"TEV"), else of the reference day."""
+    day = next((m.group() for m in (re.match(r"\d{4}-\d\d-\d\d", t.value or "") for t in reversed(before)) if m),
+               reference.isoformat())
+    return Resolved(day + _part_of_day(text.lower()), "day")
 
 
 def _on_day_before(clock: Resolved, before: TimeExpression, t: TimeExpression) -> Resolved:
@@ -308,8 +332,9 @@ def normalise_time(text: str, context: str, reference: date | None, day_first: b
 
 
 def _prefix_for(name: str) -> str:
-    """What the extent left out that the pattern needs: "in May" -> "May", "for years" -> "years"."""
-    return {"bare_month": "in ", "duration": "for "}.get(name, "")
+    """What the extent left out that the pattern needs: "in May" -> "May", "for years" -> "years",
+    "in the fall" -> "the fall"."""
+    return {"bare_month": "in ", "duration": "for ", "season": "in "}.get(name, "")
 
 
 # ---------------------------------------------------------------- resolvers, one per pattern
@@ -357,12 +382,21 @@ def _numeric(text: str, day_first: bool) -> Resolved:
 
 def _month_day(text: str, context: str, reference: date | None) -> Resolved:
     month = _month_number(text)
-    day = int(re.search(r"\d+", text).group())
+    digits = re.search(r"\d+", text)
+    day = int(digits.group()) if digits else _day_ordinal(text)
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
     options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
     resolved = _by_tense(options, reference, _tense(context))
     return Resolved(resolved.isoformat() if resolved else None, "day")
+
+
+def _day_ordinal(text: str) -> int:
+    """The day of "March eighth" / "the twenty-first of May"."""
+    word = re.search(rf"(?i){_DAY_WORD}", text).group().lower()
+    tens = 20 if word.startswith("twenty") and word != "twentieth" else 30 if word.startswith("thirty") else 0
+    last = re.split(r"[- ]", word)[-1]
+    return tens + (DAY_ORDINALS.index(last) + 1 if last in DAY_ORDINALS else 30 if last == "thirtieth" else 0)
 
 
 def _by_tense(options: list[date], reference: date, tense: str | None) -> date | None:
@@ -399,8 +433,8 @@ def _quarter(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{year_match.group()}-{unit}{number}", "approximate")
     if reference is None:
         return Resolved(None, "approximate")
-    shift = -1 if re.match(r"(?i)last year", text) else 1 if re.match(r"(?i)next year", text) else None
-    if shift is not None or re.match(r"(?i)this year", text):
+    shift = -1 if re.search(r"(?i)last year", text) else 1 if re.search(r"(?i)next year", text) else None
+    if shift is not None or re.search(r"(?i)this year|of the year", text):
         return Resolved(f"{reference.year + (shift or 0)}-{unit}{number}", "approximate")
     current = (reference.month - 1) // (3 if unit == "Q" else 6) + 1
     year = reference.year if number <= current or _is_future(context) else reference.year - 1
@@ -511,6 +545,8 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
     if unit == "year":
         return Resolved(str(reference.year + shift), "year")
+    if unit == "decade":  # TIMEX3 writes a decade as its first three digits: "the last decade" in 1998 -> "198"
+        return Resolved(str(reference.year // 10 + shift), "decade")
     return Resolved(f"{reference.year + shift}-{SEASONS[unit]}", "approximate")
 
 
@@ -531,9 +567,11 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
     if unit == "month":
         index = reference.year * 12 + reference.month - 1 + sign * count
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
-    if unit in ("year", "decade", "century"):
-        years = count * {"year": 1, "decade": 10, "century": 100}[unit]
-        return Resolved(str(reference.year + sign * years), "year")
+    if unit == "year":
+        return Resolved(str(reference.year + sign * count), "year")
+    if unit in ("decade", "century"):  # TIMEX3 keeps the expression's granularity: "a decade ago" in 1998 -> "198"
+        shifted = reference.year + sign * count * (10 if unit == "decade" else 100)
+        return Resolved(str(shifted // 10) if unit == "decade" else f"{shifted // 100:02d}", unit)
     return Resolved(None, "approximate")
 
 
@@ -562,11 +600,14 @@ def _duration(text: str, context: str, reference: date | None) -> Resolved:
 
 def _set(text: str, context: str, reference: date | None) -> Resolved:
     """TIMEX3 SET values: "every day"/"daily" -> "P1D", "every morning" -> "XXXX-XX-XXTMO",
-    "each Thursday" -> "XXXX-WXX-4"."""
+    "each Thursday"/"Thursdays" -> "XXXX-WXX-4", "Tuesday nights" -> "XXXX-WXX-2TNI", "each July"
+    -> "XXXX-07" (the calendar value with its unknown parts written X, TimeML 1.2.1 guidelines)."""
     lower = text.lower()
     weekday = next((i for i, name in enumerate(WEEKDAYS) if name in lower), None)
     if weekday is not None:
-        return Resolved(f"XXXX-WXX-{weekday + 1}", None, "set")
+        return Resolved(f"XXXX-WXX-{weekday + 1}{_part_of_day(lower)}", None, "set")
+    if re.search(_MONTH, text):
+        return Resolved(f"XXXX-{_month_number(text):02d}", None, "set")
     if any(part in lower for part in PARTS_OF_DAY):
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
     unit = SET_ADVERBS.get(lower) or _unit(text)
@@ -575,10 +616,13 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _season(text: str, context: str, reference: date | None) -> Resolved:
-    season = SEASONS[re.search(r"(?i)spring|summer|autumn|winter", text).group().lower()]
+    season = SEASONS[re.search(r"(?i)spring|summer|autumn|winter|fall", text).group().lower()]
     year = re.search(_YEAR, text)
     if year:
         return Resolved(f"{year.group()}-{season}", "approximate")
+    spoken = re.search(r"(?i)nineteen\b.*", text)  # "the winter of nineteen ninety-four"
+    if spoken:
+        return Resolved(f"{_spoken_year(spoken.group(), context, reference).value}-{season}", "approximate")
     if reference is None:
         return Resolved(None, "approximate")
     shift = -1 if re.match(r"(?i)last", text) else 1 if re.match(r"(?i)next", text) else 0
