@@ -12,7 +12,8 @@ preposition ("for two years" -> "two years"), modifiers included ("the end of 19
 A relative expression without a reference gets value None: unresolved, not guessed. Bare months,
 weekdays and month-days go ahead or back by the tense of the words around them ("is due to be
 published in May" on a March page is this May), else to the nearest one. Numeric dates are read
-day first or month first per article (`day_first`). Written-out dates are parsed with dateparser.
+day first or month first per article (`day_first`). Written-out dates are parsed with dateparser;
+named holidays ("Christmas", "Thanksgiving") take their day from `dossier.analyse.holidays`.
 The rules were tuned on TempEval-3's TimeBank part (benchmarks/time_tempeval.py).
 """
 
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dossier.analyse import holidays
 from dossier.model import Sentence, TimeExpression
 from dossier.timevalue import PRECISION_RANK, parse_span
 
@@ -74,7 +76,7 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b|\s+(?i:local\s+time)\b)?"
 _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
-_ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$")
+_ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$|\bthe\s+next\s+(?:day|morning|afternoon|evening|night)$")
 _PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
@@ -91,6 +93,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
     ("quarter", rf"(?i:(?:the(?=\s+\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
+    ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
                       r"(?:fiscal\s+)?quarter(?!s)|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
     ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month))\b"),
@@ -101,7 +104,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"
                  r"|\b(?i:(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening))\b"),
     ("weekday", rf"(?:\b(?i:last|next|this(?:\s+coming)?|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
-    ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"),
+    ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
+                  rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
@@ -110,9 +114,11 @@ _PATTERNS: list[tuple[str, str]] = [
                  rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
+            rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"),
     ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
+    ("holiday", rf"{holidays.PATTERN}(?:,?\s+{_YEAR}\b)?"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"
                    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
@@ -129,7 +135,7 @@ CONTEXT_AFTER_CHARS = 10
 # In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
 PAST_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|expects?|set to|next|"
-                     r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+                     r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
 # A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|killed|arrived|left|reported|added)\s+(?:on\s+)?$", re.I)
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
@@ -137,6 +143,7 @@ _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
 # (how TimeBank's results stories use it; HeidelTime resolves it the same way).
 _YEAR_BEFORE = re.compile(r"(?i)^a\s+year\s+(?:ago|earlier)$")
+_SAME_PERIOD = re.compile(r"(?i)the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year$")
 _REPORT_PERIOD = re.compile(r"(?i)\b(?:latest|comparable|year-ago|year-earlier)\b|^the\s+(?:fiscal\s+)?quarter$")
 # Past-tense cues (regular "-ed" forms and the common irregular ones); the future cues win over them.
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed|met|took|went|came|said|told|made|began|won|lost|held|saw|got|"
@@ -235,8 +242,10 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         if quarter and _REPORT_PERIOD.search(t.text) and not re.match(r"(?i)this|the\s+current", t.text):
             year_before = re.search(r"(?i)year-(?:ago|earlier)", t.text) is not None
             resolved = Resolved(f"{int(quarter[:4]) - year_before}{quarter[4:]}", "approximate")
-        elif resolved.value and re.fullmatch(r"\d{4}-Q\d", resolved.value):
+        elif resolved.value and re.fullmatch(r"\d{4}-[QH]\d", resolved.value):
             quarter = resolved.value
+        elif _SAME_PERIOD.match(t.text):
+            resolved = _year_before(quarter, resolved)
         elif quarter and resolved.value and _YEAR_BEFORE.match(t.text):
             resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
         elif reference and _ANAPHORIC.search(t.text):
@@ -255,6 +264,14 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     return out
 
 
+def _year_before(period: str | None, resolved: Resolved) -> Resolved:
+    """"the same period last year": the quarter or half the article named last, a year before;
+    without one, last year as said."""
+    if period is None:
+        return resolved
+    return Resolved(f"{int(period[:4]) - 1}{period[4:]}", "approximate")
+
+
 def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
     """"the following year", "that day", "the previous month": counted from the last date the
     article named before it (HeidelTime's anaphoric rule), else from the reference."""
@@ -262,7 +279,7 @@ def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -
                                          if t.kind == "date") if span is not None), None)
     base = antecedent.first_day if antecedent is not None else reference
     lower = text.lower()
-    shift = 1 if "following" in lower else -1 if re.search(r"previous|prior", lower) else 0
+    shift = 1 if re.search(r"following|next", lower) else -1 if re.search(r"previous|prior", lower) else 0
     unit = lower.split()[-1]
     wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else "week" if unit == "weekend" else unit]
     if antecedent is not None and antecedent.rank < wanted:  # "that day" after a year: which day is unknown
@@ -387,7 +404,7 @@ def _month_day(text: str, context: str, reference: date | None) -> Resolved:
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
     options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
-    resolved = _by_tense(options, reference, _tense(context))
+    resolved = _by_tense(options, reference, _tense(context, text))
     return Resolved(resolved.isoformat() if resolved else None, "day")
 
 
@@ -439,6 +456,12 @@ def _quarter(text: str, context: str, reference: date | None) -> Resolved:
     current = (reference.month - 1) // (3 if unit == "Q" else 6) + 1
     year = reference.year if number <= current or _is_future(context) else reference.year - 1
     return Resolved(f"{year}-{unit}{number}", "approximate")
+
+
+def _same_period(text: str, context: str, reference: date | None) -> Resolved:
+    """Alone, "the same period last year" is last year; `normalise_times` puts the period the
+    article named, a year before."""
+    return Resolved(str(reference.year - 1), "year") if reference else Resolved(None, "year")
 
 
 def _report_period(text: str, context: str, reference: date | None) -> Resolved:
@@ -612,7 +635,8 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
     unit = SET_ADVERBS.get(lower) or _unit(text)
     prefix = "PT" if unit in ("hour", "minute") else "P"
-    return Resolved(f"{prefix}1{UNIT_CODES[unit]}", None, "set")
+    every = 2 if "other" in lower else int(_count(re.sub(r"(?i)^every\s+", "", text)) or 1)  # "every two years": P2Y
+    return Resolved(f"{prefix}{every}{UNIT_CODES[unit]}", None, "set")
 
 
 def _season(text: str, context: str, reference: date | None) -> Resolved:
@@ -639,7 +663,7 @@ def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
     lower = text.lower()
     if lower.startswith("this"):
         return Resolved(f"{reference.year}-{month:02d}", "month")
-    tense = "future" if lower.startswith("next") else "past" if lower.startswith("last") else _tense(context)
+    tense = "future" if lower.startswith("next") else "past" if lower.startswith("last") else _tense(context, text)
     firsts = [date(reference.year + k, month, 1) for k in (-1, 0, 1)]
     this_month = date(reference.year, reference.month, 1)
     if lower.startswith(("next", "last")):
@@ -648,6 +672,19 @@ def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
         firsts = [d for d in firsts if d <= this_month] or firsts
     chosen = _by_tense(firsts, this_month, tense)
     return Resolved(f"{chosen.year}-{month:02d}", "month")
+
+
+def _holiday(text: str, context: str, reference: date | None) -> Resolved:
+    """"Christmas", "Thanksgiving 1997": the holiday's day in the year said, else the year the
+    tense points to, nearest the reference (as month-days are read)."""
+    name = re.match(holidays.PATTERN, text).group()
+    year = re.search(_YEAR, text)
+    if year:
+        return Resolved(holidays.holiday_date(name, int(year.group())).isoformat(), "day")
+    if reference is None:
+        return Resolved(None, "day")
+    options = [holidays.holiday_date(name, reference.year + k) for k in (-1, 0, 1)]
+    return Resolved(_by_tense(options, reference, _tense(context)).isoformat(), "day")
 
 
 def _spoken_year(text: str, context: str, reference: date | None) -> Resolved:
@@ -680,7 +717,7 @@ _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day":
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
               "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
-              "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
+              "same_period": _same_period, "holiday": _holiday, "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
 
 
 # ---------------------------------------------------------------- helpers
@@ -742,8 +779,14 @@ def _is_future(context: str) -> bool:
     return bool(_FUTURE.search(context)) and not _PAST_PLAN.search(context)
 
 
-def _tense(context: str) -> str | None:
-    """"future", "past" or None: what the words around an expression say about when it lies."""
-    if _is_future(context):
-        return "future"
-    return "past" if _PAST.search(context) else None
+def _tense(context: str, text: str = "") -> str | None:
+    """"future", "past" or None: what the words around an expression say about when it lies. The
+    words before it speak first: in "launched in mid-July, will run" the launch is past."""
+    at = context.rfind(text) if text else -1
+    parts = (context[:at], context[at + len(text):]) if at >= 0 else (context,)
+    for part in parts:
+        if _is_future(part):
+            return "future"
+        if _PAST.search(part):
+            return "past"
+    return None
