@@ -261,3 +261,25 @@ def test_an_add_compares_only_pairs_with_a_new_article(options, resources, links
     again = reuse.find_links(articles, options.reuse, resources, cache)  # "dossier add" of rewrite
     assert compared and all("rewrite" in pair for pair in compared)
     assert {frozenset((l.a, l.b)): l for l in again} == links  # what a build from scratch finds
+
+
+def test_band_partners_are_the_rows_a_minhash_lsh_query_returns():
+    """The band-key group-by finds exactly what datasketch's MinHashLSH finds for each row."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from dossier.reuse.candidates import band_partners
+
+    generator = np.random.default_rng(7)
+    base = generator.integers(0, 2**32, size=(40, 64), dtype=np.uint64)
+    # near-duplicates: rows 40-79 copy a random share of a base row's hash values
+    copies = np.where(generator.random((40, 64)) < 0.7, base, generator.integers(0, 2**32, size=(40, 64),
+                                                                                 dtype=np.uint64))
+    signatures = np.vstack([base, copies])
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    sketches = [LeanMinHash(seed=1, hashvalues=row, scheme="affine32") for row in signatures]
+    for row, sketch in enumerate(sketches):
+        lsh.insert(row, sketch)
+    expected = [set(lsh.query(sketch)) - {row} for row, sketch in enumerate(sketches)]
+    found = band_partners(signatures, 0.5)
+    assert found == expected
+    assert sum(map(len, found)) > 20  # the copies were found

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from dossier.config import ReuseOptions
-from dossier.reuse.fingerprints import ARTICLE_PERM, MINHASH_SCHEME, NUM_PERM, ArticleProducts
+from dossier.reuse.fingerprints import ArticleProducts
 
 Pair = tuple[int, int]
 # Which sentences are indexed (`min_stems`, `max_spread`) are options: `ReuseOptions.min_sentence_stems`,
@@ -28,12 +28,33 @@ Pair = tuple[int, int]
 _DEFAULTS = ReuseOptions()
 
 
-def _sketch(hashvalues: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=hashvalues, scheme=MINHASH_SCHEME)
-
-
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
+
+
+def band_partners(signatures: np.ndarray, threshold: float) -> list[set[int]]:
+    """For each row of `signatures` (n, num_perm), the other rows sharing one of its LSH bands.
+
+    The banding is datasketch's `MinHashLSH` for (`threshold`, num_perm): the (b, r) it chooses,
+    bands of r consecutive hash values. The index is a group-by of band keys (the key is the
+    band's bytes), the form a distributed engine shuffles on; querying every row of one
+    `MinHashLSH` gives the same partners at several times the cost (per-row insert and query)."""
+    rows, num_perm = signatures.shape
+    banding = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    partners: list[set[int]] = [set() for _ in range(rows)]
+    for band in range(banding.b):
+        values = np.ascontiguousarray(signatures[:, band * banding.r:(band + 1) * banding.r])
+        raw, step = values.tobytes(), values.itemsize * banding.r
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for row in range(rows):
+            buckets[raw[row * step:(row + 1) * step]].append(row)
+        for members in buckets.values():
+            if len(members) > 1:
+                for row in members:
+                    partners[row].update(members)
+    for row, found in enumerate(partners):
+        found.discard(row)
+    return partners
 
 
 def sentence_candidates(products: list[ArticleProducts], threshold: float, min_shared: int,
@@ -41,38 +62,38 @@ def sentence_candidates(products: list[ArticleProducts], threshold: float, min_s
                         max_spread: int = _DEFAULTS.max_sentence_spread) -> set[Pair]:
     """Article pairs sharing >= min_shared sentences whose stem sets have Jaccard >= threshold;
     sentences of under `min_stems` stems, or found in over `max_spread` articles, are not used."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    indexed = [(i, row) for i, item in enumerate(products)
+    indexed = [(i, int(row)) for i, item in enumerate(products)
                for row in np.flatnonzero(item.stem_counts >= min_stems)]
-    with lsh.insertion_session() as session:
-        for i, row in indexed:
-            session.insert((i, int(row)), _sketch(products[i].signatures[row]), check_duplication=False)
+    if not indexed:
+        return set()
+    signatures = np.stack([products[i].signatures[row] for i, row in indexed])
     shared: dict[Pair, set[tuple[int, int]]] = defaultdict(set)
-    for i, row in indexed:
-        signature = products[i].signatures[row]
-        hits = [(j, col) for j, col in lsh.query(_sketch(signature)) if j > i]
-        if len({j for j, _ in hits}) > max_spread:
+    for position, found in enumerate(band_partners(signatures, threshold)):
+        i, row = indexed[position]
+        later = sorted(q for q in found if indexed[q][0] > i)
+        if not later or len({indexed[q][0] for q in later}) > max_spread:
             continue
-        for j, col in hits:
-            if estimated_jaccard(signature, products[j].signatures[col]) >= threshold:
-                shared[(i, j)].add((int(row), col))
+        close = (signatures[later] == signatures[position]).mean(axis=1) >= threshold
+        for q in np.asarray(later)[close]:
+            j, col = indexed[q]
+            shared[(i, j)].add((row, col))
     return {pair for pair, cells in shared.items()
             if min(len({r for r, _ in cells}), len({c for _, c in cells})) >= min_shared}
 
 
 def article_candidates(products: list[ArticleProducts], threshold: float) -> set[Pair]:
     """Article pairs whose whole stem sets have Jaccard >= threshold."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=ARTICLE_PERM)
     usable = [i for i, item in enumerate(products) if item.units]
-    with lsh.insertion_session() as session:
-        for i in usable:
-            session.insert(i, _sketch(products[i].article_signature), check_duplication=False)
+    if not usable:
+        return set()
+    signatures = np.stack([products[i].article_signature for i in usable])
     pairs = set()
-    for i in usable:
-        signature = products[i].article_signature
-        for j in lsh.query(_sketch(signature)):
-            if j > i and estimated_jaccard(signature, products[j].article_signature) >= threshold:
-                pairs.add((i, j))
+    for position, found in enumerate(band_partners(signatures, threshold)):
+        later = sorted(q for q in found if q > position)
+        if not later:
+            continue
+        close = (signatures[later] == signatures[position]).mean(axis=1) >= threshold
+        pairs.update((usable[position], usable[q]) for q in np.asarray(later)[close])
     return pairs
 
 

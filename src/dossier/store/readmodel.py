@@ -262,7 +262,7 @@ def quote_variants(quotes: list[dict]) -> list[list[dict]]:
         prefix = ranked[:len(ranked) - math.ceil(PREFIX_JACCARD * len(ranked)) + 1]
         candidates = sorted({g for w in prefix for g in heads_with.get(w, ())})
         home = next((g for g in candidates
-                     if fuzz.ratio(groups[g][0]["text"], quote["text"]) >= VARIANT_MIN_RATIO), None)
+                     if fuzz.ratio(groups[g][0]["text"], quote["text"], score_cutoff=VARIANT_MIN_RATIO)), None)
         if home is None:
             for w in prefix:
                 heads_with[w].append(len(groups))
