@@ -208,3 +208,40 @@ def test_every_n_units_is_a_set():
     found = values("The meeting is held every two years and every other week.")
     assert found["every two years"][0::2] == ("P2Y", "set")
     assert found["every other week"][0] == "P2W"
+
+
+def test_since_points_back_and_is_expected_points_ahead():
+    august = date(1998, 8, 7)  # a Friday
+    assert values("Since taking office in January, the mayor has fired 12 officials.", august)["January"][0] == "1998-01"
+    assert values("Results are expected early Wednesday.", august)["early Wednesday"][0] == "1998-08-12"
+
+
+def test_a_passive_past_verb_before_a_weekday_dates_it():
+    august = date(1998, 8, 7)
+    found = values("Police said the suspect, who was arrested Tuesday, would appear in court Friday.", august)
+    assert found["Tuesday"][0] == "1998-08-04"
+
+
+def test_centuries_take_their_modifiers():
+    assert values("In the early 20th century, it declined.")["the early 20th century"][0] == "19"
+
+
+def test_compounds_that_are_not_times():
+    found = values("The quarter-to-quarter comparison and the last-minute effort failed.")
+    assert not any("quarter" in text or "minute" in text for text in found)
+
+
+def test_ages_are_not_time_expressions():
+    found = values("A 35-year-old man and a five-year-old boy joined the 10-year war.")
+    assert "10-year" in found and not any("old" in text or "35" in text or "five" in text for text in found)
+
+
+def test_a_period_or_term_is_inside_the_duration():
+    found = values("He served a three-year period in jail and a one-year term as mayor.")
+    assert found["a three-year period"][0] == "P3Y" and found["a one-year term"][0] == "P1Y"
+
+
+def test_frequencies_take_their_count_into_the_set():
+    found = values("They meet twice a year and three times a week.")
+    assert found["twice a year"][0::2] == ("P1Y", "set")
+    assert found["three times a week"][0] == "P1W"

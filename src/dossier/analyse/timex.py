@@ -95,11 +95,11 @@ _PATTERNS: list[tuple[str, str]] = [
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
-                      r"(?:fiscal\s+)?quarter(?!s)|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
+                      r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
     ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month))\b"),
     ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|(?:(?i:the)\s+)?(?:{_PART})?'[0-9]0s\b"
                rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
-    ("century", rf"(?i:(?:the\s+)?{_ORDINAL}[- ]century)\b"),
+    ("century", rf"(?i:(?:the\s+)?(?:{_PART})?{_ORDINAL}[- ]century)\b"),
     ("fiscal", rf"\b(?i:fiscal)\s+(?:year\s+)?{_YEAR}\b"),
     ("day_word", rf"\b(?i:(?:mid-?)?{_PART_OF_DAY}\s+)?(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:{_PART_OF_DAY}))?\b|\b(?i:this\s+{_PART_OF_DAY})\b|\b(?i:last\s+night)\b"
                  r"|\b(?i:(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening))\b"),
@@ -109,12 +109,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b"
                  r"|\b(?i:the\s+weekend)\b"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
-    ("unit_adjective", rf"\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long|old)\b|\b(?:\d+|[a-z]+)-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
+    # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
+    # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
+    ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
                  rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
             rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
+            rf"|\b(?i:(?:once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+{_UNIT})\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"),
     ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
@@ -134,11 +137,13 @@ CONTEXT_BEFORE_CHARS = 40
 CONTEXT_AFTER_CHARS = 10
 # In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
 PAST_TOLERANCE_DAYS = 31
-_FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|plans? to|planned|scheduled|expected to|expects?|set to|next|"
+_FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|(?:is|are) expected|plans? to|planned|scheduled|expected to|expects?|set to|next|"
                      r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
 # A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|killed|arrived|left|reported|added)\s+(?:on\s+)?$", re.I)
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
+_PAST_RIGHT_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+\w{3,}ed\s+(?:on\s+)?$", re.I)
 _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
 # (how TimeBank's results stories use it; HeidelTime resolves it the same way).
@@ -536,7 +541,8 @@ def _weekday(text: str, context: str, reference: date | None) -> Resolved:
     target = next(i for i, name in enumerate(WEEKDAYS) if name in lower)
     back = (reference.weekday() - target) % 7
     suffix = _part_of_day(lower)
-    said_then = _PAST_VERB_BEFORE.search(context[:max(0, context.rfind(text))])  # "said Wednesday it would"
+    before = context[:max(0, context.rfind(text))]
+    said_then = _PAST_VERB_BEFORE.search(before) or _PAST_RIGHT_BEFORE.search(before)  # "said Wednesday it would"
     if lower.startswith(("next", "coming")) or (_is_future(context) and not lower.startswith("last") and not said_then):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
@@ -635,7 +641,8 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
     unit = SET_ADVERBS.get(lower) or _unit(text)
     prefix = "PT" if unit in ("hour", "minute") else "P"
-    every = 2 if "other" in lower else int(_count(re.sub(r"(?i)^every\s+", "", text)) or 1)  # "every two years": P2Y
+    # "every two years": P2Y; "twice a year" is P1Y (the times are TIMEX3's freq, not its value)
+    every = 2 if "other" in lower else int(_count(re.sub(r"(?i)^every\s+|^.*\b(?:a|an|per)\s+", "", text)) or 1)
     return Resolved(f"{prefix}{every}{UNIT_CODES[unit]}", None, "set")
 
 
@@ -781,8 +788,11 @@ def _is_future(context: str) -> bool:
 
 def _tense(context: str, text: str = "") -> str | None:
     """"future", "past" or None: what the words around an expression say about when it lies. The
-    words before it speak first: in "launched in mid-July, will run" the launch is past."""
+    words before it speak first: in "launched in mid-July, will run" the launch is past; "since
+    January" is always behind."""
     at = context.rfind(text) if text else -1
+    if at >= 0 and _SINCE_BEFORE.search(context, 0, at):
+        return "past"
     parts = (context[:at], context[at + len(text):]) if at >= 0 else (context,)
     for part in parts:
         if _is_future(part):
