@@ -24,19 +24,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dossier.analyse import holidays
+from dossier.analyse.durations import UNIT_CODES, count_of, duration_value, unit_of
 from dossier.model import Sentence, TimeExpression
 from dossier.timevalue import PRECISION_RANK, parse_span
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                "ninety": 90, "hundred": 100, "dozen": 12}
-UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-              "hour": "H", "minute": "M", "quarter": "Q"}
 ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -168,8 +162,6 @@ _MODIFIABLE = frozenset({"clock", "iso", "full", "month_day", "month_year", "qua
                          "season", "bare_month", "year"})
 # "(he will) one day (be)": some day ahead (TIMEX3 FUTURE_REF), not a duration of one day.
 _SOME_FUTURE_DAY = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|i)\s+one\s+day$")
-# A half of a unit, as TIMEX3 writes it: (smaller unit, count of it, prefix): "2 1/2 years" -> "P2Y6M".
-_HALF_OF = {"year": ("M", 6, "P"), "hour": ("M", 30, "PT"), "minute": ("S", 30, "PT")}
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -580,8 +572,8 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _ago(text: str, context: str, reference: date | None) -> Resolved:
-    count = _count(text)
-    unit = _unit(text)
+    count = count_of(text)
+    unit = unit_of(text)
     sign = 1 if re.search(r"(?i)from\s+now", text) else -1
     if reference is None:
         return Resolved(None, "approximate")
@@ -605,26 +597,12 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _duration(text: str, context: str, reference: date | None) -> Resolved:
-    """TIMEX3 DURATION values: "two years" -> "P2Y", "several weeks" -> "PXW", "90 minutes" ->
-    "PT90M", "a minute and a half" -> "PT1M30S"; "(will) one day" is FUTURE_REF, not a day long."""
+    """TIMEX3 DURATION values (`durations.duration_value`); "(will) one day" is FUTURE_REF, not a
+    day long."""
     if _SOME_FUTURE_DAY.search(context[:max(0, context.rfind(text))] + text):
         return Resolved("FUTURE_REF", "approximate")
-    unit = _unit(text)
-    count = _count(text)
-    code = UNIT_CODES[unit]
-    if count is None:
-        amount = "X"
-    elif count != int(count) and unit in _HALF_OF:  # TIMEX3 writes a half in the next smaller unit
-        smaller, half, prefix = _HALF_OF[unit]
-        return Resolved(f"{prefix}{int(count)}{code}{half}{smaller}", "year" if unit == "year" else "approximate",
-                        "duration")
-    elif count != int(count):  # TIMEX3 durations take decimals
-        amount = f"{count:g}"
-    else:
-        amount = str(int(count))
-    prefix = "PT" if unit in ("hour", "minute") else "P"
-    precision = unit if unit in ("day", "week", "month", "year", "decade") else "approximate"
-    return Resolved(f"{prefix}{amount}{code}", precision, "duration")
+    value, precision = duration_value(text)
+    return Resolved(value, precision, "duration")
 
 
 def _set(text: str, context: str, reference: date | None) -> Resolved:
@@ -639,10 +617,10 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"XXXX-{_month_number(text):02d}", None, "set")
     if any(part in lower for part in PARTS_OF_DAY):
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
-    unit = SET_ADVERBS.get(lower) or _unit(text)
+    unit = SET_ADVERBS.get(lower) or unit_of(text)
     prefix = "PT" if unit in ("hour", "minute") else "P"
     # "every two years": P2Y; "twice a year" is P1Y (the times are TIMEX3's freq, not its value)
-    every = 2 if "other" in lower else int(_count(re.sub(r"(?i)^every\s+|^.*\b(?:a|an|per)\s+", "", text)) or 1)
+    every = 2 if "other" in lower else int(count_of(re.sub(r"(?i)^every\s+|^.*\b(?:a|an|per)\s+", "", text)) or 1)
     return Resolved(f"{prefix}{every}{UNIT_CODES[unit]}", None, "set")
 
 
@@ -697,7 +675,7 @@ def _holiday(text: str, context: str, reference: date | None) -> Resolved:
 def _spoken_year(text: str, context: str, reference: date | None) -> Resolved:
     """A year said in words, as broadcast transcripts write it: "January nineteen ninety-seven"."""
     lower = text.lower()
-    year = 2000 if "thousand" in lower else 1900 + int(_count(lower.split("nineteen", 1)[1]) or 0)
+    year = 2000 if "thousand" in lower else 1900 + int(count_of(lower.split("nineteen", 1)[1]) or 0)
     if re.match(_MONTH, text):
         return Resolved(f"{year}-{_month_number(text.split()[0]):02d}", "month")
     return Resolved(str(year), "year")
@@ -736,43 +714,6 @@ def _month_number(text: str) -> int:
         if re.search(rf"\b{name[:3]}", lower):
             return number
     raise ValueError(f"no month in {text!r}")
-
-
-def _unit(text: str) -> str:
-    """The calendar unit an expression counts in ("centuries" -> "century")."""
-    match = re.search(r"(?i)(day|week|month|year|decade|centur|hour|minute|quarter)", text)
-    unit = match.group(1).lower()
-    return "century" if unit == "centur" else unit
-
-
-def _count(text: str) -> float | None:
-    """How many units: digits ("2 1/2" -> 2.5), number words, "a couple of" -> 2; None for vague
-    amounts ("several", "a few")."""
-    lower = text.lower()
-    half = re.search(r"(\d+)\s+1/2", lower)
-    if half:
-        return int(half.group(1)) + 0.5
-    if re.search(r"\band\s+a\s+half\b", lower):  # "a minute and a half", "two and a half hours"
-        whole = _count(re.sub(r"\s+and\s+a\s+half\b", "", lower))
-        return whole + 0.5 if whole is not None else None
-    digits = re.search(r"\d+(?:\.\d+)?", lower)
-    if digits:
-        return float(digits.group())
-    if re.search(r"\b(?:several|few|many|some)\b", lower):
-        return None
-    if "couple" in lower:
-        return 2
-    words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", lower) if w in NUMBER_WORDS]
-    if words and words[-1] in (100, 12):  # "a hundred", "two dozen"
-        return words[-1] * (words[-2] if len(words) > 1 else 1)
-    if len(words) > 1 and words[-2] >= 20 and words[-1] < 10:  # "twenty four"
-        return words[-2] + words[-1]
-    if words:
-        return words[-1]
-    for word in re.findall(r"[a-z]+", lower):
-        if word in ("decade", "century", "year", "month", "week", "day") and "-long" in lower:
-            return 1
-    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
