@@ -7,6 +7,8 @@ saved with each build (see store), as spaCy saves its filled config.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import json
 import tomllib
 from dataclasses import dataclass, field
@@ -387,3 +389,14 @@ def _toml_value(value) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
     raise ValueError(f"cannot write {value!r} as a TOML option value")
+
+
+@functools.cache
+def code_digest() -> str:
+    """Digest of Dossier's own source files: part of the key of every product kept between builds
+    whose deciding code spans many modules (anchored times, link flags), so a kept result made by
+    other code is recomputed, never served. Read once per process."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()[:16]

@@ -14,7 +14,7 @@ their text.
 `anchor_times` is a corpus stage that returns its product (`Anchoring`) and edits no article; the
 build applies it (`Anchoring.apply`). With a product cache (the Store), each article's anchored
 times are kept under ANCHORED_PRODUCT with the digest of their inputs (the article as the stage
-reads it, and its reference), so `dossier add` re-anchors only articles whose inputs changed.
+reads it, its reference and the code), so `dossier add` re-anchors only articles whose inputs changed.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dossier.analyse.events import extract_events, lead_sentences
+from dossier.config import code_digest
 from dossier.analyse.timex import WEEKDAYS, normalise_times
 from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict
 from dossier.timevalue import parse_day
@@ -35,7 +36,7 @@ from dossier.timevalue import parse_day
 if TYPE_CHECKING:
     from dossier.reuse.fingerprints import ProductCache
 
-# Rename (v2, ...) whenever `anchored` changes what it decides: kept results are then ignored.
+# The product's name; the key holds the code digest, so results kept by other code are never served.
 ANCHORED_PRODUCT = "anchoring.v1"
 
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
@@ -203,8 +204,9 @@ def _anchored_all(articles: list[Article], references: dict[str, Reference],
 
 
 def _anchor_key(article: Article, reference: Reference) -> str:
-    """Digest of what `anchored` reads: the whole article (entities resolved) and the reference."""
-    h = hashlib.sha256(f"{ANCHORED_PRODUCT}|{reference!r}|".encode())
+    """Digest of what decides `anchored`: the whole article (entities resolved), the reference and
+    the code."""
+    h = hashlib.sha256(f"{ANCHORED_PRODUCT}|{code_digest()}|{reference!r}|".encode())
     h.update(json.dumps(to_dict(article), sort_keys=True).encode())
     return h.hexdigest()[:20]
 

@@ -3,9 +3,10 @@ re-checks only the components its articles change.
 
 Every flag read off links (changed facts, changed quoted words, quote drift, consensus conflicts)
 is decided inside one component of the link graph: from its links, its member articles as the
-build decided them, their order of origin (`Provenance.rank`) and lineages, and the verify
-options. `component_key` hashes exactly those, so a kept verdict is served only where checking
-again would reach it; a component with a new, changed or re-ranked member is checked afresh.
+build decided them, their order of origin (`Provenance.rank`) and lineages, the verify options
+and the code (`config.code_digest`). `component_key` hashes exactly those, so a kept verdict is
+served only where checking again would reach it; a component with a new, changed or re-ranked
+member is checked afresh.
 
 Kept flags live in the product cache (the Store's `products` table) under FLAG_PRODUCT, one JSON
 object per component, owned by its first member id: {"key": ..., "flags": [...]}.
@@ -16,13 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 
-from dossier.config import VerifyOptions
+from dossier.config import VerifyOptions, code_digest
 from dossier.model import Article, Flag, Link, from_dict, to_dict
 from dossier.reuse.fingerprints import ProductCache
 from dossier.unionfind import UnionFind
 
-# Rename (v2, ...) whenever a link check changes what it decides: kept flags of the old code are
-# then ignored instead of served.
+# The product's name; the key holds the code digest, so flags kept by other code are never served.
 FLAG_PRODUCT = "verify.link-flags.v1"
 
 
@@ -44,7 +44,7 @@ def component_key(links: list[Link], members: list[Article], rank: dict[str, int
     and `lineage_of` as `Provenance` gives them. Ranks and lineages enter as the component sees
     them (their order, which members share a lineage), so a shift elsewhere in the corpus does not
     invalidate it."""
-    h = hashlib.sha256(f"{FLAG_PRODUCT}|{options!r}".encode())
+    h = hashlib.sha256(f"{FLAG_PRODUCT}|{code_digest()}|{options!r}".encode())
     for link in sorted(links, key=lambda link: (link.a, link.b)):
         h.update(json.dumps(to_dict(link), sort_keys=True).encode())
     for article in members:
