@@ -245,3 +245,29 @@ def test_frequencies_take_their_count_into_the_set():
     found = values("They meet twice a year and three times a week.")
     assert found["twice a year"][0::2] == ("P1Y", "set")
     assert found["three times a week"][0] == "P1W"
+
+
+def test_these_days_and_earlier_in_the_year():
+    found = values("Prices rose earlier in the year and fell later in the month. These days, nobody cares.")
+    assert found["earlier in the year"][0] == "2021" and found["later in the month"][0] == "2021-10"
+    assert found["These days"][0] == "PRESENT_REF"
+
+
+def test_last_and_next_seasons_as_heideltime_resolves_them():
+    october = date(1989, 10, 30)  # autumn: last summer is this year's
+    found = values("Last summer prices rose. This past spring they fell. Next winter they will rise.", october)
+    assert found["Last summer"][0] == "1989-SU" and found["This past spring"][0] == "1989-SP"
+    assert found["Next winter"][0] == "1989-WI"
+    assert values("Last summer prices rose.", date(1998, 8, 7))["Last summer"][0] == "1997-SU"  # said in summer
+
+
+def test_or_so_stays_in_the_extent():
+    august = date(1998, 8, 7)
+    found = values("It closes over the next year or so. A week or so ago he left.", august)
+    assert found["the next year or so"][0] == "1999" and found["A week or so ago"][0] == "1998-W31"
+
+
+def test_thousands_count_units_and_are_not_the_year_2000():
+    found = values("They kept secrets for more than two thousand years. In the year two thousand, it ended.")
+    assert found["more than two thousand years"][0] == "P2000Y"
+    assert found["the year two thousand"][0] == "2000"

@@ -11,7 +11,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                "ninety": 90, "hundred": 100, "dozen": 12}
+                "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
               "hour": "H", "minute": "M", "quarter": "Q"}
 # A half of a unit, as TIMEX3 writes it: (smaller unit, count of it, prefix): "2 1/2 years" -> "P2Y6M".
@@ -66,7 +66,7 @@ def count_of(text: str) -> float | None:
     if "couple" in lower:
         return 2
     words = [NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", lower) if w in NUMBER_WORDS]
-    if words and words[-1] in (100, 12):  # "a hundred", "two dozen"
+    if words and words[-1] in (100, 1000, 12):  # "a hundred", "two thousand", "two dozen"
         return words[-1] * (words[-2] if len(words) > 1 else 1)
     if len(words) > 1 and words[-2] >= 20 and words[-1] < 10:  # "twenty four"
         return words[-2] + words[-1]

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from dossier.analyse import holidays
 from dossier.analyse.durations import UNIT_CODES, count_of, duration_value, unit_of
 from dossier.model import Sentence, TimeExpression
-from dossier.timevalue import PRECISION_RANK, parse_span
+from dossier.timevalue import PRECISION_RANK, SEASON_START_MONTH, parse_span
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -45,7 +45,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one)\s+(?:hundred|dozen)|a|an|{_DIGIT_WORD}|ten"
+_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one|{_DIGIT_WORD}|ten)\s+(?:hundred|thousand)|(?:a|one)\s+dozen|a|an|{_DIGIT_WORD}|ten"
         rf"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen"
         r"|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
 _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
@@ -100,27 +100,27 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"(?:\b(?i:last|next|this(?:\s+coming)?|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
                   rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
-    ("relative", r"\b(?i:(?:the\s+)?(?:this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b"
-                 r"|\b(?i:the\s+weekend)\b"),
-    ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?i:ago|earlier|from\s+now)\b"),
+    ("relative", r"\b(?i:(?:the\s+)?(?:this\s+past|this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b(?:\s+(?i:or\s+so)\b)?"
+                 r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"),
+    ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
-                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?!\s+old\b)"
+                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
             rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
             rf"|\b(?i:(?:once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+{_UNIT})\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"),
-    ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
+    ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this\s+past|this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
     ("holiday", rf"{holidays.PATTERN}(?:,?\s+{_YEAR}\b)?"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"
                    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
-    ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand)\b"),
-    ("present", r"\b(?i:now|currently|at present|nowadays)\b"),
+    ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
+    ("present", r"\b(?i:now|currently|at present|nowadays|these\s+days)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
     ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
 ]
@@ -550,7 +550,7 @@ def _anaphoric(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _relative(text: str, context: str, reference: date | None) -> Resolved:
-    lower = text.lower()
+    lower = re.sub(r"\s+or\s+so$", "", text.lower())  # "the next year or so"
     unit = lower.split()[-1]
     precision = "week" if unit in ("week", "weekend") else unit if unit in ("month", "year") else "approximate"
     if reference is None:
@@ -568,7 +568,7 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(str(reference.year + shift), "year")
     if unit == "decade":  # TIMEX3 writes a decade as its first three digits: "the last decade" in 1998 -> "198"
         return Resolved(str(reference.year // 10 + shift), "decade")
-    return Resolved(f"{reference.year + shift}-{SEASONS[unit]}", "approximate")
+    return Resolved(f"{_season_year(SEASONS[unit], reference, shift)}-{SEASONS[unit]}", "approximate")
 
 
 def _ago(text: str, context: str, reference: date | None) -> Resolved:
@@ -634,8 +634,22 @@ def _season(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{_spoken_year(spoken.group(), context, reference).value}-{season}", "approximate")
     if reference is None:
         return Resolved(None, "approximate")
-    shift = -1 if re.match(r"(?i)last", text) else 1 if re.match(r"(?i)next", text) else 0
-    return Resolved(f"{reference.year + shift}-{season}", "approximate")
+    direction = -1 if re.match(r"(?i)last|this\s+past", text) else 1 if re.match(r"(?i)next", text) else 0
+    return Resolved(f"{_season_year(season, reference, direction)}-{season}", "approximate")
+
+
+def _season_year(season: str, reference: date, direction: int) -> int:
+    """The year of the season said "last" (-1: the latest one that ended before the current
+    season began: "last summer" said in October is this year's), "next" (+1: the first one that
+    starts after the reference) or "this" (0: the reference's year), as HeidelTime resolves them."""
+    starts = [date(year, SEASON_START_MONTH[season], 1) for year in range(reference.year - 2, reference.year + 2)]
+    if direction == 0:
+        return reference.year
+    if direction > 0:
+        return next(s for s in starts if s > reference).year
+    current = max(date(year, month, 1) for year in (reference.year - 1, reference.year)
+                  for month in SEASON_START_MONTH.values() if date(year, month, 1) <= reference)
+    return max(s for s in starts if s < current).year
 
 
 def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
