@@ -283,3 +283,24 @@ def test_band_partners_are_the_rows_a_minhash_lsh_query_returns():
     found = band_partners(signatures, 0.5)
     assert found == expected
     assert sum(map(len, found)) > 20  # the copies were found
+
+
+def test_stored_products_read_back_from_the_current_and_the_older_npz_format():
+    import io
+
+    from dossier.reuse.fingerprints import from_bytes, lexical_products, to_bytes
+
+    units = article_units(article("p", ORIGINAL))
+    made = lexical_products("p", units, "digest")
+    made.vectors = {0: np.ones(4, dtype=np.float32), 2: np.zeros(4, dtype=np.float32)}
+    older = io.BytesIO()  # how stores written before the current format kept them
+    np.savez(older, digest=np.array(made.digest), signatures=made.signatures, stem_counts=made.stem_counts,
+             article_signature=made.article_signature, rows=np.array([0, 2], dtype=np.int32),
+             vectors=made.matrix([0, 2]))
+    for data in (to_bytes(made), older.getvalue()):
+        back = from_bytes("p", units, data)
+        assert back.digest == made.digest and sorted(back.vectors) == [0, 2]
+        assert np.array_equal(back.signatures, made.signatures) and back.signatures.dtype == made.signatures.dtype
+        assert np.array_equal(back.stem_counts, made.stem_counts)
+        assert np.array_equal(back.article_signature, made.article_signature)
+        assert np.array_equal(back.vectors[0], made.vectors[0])
