@@ -271,3 +271,9 @@ def test_thousands_count_units_and_are_not_the_year_2000():
     found = values("They kept secrets for more than two thousand years. In the year two thousand, it ended.")
     assert found["more than two thousand years"][0] == "P2000Y"
     assert found["the year two thousand"][0] == "2000"
+
+
+def test_clock_times_take_short_and_european_zones():
+    found = values("Trading opens at 9:30 a.m. ET on Friday. The match starts at 3 p.m. BST.")
+    assert found["9:30 a.m. ET on Friday"][0] == "2021-10-22T09:30"
+    assert found["3 p.m. BST"][0] == "2021-10-22T15:00"

@@ -14,7 +14,9 @@ weekdays and month-days go ahead or back by the tense of the words around them (
 published in May" on a March page is this May), else to the nearest one. Numeric dates are read
 day first or month first per article (`day_first`). Written-out dates are parsed with dateparser;
 named holidays ("Christmas", "Thanksgiving") take their day from `dossier.analyse.holidays`.
-The rules were tuned on TempEval-3's TimeBank part (benchmarks/time_tempeval.py).
+The rules were tuned on TempEval-3's TimeBank part (benchmarks/time_tempeval.py); where TimeBank
+is silent or inconsistent they follow the TimeML guidelines and HeidelTime's rules (Strötgen & Gertz
+2013: ages are no durations, "last summer" said in autumn is this year's).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 # A clock time ("10 p.m.", "7:15 a.m.", "noon"), its zone, and the day it is on when said with one
 # ("5 p.m. EST Nov. 9", "noon Thursday").
 _CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midnight)\b)"
-_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b|\s+(?i:local\s+time)\b)?"
+_ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|\s+(?i:local\s+time)\b)?"
 _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
