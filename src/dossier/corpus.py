@@ -23,8 +23,9 @@ from dossier.resources import Resources
 def run_corpus_stages(articles: list[Article], options: Options, resources: Resources,
                       cache: reuse.ProductCache | None = None, cpu: dict[str, float] | None = None) -> Corpus:
     """`articles`: the analysed per-article products (left as they are). `cache` keeps products
-    between builds (sentence vectors, compared pairs, anchored times, link flags); the Store is one. `cpu`, when given, receives the
-    CPU seconds of each stage (this process: corpus stages run here), for benchmarks. Returns every
+    between builds (sentence vectors, compared pairs, anchored times, link flags); the Store is
+    one. `cpu`, when given, receives the CPU seconds of each stage (this process: corpus stages
+    run here), for benchmarks. Returns every
     corpus product, with `Corpus.articles` the articles as the build decided them (entities,
     anchored times, story event dates and page-date verdicts applied)."""
     clock = _StageClock(cpu if cpu is not None else {})
