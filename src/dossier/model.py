@@ -54,16 +54,22 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def from_dict(cls: type[T], data: dict) -> T:
     """Inverse of `to_dict` for the types in this module (unknown keys are ignored)."""
+    fields, nested = _field_names(cls), _nested_fields(cls)
     kwargs = {}
-    hints = {f.name: f for f in dataclasses.fields(cls)}
     for name, value in data.items():
-        if name not in hints:
+        if name not in fields:
             continue
-        nested = _NESTED.get((cls.__name__, name))
-        if nested is not None and value is not None:
-            value = [from_dict(nested, v) for v in value]
+        inner = nested.get(name)
+        if inner is not None and value is not None:
+            value = [from_dict(inner, v) for v in value]
         kwargs[name] = value
     return cls(**kwargs)
+
+
+@functools.cache
+def _nested_fields(cls: type) -> dict[str, type]:
+    """field name -> the dataclass its list holds, for `cls` (from `_NESTED`)."""
+    return {name: inner for (owner, name), inner in _NESTED.items() if owner == cls.__name__}
 
 
 # ---------------------------------------------------------------- ingest
