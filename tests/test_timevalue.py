@@ -108,3 +108,11 @@ def test_a_month_sorts_with_its_days_not_before_its_weeks():
     values = ["2021-W42", "2021-10-20", "2021-10", "2021-12-31", "2021-10-01", "2021", "2021-W39", None, "P3Y"]
     ordered = sorted(values, key=sort_key)
     assert ordered == ["2021", "2021-W39", "2021-10-01", "2021-10", "2021-W42", "2021-10-20", "2021-12-31", "P3Y", None]
+
+
+def test_every_example_of_a_prefiltered_pattern_holds_the_word_the_prefilter_needs():
+    # find_times skips a pattern on sentences without its needed word; an example without it
+    # would be a form the pattern can no longer find.
+    for name, needed in timex._NEEDS.items():
+        for phrase in EXAMPLES[name]:
+            assert needed.search(phrase), (name, phrase)
