@@ -491,3 +491,18 @@ def test_the_stories_options_decide_the_clustering():
     narrow = StoriesOptions(date_window_days=14)
     assert len(build_stories([first, later], [], options=narrow)[0]) == 2
     assert len(cluster_articles([first, later], [], options=narrow).stories) == 2
+
+
+def test_a_story_is_dated_by_its_typed_event_not_by_a_dated_generic_predicate():
+    """A body sentence's predicate ("was founded in 1990") gives no story date: the article's typed
+    event (an undated earthquake report) decides, else the lead's own date."""
+    from dossier.stories.features import article_features, main_event
+
+    quake = event("q", "disaster", "A strong earthquake struck the coast.")
+    founded = event("f", "occurrence", "The observatory was founded in 1990.", date="1990", precision="year")
+    report = article("r", ["A strong earthquake struck the coast.", "The observatory was founded in 1990."],
+                     events=[founded, quake])
+    assert main_event(report) is quake
+    assert article_features(report).date is None
+    only_generic = article("g", ["The observatory was founded in 1990."], events=[founded])
+    assert main_event(only_generic) is None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
 from dossier.timevalue import DateSpan, parse_span
+from dossier.triggers import OCCURRENCE
 
 # Entity labels that name who or where an event involves, when an event lists no participants.
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -63,8 +64,11 @@ def shared_background(links: Iterable[Link]) -> dict[str, set[int]]:
 
 
 def main_event(article: Article) -> Event | None:
-    """The event the article reports: its first news (non-background) event, preferring a dated one."""
-    news = [e for e in article.events if not e.background]
+    """The event the article reports: its first news (non-background) typed event, preferring a
+    dated one. Generic predicate events (`OCCURRENCE`: "said", "was held") are for the timeline,
+    not what a story is about: taking the first dated one made stories split on whatever date a
+    sentence of the body mentions (ECB+ tune topics 1-20, B-cubed F1 0.818 with them, 0.899 without)."""
+    news = [e for e in article.events if not e.background and e.type != OCCURRENCE]
     dated = [e for e in news if parse_span(e.date, e.date_precision)]
     return (dated or news or [None])[0]
 
