@@ -14,7 +14,8 @@ their text.
 `anchor_times` is a corpus stage that returns its product (`Anchoring`) and edits no article; the
 build applies it (`Anchoring.apply`). With a product cache (the Store), each article's anchored
 times are kept under ANCHORED_PRODUCT with the digest of their inputs (the article as the stage
-reads it, its reference and the code), so `dossier add` re-anchors only articles whose inputs changed.
+reads it, its reference and the code), so `dossier add` re-anchors only articles whose inputs
+changed.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dossier.analyse.events import extract_events, lead_sentences
-from dossier.config import code_digest
 from dossier.analyse.timex import WEEKDAYS, normalise_times
+from dossier.config import code_digest
 from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict
 from dossier.timevalue import parse_day
 
