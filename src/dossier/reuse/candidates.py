@@ -32,6 +32,13 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.mean(a == b))
 
 
+def _similar(signatures: np.ndarray, row: int, others: list[int], threshold: float) -> np.ndarray:
+    """The rows of `others` whose estimated Jaccard with `row` is at least `threshold` (one numpy
+    comparison for all of them)."""
+    others = np.asarray(others, dtype=int)
+    return others[(signatures[others] == signatures[row]).mean(axis=1) >= threshold]
+
+
 def band_partners(signatures: np.ndarray, threshold: float) -> list[set[int]]:
     """For each row of `signatures` (n, num_perm), the other rows sharing one of its LSH bands.
 
@@ -73,8 +80,7 @@ def sentence_candidates(products: list[ArticleProducts], threshold: float, min_s
         later = sorted(q for q in found if indexed[q][0] > i)
         if not later or len({indexed[q][0] for q in later}) > max_spread:
             continue
-        close = (signatures[later] == signatures[position]).mean(axis=1) >= threshold
-        for q in np.asarray(later)[close]:
+        for q in _similar(signatures, position, later, threshold):
             j, col = indexed[q]
             shared[(i, j)].add((row, col))
     return {pair for pair, cells in shared.items()
@@ -92,8 +98,7 @@ def article_candidates(products: list[ArticleProducts], threshold: float) -> set
         later = sorted(q for q in found if q > position)
         if not later:
             continue
-        close = (signatures[later] == signatures[position]).mean(axis=1) >= threshold
-        pairs.update((usable[position], usable[q]) for q in np.asarray(later)[close])
+        pairs.update((usable[position], usable[q]) for q in _similar(signatures, position, later, threshold))
     return pairs
 
 
