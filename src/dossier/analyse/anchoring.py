@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from dossier.analyse.events import extract_events, lead_sentences
 from dossier.analyse.timex import WEEKDAYS, normalise_times
 from dossier.config import code_digest
+from dossier.kept import Kept
 from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict
 from dossier.timevalue import parse_day
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from dossier.reuse.fingerprints import ProductCache
 
 # The product's name; the key holds the code digest, so results kept by other code are never served.
-ANCHORED_PRODUCT = "anchoring.v1"
+ANCHORED_PRODUCT = "anchoring.v2"
 
 _TODAY = re.compile(r"(?i)^(today|tonight|this (morning|afternoon|evening))")
 
@@ -186,21 +187,18 @@ def _anchored_all(articles: list[Article], references: dict[str, Reference],
                   cache: ProductCache | None) -> dict[str, AnchoredTimes]:
     """article id -> `anchored(article, its reference)`, served from `cache` where the inputs'
     digest matches the kept one, computed (and kept) otherwise."""
-    stored = cache.products(ANCHORED_PRODUCT) if cache is not None else {}
+    kept = Kept(cache, ANCHORED_PRODUCT)
     out = {}
     for article in articles:
         reference = references[article.id]
-        if cache is None:
-            out[article.id] = anchored(article, reference)
-            continue
-        key = _anchor_key(article, reference)
-        kept = json.loads(stored[article.id]) if article.id in stored else None
-        if kept is not None and kept["key"] == key:
-            out[article.id] = AnchoredTimes([from_dict(TimeExpression, t) for t in kept["times"]],
-                                            [from_dict(Event, e) for e in kept["events"]], kept["event_date"])
+        key = _anchor_key(article, reference) if cache is not None else ""
+        found = kept.get(article.id, key)
+        if found is not None:
+            out[article.id] = AnchoredTimes([from_dict(TimeExpression, t) for t in found["times"]],
+                                            [from_dict(Event, e) for e in found["events"]], found["event_date"])
         else:
-            out[article.id] = found = anchored(article, reference)
-            cache.put_product(article.id, ANCHORED_PRODUCT, json.dumps({"key": key, **to_dict(found)}).encode())
+            out[article.id] = anchored(article, reference)
+            kept.put(article.id, key, to_dict(out[article.id]))
     return out
 
 

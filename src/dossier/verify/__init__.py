@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 
 from dossier.config import VerifyOptions
-from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story
+from dossier.kept import Kept
+from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story, from_dict, to_dict
 from dossier.reuse.fingerprints import ProductCache
 from dossier.reuse.provenance import build_provenance
 from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
-from dossier.verify.kept import KeptFlags, component_key, link_components
+from dossier.verify.kept import FLAG_PRODUCT, component_key, link_components
 from dossier.verify.pairs import PairChanges, SentenceFacts, aligned_pairs, changed_facts
 from dossier.verify.quotes import QuoteDrift, find_quote_drift
 from dossier.verify.scare_quotes import quoted_word_changes
@@ -39,17 +40,18 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
     lineage_of = provenance.lineage_of()
-    kept = KeptFlags(cache)
+    kept = Kept(cache, FLAG_PRODUCT)
     flags = []
     for group in link_components([link for link in links if link.a in by_id and link.b in by_id]):
         members = [by_id[m] for m in sorted({x for link in group for x in (link.a, link.b)})]
         key = component_key(group, members, provenance.rank, lineage_of, options) if cache is not None else ""
         found = kept.get(members[0].id, key)
-        if found is None:
-            found = _link_flags(members, group, provenance.rank.__getitem__, lineage_of, options, name)
-            kept.put(members[0].id, key, found)
+        if found is not None:
+            flags += [from_dict(Flag, f) for f in found]
+            continue
+        found = _link_flags(members, group, provenance.rank.__getitem__, lineage_of, options, name)
+        kept.put(members[0].id, key, [to_dict(f) for f in found])
         flags += found
-    kept.save()
     flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories, options.claims)
               if not _already_flagged(c, flags)]
     for finding in find_misdated(articles, provenance, events, options.max_news_lag_days):

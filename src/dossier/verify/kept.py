@@ -8,8 +8,8 @@ and the code (`config.code_digest`). `component_key` hashes exactly those, so a 
 served only where checking again would reach it; a component with a new, changed or re-ranked
 member is checked afresh.
 
-Kept flags live in the product cache (the Store's `products` table) under FLAG_PRODUCT, one JSON
-object per component, owned by its first member id: {"key": ..., "flags": [...]}.
+Kept flags live in the product cache under FLAG_PRODUCT (`dossier.kept.Kept`), one per
+component, owned by its first member id.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ import hashlib
 import json
 
 from dossier.config import VerifyOptions, code_digest
-from dossier.model import Article, Flag, Link, from_dict, to_dict
-from dossier.reuse.fingerprints import ProductCache
+from dossier.model import Article, Link, to_dict
 from dossier.unionfind import UnionFind
 
 # The product's name; the key holds the code digest, so flags kept by other code are never served.
-FLAG_PRODUCT = "verify.link-flags.v1"
+FLAG_PRODUCT = "verify.link-flags.v2"
 
 
 def link_components(links: list[Link]) -> list[list[Link]]:
@@ -54,27 +53,3 @@ def component_key(links: list[Link], members: list[Article], rank: dict[str, int
     h.update(json.dumps([(ranks.index(rank[a.id]), lineages.index(lineage_of.get(a.id)))
                          for a in members]).encode())
     return h.hexdigest()[:20]
-
-
-class KeptFlags:
-    """Flags of checked components, read from and written to `cache` (nothing kept without one)."""
-
-    def __init__(self, cache: ProductCache | None) -> None:
-        self.cache = cache
-        stored = cache.products(FLAG_PRODUCT) if cache is not None else {}
-        self.kept = {owner: json.loads(data) for owner, data in stored.items()}
-        self.changed: dict[str, dict] = {}
-
-    def get(self, owner: str, key: str) -> list[Flag] | None:
-        found = self.kept.get(owner)
-        if self.cache is None or found is None or found["key"] != key:
-            return None
-        return [from_dict(Flag, f) for f in found["flags"]]
-
-    def put(self, owner: str, key: str, flags: list[Flag]) -> None:
-        if self.cache is not None:
-            self.changed[owner] = {"key": key, "flags": [to_dict(f) for f in flags]}
-
-    def save(self) -> None:
-        for owner in sorted(self.changed):
-            self.cache.put_product(owner, FLAG_PRODUCT, json.dumps(self.changed[owner]).encode())
