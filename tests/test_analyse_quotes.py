@@ -376,3 +376,12 @@ def test_noun_cue_received_from_a_holder(analyse):
     a = analyse("The House bill has drawn criticism from several governors.")
     quote = by_cue(a, "drawn criticism")
     assert quote.text == "The House bill" and source_text(a, quote) == "several governors"
+
+
+def test_quoted_words_inside_a_reported_clause_are_not_a_second_quote(analyse):
+    a = analyse('Ryan said he would make the budget "balance by the end of the year," and Berg vowed to '
+                '"fight it every step of the way."')
+    assert [(q.speaker_name, q.cue) for q in a.quotes] == [("Ryan", "said"), ("Berg", "vowed")]
+    assert "balance by the end" in a.quotes[0].text
+    b = analyse('Mayor Anna Berg announced on Friday that the plan was "dead for now," according to the local radio.')
+    assert "Anna Berg" in [q.speaker_name for q in b.quotes]  # the channel does not hide the speaker
