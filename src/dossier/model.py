@@ -174,6 +174,9 @@ class TimeExpression:
     # How far that reference date can be trusted: "ok" (a trusted page date or one the text
     # establishes), "weak" (a weak page date, used only when nothing better exists).
     anchor_trust: str | None = None
+    # "past" or "future": the tense of the clause the parse puts it in (`analyse.clause_tense`);
+    # None when not parsed or when the clause says neither (then the words around it decide).
+    tense: str | None = None
 
 
 @dataclass

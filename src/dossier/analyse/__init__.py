@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dossier.analyse.aliases import resolve_entities
 from dossier.analyse.attribution import parse_attributions
+from dossier.analyse.clause_tense import with_tenses
 from dossier.analyse.anchoring import anchor_times, date_article, own_reference
 from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
 from dossier.analyse.language import model_reads, skipped_note
@@ -41,8 +42,8 @@ def analyse_article(article: Article, resources: Resources) -> Article:
                                      ner_doc(text, resources.nlp(), limits.nlp_max_chars))
     people = build_people(normalised, article.mentions)
     parseable = [s for s in article.sentences if s.end - s.start <= limits.parse_max_chars]
-    article.times = find_times(text, article.sentences)
-    parses = SentenceParses(resources.nlp(), normalised)  # a sentence both read is parsed once
+    parses = SentenceParses(resources.nlp(), normalised)  # a sentence read twice is parsed once
+    article.times = with_tenses(find_times(text, article.sentences), parseable, parses)
     attributions = parse_attributions(normalised, parseable, parses)
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)

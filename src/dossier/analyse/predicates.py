@@ -79,7 +79,7 @@ def predicate_sentences(sentences: list[Sentence], times: list[TimeExpression]) 
 
 def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
                          mentions: list[Mention]) -> list[Predicate]:
-    owners = _time_owners(doc, sentence, times)
+    owners = time_owners(doc, sentence, times)
     owned_by: dict[int, list[int]] = {}
     for t, owner in owners:
         if owner is not None:
@@ -131,7 +131,7 @@ def _clause_head(token):
     return node
 
 
-def _time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[tuple[TimeExpression, object]]:
+def time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[tuple[TimeExpression, object]]:
     """Each time expression with the predicate of its clause (the first verb or event noun above
     its head word), or None when its head is not found in the parse."""
     out = []

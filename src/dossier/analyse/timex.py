@@ -11,7 +11,8 @@ Values follow TIMEX3 and are read by `dossier.timevalue` (the one date-value typ
 preposition ("for two years" -> "two years"), modifiers included ("the end of 1990").
 A relative expression without a reference gets value None: unresolved, not guessed. Bare months,
 weekdays and month-days go ahead or back by the tense of the words around them ("is due to be
-published in May" on a March page is this May), else to the nearest one. Numeric dates are read
+published in May" on a March page is this May) and of the clause the parse puts them in
+(`TimeExpression.tense`, from `clause_tense`), else to the nearest one. Numeric dates are read
 day first or month first per article (`day_first`). Written-out dates are parsed with dateparser;
 named holidays ("Christmas", "Thanksgiving") take their day from `dossier.analyse.holidays`.
 The rules were tuned on TempEval-3's TimeBank part (benchmarks/time_tempeval.py); where TimeBank
@@ -139,7 +140,7 @@ CONTEXT_AFTER_CHARS = 10
 # In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
 PAST_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|(?:is|are) expected|plans? to|planned|scheduled|expected to|expects?|set to|next|"
-                     r"upcoming|coming|due|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+                     r"upcoming|coming|due|slated|as (?:soon|early) as|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
 # A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|killed|arrived|left|reported|added)\s+(?:on\s+)?$", re.I)
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
@@ -244,7 +245,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     quarter = None  # the last quarter the article named: "a year earlier" in a results story is its year-ago twin
     for t in times:
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
-        resolved = normalise_time(t.text, context, reference, day_first=order_day_first)
+        resolved = normalise_time(t.text, context, reference, day_first=order_day_first, tense=t.tense)
         if quarter and _REPORT_PERIOD.search(t.text) and not re.match(r"(?i)this|the\s+current", t.text):
             year_before = re.search(r"(?i)year-(?:ago|earlier)", t.text) is not None
             resolved = Resolved(f"{int(quarter[:4]) - year_before}{quarter[4:]}", "approximate")
@@ -339,9 +340,11 @@ def _is_relative(text: str) -> bool:
     return not re.search(rf"\b{_YEAR}\b|\d{{4}}-\d\d", text)
 
 
-def normalise_time(text: str, context: str, reference: date | None, day_first: bool = False) -> Resolved:
+def normalise_time(text: str, context: str, reference: date | None, day_first: bool = False,
+                   tense: str | None = None) -> Resolved:
     """Value of one expression `text`, said in sentence `context`, against `reference`;
-    `day_first` reads "4/5/2019" as 4 May."""
+    `day_first` reads "4/5/2019" as 4 May; `tense` is its clause's tense from the parse
+    (`TimeExpression.tense`), which the words around it can only add to."""
     for core in dict.fromkeys((text, _MODIFIER_AT_START.sub("", text) or text)):
         for name, pattern in _COMPILED:
             for form in (core, _prefix_for(name) + core):
@@ -350,6 +353,8 @@ def normalise_time(text: str, context: str, reference: date | None, day_first: b
                 if pattern.fullmatch(form) or (match and match.end() == len(form)):
                     if name == "numeric":
                         return _numeric(core, day_first)
+                    if name in _TENSED:
+                        return _RESOLVERS[name](core, context, reference, tense)
                     return _RESOLVERS[name](core, context, reference)
     return Resolved(None, None)
 
@@ -372,7 +377,7 @@ def _absolute(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved(parsed.date().isoformat(), "day") if parsed else Resolved(None, None)
 
 
-def _clock(text: str, context: str, reference: date | None) -> Resolved:
+def _clock(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     """A clock time on its day, TIMEX3 style: "10 p.m. Wednesday" -> "1998-02-11T22:00"; "noon" is
     T12:00 and "midnight" T24:00 (TimeML's end of the day). Without a day named, the reference's
     day (`normalise_times` puts the day of a date said just before it in the sentence instead)."""
@@ -386,7 +391,7 @@ def _clock(text: str, context: str, reference: date | None) -> Resolved:
             return Resolved(None, None)
     day_text = text[re.match(rf"{_CLOCK}{_ZONE}(?:,?\s+(?i:on\s+)?)?", text).end():]
     if day_text:
-        day = normalise_time(day_text, context, reference).value
+        day = normalise_time(day_text, context, reference, tense=tense).value
     else:
         day = reference.isoformat() if reference else None
     if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[:10]):
@@ -403,14 +408,14 @@ def _numeric(text: str, day_first: bool) -> Resolved:
     return Resolved(day.isoformat() if day else None, "day")
 
 
-def _month_day(text: str, context: str, reference: date | None) -> Resolved:
+def _month_day(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     month = _month_number(text)
     digits = re.search(r"\d+", text)
     day = int(digits.group()) if digits else _day_ordinal(text)
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
     options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
-    resolved = _by_tense(options, reference, _tense(context, text))
+    resolved = _by_tense(options, reference, _tense(context, text, tense))
     return Resolved(resolved.isoformat() if resolved else None, "day")
 
 
@@ -535,7 +540,7 @@ def _part_of_day(lower: str) -> str:
     return ""
 
 
-def _weekday(text: str, context: str, reference: date | None) -> Resolved:
+def _weekday(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     if reference is None:
         return Resolved(None, "day")
     lower = text.lower()
@@ -544,7 +549,8 @@ def _weekday(text: str, context: str, reference: date | None) -> Resolved:
     suffix = _part_of_day(lower)
     before = context[:max(0, context.rfind(text))]
     said_then = _PAST_VERB_BEFORE.search(before) or _PAST_RIGHT_BEFORE.search(before)  # "said Wednesday it would"
-    if lower.startswith(("next", "coming")) or (_is_future(context) and not lower.startswith("last") and not said_then):
+    ahead = tense == "future" or (_is_future(context) and not said_then)
+    if lower.startswith(("next", "coming")) or (ahead and not lower.startswith("last")):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
     if lower.startswith("last") and back == 0:
@@ -661,7 +667,7 @@ def _season_year(season: str, reference: date, direction: int) -> int:
     return max(s for s in starts if s < current).year
 
 
-def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
+def _bare_month(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     """A month without a year: "this May" is this year's; "next"/"last" and the tense of the
     context choose ahead or behind ("is due to be published in May" on a March page is this May);
     with neither, the nearest such month."""
@@ -671,7 +677,7 @@ def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
     lower = text.lower()
     if lower.startswith("this"):
         return Resolved(f"{reference.year}-{month:02d}", "month")
-    tense = "future" if lower.startswith("next") else "past" if lower.startswith("last") else _tense(context, text)
+    tense = "future" if lower.startswith("next") else "past" if lower.startswith("last") else _tense(context, text, tense)
     firsts = [date(reference.year + k, month, 1) for k in (-1, 0, 1)]
     this_month = date(reference.year, reference.month, 1)
     if lower.startswith(("next", "last")):
@@ -682,7 +688,7 @@ def _bare_month(text: str, context: str, reference: date | None) -> Resolved:
     return Resolved(f"{chosen.year}-{month:02d}", "month")
 
 
-def _holiday(text: str, context: str, reference: date | None) -> Resolved:
+def _holiday(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     """"Christmas", "Thanksgiving 1997": the holiday's day in the year said, else the year the
     tense points to, nearest the reference (as month-days are read)."""
     name = re.match(holidays.PATTERN, text).group()
@@ -692,7 +698,7 @@ def _holiday(text: str, context: str, reference: date | None) -> Resolved:
     if reference is None:
         return Resolved(None, "day")
     options = [holidays.holiday_date(name, reference.year + k) for k in (-1, 0, 1)]
-    return Resolved(_by_tense(options, reference, _tense(context)).isoformat(), "day")
+    return Resolved(_by_tense(options, reference, _tense(context, parsed=tense)).isoformat(), "day")
 
 
 def _spoken_year(text: str, context: str, reference: date | None) -> Resolved:
@@ -726,6 +732,8 @@ _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day":
               "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
               "same_period": _same_period, "holiday": _holiday, "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
+# Resolvers that also take the clause's tense from the parse.
+_TENSED = frozenset({"clock", "month_day", "weekday", "bare_month", "holiday"})
 
 
 # ---------------------------------------------------------------- helpers
@@ -750,13 +758,21 @@ def _is_future(context: str) -> bool:
     return bool(_FUTURE.search(context)) and not _PAST_PLAN.search(context)
 
 
-def _tense(context: str, text: str = "") -> str | None:
-    """"future", "past" or None: what the words around an expression say about when it lies. The
-    words before it speak first: in "launched in mid-July, will run" the launch is past; "since
-    January" is always behind."""
+def _tense(context: str, text: str = "", parsed: str | None = None) -> str | None:
+    """"future", "past" or None: what the words around an expression say about when it lies,
+    with `parsed`, its clause's tense from the parse: either saying "future" wins (a plan told in
+    the past still lies ahead), then either saying "past". The words before it speak first: in
+    "launched in mid-July, will run" the launch is past; "since January" is always behind."""
     at = context.rfind(text) if text else -1
     if at >= 0 and _SINCE_BEFORE.search(context, 0, at):
         return "past"
+    said = _said_tense(context, text, at)
+    if "future" in (parsed, said):
+        return "future"
+    return said or parsed
+
+
+def _said_tense(context: str, text: str, at: int) -> str | None:
     parts = (context[:at], context[at + len(text):]) if at >= 0 else (context,)
     for part in parts:
         if _is_future(part):

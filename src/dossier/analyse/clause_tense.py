@@ -1,0 +1,79 @@
+"""Past or future: the tense of the clause a time expression sits in, read from its dependency parse.
+
+Weekdays, month-days and bare months resolve ahead of or behind the reference date by tense
+(`timex`). A window of words around the expression misses the verb when it is far away ("were
+planning to drive around Miami International Airport on Monday") and can catch a verb of another
+clause; the parse names the verb that governs the expression (`predicates.time_owners`).
+Rules: a future or modal auxiliary, or a verb of planning above the expression, says "future"
+("might come on Tuesday", "planned a rally on Saturday"); a past form or past auxiliary
+says "past" ("met Monday", "was announced Wednesday"); anything else (present, bare infinitive)
+says nothing, and the word window decides. Chosen on TempEval-3 TimeBank and every other AQUAINT
+file from the first (benchmarks/time_tempeval.py), where the word window alone left 20 future
+weekdays and months behind the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dossier.analyse.parses import SentenceParses
+from dossier.analyse.predicates import time_owners
+from dossier.model import Sentence, TimeExpression
+
+# "could" and "can" are left out: as often past ability ("could not be reached Wednesday") as ahead.
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must"})
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+# Verbs whose object or "to"-clause lies ahead of when they are said ("plans to visit on Monday").
+PLAN_VERBS = frozenset({"plan", "expect", "schedule", "intend", "prepare", "aim", "propose", "threaten", "vow",
+                        "promise", "hope"})
+# Words before a "to"-clause that put it ahead ("due to meet Friday", "ready to leave on Tuesday").
+AHEAD_WORDS = frozenset({"due", "set", "scheduled", "expected", "ready", "poised", "going"})
+# Expressions whose value depends on tense: a weekday or a month named without its year.
+_DIRECTIONAL = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def with_tenses(times: list[TimeExpression], sentences: list[Sentence],
+                parses: SentenceParses) -> list[TimeExpression]:
+    """`times` with `tense` set ("past", "future" or None) on each weekday or month named without
+    a year whose sentence is in `sentences` (those the caller allows to be parsed); the others
+    are returned as they are."""
+    directional = [t for t in times if _DIRECTIONAL.search(t.text) and not _YEAR.search(t.text)]
+    by_index = {s.index: s for s in sentences}
+    chosen = [by_index[i] for i in sorted({t.sentence for t in directional}) if i in by_index]
+    tenses: dict[int, str | None] = {}
+    for sentence, doc in zip(chosen, parses.docs(chosen)):
+        own = [t for t in directional if t.sentence == sentence.index]
+        for t, owner in time_owners(doc, sentence, own):
+            tenses[t.start] = clause_tense(owner)
+    return [replace(t, tense=tenses[t.start]) if tenses.get(t.start) else t for t in times]
+
+
+def clause_tense(owner) -> str | None:
+    """"future", "past" or None for the clause whose predicate is the spaCy token `owner` (a verb,
+    or an event noun whose verb is read instead)."""
+    if owner is None:
+        return None
+    verb = owner if owner.pos_ in ("VERB", "AUX") else next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & FUTURE_AUXILIARIES or _plans(verb, owner):
+        return "future"
+    if "to" in auxiliaries and verb.tag_ == "VB":  # an infinitive is as far ahead as what it depends on
+        head = verb.head
+        return "future" if head.lemma_ in PLAN_VERBS or head.lower_ in AHEAD_WORDS else None
+    if verb.tag_ == "VBD" or auxiliaries & PAST_AUXILIARIES:
+        return "past"
+    if verb.tag_ == "VBN" and auxiliaries & {"has", "have"}:
+        return "past"  # present perfect: done by the time of writing
+    return None
+
+
+def _plans(verb, owner) -> bool:
+    """A verb of planning whose plan the time belongs to: the time sits under what is planned, or
+    beside a planned object ("planned a rally on Saturday": the rally is on Saturday)."""
+    if verb.lemma_ not in PLAN_VERBS:
+        return False
+    return verb.i != owner.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children)
