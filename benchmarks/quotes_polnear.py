@@ -21,8 +21,9 @@ phrase, titles in quote marks, manner-of-speaking verbs and unnamed source phras
 `--split train --start 1 --every 6`; later again, the cue lemmas from the cue table, parenthetical
 "as X noted" cues, noun cues, stance adjectives and the evaluation verbs, chosen on
 `--split train --start 2 --every 5`; then one attribution per word (a quote nested in another's
-reported clause dropped), chosen on `--split train --start 3 --every 5`): report dev (or test),
-never train.
+reported clause dropped), a quote going on after its own attribution and the nearest of two
+parsed subjects (a dateline misparse), chosen on `--split train --start 3 --every 5`): report dev
+(or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -385,3 +385,21 @@ def test_quoted_words_inside_a_reported_clause_are_not_a_second_quote(analyse):
     assert "balance by the end" in a.quotes[0].text
     b = analyse('Mayor Anna Berg announced on Friday that the plan was "dead for now," according to the local radio.')
     assert "Anna Berg" in [q.speaker_name for q in b.quotes]  # the channel does not hide the speaker
+
+
+def test_quote_goes_on_after_its_attribution_with_an_abbreviated_place(analyse):
+    a = analyse('Tom Ryan spoke on Monday.\n\n"The plan is not a good record for the city," Ryan said at a rally in '
+                'Albany, N.Y. "It will cost every family in the state."')
+    assert [q.speaker_name for q in a.quotes] == ["Tom Ryan"]
+    assert "It will cost every family" in a.quotes[0].text
+
+
+def test_quoted_clause_goes_on_after_its_attribution(analyse):
+    a = analyse('But "if you disagree with him, forget it," said Tom Ryan. "He turns like a switch."')
+    assert len(a.quotes) == 1 and "He turns like a switch" in a.quotes[0].text
+
+
+def test_dateline_before_the_subject_is_not_the_source(analyse):
+    a = analyse("MADRID (Reuters) – Senior party official Anna Berg said on Friday she met the prime minister.")
+    quote = a.quotes[0]
+    assert quote.speaker_name == "Anna Berg" and "Reuters" not in source_text(a, quote)

@@ -357,7 +357,8 @@ def _subject(verb):
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            subject = subjects[0]
+            # two subjects is a misparse, mostly of a dateline ("MACAU (Reuters) - Adelson said"): the nearest
+            subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 return node.head, False  # "officials who said": the noun, not "who"
             if subject.dep_ == "nsubjpass":

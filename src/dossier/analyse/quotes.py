@@ -165,6 +165,14 @@ class _Finder:
             closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
             kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "partial"
             cue, speaker = self._attribute(unit)
+            if cue is not None and kind == "direct" and previous is not None and previous[2] is not None \
+                    and cue.start == previous[2].start and self._continues(quotes[-1], cue, start) \
+                    and not any(quotes[-1].end < a.cue[0] < start and a.cue[0] != cue.start for a in self.attributions):
+                # '"A," X said at a rally in N.Y. "B."': the words before B are A's attribution (and
+                # report nothing else: '"A," X says, but she cautions that "B"' is two)
+                self._extend(quotes[-1], start, end, unit)
+                previous = (unit, speaker, cue)
+                continue
             if cue is None:
                 cue, speaker = self._enclosing_attribution(start, end)
             if cue is None:
@@ -282,7 +290,8 @@ class _Finder:
 
     def _ends_quoted(self, quote: Quote) -> bool:
         """Whether the quote ends with quoted words (a direct quote, or a clause ending in them)."""
-        return quote.kind == "direct" or self.norm[quote.end:quote.end + 1] == '"'
+        after = re.match(r'[\s.,;:!?]*"', self.norm[quote.end:quote.end + 4])  # 'But "if ..., forget it,"'
+        return quote.kind == "direct" or after is not None
 
     def _extend(self, quote: Quote, start: int, end: int, unit: _Unit) -> None:
         quote.text = quote.text + " " + " ".join(self.text[s:e].strip() for s, e in unit.spans)
