@@ -403,3 +403,26 @@ def test_dateline_before_the_subject_is_not_the_source(analyse):
     a = analyse("MADRID (Reuters) – Senior party official Anna Berg said on Friday she met the prime minister.")
     quote = a.quotes[0]
     assert quote.speaker_name == "Anna Berg" and "Reuters" not in source_text(a, quote)
+
+
+def test_statement_issued_by_someone_has_the_issuer_as_source(analyse):
+    a = analyse("The union placed newspaper ads calling the merger a costly mistake.")
+    assert source_text(a, by_cue(a, "calling")) == "The union"
+
+
+def test_quote_paragraph_goes_on_from_the_sentence_before(analyse):
+    a = analyse("Tom Ryan spoke to reporters after the vote. Rather, he said, the council would vote again in May.\n\n"
+                '"To my knowledge, nobody has asked for a recount. We will wait for the final count."')
+    assert by_start(a, "To my knowledge").speaker_name == "Tom Ryan"
+    assert any(q.kind == "indirect" and "vote again in May" in q.text for q in a.quotes)  # its own report stays
+
+
+def test_according_to_before_a_multi_sentence_quote(analyse):
+    a = analyse('According to the newspaper, "The city has spent the money twice. Nobody checked the accounts."')
+    quote = by_start(a, "The city has spent")
+    assert quote.cue == "According to" and source_text(a, quote) == "the newspaper"
+
+
+def test_dateline_with_a_country_is_not_the_source(analyse):
+    a = analyse("RANGOON, Burma - The opposition party's leaders on Monday predicted an overwhelming victory.")
+    assert "Burma" not in source_text(a, by_cue(a, "predicted"))

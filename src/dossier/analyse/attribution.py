@@ -59,8 +59,10 @@ PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "n
                              "anything", "much", "little"})
 _EDGE = " \t,;:.-"
 _THAT = re.compile(r"\w \bthat\b")
-# A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -".
-_DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+)\s*[-–—]+\s*")
+# A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
+# "RANGOON, Burma -".
+_DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+"
+                            r"|[A-Z][A-Z.'’ ]+,(?: [A-Z][\w.'’]*)+)\s*[-–—]+\s*")
 # Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...").
 LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", "listen", "note", "editor s note",
                          "correction", "source", "sources", "related", "see also", "tags", "topics", "filed under",
@@ -367,7 +369,14 @@ def _subject(verb):
                 return (objects[0], True) if objects else (None, True)
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
-            return node.head, False
+            holder = node.head
+            if node.dep_ == "acl" and holder.dep_ == "dobj" and holder.head.pos_ in ("VERB", "AUX"):
+                # "Trump issued a statement saying ...", "the group placed ads calling ...": whoever
+                # issued it (PolNeAR's source), when that verb has one
+                issuer, passive = _subject(holder.head)
+                if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
+                    return issuer, False
+            return holder, False
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue

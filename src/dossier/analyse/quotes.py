@@ -219,17 +219,26 @@ class _Finder:
 
     def _sentence_before(self, start: int) -> tuple[Cue | None, Speaker | None]:
         """A quote standing alone after a sentence that introduces it ('Trump told the crowd:'
-        or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence."""
+        or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence. A
+        paragraph that opens with an unattributed quote goes on from the last sentence of the
+        paragraph before ('Rather, he said, ... \n\n"To my knowledge, ..."'), whose own report
+        stays."""
         position = bisect.bisect_right(self.sentences, start, key=lambda s: s.start) - 1
         if position < 1:
             return None, None
         sentence = self.sentences[position - 1]
         between = self.norm[sentence.end:start]
-        if "\n" in between and not self.norm[sentence.start:sentence.end].rstrip().endswith(":"):
-            return None, None  # another paragraph that does not introduce the quote
+        introduced = self.norm[sentence.start:sentence.end].rstrip().endswith(":")
+        new_paragraph = "\n" in between and not introduced
+        if new_paragraph and (between.count("\n") > 2 or self.norm[self._line(start)[0]:start - 1].strip()):
+            return None, None  # not a paragraph that opens with the quote, right after the sentence
         if not find_cues(self.norm, sentence.start, sentence.end):
             return None, None
-        return self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
+        used = set(self.used_cues)
+        cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
+        if new_paragraph:
+            self.used_cues = used  # the sentence's own reported clause is still its quote
+        return cue, speaker
 
     def _is_title(self, unit: _Unit) -> bool:
         """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
@@ -300,7 +309,10 @@ class _Finder:
     def _enclosing_attribution(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """The parsed attribution whose reported clause holds this quote ('According to X, the
         plan was "a disaster"')."""
-        around = [a for a in self.attributions if a.content and a.content[0] <= start and end <= a.content[1] + 1
+        # the parse's clause may stop at the first sentence end inside the quote ('According to
+        # the paper, "A. B."'): a clause that opens before the quote and runs into it holds it
+        around = [a for a in self.attributions if a.content and a.content[0] <= start
+                  and (end <= a.content[1] + 1 or a.cue[1] < start <= a.content[1])
                   and a.cue[0] not in self.used_cues and not self._inside_quote(a.cue[0])]
         if not around:
             return None, None
