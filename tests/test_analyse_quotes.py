@@ -426,3 +426,16 @@ def test_according_to_before_a_multi_sentence_quote(analyse):
 def test_dateline_with_a_country_is_not_the_source(analyse):
     a = analyse("RANGOON, Burma - The opposition party's leaders on Monday predicted an overwhelming victory.")
     assert "Burma" not in source_text(a, by_cue(a, "predicted"))
+
+
+def test_headline_ending_with_a_full_stop(analyse):
+    a = analyse("Another Party Figure Endorses Anna Berg.\n\nThe party met on Monday.")
+    quote = by_cue(a, "Endorses")
+    assert quote.text == "Anna Berg" and source_text(a, quote) == "Another Party Figure"
+
+
+def test_reported_clause_the_parser_hung_on_a_noun(analyse):
+    # the parse reads "that some letters ..." as a relative clause of "time"
+    a = analyse("Tom Ryan also said for the first time that some letters have been located and will be released.")
+    quote = by_cue(a, "also said")
+    assert quote.text.startswith("that some letters") and quote.speaker_name == "Tom Ryan"

@@ -10,7 +10,7 @@ content = the complement clause with its "that".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
@@ -107,7 +107,7 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
     """Title-case headlines the parser cannot read: "Pelosi Says Russians Hacked DNC"."""
     found = []
     for sentence in sentences:
-        if not is_headline(sentence):
+        if not _title_line(normalised, sentence):
             continue
         match = HEADLINE_CUE.search(normalised, sentence.start, sentence.end)
         if match is None:
@@ -119,6 +119,17 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
             found.append(Attribution(cue=(match.start(), match.end()), source=source, source_head=source,
                                      content=content, sentence=sentence.index, source_name=source))
     return found
+
+
+def _title_line(normalised: str, sentence: Sentence) -> bool:
+    """A headline: a title-case line of its own; a final full stop (some feeds end titles with
+    one: "Another GOP Figure Endorses Hillary Clinton.") does not make it a sentence."""
+    if is_headline(sentence):
+        return True
+    text = sentence.text.rstrip()
+    alone = (sentence.start == 0 or normalised[sentence.start - 1] == "\n") and \
+        normalised[sentence.start + len(text):sentence.start + len(text) + 1] in ("\n", "")
+    return alone and text.endswith(".") and not text.endswith("..") and is_headline(replace(sentence, text=text[:-1]))
 
 
 def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attribution]:
@@ -391,6 +402,10 @@ def _content(doc, verb, base: int) -> Span | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return _phrase(doc, clauses[0], base)
+    if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
+        clause = _misparsed_clause(doc, verb, base)
+        if clause is not None:
+            return clause
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
@@ -402,6 +417,23 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _misparsed_clause(doc, verb, base: int) -> Span | None:
+    """The reported clause of "said" that the parser hung elsewhere: on a noun as a relative clause
+    ("said during a news conference that he may wait": "that" opens a clause with its own subject,
+    it is not the relative pronoun), or
+    under a gerund read as the verb's complement ("said legalizing it could put ...")."""
+    for token in doc[verb.i + 1:verb.right_edge.i + 1]:
+        clause = token.head
+        if token.lower_ == "that" and token.dep_ in ("mark", "advmod") and clause.i > token.i \
+                and clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("relcl", "acl") \
+                and clause.head.dep_ == "pobj" and clause.head.head.dep_ == "prep" and clause.head.head.head.i == verb.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in clause.children):
+            return _span(doc, token.i, clause.right_edge.i, base)
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
+                   and any(g.dep_ == "ccomp" for g in c.children)), None)
+    return _phrase(doc, gerund, base) if gerund is not None else None
 
 
 def _as_clause(verb) -> bool:
