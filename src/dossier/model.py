@@ -30,19 +30,43 @@ def content_id(raw: bytes) -> str:
 
 def to_dict(obj: Any) -> Any:
     """Dataclass (or nested lists of them) to JSON-ready values; bytes are left out."""
-    if isinstance(obj, _SCALARS):  # most values: answered before the dataclass checks
+    kind = type(obj)
+    if kind in _SCALAR_TYPES:  # most values: answered before any other check
+        return obj
+    if dataclasses.is_dataclass(kind):
+        return _converter(kind)(obj)
+    if isinstance(obj, _SCALARS):
         return obj
     if isinstance(obj, (list, tuple)):
         return [to_dict(x) for x in obj]
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
-    if dataclasses.is_dataclass(obj):
-        values = ((name, getattr(obj, name)) for name in _field_names(type(obj)))
-        return {name: to_dict(value) for name, value in values if not isinstance(value, bytes)}
     return obj
 
 
 _SCALARS = (str, int, float, type(None))
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _converter(cls: type):
+    """`to_dict` for instances of dataclass `cls`: scalar field values are copied without a call
+    per value (they are most values: an article holds ~5,000, and a build converts every article
+    several times for digests and the store)."""
+    names = _field_names(cls)
+
+    def convert(obj) -> dict:
+        out = {}
+        for name in names:
+            value = getattr(obj, name)
+            if type(value) in _SCALAR_TYPES:
+                out[name] = value
+            elif type(value) is list:
+                out[name] = [x if type(x) in _SCALAR_TYPES else to_dict(x) for x in value]
+            elif not isinstance(value, bytes):
+                out[name] = to_dict(value)
+        return out
+    return convert
 
 
 @functools.cache
@@ -54,16 +78,25 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def from_dict(cls: type[T], data: dict) -> T:
     """Inverse of `to_dict` for the types in this module (unknown keys are ignored)."""
-    fields, nested = _field_names(cls), _nested_fields(cls)
-    kwargs = {}
-    for name, value in data.items():
-        if name not in fields:
-            continue
-        inner = nested.get(name)
-        if inner is not None and value is not None:
-            value = [from_dict(inner, v) for v in value]
-        kwargs[name] = value
-    return cls(**kwargs)
+    return _builder(cls)(data)
+
+
+@functools.cache
+def _builder(cls: type):
+    """`from_dict` for dataclass `cls`: its fields and nested lists looked up once per class."""
+    fields = frozenset(_field_names(cls))
+    nested = [(name, _builder(inner)) for name, inner in _nested_fields(cls).items()]
+
+    def build(data: dict):
+        kwargs = data if data.keys() <= fields else {k: v for k, v in data.items() if k in fields}
+        if nested:
+            kwargs = dict(kwargs)  # the caller's dict is left as it was
+            for name, inner in nested:
+                value = kwargs.get(name)
+                if value is not None:
+                    kwargs[name] = [inner(v) for v in value]
+        return cls(**kwargs)
+    return build
 
 
 @functools.cache

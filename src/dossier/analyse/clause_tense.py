@@ -30,7 +30,8 @@ PLAN_VERBS = frozenset({"plan", "expect", "schedule", "intend", "prepare", "aim"
 # Words before a "to"-clause that put it ahead ("due to meet Friday", "ready to leave on Tuesday").
 AHEAD_WORDS = frozenset({"due", "set", "scheduled", "expected", "ready", "poised", "going"})
 # Expressions whose value depends on tense: a weekday or a month named without its year.
-_DIRECTIONAL = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DIRECTIONAL = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                          r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
 
 
@@ -55,7 +56,8 @@ def clause_tense(owner) -> str | None:
     or an event noun whose verb is read instead)."""
     if owner is None:
         return None
-    verb = owner if owner.pos_ in ("VERB", "AUX") else next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = owner if owner.pos_ in ("VERB", "AUX") else \
+        next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -1,0 +1,45 @@
+"""`to_dict` / `from_dict`: the JSON shape every stored value goes through."""
+
+from __future__ import annotations
+
+import json
+
+from dossier.model import (Article, Event, Evidence, Mention, Sentence, TimeExpression, from_dict,
+                           to_dict)
+
+
+def _article() -> Article:
+    return Article(id="a1", source="a.txt", text="Rescuers arrived on Monday.", title=None,
+                   sentences=[Sentence(index=0, start=0, end=27, text="Rescuers arrived on Monday.")],
+                   mentions=[Mention(text="Rescuers", label="NORP", start=0, end=8, sentence=0)],
+                   times=[TimeExpression(text="Monday", start=20, end=26, value="2021-11-15", precision="day",
+                                         tense="past")],
+                   events=[Event(id="e1", type="arrival", trigger="arrived", summary="Rescuers arrived",
+                                 date="2021-11-15",
+                                 evidence=[Evidence(source="a1#s0", text="Rescuers arrived on Monday.")])])
+
+
+def test_round_trip_keeps_nested_values_and_json_shape():
+    article = _article()
+    data = to_dict(article)
+    assert data["times"][0] == {**data["times"][0], "value": "2021-11-15", "tense": "past"}
+    assert data["events"][0]["evidence"] == [{"source": "a1#s0", "text": "Rescuers arrived on Monday."}]
+    again = from_dict(Article, json.loads(json.dumps(data)))
+    assert again == article
+    assert isinstance(again.events[0].evidence[0], Evidence)
+
+
+def test_unknown_keys_are_ignored_and_the_callers_dict_is_left_as_it_was():
+    data = to_dict(_article())
+    data["written_by_a_later_version"] = 1
+    data["times"][0]["also_unknown"] = "x"
+    before = json.dumps(data, sort_keys=True)
+    article = from_dict(Article, data)
+    assert article.times[0].value == "2021-11-15"
+    assert json.dumps(data, sort_keys=True) == before
+
+
+def test_bytes_are_left_out():
+    from dossier.model import Document
+
+    assert "raw" not in to_dict(Document(id="d", source="d.txt", kind="text", raw=b"\xff", text="x"))
