@@ -277,3 +277,10 @@ def test_clock_times_take_short_and_european_zones():
     found = values("Trading opens at 9:30 a.m. ET on Friday. The match starts at 3 p.m. BST.")
     assert found["9:30 a.m. ET on Friday"][0] == "2021-10-22T09:30"
     assert found["3 p.m. BST"][0] == "2021-10-22T15:00"
+
+
+def test_frequency_adverbs_are_sets_as_timeml_marks_them():
+    found = values("Protesters rallied almost daily, and the board meets annually.")
+    assert found["daily"][0::2] == ("P1D", "set")
+    assert found["annually"][0::2] == ("P1Y", "set")
+    assert not values("The company pays a quarterly dividend.")  # an adjective of money, not a time
