@@ -439,3 +439,20 @@ def test_reported_clause_the_parser_hung_on_a_noun(analyse):
     a = analyse("Tom Ryan also said for the first time that some letters have been located and will be released.")
     quote = by_cue(a, "also said")
     assert quote.text.startswith("that some letters") and quote.speaker_name == "Tom Ryan"
+
+
+def test_verb_the_parser_left_unlabelled_borrows_the_subject(analyse):
+    a = analyse("Anna Berg paused, then revealed why the work was especially moving.")
+    assert by_cue(a, "then revealed").speaker_name == "Anna Berg"
+
+
+def test_source_ending_in_a_quoted_title_is_still_the_source(analyse):
+    a = analyse('Tom Ryan, the longtime host of the radio show "Morning Talk," said in an interview that the '
+                "station had been too dull.")
+    assert by_cue(a, "said").speaker_name == "Tom Ryan"
+
+
+def test_credit_in_a_news_digest_is_not_a_speaker(analyse):
+    a = analyse('"Star leaves the musical," by Variety\'s Gordon Cox: "The star of the show is leaving the musical '
+                'next month after a long run."')
+    assert all(q.speaker_name != "Gordon Cox" for q in a.quotes)

@@ -30,7 +30,7 @@ HEADLINE_CUE = re.compile(r"\b(%s)\b" % "|".join(sorted(
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A verb whose own subject is missing borrows the subject of the verb it hangs from
 # ("Trump spoke, adding that ...", "He smiled and said ...").
-BORROWING_DEPS = ("advcl", "conj", "xcomp")
+BORROWING_DEPS = ("advcl", "conj", "xcomp", "dep")  # "dep": "Clinton paused, then revealed ..." misparsed
 # A reporting verb inside a relative or participle clause takes the noun it modifies as source
 # ("officials who said ...", "a statement saying ...").
 NOUN_MODIFIER_DEPS = ("relcl", "acl")

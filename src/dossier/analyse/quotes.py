@@ -65,6 +65,9 @@ _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.
                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
+# A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
+# writer of the excerpt, not a speaker.
+_CREDIT = re.compile(r"\bby\s+[^,.;:\"]*$")
 _SPAN_EDGE = " \t\n.,;:!?\"'"
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
@@ -450,7 +453,7 @@ class _Finder:
     def _colon_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """A transcript or interview line: 'Rep. Trey Gowdy (R-S.C.): "..."' names its speaker."""
         colon = self.norm.rfind(":", start, end)
-        if colon < 0 or self.norm[colon + 1:end].strip():
+        if colon < 0 or self.norm[colon + 1:end].strip() or _CREDIT.search(self.norm, start, colon):
             return None, None
         people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= colon]
         if not people:
@@ -461,8 +464,11 @@ class _Finder:
     def _parsed_speaker(self, parsed: Attribution, fallback) -> Speaker | None:
         """The speaker named by a parsed source phrase; the frame rules name it when the parse
         has no source or cannot name one inside it."""
-        if parsed.source is None or self._within_marks(parsed.source[0]) or self._within_marks(parsed.source[1] - 1):
-            return fallback()  # a parse that took quoted words for the subject
+        head = parsed.source_head or parsed.source
+        if parsed.source is None or self._within_marks(parsed.source[0]) or self._within_marks(head[1] - 1):
+            # a parse that took quoted words for the subject (a title in quote marks at the end of
+            # an appositive is not that: 'Trump, the star of "The Apprentice," said')
+            return fallback()
         speaker = self._name_in(parsed.source, parsed.source_head, parsed.source_name)
         if speaker.name is None:
             other = fallback()
