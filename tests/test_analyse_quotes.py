@@ -456,3 +456,13 @@ def test_credit_in_a_news_digest_is_not_a_speaker(analyse):
     a = analyse('"Star leaves the musical," by Variety\'s Gordon Cox: "The star of the show is leaving the musical '
                 'next month after a long run."')
     assert all(q.speaker_name != "Gordon Cox" for q in a.quotes)
+    b = analyse('At the conference, Anna Berg ended her speech by quoting her father: "Every obstacle yields to '
+                'stern resolve, as the old saying goes."')
+    assert source_text(b, b.quotes[0]).startswith("At the conference, Anna Berg")
+
+
+def test_opening_past_participle_is_a_cue_without_the_answerer_as_source(analyse):
+    a = analyse('Asked about the merger, Tom Ryan said, "We will see what the board decides next week."')
+    asked = by_cue(a, "Asked")
+    assert asked.text == "about the merger" and asked.speaker_name is None
+    assert by_start(a, "We will see").speaker_name == "Tom Ryan"

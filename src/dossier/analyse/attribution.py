@@ -165,7 +165,8 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found = _according_to(doc, token, base, sentence.index)
-        elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and is_attribution_form(token.text):
+        elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
+                is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
@@ -180,6 +181,12 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         if found is not None:
             out.append(found)
     return _without_according_to(doc, base, out)
+
+
+def _opening_participle(doc, token) -> bool:
+    """A capitalised past participle opening the sentence ("Asked about the deal, Ryan said ..."):
+    a cue too ("Said" alone stays out: it is also a name)."""
+    return token.i == 0 and token.tag_ == "VBN" and token.text != "Said" and is_attribution_form(token.lower_)
 
 
 def _without_according_to(doc, base: int, found: list[Attribution]) -> list[Attribution]:
@@ -388,6 +395,8 @@ def _subject(verb):
                 if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
                     return issuer, False
             return holder, False
+        if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            return None, True  # "Asked about it, Ryan said ...": Ryan was asked; who asked is not named
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue

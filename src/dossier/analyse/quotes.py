@@ -67,7 +67,7 @@ _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
 # writer of the excerpt, not a speaker.
-_CREDIT = re.compile(r"\bby\s+[^,.;:\"]*$")
+_CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
 _SPAN_EDGE = " \t\n.,;:!?\"'"
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
