@@ -47,7 +47,7 @@ def test_led_by_phrase_gives_affiliation():
 
 def test_casualty_figures_with_hedges_are_intervals():
     a = _article("At least 19 people were killed and 40 injured; the death toll rose to 25 by evening.", [])
-    got = sorted((c.attribute, c.low, c.high) for c in extract_claims(a))
+    got = sorted((c.attribute, c.low, c.upper) for c in extract_claims(a))
     assert got == [("dead", 19.0, math.inf), ("dead", 25.0, 25.0), ("injured", 40.0, 40.0)]
     assert _interval("about", "20", None) == (16.0, 24.0)
     assert _interval(None, "19", "25") == (19.0, 25.0)
@@ -123,3 +123,23 @@ def test_no_flag_for_alias_hedge_promotion_or_reported_claim(build_case, case):
 def test_a_sum_of_victims_is_not_read_as_one_figure():
     a = _article("The bomb killed two women and a man in the bank. Officials said 4 people died.", [])
     assert [c.value for c in extract_claims(a)] == ["4"]
+
+
+def test_claims_extracted_per_article_name_the_entities_resolved_later():
+    import dataclasses
+
+    from dossier.verify.claims import resolved_claims
+
+    text = "Ahmed Karimi, the Blue Party's minister, met farmers; 12 people were injured."
+    a = _article(text, [("Ahmed Karimi", "PERSON"), ("Blue Party", "ORG")])
+    a = dataclasses.replace(a, mentions=[dataclasses.replace(m, entity=None) for m in a.mentions])
+    a.claims = extract_claims(a)  # as the per-article stage does: no entity resolved yet
+    assert {(c.subject, c.attribute, c.value) for c in a.claims} >= {("ahmed karimi", "affiliation", "blue party")}
+    # the corpus resolves the mentions; the kept claims then name the same entities as claims
+    # extracted from the resolved article
+    ids = {"Ahmed Karimi": "ent-karimi", "Blue Party": "ent-blue"}
+    resolved = dataclasses.replace(a, mentions=[dataclasses.replace(m, entity=ids[m.text]) for m in a.mentions])
+    entity_of = lambda _a, m: m.entity  # noqa: E731
+    assert resolved_claims(resolved, entity_of) == extract_claims(dataclasses.replace(resolved, claims=None), entity_of)
+    assert ("ent-karimi", "affiliation", "ent-blue") in {(c.subject, c.attribute, c.value)
+                                                          for c in resolved_claims(resolved, entity_of)}

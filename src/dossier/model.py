@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -253,6 +254,32 @@ class Event:
     time: str | None = None  # the time expression that dates it, as written; None when the reference date does
 
 
+@dataclass(frozen=True)
+class Claim:
+    """(subject, attribute, value) from one sentence; `low`/`high` bound a figure (hedges widen).
+    Extracted per article, where `subject` (and an affiliation's `value`) is the folded name of
+    mention number `subject_mention` (`value_mention`) of the article; the corpus stage puts the
+    resolved entity id in their place (`verify.claims.resolved_claims`). -1: no mention."""
+
+    article: str
+    subject: str  # entity id (or folded name) for roles and affiliations; "" for event figures
+    attribute: str  # "role", "affiliation", "dead", "injured", "missing", "magnitude"
+    value: str  # normalised: role words, entity id, or the figure as written
+    text: str  # the words that state it
+    sentence: str  # the evidence sentence
+    start: int  # character offsets of `text` in the article
+    end: int
+    low: float = 0.0
+    high: float | None = 0.0  # None: no upper bound ("at least 19"); JSON has no infinity
+    subject_mention: int = -1
+    value_mention: int = -1
+
+    @property
+    def upper(self) -> float:
+        """`high`, with no bound as infinity."""
+        return math.inf if self.high is None else self.high
+
+
 @dataclass
 class Article:
     """A cleaned article; analysis annotations are added by later per-article stages."""
@@ -282,6 +309,9 @@ class Article:
     # Why an analysis is absent ("no entities: language es; the entity model reads English only").
     analysis_notes: list[str] = field(default_factory=list)
     predicates: list[Predicate] = field(default_factory=list)
+    # Claims in the article's own voice (`verify.claims.extract_claims`, a per-article stage run
+    # after analyse); None when not extracted yet (then the corpus stage extracts them).
+    claims: list[Claim] | None = None
 
     @property
     def published(self) -> str | None:
@@ -435,6 +465,7 @@ _NESTED: dict[tuple[str, str], type] = {
     ("Article", "times"): TimeExpression,
     ("Article", "events"): Event,
     ("Article", "predicates"): Predicate,
+    ("Article", "claims"): Claim,
     ("Event", "evidence"): Evidence,
     ("Link", "alignments"): Alignment,
     ("Story", "edges"): Derivation,

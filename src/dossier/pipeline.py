@@ -21,6 +21,7 @@ from dossier.ingest import read_paths
 from dossier.model import Article, Document, Rejection
 from dossier.resources import Resources
 from dossier.store import Store
+from dossier.verify.claims import extract_claims
 
 Progress = Callable[[Iterable, str, int | None], Iterable]
 
@@ -59,7 +60,9 @@ def _clean_one(doc: Document, options: Options) -> Article | Rejection:
 
 def _analyse_one(article: Article, context: Resources | Options) -> Article:
     resources = context if isinstance(context, Resources) else _worker_resources(context)
-    return analyse_article(article, resources)
+    article = analyse_article(article, resources)
+    article.claims = extract_claims(article)  # per article, so an add extracts only its own
+    return article
 
 
 def build(store: Store, paths: list[Path], options: Options, *, incremental: bool = False,

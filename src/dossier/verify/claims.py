@@ -4,8 +4,10 @@ A claim is an (entity, attribute, value) triple read from one sentence of one ar
 evidence span: appositions ("A, the Blue Party's minister"), "led by" phrases ("the Red Party
 delegation led by Minister A"), role titles before a name ("Deputy Foreign Minister A"), and numbers
 attached to the story's event (dead, injured, missing, magnitude). `extract_claims` is a pure
-function of one article; `find_claim_conflicts` compares claims across all articles without
-needing their sentences to align (the aligned-sentence check lives in `consensus.py`).
+function of one article, run per article after analyse (`Article.claims`: an add extracts only
+the new articles' claims); `find_claim_conflicts` names their entities as the corpus resolved them
+(`resolved_claims`) and compares claims across all articles without needing their sentences to
+align (the aligned-sentence check lives in `consensus.py`).
 
 Consensus counts independent lineages, not articles: two copies of one wire story are one voice.
 A value is a conflicting claim when a value incompatible with it has more independent sources
@@ -28,12 +30,12 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from dossier.analyse.gazetteer import fold
 from dossier.config import ClaimOptions  # the windows claims are compared in: `VerifyOptions.claims`
-from dossier.model import Article, Entity, Mention, Story
+from dossier.model import Article, Claim, Entity, Mention, Story
 
 # Words of a role title. A title is a run of these before a name or after "the"/"a" in an
 # apposition; the head noun is the last word. Written from the titles in the example corpus,
@@ -80,22 +82,6 @@ _MAGNITUDE = re.compile(
 _DISPUTING_CUES = re.compile(r"\b(claim|alleg|den(?:y|ied|ies)|insist|accus|reject|dismiss|rumou?r)", re.I)
 
 
-@dataclass(frozen=True)
-class Claim:
-    """(subject, attribute, value) from one sentence; `low`/`high` bound a figure (hedges widen)."""
-
-    article: str
-    subject: str  # entity id (or folded name) for roles and affiliations; "" for event figures
-    attribute: str  # "role", "affiliation", "dead", "injured", "missing", "magnitude"
-    value: str  # normalised: role words, entity id, or the figure as written
-    text: str  # the words that state it
-    sentence: str  # the evidence sentence
-    start: int  # character offsets of `text` in the article
-    end: int
-    low: float = 0.0
-    high: float = 0.0
-
-
 @dataclass
 class ClaimConflict:
     attribute: str
@@ -114,21 +100,36 @@ class ClaimConflict:
 
 
 def extract_claims(article: Article, entity_of: Callable[[Article, Mention], str] | None = None) -> list[Claim]:
-    """Claims stated by `article`'s own voice (not inside quoted or disputed speech).
+    """Claims stated by `article`'s own voice (not inside quoted or disputed speech): a pure
+    function of one article, run per article after analyse (`Article.claims`).
 
     `entity_of(article, mention)` gives a mention's entity id (default: `Mention.entity`, else the
-    folded text). Offsets are character offsets into `article.text`."""
+    folded text); `resolved_claims` replaces it later. Offsets are character offsets into
+    `article.text`."""
     entity_of = entity_of or (lambda _a, m: m.entity or fold(m.text))
     reported = _reported_spans(article)
     claims = []
-    mentions_by_start = sorted(article.mentions, key=lambda m: m.start)
-    starts = [m.start for m in mentions_by_start]
+    by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].start)
+    starts = [article.mentions[i].start for i in by_start]
     for sentence in article.sentences:  # each sentence's mentions by bisection: linear in the article
-        mentions = mentions_by_start[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        for claim in _sentence_claims(article, sentence.text, sentence.start, mentions, entity_of):
+        own = by_start[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        for claim in _sentence_claims(article, sentence.text, sentence.start, own, entity_of):
             if not any(s <= claim.start < e for s, e in reported):
                 claims.append(claim)
     return claims
+
+
+def resolved_claims(article: Article, entity_of: Callable[[Article, Mention], str]) -> list[Claim]:
+    """`article`'s claims (those extracted per article, else extracted now) with each subject and
+    affiliation named by `entity_of` (the corpus's entity resolution)."""
+    claims = article.claims if article.claims is not None else extract_claims(article)
+    mentions = article.mentions
+    out = []
+    for c in claims:
+        subject = entity_of(article, mentions[c.subject_mention]) if c.subject_mention >= 0 else c.subject
+        value = entity_of(article, mentions[c.value_mention]) if c.value_mention >= 0 else c.value
+        out.append(c if (subject, value) == (c.subject, c.value) else replace(c, subject=subject, value=value))
+    return out
 
 
 def _reported_spans(article: Article) -> list[tuple[int, int]]:
@@ -137,33 +138,37 @@ def _reported_spans(article: Article) -> list[tuple[int, int]]:
             if q.kind in ("direct", "partial") or (q.cue and _DISPUTING_CUES.search(q.cue))]
 
 
-def _sentence_claims(article: Article, text: str, offset: int, mentions: list[Mention], entity_of) -> list[Claim]:
+def _sentence_claims(article: Article, text: str, offset: int, own: list[int], entity_of) -> list[Claim]:
+    """Claims of one sentence; `own`: the indexes (in `article.mentions`) of its mentions."""
     claims = []
-    people = [m for m in mentions if m.label == "PERSON"]
-    groups = [m for m in mentions if m.label in ("ORG", "NORP")]
-    for person in people:
+    people = [i for i in own if article.mentions[i].label == "PERSON"]
+    groups = [i for i in own if article.mentions[i].label in ("ORG", "NORP")]
+    for p in people:
+        person = article.mentions[p]
         subject = entity_of(article, person)
         local = person.start - offset, person.end - offset
         role = _role_before(text, local[0])
         if role:
-            claims.append(_claim(article, subject, "role", role[0], text, offset, role[1], local[1]))
+            claims.append(_claim(article, subject, "role", role[0], text, offset, role[1], local[1], p))
         appo = _apposition(text, local[1])
         if appo:
-            claims.append(_claim(article, subject, "role", appo[0], text, offset, local[0], appo[1]))
-        for group in groups:
+            claims.append(_claim(article, subject, "role", appo[0], text, offset, local[0], appo[1], p))
+        for k in groups:
+            group = article.mentions[k]
             g = group.start - offset, group.end - offset
             if _leads(text, g[0], g[1], local[0]) or _apposition_affiliation(text, local[1], *g) \
                     or re.fullmatch(r"\s+of\s+(?:the\s+)?", text[local[1]:g[0]]):
                 claims.append(_claim(article, subject, "affiliation", entity_of(article, group), text, offset,
-                                     min(g[0], local[0]), max(g[1], local[1])))
+                                     min(g[0], local[0]), max(g[1], local[1]), p, k))
     claims += _figures(article, text, offset)
     return claims
 
 
 def _claim(article: Article, subject: str, attribute: str, value: str, text: str, offset: int,
-           start: int, end: int, low: float = 0.0, high: float = 0.0) -> Claim:
+           start: int, end: int, subject_mention: int = -1, value_mention: int = -1,
+           low: float = 0.0, high: float = 0.0) -> Claim:
     return Claim(article.id, subject, attribute, value, text[start:end], text, offset + start, offset + end,
-                 low, high)
+                 low, None if high == math.inf else high, subject_mention, value_mention)
 
 
 def _role_before(text: str, person_start: int) -> tuple[str, int] | None:
@@ -233,11 +238,12 @@ def _figures(article: Article, text: str, offset: int) -> list[Claim]:
             low, high = _interval(m.group("hedge"), m.group("n"), m.groupdict().get("n2"))
             if low is None:
                 continue
-            out.append(_claim(article, "", attribute, m.group("n"), text, offset, m.start(), m.end(), low, high))
+            out.append(_claim(article, "", attribute, m.group("n"), text, offset, m.start(), m.end(),
+                              low=low, high=high))
     for m in _MAGNITUDE.finditer(text):
         value = float(m.group("n") or m.group("m"))
         out.append(_claim(article, "", "magnitude", str(value), text, offset, m.start(), m.end(),
-                          value - 0.05, value + 0.05))  # magnitudes are given to one decimal
+                          low=value - 0.05, high=value + 0.05))  # magnitudes are given to one decimal
     return _unique(out)
 
 
@@ -295,7 +301,7 @@ def find_claim_conflicts(articles: list[Article], entities: list[Entity], storie
     names = {e.id: e.name for e in entities}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for article in articles:
-        for claim in extract_claims(article, entity_of):
+        for claim in resolved_claims(article, entity_of):
             numeric = claim.attribute not in ("role", "affiliation")
             story = story_of.get(claim.article)
             if not (numeric and story is None):
@@ -366,7 +372,7 @@ def _shown(claim: Claim, names: dict[str, str]) -> str:
 def _value_key(claim: Claim):
     if claim.attribute in ("role", "affiliation"):
         return claim.value
-    return (claim.low, claim.high)
+    return (claim.low, claim.upper)
 
 
 def _compatible(a, b, numeric: bool) -> bool:
