@@ -43,6 +43,26 @@ def test_two_builds_over_one_store_give_byte_equal_exports(seeds_db, tmp_path, o
     assert '"contradicted"' in first  # a page-date verdict is among what must come back the same
 
 
+def test_an_add_keeps_claims_for_articles_analysed_before_claims_were_kept(seeds_db, tmp_path, options, resources):
+    """A store written before `Article.claims` existed: the next add extracts the stored articles'
+    claims once and keeps them, and decides what the store held."""
+    from dossier.store.db import ANALYSED
+
+    shutil.copy(seeds_db, tmp_path / "old.db")
+    store = Store(tmp_path / "old.db")
+    before = json.dumps(export_dict(store), ensure_ascii=False)
+    for article_id, data in store.products(ANALYSED).items():
+        old = json.loads(data)
+        old.pop("claims", None)
+        store.put_product(article_id, ANALYSED, json.dumps(old).encode())
+    store.db.commit()
+    assert all(a.claims is None for a in store.analysed_articles())
+    build(store, [SEEDS], options, incremental=True, resources=resources)
+    assert all(a.claims is not None for a in store.analysed_articles())
+    assert any(a.claims for a in store.analysed_articles())
+    assert json.dumps(export_dict(store), ensure_ascii=False) == before
+
+
 def test_add_equals_build_from_scratch(tmp_path, options, resources):
     part_one, part_two = tmp_path / "one", tmp_path / "two"
     part_one.mkdir()

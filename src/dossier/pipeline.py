@@ -3,6 +3,7 @@ transaction, so a failed or killed build leaves the previous dossier intact."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -158,6 +159,9 @@ def _analyse_articles(stored: list[Article], new_articles: list[Article], option
                 result.rejected.append(item)
         else:
             analysed[item.id] = item
+    for article in stored:  # analysed before claims were kept: extracted once, then kept with it
+        if article.claims is None and article.id not in analysed and article.id not in failed:
+            analysed[article.id] = dataclasses.replace(article, claims=extract_claims(article))
     stored_ids = {a.id for a in stored}  # a stored article that fails again keeps its last analysis
     kept = (analysed.get(a.id, a) for a in everyone if a.id not in failed or a.id in stored_ids)
     return sorted(kept, key=lambda a: (a.source, a.id)), set(analysed)
