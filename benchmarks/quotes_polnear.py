@@ -26,8 +26,8 @@ parsed subjects (a dateline misparse), the issuer of a statement or ad as its so
 paragraph going on from the sentence before, "according to" before a multi-sentence quote,
 "CITY, Country -" datelines, headlines ending with a full stop and the "that"-clause of "said"
 misparsed as a relative clause, the subject borrowed over an unlabelled "dep" and a source ending
-in a quoted title and the opening "Asked ..., X said" (a cue; X is not its source), chosen on
-`--split train --start 3 --every 5`): report dev (or test), never train.
+in a quoted title, the opening "Asked ..., X said" (a cue; X is not its source) and "asked if",
+chosen on `--split train --start 3 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

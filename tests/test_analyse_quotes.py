@@ -466,3 +466,9 @@ def test_opening_past_participle_is_a_cue_without_the_answerer_as_source(analyse
     asked = by_cue(a, "Asked")
     assert asked.text == "about the merger" and asked.speaker_name is None
     assert by_start(a, "We will see").speaker_name == "Tom Ryan"
+
+
+def test_asked_if_reports_the_question(analyse):
+    a = analyse("Asked if the plan had failed, Anna Berg said the council would vote again.")
+    assert by_cue(a, "Asked").text == "if the plan had failed"
+    assert by_cue(a, "said").speaker_name == "Anna Berg"

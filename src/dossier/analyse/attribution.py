@@ -50,6 +50,8 @@ CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maint
 # Of those, the verbs whose direct object is what was said ("explained the differences", "noted the
 # dichotomy", "tweeted congratulations"); chosen on PolNeAR train.
 NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall"})
+# Verbs whose "if"/"whether" clause is the question reported ("asked if ...", "wondered whether ...").
+QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "doubt"})
 # Verbs whose "that"-clause is a fact, not someone's statement ("The poll showed ... is already
 # covered; "It means that", "The rule requires that").
 NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", "ensure", "mean", "happen",
@@ -409,6 +411,10 @@ def _subject(verb):
 
 def _content(doc, verb, base: int) -> Span | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses and attribution_lemma(verb) in QUESTION_LEMMAS:
+        # "asked if the plan had failed": the parser hangs an "if"/"whether" question as an adverbial
+        clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                   and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if clauses:
         return _phrase(doc, clauses[0], base)
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
