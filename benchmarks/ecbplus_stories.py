@@ -102,7 +102,8 @@ def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
 
 def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
     """Dossier articles for the documents, analysed unless `analyse` is false. `cache` (optional)
-    keeps analysed articles between runs, keyed by document id and text."""
+    keeps analysed articles between runs, keyed by document id and text, and dropped whole when
+    Dossier's code changed (`config.code_digest`): an analysis by older rules is never scored."""
     from dossier.config import Options
     from dossier.model import Article
 
@@ -112,7 +113,10 @@ def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
     from dossier.analyse import analyse_article
     from dossier.resources import Resources
 
-    stored = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
+    from dossier.config import code_digest
+
+    kept = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
+    stored = kept.get("articles", {}) if kept.get("code") == code_digest() else {}
     resources = Resources(Options())
     out = []
     for article in articles:
@@ -121,7 +125,7 @@ def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
             stored[key] = analyse_article(article, resources)
         out.append(stored[key])
     if cache:
-        cache.write_bytes(pickle.dumps(stored))
+        cache.write_bytes(pickle.dumps({"code": code_digest(), "articles": stored}))
     return out
 
 
