@@ -18,12 +18,11 @@ import re
 from dataclasses import replace
 
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.predicates import time_owners
+from dossier.analyse.predicates import FUTURE_AUX, MODALS, time_owners, verb_tense
 from dossier.model import Sentence, TimeExpression
 
 # "could" and "can" are left out: as often past ability ("could not be reached Wednesday") as ahead.
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "might", "may", "should", "must"})
-PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+FUTURE_AUXILIARIES = FUTURE_AUX | (MODALS - {"could", "can", "ought"})
 # Verbs whose object or "to"-clause lies ahead of when they are said ("plans to visit on Monday").
 PLAN_VERBS = frozenset({"plan", "expect", "schedule", "intend", "prepare", "aim", "propose", "threaten", "vow",
                         "promise", "hope"})
@@ -66,11 +65,8 @@ def clause_tense(owner) -> str | None:
     if "to" in auxiliaries and verb.tag_ == "VB":  # an infinitive is as far ahead as what it depends on
         head = verb.head
         return "future" if head.lemma_ in PLAN_VERBS or head.lower_ in AHEAD_WORDS else None
-    if verb.tag_ == "VBD" or auxiliaries & PAST_AUXILIARIES:
-        return "past"
-    if verb.tag_ == "VBN" and auxiliaries & {"has", "have"}:
-        return "past"  # present perfect: done by the time of writing
-    return None
+    tense = verb_tense(verb)  # past forms, past auxiliaries, the present perfect
+    return tense if tense in ("past", "future") else None
 
 
 def _plans(verb, owner) -> bool:

@@ -160,17 +160,20 @@ def _time_source(token):
 
 def _tense(token) -> str | None:
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return None
-    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in FUTURE_AUX for a in aux) or (verb.tag_ == "VB" and any(a == "to" for a in aux)
-                                             and verb.head.lemma_ in ("plan", "expect", "set", "due", "schedule")):
+    return verb_tense(verb) if verb is not None else None
+
+
+def verb_tense(verb) -> str | None:
+    """"future", "past", "present" or None, from the spaCy verb token's form and auxiliaries."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX or (verb.tag_ == "VB" and "to" in aux
+                            and verb.head.lemma_ in ("plan", "expect", "set", "due", "schedule")):
         return "future"
-    if verb.tag_ == "VBD" or any(a in ("was", "were", "had", "did") for a in aux):
+    if verb.tag_ == "VBD" or aux & {"was", "were", "had", "did"}:
         return "past"
-    if verb.tag_ == "VBN" and any(a in ("has", "have") for a in aux):
+    if verb.tag_ == "VBN" and aux & {"has", "have"}:
         return "past"  # present perfect: done by the time of writing
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a in ("is", "are", "am") for a in aux):
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or aux & {"is", "are", "am"}:
         return "present"
     return None
 
