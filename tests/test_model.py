@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from dossier.model import (Article, Event, Evidence, Mention, Sentence, TimeExpression, from_dict,
-                           to_dict)
+from dossier.model import (Article, Claim, Event, Evidence, Mention, Sentence, TimeExpression, from_dict,
+                           to_dict, to_json)
 
 
 def _article() -> Article:
@@ -43,3 +43,20 @@ def test_bytes_are_left_out():
     from dossier.model import Document
 
     assert "raw" not in to_dict(Document(id="d", source="d.txt", kind="text", raw=b"\xff", text="x"))
+
+
+def test_to_json_is_the_json_of_to_dict():
+    article = _article()
+    assert json.loads(to_json(article)) == to_dict(article)
+    assert from_dict(Article, json.loads(to_json(article))) == article
+    # digests: dict keys sorted, dataclass fields in their declared order
+    assert to_json({"b": 1, "a": [article.sentences[0]]}, sort_keys=True).startswith(b'{"a":[{"index":0,')
+
+
+def test_to_json_leaves_bytes_out_and_writes_unbounded_as_null():
+    from dossier.model import Document
+
+    assert json.loads(to_json(Document(id="d", source="d.txt", kind="text", raw=b"\xff", text="x"))).get("raw") is None
+    claim = json.loads(to_json(Claim(article="a", subject="", attribute="dead", value="19", text="at least 19",
+                                     sentence="At least 19 died.", start=0, end=11, low=19.0, high=float("inf"))))
+    assert claim["high"] is None

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,7 +31,7 @@ from dossier.analyse.events import extract_events, lead_sentences
 from dossier.analyse.timex import WEEKDAYS, normalise_times
 from dossier.config import code_digest
 from dossier.kept import Kept
-from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict
+from dossier.model import Article, Event, Lineage, Provenance, TimeExpression, from_dict, to_dict, to_json
 from dossier.timevalue import parse_day
 
 if TYPE_CHECKING:
@@ -168,7 +167,7 @@ def anchor_times(articles: list[Article], provenance: Provenance,
     """Every article's times anchored on its lineage's reference date (see the module docstring);
     `cache` keeps each article's result between builds (the same result with or without it)."""
     by_id = {a.id: a for a in articles}
-    references = {a.id: own_reference(a) for a in articles}
+    references: dict[str, Reference] = {}
     for lineage in provenance.lineages:
         members = [by_id[a] for a in lineage.articles if a in by_id]
         if len(members) < 2:
@@ -177,6 +176,9 @@ def anchor_times(articles: list[Article], provenance: Provenance,
         if shared is not None:
             for article in members:
                 references[article.id] = shared
+    for article in articles:  # the rest: their own (normalising every time: not asked where unused)
+        if article.id not in references:
+            references[article.id] = own_reference(article)
     out = Anchoring(_anchored_all(articles, references, cache))
     for lineage in provenance.lineages:
         out.established.update(_established(lineage, by_id, out))
@@ -206,7 +208,7 @@ def _anchor_key(article: Article, reference: Reference) -> str:
     """Digest of what decides `anchored`: the whole article (entities resolved), the reference and
     the code."""
     h = hashlib.sha256(f"{ANCHORED_PRODUCT}|{code_digest()}|{reference!r}|".encode())
-    h.update(json.dumps(to_dict(article), sort_keys=True).encode())
+    h.update(to_json(article, sort_keys=True))
     return h.hexdigest()[:20]
 
 

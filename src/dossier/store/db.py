@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
+
 from dossier.model import (Article, Corpus, Document, Entity, Event, Flag, Link, Quote, Rejection,
-                           Story, from_dict, to_dict)
+                           Story, from_dict, to_json)
 from dossier.store import readmodel
 from dossier.store.migrations import MIGRATIONS
 
@@ -187,7 +189,7 @@ class Store:
         """Store `article` (and its full-text row); False, writing nothing, when the stored copy is
         already the same. The cost per article does not grow with the store: the full-text row is
         found through `article_fts_rows`, never by scanning the FTS table."""
-        data = json.dumps(to_dict(article), ensure_ascii=False)
+        data = to_json(article).decode()
         old = self.db.execute("SELECT source, data FROM articles WHERE id=?", (article.id,)).fetchone()
         if old is not None and old["data"] == data and old["source"] == article.source:
             return False
@@ -203,21 +205,21 @@ class Store:
 
     def articles(self) -> list[Article]:
         rows = self.db.execute("SELECT data FROM articles ORDER BY source, id")
-        return [from_dict(Article, json.loads(r[0])) for r in rows]
+        return [from_dict(Article, orjson.loads(r[0])) for r in rows]
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-        return from_dict(Article, json.loads(row[0])) if row else None
+        return from_dict(Article, orjson.loads(row[0])) if row else None
 
     def put_analysed(self, article: Article) -> None:
         """Keep the per-article product the corpus stages start from (`articles` holds the article
         as the build decided it), so `dossier add` re-runs them on the same inputs."""
-        self.put_product(article.id, ANALYSED, json.dumps(to_dict(article), ensure_ascii=False).encode("utf-8"))
+        self.put_product(article.id, ANALYSED, to_json(article))
 
     def analysed_articles(self) -> list[Article]:
         """The stored per-article products, ordered by (source, id) like `articles()`. A store
         written before they were kept gives its stored articles instead."""
-        found = {i: from_dict(Article, json.loads(data)) for i, data in self.products(ANALYSED).items()}
+        found = {i: from_dict(Article, orjson.loads(data)) for i, data in self.products(ANALYSED).items()}
         if len(found) < self.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
             found = {a.id: a for a in self.articles()} | found
         return sorted(found.values(), key=lambda a: (a.source, a.id))
@@ -238,14 +240,14 @@ class Store:
             for position, item in enumerate(getattr(corpus, field_name)):
                 item_id = getattr(item, "id", None) or f"{item.a}:{item.b}"
                 self.db.execute("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
-                                (kind, item_id, position, json.dumps(to_dict(item), ensure_ascii=False)))
+                                (kind, item_id, position, to_json(item).decode()))
         readmodel.refresh(self.db)  # the read side's indexed tables follow every corpus write
 
     def corpus(self) -> Corpus:
         out = Corpus()
         for field_name, (kind, cls) in CORPUS_KINDS.items():
             rows = self.db.execute("SELECT data FROM corpus WHERE kind=? ORDER BY position", (kind,))
-            setattr(out, field_name, [from_dict(cls, json.loads(r[0])) for r in rows])
+            setattr(out, field_name, [from_dict(cls, orjson.loads(r[0])) for r in rows])
         return out
 
     # ------------------------------------------------------------ builds, search, stats

@@ -21,6 +21,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 
+import orjson
 from rapidfuzz import fuzz
 
 from dossier.timevalue import parse_span
@@ -52,7 +53,7 @@ def refresh(db: sqlite3.Connection) -> None:
     for table in READ_TABLES:
         db.execute(f"DELETE FROM {table}")
     _articles(db)
-    items = {kind: [(row[0], row[1], json.loads(row[2])) for row in
+    items = {kind: [(row[0], row[1], orjson.loads(row[2])) for row in
                     db.execute("SELECT id, position, data FROM corpus WHERE kind=? ORDER BY position", (kind,))]
              for kind in ("link", "story", "entity", "quote", "event", "flag")}
     _links(db, items["link"])
@@ -121,13 +122,14 @@ def _articles(db: sqlite3.Connection) -> None:
         " json_extract(data, '$.byline'), json_extract(data, '$.credited_source'), json_extract(data, '$.url'),"
         " json_extract(data, '$.page_date'), json_extract(data, '$.page_date_trust'),"
         " json_extract(data, '$.event_date') FROM articles ORDER BY source, id").fetchall()
+    out = []
     for position, (aid, source, title, site, byline, credited, url, page_date, trust, event_date) in enumerate(rows):
         date = event_date or page_date
         span = parse_span(date)
-        db.execute("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
+        out.append((aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
                     event_date, date, (date or "")[:4] or "undated", outlet_name(site, credited, byline, source),
                     title or PurePosixPath(source).name, span.start if span else None, span.end if span else None))
+    db.executemany("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
     # Mentions resolved to an entity, counted per article with their spans (the entity page cuts
     # its contexts from the text with them), straight from the stored JSON.
     db.execute("INSERT INTO read_entity_articles(entity, article, mentions, spans)"
@@ -277,17 +279,17 @@ def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
     by_speaker = defaultdict(list)
     for item_id, position, quote in quotes:
         by_speaker[quote.get("speaker") or ""].append(dict(quote, _id=item_id, _position=position))
+    variants, rows = [], []
     for speaker, said in by_speaker.items():
         for number, group in enumerate(quote_variants(said)):
             variant = f"{speaker}#{number}"
             first = group[0]
             name = names.get(speaker) or first.get("speaker_name") or first.get("speaker_text") or speaker or None
-            db.execute("INSERT INTO read_variants VALUES (?,?,?,?,?)",
-                       (variant, first["_position"], speaker or None, name, len(group)))
-            for quote in group:
-                db.execute("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?)",
-                           (quote["_id"], quote["_position"], quote["article"], speaker or None, name,
-                            quote.get("kind", "direct"), variant, len(group), quote["text"]))
+            variants.append((variant, first["_position"], speaker or None, name, len(group)))
+            rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name,
+                      quote.get("kind", "direct"), variant, len(group), quote["text"]) for quote in group]
+    db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
+    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
 
 def _flags(db: sqlite3.Connection, flags: list) -> None:

@@ -18,7 +18,7 @@ import hashlib
 import json
 
 from dossier.config import VerifyOptions, code_digest
-from dossier.model import Article, Link, to_dict
+from dossier.model import Article, Link, to_json
 from dossier.unionfind import UnionFind
 
 # The product's name; the key holds the code digest, so flags kept by other code are never served.
@@ -45,9 +45,9 @@ def component_key(links: list[Link], members: list[Article], rank: dict[str, int
     invalidate it."""
     h = hashlib.sha256(f"{FLAG_PRODUCT}|{code_digest()}|{options!r}".encode())
     for link in sorted(links, key=lambda link: (link.a, link.b)):
-        h.update(json.dumps(to_dict(link), sort_keys=True).encode())
+        h.update(to_json(link, sort_keys=True))
     for article in members:
-        h.update(json.dumps(to_dict(article), sort_keys=True).encode())
+        h.update(to_json(article, sort_keys=True))
     ranks = sorted({rank[a.id] for a in members})
     lineages = list(dict.fromkeys(lineage_of.get(a.id) for a in members))
     h.update(json.dumps([(ranks.index(rank[a.id]), lineages.index(lineage_of.get(a.id)))
