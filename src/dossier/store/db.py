@@ -237,10 +237,9 @@ class Store:
     def put_corpus(self, corpus: Corpus) -> None:
         self.db.execute("DELETE FROM corpus")
         for field_name, (kind, _) in CORPUS_KINDS.items():
-            for position, item in enumerate(getattr(corpus, field_name)):
-                item_id = getattr(item, "id", None) or f"{item.a}:{item.b}"
-                self.db.execute("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
-                                (kind, item_id, position, to_json(item).decode()))
+            self.db.executemany("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
+                                ((kind, getattr(item, "id", None) or f"{item.a}:{item.b}", position,
+                                  to_json(item).decode()) for position, item in enumerate(getattr(corpus, field_name))))
         readmodel.refresh(self.db)  # the read side's indexed tables follow every corpus write
 
     def corpus(self) -> Corpus:
