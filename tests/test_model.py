@@ -60,3 +60,11 @@ def test_to_json_leaves_bytes_out_and_writes_unbounded_as_null():
     claim = json.loads(to_json(Claim(article="a", subject="", attribute="dead", value="19", text="at least 19",
                                      sentence="At least 19 died.", start=0, end=11, low=19.0, high=float("inf"))))
     assert claim["high"] is None
+
+
+def test_from_dict_fills_defaults_for_fields_an_older_version_did_not_write():
+    data = to_dict(_article())
+    del data["claims"], data["times"][0]["tense"]
+    article = from_dict(Article, data)
+    assert article.claims == Article(id="x", source="x", text="").claims
+    assert article.times[0].tense is None and article.times[0].value == "2021-11-15"
