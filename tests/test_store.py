@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dossier.model import (Alignment, Article, Corpus, Document, Evidence, Link, Quote, Rejection,
                            RemovedLine, Sentence)
@@ -148,3 +150,13 @@ def test_quote_variants_group_rewordings_and_keep_other_quotes_apart():
     assert [[said.index(q["text"]) for q in g] for g in groups] == [[0, 2, 4], [1], [3]]
     # the prefix filter finds what comparing with every group finds
     assert fuzz.ratio(said[0], said[4]) >= VARIANT_MIN_RATIO > fuzz.ratio(said[1], said[3])
+
+
+@given(st.text(alphabet="ab c", max_size=40), st.text(alphabet="ab c", max_size=40))
+def test_two_texts_at_the_variant_ratio_pass_the_length_bound(a, b):
+    from rapidfuzz import fuzz
+
+    from dossier.store.readmodel import _LENGTH_BOUND, VARIANT_MIN_RATIO
+
+    if fuzz.ratio(a, b) >= VARIANT_MIN_RATIO:
+        assert len(b) * _LENGTH_BOUND <= len(a) <= len(b) / _LENGTH_BOUND

@@ -35,6 +35,9 @@ VARIANT_MIN_RATIO = 65
 # finds every pair above PREFIX_JACCARD.
 PREFIX_JACCARD = 0.2
 _VARIANT_WORD = re.compile(r"\w{3,}")
+# Lengths two texts at VARIANT_MIN_RATIO can have: rapidfuzz's ratio is 100 * (1 - indel / (a + b))
+# and indel >= |a - b|, so the shorter is at least this share of the longer (an exact bound).
+_LENGTH_BOUND = VARIANT_MIN_RATIO / (200 - VARIANT_MIN_RATIO)
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
@@ -258,17 +261,21 @@ def quote_variants(quotes: list[dict]) -> list[list[dict]]:
     words = [frozenset(_VARIANT_WORD.findall(q["text"].casefold())) for q in quotes]
     frequency = Counter(w for ws in words for w in ws)
     groups: list[list[dict]] = []
+    heads: list[tuple[str, int]] = []  # each group's first text and its length
     heads_with: dict[str, list[int]] = defaultdict(list)  # prefix word -> groups whose head has it
     for quote, own in zip(quotes, words):
         ranked = sorted(own, key=lambda w: (frequency[w], w)) or [""]  # no words: one shared key
         prefix = ranked[:len(ranked) - math.ceil(PREFIX_JACCARD * len(ranked)) + 1]
         candidates = sorted({g for w in prefix for g in heads_with.get(w, ())})
-        home = next((g for g in candidates
-                     if fuzz.ratio(groups[g][0]["text"], quote["text"], score_cutoff=VARIANT_MIN_RATIO)), None)
+        text = quote["text"]
+        shortest, longest = len(text) * _LENGTH_BOUND, len(text) / _LENGTH_BOUND
+        home = next((g for g in candidates if shortest <= heads[g][1] <= longest
+                     and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
         if home is None:
             for w in prefix:
                 heads_with[w].append(len(groups))
             groups.append([quote])
+            heads.append((text, len(text)))
         else:
             groups[home].append(quote)
     return groups
