@@ -99,6 +99,40 @@ def test_kept_link_flags_equal_fresh_ones_and_only_a_changed_component_is_checke
     assert checked == []
     linked = {x for link in corpus.links for x in (link.a, link.b)}
     target = next(a for a in articles if a.id in linked)
-    edited = [dataclasses.replace(a, title=f"{a.title} (updated)") if a is target else a for a in articles]
+    # a field the checks do not read (kept.CHECKED_FIELDS) changes no key ...
+    dated = [dataclasses.replace(a, event_date="1999-01-01", title="x") if a is target else a for a in articles]
+    assert find_flags(dated, *inputs, cache=cache) == fresh and checked == []
+    # ... one they read sends the component through the checks again
+    edited = [dataclasses.replace(a, mentions=a.mentions[1:]) if a is target else a for a in articles]
     find_flags(edited, *inputs, cache=cache)
     assert len(checked) == 1 and target.id in checked[0]
+
+
+def test_link_checks_read_no_article_field_their_key_leaves_out(seeds_db):
+    """Every component's link flags are the same when each Article field outside
+    kept.CHECKED_FIELDS is changed, so `component_key` may leave those fields out."""
+    from dossier import verify
+    from dossier.config import VerifyOptions
+    from dossier.reuse import build_provenance
+    from dossier.verify.kept import CHECKED_FIELDS, link_components
+
+    store = Store(seeds_db)
+    try:
+        articles, links = store.articles(), store.corpus().links
+    finally:
+        store.close()
+    other = {str: "changed", list: [], type(None): "changed"}
+    scrambled = {a.id: dataclasses.replace(a, **{f.name: other.get(type(getattr(a, f.name)), None)
+                                                for f in dataclasses.fields(Article) if f.name not in CHECKED_FIELDS})
+                 for a in articles}
+    provenance = build_provenance(articles, links)
+    name = {a.id: a.source.rsplit("/", 1)[-1] for a in articles}.get
+    by_id = {a.id: a for a in articles}
+    checked = 0
+    for group in link_components(links):
+        ids = sorted({x for link in group for x in (link.a, link.b)})
+        flags = [verify._link_flags([source[i] for i in ids], group, provenance.rank.__getitem__,
+                                    provenance.lineage_of(), VerifyOptions(), name) for source in (by_id, scrambled)]
+        assert flags[0] == flags[1]
+        checked += bool(flags[0])
+    assert checked  # the seeds' components do raise flags

@@ -2,9 +2,9 @@
 re-checks only the components its articles change.
 
 Every flag read off links (changed facts, changed quoted words, quote drift, consensus conflicts)
-is decided inside one component of the link graph: from its links, its member articles as the
-build decided them, their order of origin (`Provenance.rank`) and lineages, the verify options
-and the code (`config.code_digest`). `component_key` hashes exactly those, so a kept verdict is
+is decided inside one component of the link graph: from its links, the fields of its member
+articles that the checks read (CHECKED_FIELDS, as the build decided them), their order of origin
+(`Provenance.rank`) and lineages, the verify options and the code (`config.code_digest`). `component_key` hashes exactly those, so a kept verdict is
 served only where checking again would reach it; a component with a new, changed or re-ranked
 member is checked afresh.
 
@@ -23,6 +23,10 @@ from dossier.unionfind import UnionFind
 
 # The product's name; the key holds the code digest, so flags kept by other code are never served.
 FLAG_PRODUCT = "verify.link-flags.v2"
+# The Article fields the link checks read (verify/pairs, scare_quotes, quotes, consensus, slots;
+# the source names articles in flag details). Not the event date, events or times, which an add
+# changes across a story: hashing them re-checked components whose checks could not change.
+CHECKED_FIELDS = ("id", "source", "text", "sentences", "mentions", "quotes")
 
 
 def link_components(links: list[Link]) -> list[list[Link]]:
@@ -47,7 +51,7 @@ def component_key(links: list[Link], members: list[Article], rank: dict[str, int
     for link in sorted(links, key=lambda link: (link.a, link.b)):
         h.update(to_json(link, sort_keys=True))
     for article in members:
-        h.update(to_json(article, sort_keys=True))
+        h.update(to_json([getattr(article, name) for name in CHECKED_FIELDS], sort_keys=True))
     ranks = sorted({rank[a.id] for a in members})
     lineages = list(dict.fromkeys(lineage_of.get(a.id) for a in members))
     h.update(json.dumps([(ranks.index(rank[a.id]), lineages.index(lineage_of.get(a.id)))
