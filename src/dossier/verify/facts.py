@@ -537,8 +537,7 @@ def _polarity_changes(a: FactSlots, b: FactSlots, swap: bool = False) -> list[Ch
 def _inserted_negation(a: FactSlots, b: FactSlots) -> list[Change]:
     """A negation word inserted (or removed) between words both sentences share in that order:
     "is a must" / "is not a must", whatever the negated phrase is."""
-    wa = [t.lower for t in a.tokens if is_word(t)]
-    wb = [t.lower for t in b.tokens if is_word(t)]
+    wa, wb = a.words, b.words
     sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         added, removed = wb[j1:j2], wa[i1:i2]

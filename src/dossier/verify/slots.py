@@ -85,6 +85,11 @@ class FactSlots:
     cues: list[tuple[str, str]] = field(default_factory=list)  # (cue word, stance class)
 
     @functools.cached_property
+    def words(self) -> list[str]:
+        """The lower-cased word tokens (computed once per sentence, not per compared pair)."""
+        return [t.lower for t in self.tokens if is_word(t)]
+
+    @functools.cached_property
     def stems(self) -> set[str]:
         return {stem(t.lower) for t in self.tokens if t.lower[0].isalnum()}
 
@@ -104,6 +109,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus's verify calls it millions of times on a few thousand words
 def stem(word: str) -> str:
     """Crude suffix stripping: enough to match "participate"/"participating", "killed"/"kills"."""
     word = word.lower()
