@@ -47,18 +47,19 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-
 def to_json(obj: Any, *, sort_keys: bool = False) -> bytes:
     """`to_dict(obj)` as compact UTF-8 JSON, about 10x faster than `json.dumps(to_dict(obj))`:
     orjson serialises dataclasses natively, in field order (measured on 2.1k analysed articles:
     0.09 against 0.68 CPU s, the same values). `sort_keys` sorts dict keys, for digests (a
-    dataclass's fields always come in their declared order). Values orjson refuses (bytes fields, non-string dict keys) go through `to_dict`.
-    Non-finite floats become null, as SQLite's JSON functions need."""
+    dataclass's fields always come in their declared order). Values orjson refuses (bytes fields,
+    non-string dict keys) go through `to_dict`. Non-finite floats become null, as SQLite's JSON
+    functions need."""
     option = orjson.OPT_SORT_KEYS if sort_keys else 0
     try:
         return orjson.dumps(obj, option=option)
     except TypeError:
         return orjson.dumps(to_dict(obj), option=option | orjson.OPT_NON_STR_KEYS)
+
 
 _SCALARS = (str, int, float, type(None))
 _SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})

@@ -237,9 +237,10 @@ class Store:
     def put_corpus(self, corpus: Corpus) -> None:
         self.db.execute("DELETE FROM corpus")
         for field_name, (kind, _) in CORPUS_KINDS.items():
+            items = enumerate(getattr(corpus, field_name))
             self.db.executemany("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
                                 ((kind, getattr(item, "id", None) or f"{item.a}:{item.b}", position,
-                                  to_json(item).decode()) for position, item in enumerate(getattr(corpus, field_name))))
+                                  to_json(item).decode()) for position, item in items))
         readmodel.refresh(self.db)  # the read side's indexed tables follow every corpus write
 
     def corpus(self) -> Corpus:

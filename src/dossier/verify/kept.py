@@ -4,9 +4,9 @@ re-checks only the components its articles change.
 Every flag read off links (changed facts, changed quoted words, quote drift, consensus conflicts)
 is decided inside one component of the link graph: from its links, the fields of its member
 articles that the checks read (CHECKED_FIELDS, as the build decided them), their order of origin
-(`Provenance.rank`) and lineages, the verify options and the code (`config.code_digest`). `component_key` hashes exactly those, so a kept verdict is
-served only where checking again would reach it; a component with a new, changed or re-ranked
-member is checked afresh.
+(`Provenance.rank`) and lineages, the verify options and the code (`config.code_digest`).
+`component_key` hashes exactly those, so a kept verdict is served only where checking again would
+reach it; a component with a new, changed or re-ranked member is checked afresh.
 
 Kept flags live in the product cache under FLAG_PRODUCT (`dossier.kept.Kept`), one per
 component, owned by its first member id.
