@@ -139,7 +139,7 @@ def test_claims_extracted_per_article_name_the_entities_resolved_later():
     # extracted from the resolved article
     ids = {"Ahmed Karimi": "ent-karimi", "Blue Party": "ent-blue"}
     resolved = dataclasses.replace(a, mentions=[dataclasses.replace(m, entity=ids[m.text]) for m in a.mentions])
-    entity_of = lambda _a, m: m.entity  # noqa: E731
-    assert resolved_claims(resolved, entity_of) == extract_claims(dataclasses.replace(resolved, claims=None), entity_of)
+    entity_of = lambda _a, m: m.entity  # noqa: E731 (what extraction reads from a resolved mention)
+    assert resolved_claims(resolved, entity_of) == extract_claims(dataclasses.replace(resolved, claims=None))
     assert ("ent-karimi", "affiliation", "ent-blue") in {(c.subject, c.attribute, c.value)
                                                           for c in resolved_claims(resolved, entity_of)}

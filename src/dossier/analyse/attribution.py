@@ -397,7 +397,8 @@ def _subject(verb):
                 if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
                     return issuer, False
             return holder, False
-        if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
+        if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
+                and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
             return None, True  # "Asked about it, Ryan said ...": Ryan was asked; who asked is not named
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject

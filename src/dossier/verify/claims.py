@@ -99,21 +99,20 @@ class ClaimConflict:
 # ---------------------------------------------------------------- extraction (per article)
 
 
-def extract_claims(article: Article, entity_of: Callable[[Article, Mention], str] | None = None) -> list[Claim]:
+def extract_claims(article: Article) -> list[Claim]:
     """Claims stated by `article`'s own voice (not inside quoted or disputed speech): a pure
     function of one article, run per article after analyse (`Article.claims`).
 
-    `entity_of(article, mention)` gives a mention's entity id (default: `Mention.entity`, else the
-    folded text); `resolved_claims` replaces it later. Offsets are character offsets into
+    A subject or affiliation is named by its mention's `Mention.entity`, else its folded text;
+    `resolved_claims` names it as the corpus resolved it. Offsets are character offsets into
     `article.text`."""
-    entity_of = entity_of or (lambda _a, m: m.entity or fold(m.text))
     reported = _reported_spans(article)
     claims = []
     by_start = sorted(range(len(article.mentions)), key=lambda i: article.mentions[i].start)
     starts = [article.mentions[i].start for i in by_start]
     for sentence in article.sentences:  # each sentence's mentions by bisection: linear in the article
         own = by_start[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
-        for claim in _sentence_claims(article, sentence.text, sentence.start, own, entity_of):
+        for claim in _sentence_claims(article, sentence.text, sentence.start, own):
             if not any(s <= claim.start < e for s, e in reported):
                 claims.append(claim)
     return claims
@@ -138,14 +137,14 @@ def _reported_spans(article: Article) -> list[tuple[int, int]]:
             if q.kind in ("direct", "partial") or (q.cue and _DISPUTING_CUES.search(q.cue))]
 
 
-def _sentence_claims(article: Article, text: str, offset: int, own: list[int], entity_of) -> list[Claim]:
+def _sentence_claims(article: Article, text: str, offset: int, own: list[int]) -> list[Claim]:
     """Claims of one sentence; `own`: the indexes (in `article.mentions`) of its mentions."""
     claims = []
     people = [i for i in own if article.mentions[i].label == "PERSON"]
     groups = [i for i in own if article.mentions[i].label in ("ORG", "NORP")]
     for p in people:
         person = article.mentions[p]
-        subject = entity_of(article, person)
+        subject = _own_name(person)
         local = person.start - offset, person.end - offset
         role = _role_before(text, local[0])
         if role:
@@ -158,10 +157,15 @@ def _sentence_claims(article: Article, text: str, offset: int, own: list[int], e
             g = group.start - offset, group.end - offset
             if _leads(text, g[0], g[1], local[0]) or _apposition_affiliation(text, local[1], *g) \
                     or re.fullmatch(r"\s+of\s+(?:the\s+)?", text[local[1]:g[0]]):
-                claims.append(_claim(article, subject, "affiliation", entity_of(article, group), text, offset,
+                claims.append(_claim(article, subject, "affiliation", _own_name(group), text, offset,
                                      min(g[0], local[0]), max(g[1], local[1]), p, k))
     claims += _figures(article, text, offset)
     return claims
+
+
+def _own_name(mention: Mention) -> str:
+    """A mention's name before corpus resolution: its entity id, else its folded text."""
+    return mention.entity or fold(mention.text)
 
 
 def _claim(article: Article, subject: str, attribute: str, value: str, text: str, offset: int,
