@@ -15,6 +15,7 @@ from dossier.kept import Kept
 from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story, from_dict, to_dict
 from dossier.reuse.fingerprints import ProductCache
 from dossier.reuse.provenance import build_provenance
+from dossier.verify.checked import checked_links
 from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
@@ -33,7 +34,8 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
                options: VerifyOptions = VerifyOptions(), cache: ProductCache | None = None) -> list[Flag]:
     """All flags, sorted by (kind, articles, id). `events`: the timeline; `entities` and `stories`
     key the claims; `provenance`: the build's (computed from `links` when not given); `options`:
-    the checks' thresholds; `cache` (the Store) keeps each link component's flags between builds
+    the checks' thresholds. Each copy is checked against its closest earlier version, not against
+    every article it is linked with (`checked.checked_links`). `cache` (the Store) keeps each link component's flags between builds
     (`kept`), so an add re-checks only the components it changed. The flags are the same with or
     without it."""
     provenance = provenance if provenance is not None else build_provenance(articles, links)
@@ -42,7 +44,8 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
     lineage_of = provenance.lineage_of()
     kept = Kept(cache, FLAG_PRODUCT)
     flags = []
-    for group in link_components([link for link in links if link.a in by_id and link.b in by_id]):
+    present = [link for link in links if link.a in by_id and link.b in by_id]
+    for group in link_components(checked_links(present, provenance)):
         members = [by_id[m] for m in sorted({x for link in group for x in (link.a, link.b)})]
         key = component_key(group, members, provenance.rank, lineage_of, options) if cache is not None else ""
         found = kept.get(members[0].id, key)

@@ -2,9 +2,10 @@
 re-checks only the components its articles change.
 
 Every flag read off links (changed facts, changed quoted words, quote drift, consensus conflicts)
-is decided inside one component of the link graph: from its links, the fields of its member
-articles that the checks read (CHECKED_FIELDS, as the build decided them), their order of origin
-(`Provenance.rank`) and lineages, the verify options and the code (`config.code_digest`).
+is decided inside one component of the graph of checked links (`checked.checked_links`): from
+its links, the fields of its member articles that the checks read (CHECKED_FIELDS, as the build
+decided them), their order of origin (`Provenance.rank`) and lineages, the verify options and
+the code (`config.code_digest`).
 `component_key` hashes exactly those, so a kept verdict is served only where checking again would
 reach it; a component with a new, changed or re-ranked member is checked afresh.
 
