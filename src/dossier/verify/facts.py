@@ -65,10 +65,14 @@ def same_word(x: str, y: str, o: VerifyOptions = _DEFAULTS) -> bool:
     return x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= o.spelling_variant_ratio
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
 def name_words(name: str) -> list[str]:
     """Lower-case words of a name without punctuation, possessive or leading article."""
-    words = re.sub(r"['\u2019]s\b", "", name.lower())
-    words = re.sub(r"[^\w\s]", " ", words.replace(".", "")).split()
+    words = _POSSESSIVE.sub("", name.lower())
+    words = _NOT_WORD.sub(" ", words.replace(".", "")).split()
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
@@ -376,7 +380,7 @@ def _date_text(slots: FactSlots, word: str) -> str:
 
 
 def _words(slots: FactSlots, first: int, last: int) -> list[str]:
-    return [t.text for t in slots.tokens[first:last + 1] if is_word(t) or t.text[0].isdigit()]
+    return [t.text for t in slots.tokens[first:last + 1] if t.text[0].isalpha() or t.text[0].isdigit()]
 
 
 def _overlap(x: list[str], y: list[str]) -> float:
@@ -441,7 +445,7 @@ def _quote_in_plain_text(q_side: FactSlots, other: FactSlots, quotes: list[Quote
     """A longer quote whose words the other sentence carries without quote marks (or with a
     mark missing): the words it shares mark the region, and substitutions inside it count."""
     out = []
-    other_words = [t.text for t in other.tokens if is_word(t) or t.text[0].isdigit()]
+    other_words = [t.text for t in other.word_tokens]
     for q in quotes:
         quoted = _words(q_side, q.first, q.last)
         if len(quoted) <= o.max_short_quote_words:
@@ -463,8 +467,10 @@ def _unpaired_quoted_words(q_side: FactSlots, other: FactSlots, quotes: list[Quo
                            swap: bool, o: VerifyOptions = _DEFAULTS) -> list[Change]:
     """A short quote ("logistical" issues) whose place in the other sentence holds other words
     (technological issues), located by the words right after or right before the quote."""
+    if not quotes:
+        return []
     out = []
-    other_words = [t for t in other.tokens if is_word(t) or t.text[0].isdigit()]
+    other_words = other.word_tokens
     other_text = " ".join(t.lower for t in other_words)
     for q in quotes:
         quoted = _words(q_side, q.first, q.last)

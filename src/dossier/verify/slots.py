@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from dossier.verify import lexicon
 
@@ -23,6 +24,10 @@ _NUMERIC = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _PERCENT = {"%", "percent", "pct"}
 _YEAR_RANGE = (1800, 2100)
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_YEAR = re.compile(r"\d{4}")
+_LEADING_THE = re.compile(r"^(the)\s+", re.I)
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
 PREDICATE_REACH = 6
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "of", "this", "last", "next", "past", "early",
                  "late", "mid", "from", "through", "to", "during", "before", "after", "-"}
@@ -31,8 +36,10 @@ ENTITY_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC
                  "FAC": "place", "NORP": "group"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark of a sentence, with its character offsets. A named tuple:
+    verify makes one per token of every compared sentence, ~4x faster than a frozen dataclass."""
+
     text: str
     lower: str
     start: int
@@ -88,6 +95,11 @@ class FactSlots:
     def words(self) -> list[str]:
         """The lower-cased word tokens (computed once per sentence, not per compared pair)."""
         return [t.lower for t in self.tokens if is_word(t)]
+
+    @functools.cached_property
+    def word_tokens(self) -> list[Token]:
+        """The tokens that are words or numbers (what quoted-word checks compare), once per sentence."""
+        return [t for t in self.tokens if is_word(t) or t.text[0].isdigit()]
 
     @functools.cached_property
     def stems(self) -> set[str]:
@@ -148,13 +160,19 @@ def extract_slots(text: str, names: list[tuple[str, str, str | None]] = ()) -> F
 # ---------------------------------------------------------------- entities
 
 
+# Pure; the same few thousand entity surfaces are looked up in every sentence that names them.
+@functools.lru_cache(maxsize=1 << 14)
+def _surface_words(surface: str) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokenize(surface))
+
+
 def _find_span(tokens: list[Token], surface: str, taken: set[int]) -> tuple[int, int] | None:
-    words = [t.lower for t in tokenize(surface)]
+    words = _surface_words(surface)
     if not words:
         return None
     n = len(words)
     for i in range(len(tokens) - n + 1):
-        if i not in taken and [t.lower for t in tokens[i:i + n]] == words:
+        if tokens[i].lower == words[0] and i not in taken and tuple(t.lower for t in tokens[i:i + n]) == words:
             return i, i + n - 1
     return None
 
@@ -169,7 +187,7 @@ def _entities(tokens: list[Token], names) -> list[EntitySlot]:
         if span is None:
             continue
         taken.update(range(span[0], span[1] + 1))
-        clean = re.sub(r"['\u2019]s$", "", re.sub(r"^(the)\s+", "", surface.strip(), flags=re.I))
+        clean = _POSSESSIVE_END.sub("", _LEADING_THE.sub("", surface.strip()))
         out.append(EntitySlot(group, clean, key, span[0], span[1]))
     return sorted(out, key=lambda e: e.token)
 
@@ -178,12 +196,12 @@ def _entities(tokens: list[Token], names) -> list[EntitySlot]:
 
 
 def _day(token: Token) -> int | None:
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", token.lower)
+    m = _DAY.fullmatch(token.lower)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
 
 def _year(token: Token) -> int | None:
-    if re.fullmatch(r"\d{4}", token.text) and _YEAR_RANGE[0] <= int(token.text) <= _YEAR_RANGE[1]:
+    if _YEAR.fullmatch(token.text) and _YEAR_RANGE[0] <= int(token.text) <= _YEAR_RANGE[1]:
         return int(token.text)
     return None
 
