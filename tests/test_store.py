@@ -152,6 +152,21 @@ def test_quote_variants_group_rewordings_and_keep_other_quotes_apart():
     assert fuzz.ratio(said[0], said[4]) >= VARIANT_MIN_RATIO > fuzz.ratio(said[1], said[3])
 
 
+@given(st.lists(st.sampled_from(["we support an inclusive government", "we back an inclusive government",
+                                  "an inclusive government we support", "talks go on in Moscow",
+                                  "the talks go on in Moscow next week", "no comment"]), max_size=12))
+def test_quote_variants_send_a_repeated_text_where_it_went_first(texts):
+    from dossier.store.readmodel import quote_variants
+
+    groups = quote_variants([{"text": t, "i": i} for i, t in enumerate(texts)])
+    group_of = {q["i"]: n for n, g in enumerate(groups) for q in g}
+    assert sorted(group_of) == list(range(len(texts)))
+    for i, t in enumerate(texts):
+        assert group_of[i] == group_of[texts.index(t)]
+    # each group starts at its first quote, in input order
+    assert [g[0]["i"] for g in groups] == sorted(g[0]["i"] for g in groups)
+
+
 @given(st.text(alphabet="ab c", max_size=40), st.text(alphabet="ab c", max_size=40))
 def test_two_texts_at_the_variant_ratio_pass_the_length_bound(a, b):
     from rapidfuzz import fuzz

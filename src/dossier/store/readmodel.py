@@ -257,28 +257,45 @@ def quote_variants(quotes: list[dict]) -> list[list[dict]]:
     of its prefix filter (the set-similarity join's prefix filter, Chaudhuri et al. 2006, PPJoin:
     words ordered rarest first, the first |words| - ceil(PREFIX_JACCARD * |words|) + 1 of them),
     which any two wordings sharing PREFIX_JACCARD of their words have in common. Thousands of
-    quotes with no known speaker then cost about linear time, not their square."""
+    quotes with no known speaker then cost about linear time, not their square. A text seen
+    before goes to the group it went to: every group before that one failed it then and fails it
+    again, and that one takes it (verbatim copies, most quotes of a syndicated corpus, cost one
+    dict lookup)."""
     words = [frozenset(_VARIANT_WORD.findall(q["text"].casefold())) for q in quotes]
     frequency = Counter(w for ws in words for w in ws)
     groups: list[list[dict]] = []
     heads: list[tuple[str, int]] = []  # each group's first text and its length
     heads_with: dict[str, list[int]] = defaultdict(list)  # prefix word -> groups whose head has it
+    placed: dict[str, int] = {}  # text -> the group it joined
     for quote, own in zip(quotes, words):
-        ranked = sorted(own, key=lambda w: (frequency[w], w)) or [""]  # no words: one shared key
-        prefix = ranked[:len(ranked) - math.ceil(PREFIX_JACCARD * len(ranked)) + 1]
-        candidates = sorted({g for w in prefix for g in heads_with.get(w, ())})
         text = quote["text"]
-        shortest, longest = len(text) * _LENGTH_BOUND, len(text) / _LENGTH_BOUND
-        home = next((g for g in candidates if shortest <= heads[g][1] <= longest
-                     and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
+        home = placed.get(text)
         if home is None:
-            for w in prefix:
-                heads_with[w].append(len(groups))
-            groups.append([quote])
+            home = _variant_home(text, own, frequency, heads, heads_with)
+        if home is None:
+            home = len(groups)
+            groups.append([])
             heads.append((text, len(text)))
-        else:
-            groups[home].append(quote)
+            for w in _prefix(own, frequency):
+                heads_with[w].append(home)
+        groups[home].append(quote)
+        placed[text] = home
     return groups
+
+
+def _prefix(own: frozenset[str], frequency: Counter) -> list[str]:
+    """The prefix filter's words: rarest first, all but the share PREFIX_JACCARD allows to differ."""
+    ranked = sorted(own, key=lambda w: (frequency[w], w)) or [""]  # no words: one shared key
+    return ranked[:len(ranked) - math.ceil(PREFIX_JACCARD * len(ranked)) + 1]
+
+
+def _variant_home(text: str, own: frozenset[str], frequency: Counter, heads: list[tuple[str, int]],
+                  heads_with: dict[str, list[int]]) -> int | None:
+    """The first group whose head `text` is a wording of (VARIANT_MIN_RATIO), or None."""
+    candidates = sorted({g for w in _prefix(own, frequency) for g in heads_with.get(w, ())})
+    shortest, longest = len(text) * _LENGTH_BOUND, len(text) / _LENGTH_BOUND
+    return next((g for g in candidates if shortest <= heads[g][1] <= longest
+                 and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
 
 
 def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
