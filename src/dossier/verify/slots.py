@@ -38,7 +38,8 @@ ENTITY_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC
 
 class Token(NamedTuple):
     """A word, number or punctuation mark of a sentence, with its character offsets. A named tuple:
-    verify makes one per token of every compared sentence, ~4x faster than a frozen dataclass."""
+    verify makes one per token of every compared sentence: ~2.5x faster to create than a frozen
+    dataclass (timeit, 500k creations)."""
 
     text: str
     lower: str
