@@ -271,13 +271,14 @@ def quote_variants(quotes: list[dict]) -> list[list[dict]]:
         text = quote["text"]
         home = placed.get(text)
         if home is None:
-            home = _variant_home(text, own, frequency, heads, heads_with)
-        if home is None:
-            home = len(groups)
-            groups.append([])
-            heads.append((text, len(text)))
-            for w in _prefix(own, frequency):
-                heads_with[w].append(home)
+            prefix = _prefix(own, frequency)
+            home = _variant_home(text, prefix, heads, heads_with)
+            if home is None:
+                home = len(groups)
+                groups.append([])
+                heads.append((text, len(text)))
+                for w in prefix:
+                    heads_with[w].append(home)
         groups[home].append(quote)
         placed[text] = home
     return groups
@@ -289,10 +290,10 @@ def _prefix(own: frozenset[str], frequency: Counter) -> list[str]:
     return ranked[:len(ranked) - math.ceil(PREFIX_JACCARD * len(ranked)) + 1]
 
 
-def _variant_home(text: str, own: frozenset[str], frequency: Counter, heads: list[tuple[str, int]],
+def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
                   heads_with: dict[str, list[int]]) -> int | None:
     """The first group whose head `text` is a wording of (VARIANT_MIN_RATIO), or None."""
-    candidates = sorted({g for w in _prefix(own, frequency) for g in heads_with.get(w, ())})
+    candidates = sorted({g for w in prefix for g in heads_with.get(w, ())})
     shortest, longest = len(text) * _LENGTH_BOUND, len(text) / _LENGTH_BOUND
     return next((g for g in candidates if shortest <= heads[g][1] <= longest
                  and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)

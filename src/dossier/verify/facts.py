@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 
 from dossier.config import VerifyOptions
 from dossier.verify import lexicon
-from dossier.verify.slots import DateSlot, EntitySlot, FactSlots, Quantity, QuotedSpan, Token, is_word, stem
+from dossier.verify.slots import (DateSlot, EntitySlot, FactSlots, Quantity, QuotedSpan, Token, is_word,
+                                  is_word_or_number, stem)
 
 # The spelling-variant ratio, quoted-word limits, speaker gap, name length and role window are
 # options (`VerifyOptions`, with how each was set); every comparison takes them as `o`.
@@ -126,7 +127,7 @@ def _entities_match(x: EntitySlot, y: EntitySlot, o: VerifyOptions) -> bool:
 def _word_at(slots: FactSlots, k: int, step: int) -> str | None:
     """The nearest word from token k in direction `step` (punctuation skipped); None at the edge."""
     while 0 <= k < len(slots.tokens):
-        if is_word(slots.tokens[k]) or slots.tokens[k].text[0].isdigit():
+        if is_word_or_number(slots.tokens[k]):
             return slots.tokens[k].lower
         k += step
     return None
@@ -200,7 +201,7 @@ def _name_in_place(side: FactSlots, e: EntitySlot, other: FactSlots, o: VerifyOp
     right = _context(side, e.end_token + 1, +1)
     if len(left) + len(right) < 2 or max(len(left), len(right)) < 2 and not (left and right):
         return None
-    words = [t for t in other.tokens if is_word(t) or t.text[0].isdigit()]
+    words = other.word_tokens
     lower = [t.lower for t in words]
     span = _between(lower, left, right, o.max_name_words)
     if span is None:
@@ -380,7 +381,7 @@ def _date_text(slots: FactSlots, word: str) -> str:
 
 
 def _words(slots: FactSlots, first: int, last: int) -> list[str]:
-    return [t.text for t in slots.tokens[first:last + 1] if t.text[0].isalpha() or t.text[0].isdigit()]
+    return [t.text for t in slots.tokens[first:last + 1] if is_word_or_number(t)]
 
 
 def _overlap(x: list[str], y: list[str]) -> float:
@@ -490,7 +491,7 @@ def _context(slots: FactSlots, start: int, step: int) -> list[str]:
         t = slots.tokens[k]
         if t.text in ".;:!?":
             break
-        if is_word(t) or t.text[0].isdigit():
+        if is_word_or_number(t):
             words.append(t.lower)
         k += step
     return words if step > 0 else words[::-1]

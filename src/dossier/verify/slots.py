@@ -100,7 +100,7 @@ class FactSlots:
     @functools.cached_property
     def word_tokens(self) -> list[Token]:
         """The tokens that are words or numbers (what quoted-word checks compare), once per sentence."""
-        return [t for t in self.tokens if is_word(t) or t.text[0].isdigit()]
+        return [t for t in self.tokens if is_word_or_number(t)]
 
     @functools.cached_property
     def stems(self) -> set[str]:
@@ -135,6 +135,10 @@ def stem(word: str) -> str:
 
 def is_word(token: Token) -> bool:
     return token.text[0].isalpha()
+
+
+def is_word_or_number(token: Token) -> bool:
+    return token.text[0].isalpha() or token.text[0].isdigit()
 
 
 def content_words(tokens: list[Token]) -> list[str]:
