@@ -94,9 +94,9 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
             for article in everyone:
                 if article.id in analysed:  # the others' stored analysis is already this one
                     store.put_analysed(article)
-            for decided in corpus.articles:
-                store.put_article(decided)
-            store.put_corpus(corpus)
+            rewritten = [decided.id for decided in corpus.articles if store.put_article(decided)]
+            # a build rewrote every read row anyway; an add redoes only the rows it changed
+            store.put_corpus(corpus, rewritten if incremental else None)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
                                options.to_dict(), started)
         kept = {a.id for a in everyone}

@@ -6,10 +6,11 @@ dossier, so SIGKILL or Ctrl-C mid-build loses only the unfinished build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -234,14 +235,38 @@ class Store:
 
     # ------------------------------------------------------------ corpus products
 
-    def put_corpus(self, corpus: Corpus) -> None:
-        self.db.execute("DELETE FROM corpus")
-        for field_name, (kind, _) in CORPUS_KINDS.items():
-            items = enumerate(getattr(corpus, field_name))
-            self.db.executemany("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)",
-                                ((kind, getattr(item, "id", None) or f"{item.a}:{item.b}", position,
-                                  to_json(item).decode()) for position, item in items))
-        readmodel.refresh(self.db)  # the read side's indexed tables follow every corpus write
+    def put_corpus(self, corpus: Corpus, changed_articles: Iterable[str] | None = None) -> None:
+        """Store the corpus products, writing only the items that are new, rewritten or moved and
+        deleting those gone, then bring the read tables in line. `changed_articles`: the ids of
+        the articles this write rewrote (`put_article` returned True), so the read tables redo only
+        their rows and those of the changed items; None (the default) rebuilds every read table."""
+        changed_items = {kind: self._write_items(kind, getattr(corpus, field_name))
+                         for field_name, (kind, _) in CORPUS_KINDS.items()}
+        # the read side's indexed tables follow every corpus write
+        readmodel.refresh(self.db, None if changed_articles is None else
+                          readmodel.Changed(frozenset(changed_articles), changed_items))
+
+    def _write_items(self, kind: str, items: list) -> frozenset[str]:
+        """Write one corpus kind's items (in export order) where they differ from the stored rows;
+        the ids added, rewritten or removed (not those that only moved)."""
+        # a digest per stored row, not its text: the stored links alone run to ~16 kB each
+        stored = {r[0]: (r[1], hashlib.blake2b(r[2].encode(), digest_size=16).digest())
+                  for r in self.db.execute("SELECT id, position, data FROM corpus WHERE kind=?", (kind,))}
+        latest = {}  # id -> (position, data); a repeated id keeps its last place, as a rewrite would
+        for position, item in enumerate(items):
+            latest[getattr(item, "id", None) or f"{item.a}:{item.b}"] = (position, to_json(item).decode())
+        writes, changed = [], set()
+        for item_id, (position, data) in latest.items():
+            old = stored.get(item_id)
+            digest = hashlib.blake2b(data.encode(), digest_size=16).digest()
+            if old is None or old[1] != digest:
+                changed.add(item_id)
+            if old != (position, digest):
+                writes.append((kind, item_id, position, data))
+        gone = stored.keys() - latest.keys()
+        self.db.executemany("DELETE FROM corpus WHERE kind=? AND id=?", [(kind, i) for i in gone])
+        self.db.executemany("INSERT OR REPLACE INTO corpus(kind, id, position, data) VALUES (?,?,?,?)", writes)
+        return frozenset(changed | gone)
 
     def corpus(self) -> Corpus:
         out = Corpus()

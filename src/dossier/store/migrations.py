@@ -183,4 +183,11 @@ MIGRATIONS: list[tuple[int, str]] = [
         score REAL NOT NULL, direction TEXT, aligned_sentences INTEGER NOT NULL
     );
     """),
+    (8, """
+    -- Read tables, fourth step: an add rewrites only the read rows of what it changed
+    -- (store/readmodel.refresh), deleting participants by event, and a quote's or flag's full-text
+    -- row by rowid: it has the rowid of its read_quotes / read_flags row from now on (the read
+    -- tables are refilled after this migration).
+    CREATE INDEX read_participants_event ON read_participants(event);
+    """),
 ]

@@ -1,9 +1,12 @@
 """Read tables: small, indexed rows derived from the stored articles and corpus, for the read side.
 
 The store keeps each article and corpus item as one JSON row (`articles`, `corpus`); lists that a
-reader pages, sorts and filters need columns and indexes instead. `refresh` rebuilds every read
-table from those rows inside the build's transaction (the datasette habit of precomputed, indexed
+reader pages, sorts and filters need columns and indexes instead. `refresh` derives the read
+tables from those rows inside the build's transaction (the datasette habit of precomputed, indexed
 tables over a read-only file), so a web request reads a page of rows and never the whole corpus.
+After an add it rewrites only the rows of what the write changed (`Changed`); the small tables
+that summarise the whole dossier (stories, entities, facets, counts) are rebuilt from the other
+read tables, never from the JSON rows.
 
 What the build decided is copied, never re-derived: story lineages, originals and counts, each
 member's role from the story's typed derivation edges (`Story.edges`), link kinds, the
@@ -20,6 +23,9 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import orjson
 from rapidfuzz import fuzz
@@ -41,31 +47,49 @@ _LENGTH_BOUND = VARIANT_MIN_RATIO / (200 - VARIANT_MIN_RATIO)
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-MIGRATIONS = (3, 6, 7)  # the migrations that create the read tables
+MIGRATIONS = (3, 6, 7, 8)  # the migrations that create the read tables
 # kind -> its full-text table (migration 7): entities (name, aliases), quotes (speaker, text),
-# stories (title) and flags (kind, detail and evidence)
+# stories (title) and flags (kind, detail and evidence). A quote's or flag's full-text row has the
+# rowid of its read_quotes / read_flags row (migration 8), so an add deletes it without a scan.
 SEARCH_TABLES = {"entity": "read_fts_entity", "story": "read_fts_story", "quote": "read_fts_quote",
                  "flag": "read_fts_flag"}
 READ_TABLES = ("read_variants", "read_facets", "read_articles", "read_members", "read_stories", "read_events",
                "read_participants", "read_entities", "read_entity_articles", "read_quotes", "read_flags", "read_names",
                "read_counts", "read_links", *SEARCH_TABLES.values())
+# rebuilt whole on every refresh: small, and each row sums over many articles or items
+SUMMARY_TABLES = ("read_stories", "read_entities", "read_names", "read_facets", "read_counts",
+                  "read_fts_story", "read_fts_entity")
 
 
-def refresh(db: sqlite3.Connection) -> None:
-    """Rebuild every read table from `articles` and `corpus` (call inside the build's transaction)."""
-    for table in READ_TABLES:
+@dataclass(frozen=True)
+class Changed:
+    """What one write changed: the ids of the articles it rewrote, and per corpus kind ("link",
+    "story", "entity", "quote", "event", "flag") the ids it added, rewrote or removed. An item that
+    only moved in its list is not listed (positions are copied for every row)."""
+    articles: frozenset[str]
+    items: Mapping[str, frozenset[str]]
+
+    def of(self, kind: str) -> frozenset[str]:
+        return self.items.get(kind, frozenset())
+
+
+def refresh(db: sqlite3.Connection, changed: Changed | None = None) -> None:
+    """Bring every read table in line with `articles` and `corpus` (call inside the build's
+    transaction): all rows when `changed` is None, else only the rows of what `changed` names,
+    with the same result (tests/test_readmodel.py compares the two after adds)."""
+    ids = (lambda kind: None) if changed is None else changed.of  # noqa: E731 - None: every id
+    for table in READ_TABLES if changed is None else SUMMARY_TABLES:
         db.execute(f"DELETE FROM {table}")
-    _articles(db)
-    items = {kind: [(row[0], row[1], orjson.loads(row[2])) for row in
-                    db.execute("SELECT id, position, data FROM corpus WHERE kind=? ORDER BY position", (kind,))]
-             for kind in ("link", "story", "entity", "quote", "event", "flag")}
-    _links(db, items["link"])
-    _stories(db, items["story"], items["link"], items["flag"])
-    _events(db, items["event"])
-    _entities(db, items["entity"], items["quote"])
-    _quotes(db, items["quote"], items["entity"])
-    _flags(db, items["flag"])
-    _search(db, items)
+    _articles(db, None if changed is None else changed.articles)
+    _links(db, ids("link"))
+    _events(db, ids("event"))
+    _flags(db, ids("flag"))
+    _quotes(db, ids("quote"), ids("entity"))
+    if changed is not None:
+        for table, kind in (("read_links", "link"), ("read_events", "event"), ("read_flags", "flag")):
+            _follow_positions(db, table, kind)
+    _stories(db)
+    _entities(db)
     _facets(db)
     _counts(db)
     # Table statistics for SQLite's planner (sqlite_stat1): without them it joins read_members by
@@ -73,6 +97,27 @@ def refresh(db: sqlite3.Connection) -> None:
     # this under a second at 10,000 articles.
     db.execute("PRAGMA analysis_limit = 1000")
     db.execute("ANALYZE")
+
+
+def _items(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> list[tuple[str, int, dict]]:
+    """(id, position, item) of one corpus kind in export order: all of them (`ids` None), or those
+    of `ids` that the corpus still holds."""
+    if ids is None:
+        rows = db.execute("SELECT id, position, data FROM corpus WHERE kind=? ORDER BY position", (kind,))
+    else:
+        rows = db.execute("SELECT id, position, data FROM corpus WHERE kind=? AND id IN (SELECT value FROM"
+                          " json_each(?)) ORDER BY position", (kind, json.dumps(sorted(ids))))
+    return [(row[0], row[1], orjson.loads(row[2])) for row in rows]
+
+
+def _forget(db: sqlite3.Connection, sql: str, ids: Iterable[str]) -> None:
+    db.executemany(sql, [(i,) for i in ids])
+
+
+def _follow_positions(db: sqlite3.Connection, table: str, kind: str) -> None:
+    """Copy each item's export position from `corpus` where an add moved it."""
+    db.execute(f"UPDATE {table} SET position = c.position FROM corpus c WHERE c.kind = ? AND c.id = {table}.id"
+               f" AND {table}.position != c.position", (kind,))
 
 
 COUNTED = {"articles": "read_articles", "stories": "read_stories", "events": "read_events",
@@ -119,27 +164,42 @@ def outlet_name(site: str | None, credited: str | None, byline: str | None, sour
     return PurePosixPath(source.split("#")[0]).name or source
 
 
-def _articles(db: sqlite3.Connection) -> None:
-    rows = db.execute(
-        "SELECT id, source, json_extract(data, '$.title'), json_extract(data, '$.site'),"
-        " json_extract(data, '$.byline'), json_extract(data, '$.credited_source'), json_extract(data, '$.url'),"
-        " json_extract(data, '$.page_date'), json_extract(data, '$.page_date_trust'),"
-        " json_extract(data, '$.event_date') FROM articles ORDER BY source, id").fetchall()
+ARTICLE_COLUMNS = ("SELECT id, source, json_extract(data, '$.title'), json_extract(data, '$.site'),"
+                   " json_extract(data, '$.byline'), json_extract(data, '$.credited_source'), json_extract(data, '$.url'),"
+                   " json_extract(data, '$.page_date'), json_extract(data, '$.page_date_trust'),"
+                   " json_extract(data, '$.event_date') FROM articles")
+
+
+def _articles(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
+    """read_articles and read_entity_articles rows of every article (`ids` None) or of `ids`;
+    positions follow (source, id) order, renumbered where an add shifted them."""
+    if ids is None:
+        rows = db.execute(ARTICLE_COLUMNS).fetchall()
+        only = ""
+    else:
+        _forget(db, "DELETE FROM read_articles WHERE id=?", ids)
+        _forget(db, "DELETE FROM read_entity_articles WHERE article=?", ids)
+        only = " AND a.id IN (SELECT value FROM json_each(?))"
+        rows = db.execute(ARTICLE_COLUMNS + " WHERE id IN (SELECT value FROM json_each(?))",
+                          (json.dumps(sorted(ids)),)).fetchall()
     out = []
-    for position, (aid, source, title, site, byline, credited, url, page_date, trust, event_date) in enumerate(rows):
+    for aid, source, title, site, byline, credited, url, page_date, trust, event_date in rows:
         date = event_date or page_date
         span = parse_span(date)
-        out.append((aid, position, source, title, site, byline, credited, url, page_date, trust or "missing",
+        out.append((aid, -1, source, title, site, byline, credited, url, page_date, trust or "missing",
                     event_date, date, (date or "")[:4] or "undated", outlet_name(site, credited, byline, source),
                     title or PurePosixPath(source).name, span.start if span else None, span.end if span else None))
     db.executemany("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
+    db.execute("UPDATE read_articles SET position = r.position FROM (SELECT id, row_number() OVER"
+               " (ORDER BY source, id) - 1 AS position FROM read_articles) r"
+               " WHERE r.id = read_articles.id AND read_articles.position != r.position")
     # Mentions resolved to an entity, counted per article with their spans (the entity page cuts
     # its contexts from the text with them), straight from the stored JSON.
     db.execute("INSERT INTO read_entity_articles(entity, article, mentions, spans)"
                " SELECT json_extract(m.value, '$.entity'), a.id, count(*), json_group_array(json_array("
                "json_extract(m.value, '$.start'), json_extract(m.value, '$.end'), json_extract(m.value, '$.text')))"
                " FROM articles a, json_each(a.data, '$.mentions') m WHERE json_extract(m.value, '$.entity') IS NOT NULL"
-               " GROUP BY 1, 2")
+               + only + " GROUP BY 1, 2", () if ids is None else (json.dumps(sorted(ids)),))
 
 
 def _members(db: sqlite3.Connection, kind: str, item_id: str, articles, role: str = "") -> None:
@@ -147,8 +207,11 @@ def _members(db: sqlite3.Connection, kind: str, item_id: str, articles, role: st
                    [(kind, item_id, a, role) for a in articles])
 
 
-def _links(db: sqlite3.Connection, links: list) -> None:
-    for item_id, position, link in links:
+def _links(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
+    if ids is not None:
+        _forget(db, "DELETE FROM read_links WHERE id=?", ids)
+        _forget(db, "DELETE FROM read_members WHERE kind='link' AND id=?", ids)
+    for item_id, position, link in _items(db, "link", ids):
         _members(db, "link", item_id, [link["a"], link["b"]])
         db.execute("INSERT INTO read_links VALUES (?,?,?,?,?,?,?,?)",
                    (item_id, position, link["a"], link["b"], link["kind"], link["score"], link.get("direction"),
@@ -194,23 +257,25 @@ def member_roles(story: dict, links: list[dict]) -> dict[str, str]:
     return roles
 
 
-def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) -> None:
-    link_list = [link for _, _, link in links]
+def _stories(db: sqlite3.Connection) -> None:
+    """Every story's row, members and full-text row, from the story items and the read tables of
+    links, flags and articles (all rebuilt: a new article's link or flag changes its story's counts)."""
     links_of = defaultdict(list)
-    for link in link_list:
-        links_of[link["a"]].append(link)
-        links_of[link["b"]].append(link)
+    for a, b, kind in db.execute("SELECT a, b, kind FROM read_links"):
+        link = {"a": a, "b": b, "kind": kind}
+        links_of[a].append(link)
+        links_of[b].append(link)
     flagged = defaultdict(set)
-    for item_id, _, flag in flags:
-        for article in flag["articles"]:
-            flagged[article].add(item_id)
+    for flag_id, article in db.execute("SELECT id, article FROM read_members WHERE kind='flag'"):
+        flagged[article].add(flag_id)
     sites = dict(db.execute("SELECT id, outlet FROM read_articles"))
+    db.execute("DELETE FROM read_members WHERE kind='story'")
+    stories = _items(db, "story", None)
     for item_id, position, story in stories:
         members = story["articles"]
         roles = member_roles(story, [link for a in members for link in links_of[a]])
-        _members(db, "story", item_id, members)
-        db.executemany("UPDATE read_members SET role=? WHERE kind='story' AND id=? AND article=?",
-                       [(roles[a], item_id, a) for a in members])
+        db.executemany("INSERT OR IGNORE INTO read_members(kind, id, article, role) VALUES ('story',?,?,?)",
+                       [(item_id, a, roles[a]) for a in members])
         counted = Counter(roles.values())
         story_flags = set().union(*(flagged[a] for a in members)) if members else set()
         db.execute("INSERT INTO read_stories(id, position, title, first_reported, articles, independent_sources,"
@@ -221,10 +286,16 @@ def _stories(db: sqlite3.Connection, stories: list, links: list, flags: list) ->
                     counted["rewrite"], counted["translation"], counted["partial"], len(story_flags),
                     json.dumps(sorted({sites[a] for a in members if a in sites})),
                     (story.get("first_reported") or "")[:4] or "undated"))
+    db.executemany("INSERT INTO read_fts_story(id, name, text) VALUES (?,?,'')",
+                   [(item_id, story["title"]) for item_id, _, story in stories])
 
 
-def _events(db: sqlite3.Connection, events: list) -> None:
-    for item_id, position, event in events:
+def _events(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
+    if ids is not None:
+        _forget(db, "DELETE FROM read_events WHERE id=?", ids)
+        _forget(db, "DELETE FROM read_members WHERE kind='event' AND id=?", ids)
+        _forget(db, "DELETE FROM read_participants WHERE event=?", ids)
+    for item_id, position, event in _items(db, "event", ids):
         date = event.get("date")
         db.execute("INSERT INTO read_events VALUES (?,?,?,?,?,?,?,?)",
                    (item_id, position, date, (date or "")[:4] or "undated", event.get("date_precision"),
@@ -234,12 +305,13 @@ def _events(db: sqlite3.Connection, events: list) -> None:
                        [(item_id, p) for p in event.get("participants", [])])
 
 
-def _entities(db: sqlite3.Connection, entities: list, quotes: list) -> None:
-    said = defaultdict(int)
-    for _, _, quote in quotes:
-        said[quote.get("speaker")] += 1
+def _entities(db: sqlite3.Connection) -> None:
+    """Every entity's row (with its article, mention and quote counts from the read tables),
+    name words and full-text row."""
+    said = dict(db.execute("SELECT speaker, count(*) FROM read_quotes WHERE speaker IS NOT NULL GROUP BY speaker"))
     counts = {row[0]: (row[1], row[2]) for row in db.execute(
         "SELECT entity, count(*), sum(mentions) FROM read_entity_articles GROUP BY entity")}
+    entities = _items(db, "entity", None)
     for item_id, position, entity in entities:
         articles, mentions = counts.get(item_id, (0, 0))
         db.execute("INSERT INTO read_entities VALUES (?,?,?,?,?,?,?)",
@@ -247,6 +319,8 @@ def _entities(db: sqlite3.Connection, entities: list, quotes: list) -> None:
         for name in [entity["name"], *entity.get("aliases", [])]:
             db.executemany("INSERT OR IGNORE INTO read_names(term) VALUES (?)",
                            [(t.casefold(),) for t in NAME_TOKEN.findall(name) if len(t) > 2])
+    db.executemany("INSERT INTO read_fts_entity(id, name, text) VALUES (?,?,?)",
+                   [(item_id, e["name"], " ".join(e.get("aliases", []))) for item_id, _, e in entities])
 
 
 def quote_variants(quotes: list[dict]) -> list[list[dict]]:
@@ -299,8 +373,25 @@ def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
                  and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
 
 
-def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
-    names = {item_id: entity["name"] for item_id, _, entity in entities}
+def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: frozenset[str] | None) -> None:
+    """The quote ledger's rows, variants and full-text rows: of every speaker (`ids` None), else of
+    the speakers whose quotes an add changed, whose entity it changed, or whose quotes it put in
+    another order (a speaker's variants depend on all of its quotes, in order). A regrouped quote
+    keeps its row (an upsert), so its full-text row is redone only if its words or name changed."""
+    if ids is None:
+        quotes, stale = _items(db, "quote", None), None
+    else:
+        speakers = _speakers_to_regroup(db, ids, entity_ids)
+        quotes = [(row[0], row[1], orjson.loads(row[2])) for row in db.execute(
+            "SELECT id, position, data FROM corpus WHERE kind='quote' AND coalesce(json_extract(data, '$.speaker'), '')"
+            " IN (SELECT value FROM json_each(?)) ORDER BY position", (json.dumps(sorted(speakers)),))]
+        # a full-text row holds the quote's words and its speaker's name: redone when either changed
+        stale = ids | {row[0] for row in db.execute("SELECT id FROM read_quotes WHERE speaker IN (SELECT value FROM"
+                                                     " json_each(?))", (json.dumps(sorted(entity_ids)),))}
+        _forget(db, "DELETE FROM read_fts_quote WHERE rowid IN (SELECT rowid FROM read_quotes WHERE id=?)", stale)
+        _forget(db, "DELETE FROM read_quotes WHERE id=?", ids - {item_id for item_id, _, _ in quotes})  # removed
+        _forget(db, "DELETE FROM read_variants WHERE speaker IS ?", [speaker or None for speaker in speakers])
+    names = {item_id: entity["name"] for item_id, _, entity in _items(db, "entity", None)}
     by_speaker = defaultdict(list)
     for item_id, position, quote in quotes:
         by_speaker[quote.get("speaker") or ""].append(dict(quote, _id=item_id, _position=position))
@@ -314,28 +405,56 @@ def _quotes(db: sqlite3.Connection, quotes: list, entities: list) -> None:
             rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name,
                       quote.get("kind", "direct"), variant, len(group), quote["text"]) for quote in group]
     db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
-    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                   " position=excluded.position, article=excluded.article, speaker=excluded.speaker,"
+                   " speaker_name=excluded.speaker_name, kind=excluded.kind, variant=excluded.variant,"
+                   " variant_size=excluded.variant_size, text=excluded.text", rows)
+    if ids is not None:  # the other speakers' quotes and variants only moved
+        _follow_positions(db, "read_quotes", "quote")
+        db.execute("UPDATE read_variants SET position = q.position FROM (SELECT variant, min(position) AS position"
+                   " FROM read_quotes GROUP BY variant) q WHERE q.variant = read_variants.variant"
+                   " AND read_variants.position != q.position")
+    # the search name is the one the ledger shows (`name` above), with the surface words as a fallback
+    rowids = dict(db.execute("SELECT id, rowid FROM read_quotes"))
+    db.executemany("INSERT INTO read_fts_quote(rowid, id, name, text) VALUES (?,?,?,?)",
+                   [(rowids[quote["_id"]], quote["_id"], names.get(speaker) or quote.get("speaker_name")
+                     or quote.get("speaker_text") or "", quote["text"])
+                    for speaker, said in by_speaker.items() for quote in said
+                    if stale is None or quote["_id"] in stale])
 
 
-def _flags(db: sqlite3.Connection, flags: list) -> None:
+def _speakers_to_regroup(db: sqlite3.Connection, ids: frozenset[str], entity_ids: frozenset[str]) -> set[str]:
+    """Speakers ("" for none) whose variants an add may change: those of the changed quotes, before
+    and after; the changed entities; and any whose quotes now come in another order."""
+    speakers = set(entity_ids)
+    for item_id in ids:
+        row = db.execute("SELECT coalesce(speaker, '') FROM read_quotes WHERE id=?", (item_id,)).fetchone()
+        if row is not None:
+            speakers.add(row[0])
+    speakers |= {quote.get("speaker") or "" for _, _, quote in _items(db, "quote", ids)}
+    new_position = dict(db.execute("SELECT id, position FROM corpus WHERE kind='quote'"))
+    before = defaultdict(list)
+    for item_id, speaker in db.execute("SELECT id, coalesce(speaker, '') FROM read_quotes ORDER BY position"):
+        if item_id in new_position and item_id not in ids:
+            before[speaker].append(item_id)
+    for speaker, in_order in before.items():
+        if speaker not in speakers and any(new_position[a] > new_position[b] for a, b in zip(in_order, in_order[1:])):
+            speakers.add(speaker)
+    return speakers
+
+
+def _flags(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
+    if ids is not None:
+        _forget(db, "DELETE FROM read_fts_flag WHERE rowid IN (SELECT rowid FROM read_flags WHERE id=?)", ids)
+        _forget(db, "DELETE FROM read_flags WHERE id=?", ids)
+        _forget(db, "DELETE FROM read_members WHERE kind='flag' AND id=?", ids)
+    flags = _items(db, "flag", ids)
     for item_id, position, flag in flags:
         db.execute("INSERT INTO read_flags VALUES (?,?,?,?,?)",
                    (item_id, position, flag["kind"], flag["severity"], FLAG_RANK.get(flag["severity"], 3)))
         _members(db, "flag", item_id, flag["articles"])
-
-
-def _search(db: sqlite3.Connection, items: dict[str, list]) -> None:
-    """The full-text tables of what is not an article, one per kind: entities (name and aliases),
-    quotes (with their speaker), stories (titles) and flags (detail and evidence)."""
-    speakers = {item_id: entity["name"] for item_id, _, entity in items["entity"]}
-    rows = {
-        "entity": [(item_id, e["name"], " ".join(e.get("aliases", []))) for item_id, _, e in items["entity"]],
-        "quote": [(item_id, speakers.get(x.get("speaker")) or x.get("speaker_name") or x.get("speaker_text") or "",
-                   x["text"]) for item_id, _, x in items["quote"]],
-        "story": [(item_id, story["title"], "") for item_id, _, story in items["story"]],
-        "flag": [(item_id, flag["kind"].replace("_", " "),
-                  flag["detail"] + " " + " ".join(ev["text"] for ev in flag["evidence"]))
-                 for item_id, _, flag in items["flag"]],
-    }
-    for kind, table in SEARCH_TABLES.items():
-        db.executemany(f"INSERT INTO {table}(id, name, text) VALUES (?,?,?)", rows[kind])
+    rowids = dict(db.execute("SELECT id, rowid FROM read_flags"))
+    db.executemany("INSERT INTO read_fts_flag(rowid, id, name, text) VALUES (?,?,?,?)",
+                   [(rowids[item_id], item_id, flag["kind"].replace("_", " "),
+                     flag["detail"] + " " + " ".join(ev["text"] for ev in flag["evidence"]))
+                    for item_id, _, flag in flags])
