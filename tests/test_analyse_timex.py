@@ -284,3 +284,14 @@ def test_frequency_adverbs_are_sets_as_timeml_marks_them():
     assert found["daily"][0::2] == ("P1D", "set")
     assert found["annually"][0::2] == ("P1Y", "set")
     assert not values("The company pays a quarterly dividend.")  # an adjective of money, not a time
+
+
+def test_time_words_in_titles_discourse_markers_and_newspaper_names_are_no_times():
+    """TimeML annotates no time in "USA Today", ABC's "This Week", CBS's "60 Minutes", a sentence
+    opening "Now," or "the Party daily Granma"; the same words elsewhere stay times."""
+    assert not values('This is VOA Today. Baker said on ABC\'s "This Week," it was over.')
+    assert not values('He said on CBS\'s "60 Minutes." The Communist Party daily Granma agreed.')
+    assert not values("Now, he says, the talks are over.")
+    found = values("Today, he said, the talks are over now. Now officials meet daily.")
+    assert found["Today"][0] == "2021-10-22" and found["now"][0] == found["Now"][0] == "PRESENT_REF"
+    assert found["daily"][0] == "P1D"

@@ -173,6 +173,14 @@ _MODIFIABLE = frozenset({"clock", "iso", "full", "month_day", "month_year", "qua
                          "season", "bare_month", "year"})
 # "(he will) one day (be)": some day ahead (TIMEX3 FUTURE_REF), not a duration of one day.
 _SOME_FUTURE_DAY = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|i)\s+one\s+day$")
+# A common time word written capitalised after the first word of an expression is part of a title
+# ("This Week", "60 Minutes"); so is a capitalised "Today"/"Tonight" after a capitalised word that
+# does not open the sentence ("USA Today", "VOA Today").
+_TITLE_WORD = re.compile(r"(?<=\s)(?:Week|Weekend|Minutes?|Hours?|Days|Months?|Years?|Today|Tonight|Now)\b")
+_TITLE_CASE_LEAD = re.compile(r"Today|Tonight|Now")
+_CAPITALISED_BEFORE = re.compile(r"(?<=[\w.,;:] )[A-Z][\w.&-]*\s+$")
+# A capitalised word right after "daily" is the newspaper's name.
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -198,13 +206,27 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
                 if end > start:
                     candidates.append((-(end - start), order, start, end, name))
         for _, _, start, end, name in sorted(candidates, key=lambda c: (c[2], c[0], c[1])):
-            if any(start < e and s < end for s, e in taken):
+            if any(start < e and s < end for s, e in taken) or _not_a_time(sentence.text, start, end, name):
                 continue
             taken.append((start, end))
             found.append(TimeExpression(text=sentence.text[start:end], start=sentence.start + start,
                                         end=sentence.start + end, value=None, precision=None,
                                         sentence=sentence.index))
     return sorted(found, key=lambda t: t.start)
+
+
+def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
+    """Time words that name no time here (TimeML annotates none of them): part of a title ("USA
+    Today", ABC's "This Week", CBS's "60 Minutes"), a discourse marker ("Now, he says"), a
+    newspaper ("the Communist Party daily Granma")."""
+    if name == "holiday":
+        return False
+    if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
+                                               and _CAPITALISED_BEFORE.search(text, 0, start)):
+        return True
+    if text[start:end] == "Now" and text.startswith(",", end) and not text[:start].strip(" \"'`"):
+        return True
+    return name == "set" and text[start:end].lower() == "daily" and _NAME_AFTER.match(text, end) is not None
 
 
 def _extent(text: str, start: int, end: int, name: str) -> tuple[int, int]:
