@@ -295,3 +295,13 @@ def test_time_words_in_titles_discourse_markers_and_newspaper_names_are_no_times
     found = values("Today, he said, the talks are over now. Now officials meet daily.")
     assert found["Today"][0] == "2021-10-22" and found["now"][0] == found["Now"][0] == "PRESENT_REF"
     assert found["daily"][0] == "P1D"
+
+
+def test_midday_day_long_and_election_day_are_found():
+    """Forms TimeML annotates that the rules missed: "midday" is noon, "day-long" a day, and the
+    United States' Election Day the Tuesday after the first Monday in November."""
+    found = values("He appears at midday after a third day-long meeting, and campaigns until Election Day.",
+                   date(1998, 10, 26))
+    assert found["midday"][0] == "1998-10-26T12:00"
+    assert found["day-long"][0::2] == ("P1D", "duration")
+    assert found["Election Day"][0] == "1998-11-03"

@@ -73,6 +73,6 @@ def count_of(text: str) -> float | None:
     if words:
         return words[-1]
     for word in re.findall(r"[a-z]+", lower):
-        if word in ("decade", "century", "year", "month", "week", "day") and "-long" in lower:
+        if word in ("decade", "century", "year", "month", "week", "day", "hour") and "-long" in lower:
             return 1
     return None

@@ -1,8 +1,8 @@
 """Named holidays as calendar days: TIMEX3 gives a holiday the value of its day ("Christmas" said
 in 1998 -> "1998-12-25"), as HeidelTime's holiday rules do (Strötgen & Gertz 2013).
 
-A holiday is a fixed (month, day), the n-th (or last) weekday of a month, or a number of days
-after Western Easter Sunday (Gregorian computus, Meeus/Jones/Butcher).
+A holiday is a fixed (month, day), the n-th (or last) weekday of a month (or days after it), or a
+number of days after Western Easter Sunday (Gregorian computus, Meeus/Jones/Butcher).
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ FIXED = {"New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Valentine's Day"
 NTH_WEEKDAY = {"Martin Luther King Day": (1, 0, 3), "Presidents Day": (2, 0, 3), "Memorial Day": (5, 0, -1),
                "Labor Day": (9, 0, 1), "Columbus Day": (10, 0, 2), "Thanksgiving Day": (11, 3, 4),
                "Thanksgiving": (11, 3, 4)}
+# name -> (rule in NTH_WEEKDAY's form, days after that day): the United States' Election Day is
+# the Tuesday after the first Monday in November.
+AFTER_NTH_WEEKDAY = {"Election Day": ((11, 0, 1), 1)}
 # name -> days after Easter Sunday
 EASTER_OFFSET = {"Easter Sunday": 0, "Easter Monday": 1, "Easter": 0, "Good Friday": -2}
 
-_NAMES = sorted({*FIXED, *NTH_WEEKDAY, *EASTER_OFFSET}, key=len, reverse=True)
+_NAMES = sorted({*FIXED, *NTH_WEEKDAY, *AFTER_NTH_WEEKDAY, *EASTER_OFFSET}, key=len, reverse=True)
 # Capitalised, as names are written ("christmas shopping" in lower case is left alone).
 PATTERN = r"\b(?:" + "|".join(n.replace(".", r"\.").replace(" ", r"\s+").replace("'", "['’]") for n in _NAMES) + r")\b"
 
@@ -43,7 +46,7 @@ def easter(year: int) -> date:
 def holiday_date(name: str, year: int) -> date | None:
     """The day holiday `name` (any case and spacing) falls on in `year`; None for an unknown name."""
     key = " ".join(name.replace("’", "'").split()).lower()
-    for table in (FIXED, NTH_WEEKDAY, EASTER_OFFSET):
+    for table in (FIXED, NTH_WEEKDAY, AFTER_NTH_WEEKDAY, EASTER_OFFSET):
         rule = next((rule for written, rule in table.items() if written.lower() == key), None)
         if rule is None:
             continue
@@ -51,6 +54,8 @@ def holiday_date(name: str, year: int) -> date | None:
             return date(year, *rule)
         if table is EASTER_OFFSET:
             return easter(year) + timedelta(days=rule)
+        if table is AFTER_NTH_WEEKDAY:
+            return _nth_weekday(year, *rule[0]) + timedelta(days=rule[1])
         return _nth_weekday(year, *rule)
     return None
 

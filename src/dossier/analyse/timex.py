@@ -70,7 +70,7 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 # A clock time ("10 p.m.", "7:15 a.m.", "noon"), its zone, and the day it is on when said with one
 # ("5 p.m. EST Nov. 9", "noon Thursday").
-_CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midnight)\b)"
+_CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midday|midnight)\b)"
 _ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|\s+(?i:local\s+time)\b)?"
 _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
-    ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week)-long\b"),
+    ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
                  rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
@@ -404,12 +404,13 @@ def _absolute(text: str, context: str, reference: date | None) -> Resolved:
 
 def _clock(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     """A clock time on its day, TIMEX3 style: "10 p.m. Wednesday" -> "1998-02-11T22:00"; "noon" is
-    T12:00 and "midnight" T24:00 (TimeML's end of the day). Without a day named, the reference's
-    day (`normalise_times` puts the day of a date said just before it in the sentence instead)."""
+    T12:00 (so is "midday") and "midnight" T24:00 (TimeML's end of the day). Without a day named, the
+    reference's day (`normalise_times` puts the day of a date said just before it in the sentence
+    instead)."""
     lower = text.lower()
-    clock = re.search(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m|noon|midnight", lower)
-    if clock.group() in ("noon", "midnight"):
-        hour, minute = (12, 0) if clock.group() == "noon" else (24, 0)
+    clock = re.search(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m|noon|midday|midnight", lower)
+    if clock.group() in ("noon", "midday", "midnight"):
+        hour, minute = (24, 0) if clock.group() == "midnight" else (12, 0)
     else:
         hour, minute = int(clock[1]) % 12 + (12 if clock[3] == "p" else 0), int(clock[2] or 0)
         if int(clock[1]) > 12:
