@@ -305,3 +305,9 @@ def test_midday_day_long_and_election_day_are_found():
     assert found["midday"][0] == "1998-10-26T12:00"
     assert found["day-long"][0::2] == ("P1D", "duration")
     assert found["Election Day"][0] == "1998-11-03"
+
+
+def test_an_abbreviated_month_with_its_day_after_last_is_that_day():
+    """"last Oct. 23" is the day Oct. 23 (the period once let "last Oct" end a bare month)."""
+    found = values("He was shot to death last Oct. 23 at his home.", date(1999, 4, 19))
+    assert found == {"Oct. 23": ("1998-10-23", "day", "date")}

@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"|\b(?i:{'|'.join(SET_ADVERBS)})\b"),
     ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this\s+past|this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
     ("holiday", rf"{holidays.PATTERN}(?:,?\s+{_YEAR}\b)?"),
-    ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\s+\d)"
+    ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\.?\s+\d)"
                    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
