@@ -311,3 +311,11 @@ def test_an_abbreviated_month_with_its_day_after_last_is_that_day():
     """"last Oct. 23" is the day Oct. 23 (the period once let "last Oct" end a bare month)."""
     found = values("He was shot to death last Oct. 23 at his home.", date(1999, 4, 19))
     assert found == {"Oct. 23": ("1998-10-23", "day", "date")}
+
+
+def test_the_second_day_of_a_pair_takes_the_first_days_month():
+    """TimeML annotates both days of "April 24 and 25"; a number after "and" with no month-day
+    before it, or a percentage, is no day."""
+    found = values("The summit is on April 24 and 25. Sales rose 3 to 5 percent, or 2 and 3 points.",
+                   date(1999, 2, 10))
+    assert found == {"April 24": ("1999-04-24", "day", "date"), "25": ("1999-04-25", "day", "date")}

@@ -17,6 +17,7 @@ EXAMPLES = {
     "full": ["October 20, 2021", "20 October 2021", "Wednesday, Oct. 20, 2021"],
     "numeric": ["10/20/2021", "24/4/2019", "4/5/2019"],
     "month_day": ["Oct. 20", "20 October", "Monday, March 3", "March eighth", "this coming Sunday, March 8"],
+    "second_day": ["April 24 and 25", "May 5 to 7"],
     "month_year": ["August 2021", "mid-August 2021"],
     "range": ["2009-2010", "1957-58", "2009 to 2011"],
     "same_period": ["the same period last year", "the corresponding quarter of last year"],

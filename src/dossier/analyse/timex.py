@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from dossier.analyse import holidays
 from dossier.analyse.durations import UNIT_CODES, count_of, duration_value, unit_of
 from dossier.model import Sentence, TimeExpression
-from dossier.timevalue import PRECISION_RANK, SEASON_START_MONTH, parse_span
+from dossier.timevalue import PRECISION_RANK, SEASON_START_MONTH, parse_day, parse_span
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -88,6 +88,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"\b[0-3]?\d([/.])[0-3]?\d\1(?:19|20)\d\d\b"),
     ("month_day", _WEEKDAY_BEFORE.format(weekday=_WEEKDAY) + rf"(?:(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b(?!,?\s+\d)"
                   rf"|{_MONTH}\s+(?i:{_DAY_WORD})\b|(?i:the\s+{_DAY_WORD}\s+of\s+){_MONTH}\b)"),
+    # the second day of "April 24 and 25", "May 5 to 7": its month is the first's (`_not_a_time` checks)
+    ("second_day", r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s))[0-3]?\d\b(?![\d,.:%/-]?\d|\s+(?i:percent|per\s+cent)\b)"),
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
     ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
     ("quarter", rf"(?i:(?:the(?=\s+\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
@@ -179,6 +181,8 @@ _SOME_FUTURE_DAY = re.compile(r"(?i)\b(?:will|would|could|might|may|can|shall|sh
 _TITLE_WORD = re.compile(r"(?<=\s)(?:Week|Weekend|Minutes?|Hours?|Days|Months?|Years?|Today|Tonight|Now)\b")
 _TITLE_CASE_LEAD = re.compile(r"Today|Tonight|Now")
 _CAPITALISED_BEFORE = re.compile(r"(?<=[\w.,;:] )[A-Z][\w.&-]*\s+$")
+# A month-day and a conjunction before a bare day number: "April 24 and [25]".
+_DAY_LIST_BEFORE = re.compile(rf"{_MONTH}\s+{_DAY}\s+(?:and|or|to|through)\s+$")
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
@@ -221,6 +225,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
     newspaper ("the Communist Party daily Granma")."""
     if name == "holiday":
         return False
+    if name == "second_day":
+        return not _DAY_LIST_BEFORE.search(text, 0, start)
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
                                                and _CAPITALISED_BEFORE.search(text, 0, start)):
         return True
@@ -284,6 +290,8 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
             resolved = _from_antecedent(t.text, out, reference)
         elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
             resolved = _part_of_named_day(t.text, out, reference)
+        elif out and re.fullmatch(r"\d{1,2}", t.text):
+            resolved = _day_of_month_before(int(t.text), out[-1])
         elif out and resolved.value and _BARE_CLOCK.fullmatch(t.text):
             resolved = _on_day_before(resolved, out[-1], t)
         span = parse_span(resolved.value, resolved.precision) if resolved.kind == "date" else None
@@ -334,6 +342,13 @@ def _part_of_named_day(text: str, before: list[TimeExpression], reference: date)
     day = next((m.group() for m in (re.match(r"\d{4}-\d\d-\d\d", t.value or "") for t in reversed(before)) if m),
                reference.isoformat())
     return Resolved(day + _part_of_day(text.lower()), "day")
+
+
+def _day_of_month_before(day: int, before: TimeExpression) -> Resolved:
+    """The second day of "April 24 and 25": day `day` of the month of the date said before it."""
+    first = parse_day(before.value) if before.value else None
+    second = _safe_date(first.year, first.month, day) if first else None
+    return Resolved(second.isoformat() if second else None, "day")
 
 
 def _on_day_before(clock: Resolved, before: TimeExpression, t: TimeExpression) -> Resolved:
@@ -391,6 +406,11 @@ def _prefix_for(name: str) -> str:
 
 
 # ---------------------------------------------------------------- resolvers, one per pattern
+
+
+def _second_day(text: str, context: str, reference: date | None) -> Resolved:
+    """Alone, a day number has no month; `normalise_times` takes the month of the date before it."""
+    return Resolved(None, "day")
 
 
 def _absolute(text: str, context: str, reference: date | None) -> Resolved:
@@ -753,7 +773,7 @@ def _future_ref(text: str, context: str, reference: date | None) -> Resolved:
 
 
 _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day": _month_day,
-              "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
+              "second_day": _second_day, "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
               "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
