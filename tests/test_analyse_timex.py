@@ -319,3 +319,8 @@ def test_the_second_day_of_a_pair_takes_the_first_days_month():
     found = values("The summit is on April 24 and 25. Sales rose 3 to 5 percent, or 2 and 3 points.",
                    date(1999, 2, 10))
     assert found == {"April 24": ("1999-04-24", "day", "date"), "25": ("1999-04-25", "day", "date")}
+
+
+def test_a_holidays_week_is_the_iso_week_of_its_day():
+    found = values("Protesters prayed as Easter week began.", date(2000, 4, 17))
+    assert found == {"Easter week": ("2000-W16", "week", "date")}  # Easter 2000 was April 23

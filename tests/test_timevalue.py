@@ -38,7 +38,7 @@ EXAMPLES = {
     "set": ["every morning", "every day", "each Thursday", "each year", "every month", "each July", "Tuesdays",
             "Tuesday nights"],
     "season": ["spring 2020", "last winter", "summer", "in the fall", "the winter of nineteen ninety-four"],
-    "holiday": ["Christmas", "Thanksgiving 1997", "Easter", "Memorial Day", "Election Day"],
+    "holiday": ["Christmas", "Thanksgiving 1997", "Easter", "Memorial Day", "Election Day", "Easter week"],
     "bare_month": ["in May", "since August", "last March"],
     "year": ["2003", "1989", "mid-1996"],
     "spoken_year": ["nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"],

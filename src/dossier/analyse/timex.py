@@ -123,7 +123,7 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"
             rf"|\b(?i:{'|'.join(SET_ADVERBS)})\b"),
     ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this\s+past|this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
-    ("holiday", rf"{holidays.PATTERN}(?:,?\s+{_YEAR}\b)?"),
+    ("holiday", rf"{holidays.PATTERN}(?:\s+(?i:week)\b|,?\s+{_YEAR}\b)?"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\.?\s+\d)"
                    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
@@ -736,15 +736,21 @@ def _bare_month(text: str, context: str, reference: date | None, tense: str | No
 
 def _holiday(text: str, context: str, reference: date | None, tense: str | None = None) -> Resolved:
     """"Christmas", "Thanksgiving 1997": the holiday's day in the year said, else the year the
-    tense points to, nearest the reference (as month-days are read)."""
+    tense points to, nearest the reference (as month-days are read); "Easter week" is the ISO week
+    of that day."""
     name = re.match(holidays.PATTERN, text).group()
     year = re.search(_YEAR, text)
     if year:
-        return Resolved(holidays.holiday_date(name, int(year.group())).isoformat(), "day")
-    if reference is None:
+        day = holidays.holiday_date(name, int(year.group()))
+    elif reference is None:
         return Resolved(None, "day")
-    options = [holidays.holiday_date(name, reference.year + k) for k in (-1, 0, 1)]
-    return Resolved(_by_tense(options, reference, _tense(context, parsed=tense)).isoformat(), "day")
+    else:
+        options = [holidays.holiday_date(name, reference.year + k) for k in (-1, 0, 1)]
+        day = _by_tense(options, reference, _tense(context, parsed=tense))
+    if re.search(r"(?i)week$", text):
+        iso = day.isocalendar()
+        return Resolved(f"{iso[0]}-W{iso[1]:02d}", "week")
+    return Resolved(day.isoformat(), "day")
 
 
 def _spoken_year(text: str, context: str, reference: date | None) -> Resolved:
