@@ -55,6 +55,8 @@ _TRIM = " \t\n.,;:!?\"'“”‘’"
 def read_gold(ann: Path) -> list[dict]:
     spans, out = {}, []
     for line in ann.read_text(encoding="utf-8").splitlines():
+        if not re.match(r"[TE]\d+\t", line):
+            continue  # a span text with a line break goes on over the next lines (train: one .ann)
         if line.startswith("T"):
             tid, info, _ = line.split("\t", 2)
             kind, offsets = info.split(" ", 1)
