@@ -472,3 +472,11 @@ def test_asked_if_reports_the_question(analyse):
     a = analyse("Asked if the plan had failed, Anna Berg said the council would vote again.")
     assert by_cue(a, "Asked").text == "if the plan had failed"
     assert by_cue(a, "said").speaker_name == "Anna Berg"
+
+
+def test_naming_comparing_and_pressing_verbs_are_cues(analyse):
+    a = analyse("Senator Anna Berg pushed for a new tax on polluters. Tom Ryan compared the plan to a house of cards.")
+    pushed = by_cue(a, "pushed")
+    assert "a new tax" in pushed.text and pushed.speaker_name == "Anna Berg"
+    assert by_cue(a, "compared").speaker_name == "Tom Ryan"
+
