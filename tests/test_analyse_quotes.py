@@ -480,3 +480,17 @@ def test_naming_comparing_and_pressing_verbs_are_cues(analyse):
     assert "a new tax" in pushed.text and pushed.speaker_name == "Anna Berg"
     assert by_cue(a, "compared").speaker_name == "Tom Ryan"
 
+
+def test_quote_goes_on_later_in_its_paragraph_after_a_long_frame(analyse):
+    a = analyse('"The plan is dead," Tom Ryan told the radio show "Morning Talk" after the vote, which was held late '
+                'at night in the old town hall. "We will start again next year."')
+    quote = by_start(a, "The plan is dead")
+    assert "We will start again" in quote.text and quote.speaker_name == "Tom Ryan"
+    assert len([q for q in a.quotes if q.kind == "direct"]) == 1
+
+
+def test_quote_interrupted_by_a_manner_of_speaking_verb_is_one_quote(analyse):
+    a = analyse('Judge Anna Berg listened to both sides.\n'
+                '"Everything that you have said and everything that I have said," Berg exclaimed, "has totally overlapped."')
+    quote = by_start(a, "Everything that you")
+    assert "has totally overlapped" in quote.text and quote.cue == "exclaimed" and quote.speaker_name == "Anna Berg"

@@ -182,7 +182,7 @@ class _Finder:
                 cue, speaker = self._later_in_chain(units, index)
             if cue is None and kind == "direct" and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
                 speaker, cue = previous[1], previous[2]  # continuation of the previous quote
-                if self._continues(quotes[-1], cue, start):
+                if self._continues(quotes[-1], cue, start) or self._goes_on_in_paragraph(quotes[-1], cue, start):
                     self._extend(quotes[-1], start, end, unit)
                     previous = (unit, speaker, cue)
                     continue
@@ -300,6 +300,14 @@ class _Finder:
         # '"A," she told the hall, where a crowd of 1,200 watched outside. "B."': one sentence of attribution
         return "\n" not in gap and not _SENTENCE_STOP_BEFORE.search(gap.rstrip().rstrip(".!?") + " ")
 
+    def _goes_on_in_paragraph(self, quote: Quote, cue: Cue | None, start: int) -> bool:
+        """A quote with no frame of its own later in the same paragraph as the previous quote, with
+        no other report between ('"A," X told the show "Inside Edition" after the attack, which was
+        filmed. "B."'): the same speaker goes on, one attribution (PolNeAR marks it from A to B)."""
+        if "\n" in self.norm[quote.end:start]:
+            return False
+        return not any(quote.end < a.cue[0] < start and (cue is None or a.cue[0] != cue.start) for a in self.attributions)
+
     def _ends_quoted(self, quote: Quote) -> bool:
         """Whether the quote ends with quoted words (a direct quote, or a clause ending in them)."""
         after = re.match(r'[\s.,;:!?]*"', self.norm[quote.end:quote.end + 4])  # 'But "if ..., forget it,"'
@@ -361,13 +369,16 @@ class _Finder:
         # '"A," Trump said. He added, "B"': two sentences, each with its own attribution
         two_sentences = _SENTENCE_STOP_BEFORE.search(between.rstrip() + " ") is not None
         return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma and not two_sentences
-                and between.rstrip().endswith((",", ":")) and bool(find_cues(between)))
+                and between.rstrip().endswith((",", ":"))
+                and (bool(find_cues(between)) or _MANNER_AFTER.match(between) is not None))  # '"A," he exclaimed, "B"'
 
     def _attribute(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
         start, end = unit.spans[0][0], unit.spans[-1][1]
         if len(unit.spans) > 1:
             frame = (unit.spans[0][1] + 1, unit.spans[1][0] - 1)
             result = self._frame_speaker(*frame)
+            if result[0] is None:
+                result = self._manner_speaker(*frame)  # '"A," the judge exclaimed, "B"'
             if result[0]:
                 return result
         after = self._frame_after(end)
