@@ -494,3 +494,11 @@ def test_quote_interrupted_by_a_manner_of_speaking_verb_is_one_quote(analyse):
                 '"Everything that you have said and everything that I have said," Berg exclaimed, "has totally overlapped."')
     quote = by_start(a, "Everything that you")
     assert "has totally overlapped" in quote.text and quote.cue == "exclaimed" and quote.speaker_name == "Anna Berg"
+
+
+def test_cue_whose_subject_the_parse_missed_takes_the_person_before_it(analyse):
+    # the parse reads the speaker as an appositive of the place and leaves "suggested" without a subject
+    a = analyse("At Pine Hills, where it costs new members $50,000 to join, Tom Ryan, the club's 78-year-old "
+                "president and general manager, suggested that the troubles of some of his rivals could be "
+                "attributed to poor management.")
+    assert by_cue(a, "suggested").speaker_name == "Tom Ryan"

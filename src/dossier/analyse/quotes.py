@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.analyse.attribution import Attribution
-from dossier.analyse.cues import find_cues
+from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
@@ -597,10 +597,24 @@ class _Finder:
         if self._inside_quote(start) and self._inside_quote(end - 1):
             return None  # the quoted words themselves: a direct quote already
         self.used_cues.add(parsed.cue[0])
-        speaker = self._parsed_speaker(parsed, lambda: None)
+        speaker = self._parsed_speaker(parsed, lambda: self._subject_before(parsed))
         kind = _kind_of(self.norm, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return self._quote(self.text[start:end], start, end, speaker, cue, kind)
+
+    def _subject_before(self, parsed: Attribution) -> Speaker | None:
+        """The speaker the frame rules find before a cue the parse gave no subject ("Jay Lee, the
+        club's president, suggested that ..." read as an appositive; "Trump" tagged an
+        interjection): not for a passive, a question asked of someone ("Asked about it, ...") or
+        a raising verb."""
+        words = self.norm[parsed.cue[0]:parsed.cue[1]].lower().split()
+        if parsed.passive or parsed.source is not None or ATTRIBUTION_FORM_LEMMAS.get(words[-1]) in RAISING_LEMMAS:
+            return None  # "The plan seems to work": the parse dropped a subject that is no source
+        sentence = self.sentences[parsed.sentence] if parsed.sentence < len(self.sentences) else None
+        if sentence is None or not sentence.start <= parsed.cue[0] < sentence.end or parsed.cue[0] <= sentence.start:
+            return None
+        cue = re.compile(re.escape(self.norm[parsed.cue[0]:parsed.cue[1]])).match(self.norm, parsed.cue[0])
+        return self._speaker_near(cue, sentence.start, parsed.cue[0]) if cue else None
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
