@@ -502,3 +502,11 @@ def test_cue_whose_subject_the_parse_missed_takes_the_person_before_it(analyse):
                 "president and general manager, suggested that the troubles of some of his rivals could be "
                 "attributed to poor management.")
     assert by_cue(a, "suggested").speaker_name == "Tom Ryan"
+
+
+def test_second_report_hung_at_the_end_of_a_reported_clause_is_its_own(analyse):
+    a = analyse("Among the members, 64 percent said they would vote for the plan, while 30 percent said they "
+                "might change their mind.")
+    first = by_start(a, "they would vote")
+    assert "30 percent" not in first.text and source_text(a, first) == "64 percent"
+    assert source_text(a, by_start(a, "they might change")) == "30 percent"

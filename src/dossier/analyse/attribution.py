@@ -417,7 +417,7 @@ def _content(doc, verb, base: int) -> Span | None:
         clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                    and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if clauses:
-        return _phrase(doc, clauses[0], base)
+        return _clause(doc, clauses[0], base)
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
         clause = _misparsed_clause(doc, verb, base)
         if clause is not None:
@@ -433,6 +433,24 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _clause(doc, clause, base: int) -> Span | None:
+    """A reported clause without a second report hung at its end ("74 percent said they are set,
+    while 22 percent said they might change their mind"): that report has its own source and
+    content (PolNeAR marks two attributions)."""
+    last = clause.right_edge.i
+    for child in clause.rights:
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        # not "said that A but that B" (one report), "if it appears", "because it did not want"
+        if child.dep_ in ("advcl", "conj") and child.pos_ == "VERB" and is_attribution_form(child.lower_) \
+                and attribution_lemma(child) in ATTRIBUTION_LEMMAS - RAISING_LEMMAS and marks <= {"while", "whereas"} \
+                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children):
+            last = child.left_edge.i - 1
+            break
+    while last > clause.i and doc[last].dep_ in ("cc", "punct", "mark"):
+        last -= 1
+    return _span(doc, clause.left_edge.i, last, base)
 
 
 def _misparsed_clause(doc, verb, base: int) -> Span | None:
