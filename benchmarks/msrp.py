@@ -1,6 +1,6 @@
 """MSRP: the sentence-pair reuse decision at its shipped thresholds, beside MiniLM cosine and TF-IDF.
 
-usage: .venv/bin/python benchmarks/msrp.py DATA_DIR [--calibrate SPEC ...] [--score SPEC]
+usage: .venv/bin/python benchmarks/msrp.py DATA_DIR [--calibrate SPEC ...] [--score SPEC] [--config OPTIONS.toml]
 e.g. on the held-out test file:  ... msrp.py /work/shared/data/msrp --score msr_paraphrase_test.txt
 
 SPEC is a file in DATA_DIR (tab-separated, header, quoting off), optionally with a row selection
@@ -40,7 +40,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dossier.config import Options  # noqa: E402
+from dossier.config import load_options  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
 from dossier.reuse.align import overlap  # noqa: E402
 from dossier.reuse.classify import reuse_probability, sentence_features  # noqa: E402
@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--calibrate", nargs="+", default=[DEFAULT_CALIBRATE])
     parser.add_argument("--score", default=DEFAULT_SCORE)
+    parser.add_argument("--config", type=Path, help="TOML options (e.g. [reuse] align_cosine = 0.8)")
     args = parser.parse_args()
 
     score_name, score_rows, score_data = select(args.score, args.data_dir)
@@ -153,7 +154,8 @@ def main() -> None:
             sys.exit(f"{args.score} overlaps rows of {name} that were fitted on (calibration rows, or "
                      f"{SHIPPED_FIT} for the shipped decision): never fit on the rows you score")
 
-    encoder = Resources(Options()).encoder()
+    options = load_options(args.config)
+    encoder = Resources(options).encoder()
     pick = lambda data, rows: ([data[0][i] for i in rows], [data[1][i] for i in rows], data[2][rows])  # noqa: E731
     test = Pairs(*pick(score_data, score_rows), encoder)
     parts = [pick(data, rows) for _, rows, data in calibration]
@@ -162,7 +164,7 @@ def main() -> None:
     print(f"score {args.score}: {len(test.gold)} pairs ({test.gold.mean():.1%} paraphrase); calibrate "
           f"{', '.join(args.calibrate)}: {len(fit_all.gold)} pairs; encoding {test.encode_seconds:.0f}s "
           f"+ {fit_all.encode_seconds:.0f}s", file=sys.stderr)
-    options = Options().reuse
+    options = options.reuse
     t_acc = fit_threshold(fit_all.cos, fit_all.gold)
     t_f1 = fit_threshold(fit_all.cos, fit_all.gold, "f1")
     texts = fit_all.a + fit_all.b

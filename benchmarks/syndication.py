@@ -3,7 +3,7 @@ lineages; dossier.reuse beside datasketch MinHashLSH (text-dedup defaults) and a
 mean-embedding threshold.
 
 usage: .venv/bin/python benchmarks/syndication.py DATA_DIR [DATA_DIR ...] [--n 1000] [--seed 0]
-           [--tune-seed 1] [--tune-n 300] [--no-mean-embedding]
+           [--tune-seed 1] [--tune-n 300] [--no-mean-embedding] [--config OPTIONS.toml]
 e.g.   .venv/bin/python benchmarks/syndication.py /work/shared/data/{article-extraction-benchmark,ecbplus,polnear,trafilatura-eval}
 
 The corpus comes from benchmarks/syndication_data.generate(DATA_DIRS, n, seed). The mean-embedding
@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.syndication_data import LINEAGE_KINDS, SyndicationCorpus, generate  # noqa: E402
 from dossier import reuse  # noqa: E402
-from dossier.config import Options  # noqa: E402
+from dossier.config import load_options  # noqa: E402
 from dossier.model import Article, Link  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
 from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors  # noqa: E402
@@ -121,7 +121,7 @@ def mean_vectors(articles: list[Article], cache: MemoryProducts, resources: Reso
     """One L2-normalised mean sentence vector per article (sorted by id), every sentence encoded
     (reusing the vectors in `cache`); zeros for an article with no alignable sentence."""
     ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, Options().reuse.embedding_model, cache)
+    products = article_products(ordered, resources.options.reuse.embedding_model, cache)
     ensure_vectors(products, {i: set(range(len(p.units))) for i, p in enumerate(products)}, resources.encoder, cache)
     out = np.zeros((len(products), 384), dtype=np.float32)
     for i, item in enumerate(products):
@@ -295,7 +295,7 @@ def report(corpus: SyndicationCorpus, runs: dict[str, tuple[list[Link], float, f
 
 def run_reuse(articles: list[Article], resources: Resources, cache: MemoryProducts) -> dict:
     """dossier.reuse end to end, step by step as `reuse.find_links` runs them, each step timed."""
-    options = Options().reuse
+    options = resources.options.reuse
     with PeakMemory() as memory:
         started = time.perf_counter()
         ordered = sorted(articles, key=lambda a: a.id)
@@ -319,10 +319,11 @@ def main() -> None:
     parser.add_argument("--tune-seed", type=int, default=1)
     parser.add_argument("--tune-n", type=int, default=300)
     parser.add_argument("--no-mean-embedding", action="store_true", help="skip the peer that encodes everything")
+    parser.add_argument("--config", type=Path, help="TOML options for dossier.reuse (e.g. [reuse] align_cosine = 0.8)")
     args = parser.parse_args()
     if args.tune_seed == args.seed:
         sys.exit("--tune-seed must differ from --seed: thresholds are never fitted on the reported corpus")
-    resources = Resources(Options())
+    resources = Resources(load_options(args.config))
     resources.encoder()  # loaded once, outside every timing
 
     if not args.no_mean_embedding:
