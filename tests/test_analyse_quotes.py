@@ -331,7 +331,8 @@ def test_made_it_clear(analyse):
 
 def test_subject_of_an_adjective_before_an_infinitive_cue(analyse):
     a = analyse("Her strategists have been reluctant to reveal too much of their playbook.")
-    quote = by_cue(a, "to reveal")
+    # the cue is "to reveal", or "have been reluctant" (a learned adjective frame) around it
+    quote = next(q for q in a.quotes if "their playbook" in q.text)
     assert source_text(a, quote) == "Her strategists"
 
 
@@ -458,7 +459,8 @@ def test_credit_in_a_news_digest_is_not_a_speaker(analyse):
     assert all(q.speaker_name != "Gordon Cox" for q in a.quotes)
     b = analyse('At the conference, Anna Berg ended her speech by quoting her father: "Every obstacle yields to '
                 'stern resolve, as the old saying goes."')
-    assert source_text(b, b.quotes[0]).startswith("At the conference, Anna Berg")
+    quote = next(q for q in b.quotes if q.kind == "direct")  # "quoting her father" is a report of its own
+    assert source_text(b, quote).startswith("At the conference, Anna Berg")
 
 
 def test_opening_past_participle_is_a_cue_without_the_answerer_as_source(analyse):
@@ -510,3 +512,22 @@ def test_second_report_hung_at_the_end_of_a_reported_clause_is_its_own(analyse):
     first = by_start(a, "they would vote")
     assert "30 percent" not in first.text and source_text(a, first) == "64 percent"
     assert source_text(a, by_start(a, "they might change")) == "30 percent"
+
+
+def test_verb_frame_learned_from_polnear_is_a_cue(analyse):
+    # "point" reports only a clause, but "pointed to X" was a gold cue 30 of 49 times on PolNeAR train
+    a = analyse("Senator Tom Ryan pointed to the rising cost of housing.")
+    quote = by_cue(a, "pointed to")
+    assert quote.text == "the rising cost of housing" and source_text(a, quote) == "Senator Tom Ryan"
+
+
+def test_adjective_frame_learned_from_polnear_is_a_cue(analyse):
+    a = analyse("Democrats in the House are eager to hold a vote on the bill.")
+    quote = by_cue(a, "are eager")
+    assert quote.text == "to hold a vote on the bill" and source_text(a, quote) == "Democrats in the House"
+
+
+def test_noun_frame_learned_from_polnear_is_a_cue(analyse):
+    a = analyse("Berg's endorsement of Smith surprised many.")
+    quote = by_cue(a, "endorsement of")
+    assert quote.text == "Smith" and source_text(a, quote) == "Berg"

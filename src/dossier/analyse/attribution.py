@@ -15,11 +15,10 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, NOUN_CUE_PREPOSITIONS, NOUN_CUES,
-                                  RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
-                                  attribution_lemma,
-                                  find_attribution_forms, find_noun_cues, find_stance_adjectives,
-                                  is_attribution_form)
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
+                                  NOUN_CUES, RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES,
+                                  TIME_WORDS, attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
+                                  find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -91,7 +90,8 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
-            or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)]
+            or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
+            or find_frame_cues(normalised, s.start, s.end)]
 
 
 def parse_attributions(normalised: str, sentences: list[Sentence], parses: SentenceParses) -> list[Attribution]:
@@ -172,9 +172,12 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
-        elif token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
+        elif token.pos_ == "VERB" and _learned_frame(token) is not None:
+            found = _verb(doc, token, base, sentence.index, learned_only=True)
+        elif token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or _learned_frame(token) is not None):
             found = _noun(doc, token, base, sentence.index)
-        elif token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES and token.dep_ in ("acomp", "xcomp", "oprd"):
+        elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "xcomp", "oprd") and (
+                token.lower_ in STANCE_ADJECTIVES or _learned_frame(token) is not None):
             found = _adjective(doc, token, base, sentence.index)
         elif token.lower_ == "clear" and token.head.lemma_ == "make" and token.dep_ in ("acomp", "ccomp", "oprd"):
             found = _adjective(doc, token, base, sentence.index)  # "He made it clear that ..."
@@ -217,7 +220,33 @@ def _reports_a_clause(token) -> bool:
     return subject is not None and subject.lower_ not in ("it", "this", "that", "which", "there")
 
 
-def _verb(doc, verb, base: int, index: int) -> Attribution | None:
+def _learned_frame(token):
+    """The frame of `token` in which its lemma was learned as a cue (cues.CUE_FRAMES), with the
+    token heading the complement: a clause first, then an infinitive, an object, a preposition's
+    object (nearest first); None when it takes none of them here."""
+    frames = CUE_FRAMES.get((token.pos_, frame_lemma(token)))
+    if not frames:
+        return None
+    rank = {"ccomp": 0, "that": 0, "xcomp": 1, "to": 1, "dobj": 2}
+    # an object that is itself a noun cue ("issued a statement", "made remarks") is not what was
+    # said: its own clause or participle ("a statement saying ...") reports that
+    found = [(rank.get(frame, 3), head.i, frame, head) for frame, head in cue_frames(token) if frame in frames
+             and not (frame == "dobj" and head.lower_ in NOUN_CUES)]
+    return min(found, key=lambda f: f[:2])[2:] if found else None
+
+
+def _frame_content(doc, frame, base: int):
+    """The content of a learned frame and the last word of its cue (the preposition of
+    "pointed to", "eager for")."""
+    name, head = frame
+    if name.startswith("prep:"):
+        return _phrase(doc, head, base), head.head
+    return (_clause(doc, head, base) if name in ("ccomp", "that") else _phrase(doc, head, base)), None
+
+
+def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attribution | None:
+    """A reporting verb's attribution; a verb known only from the learned frames (`learned_only`)
+    reports only the complement of such a frame."""
     subject, passive = _subject(verb)
     if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
@@ -232,22 +261,26 @@ def _verb(doc, verb, base: int, index: int) -> Attribution | None:
         subject = None  # "The plan seems to work": nobody is the source
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
-    content = _content(doc, verb, base)
+    content, cue_end = (None if learned_only else _content(doc, verb, base)), None
+    frame = _learned_frame(verb) if content is None else None
+    if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
+        content, cue_end = _frame_content(doc, frame, base)
     if content is None and passive and subject is not None:
         # "Her view is shared by Warren", "Clinton's attacks were echoed by Democrats": the
         # passive subject is what was said, the agent its source
         said = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "which", "that", "who")), None)
         content = _phrase(doc, said, base) if said is not None else None
-    if content is None:
-        return None
+    if content is None or learned_only and source is None:
+        return None  # a learned frame with nobody holding it ("were welcomed in Moscow") is no report
     source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
     head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
         first = doc[first.i - 1]
-    cue = (base + first.idx, base + verb.idx + len(verb))
+    last = cue_end if cue_end is not None and cue_end.i > verb.i else verb
+    cue = (base + first.idx, base + last.idx + len(last))
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
-    if particle is not None:
+    if particle is not None and last is verb:
         cue = (cue[0], base + particle.idx + len(particle))
     if source is not None and source[0] <= cue[0] < source[1]:
         # "a statement saying ...", "Clinton, who declared ...": the noun the clause hangs on
@@ -266,7 +299,9 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     content, cue_end = None, noun
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    if clause is not None:
+    if noun.lower_ not in NOUN_CUES:
+        pass  # a noun known only from the learned frames
+    elif clause is not None:
         content = _phrase(doc, clause, base)
     else:
         for prep in noun.rights:
@@ -278,8 +313,12 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
             if objects and objects[0].lower_ not in TIME_WORDS:
                 content, cue_end = _phrase(doc, objects[0], base), prep
                 break
+    frame = _learned_frame(noun) if content is None else None
+    if frame is not None:  # "his endorsement of Trump", "the speculation that ...": learned on PolNeAR train
+        content, last = _frame_content(doc, frame, base)
+        cue_end = last or noun
     cue_start = noun
-    if content is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_LEMMAS:
+    if content is None and noun.lower_ in NOUN_CUES and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_LEMMAS:
         # "The bill has drawn criticism from Democrats": the subject is what the holder criticised
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ not in ("it", "this", "that", "which", "who"):
@@ -306,7 +345,9 @@ def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
     # the parser hangs the clause after "made it clear" as an adverbial or subject clause
     deps = ("ccomp", "advcl", "csubj") if adjective.lower_ == "clear" else ("ccomp",)
     clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
-    if clause is not None:
+    if adjective.lower_ not in STANCE_ADJECTIVES and adjective.lower_ != "clear":
+        pass  # an adjective known only from the learned frames
+    elif clause is not None:
         content = _phrase(doc, clause, base)
     else:
         words = ("of", "about", "on", "to") if adjective.lower_ == "opposed" else ("of", "about", "on")
@@ -314,6 +355,10 @@ def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
         if objects:
             content, cue_end = _phrase(doc, objects[0], base), prep
+    frame = _learned_frame(adjective) if content is None else None
+    if frame is not None:  # "eager to run", "angry about the deal": learned on PolNeAR train
+        content, last = _frame_content(doc, frame, base)
+        cue_end = last or adjective
     subject, passive = _subject(verb)
     if content is None or subject is None or subject.lower_ in ("it", "this", "that", "there", "which", "what"):
         return None
