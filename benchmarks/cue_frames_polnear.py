@@ -1,5 +1,6 @@
 """Count cue frames on PolNeAR train: for each (part of speech, lemma, frame) of a verb, noun or
-adjective (see dossier.analyse.cues.cue_frames), how often it occurs and how often the word was a
+adjective (see dossier.analyse.cues.cue_frames) that has a holder (attribution.frame_holder: a
+subject, a possessive), how often it occurs and how often the word was a
 gold cue whose gold content overlaps that frame's complement. Writes src/dossier/analyse/cue_frames.tsv
 (rows with 3+ occurrences and a 20%+ share), which dossier.analyse.cues reads.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from dossier.analyse.attribution import frame_holder  # noqa: E402
 from dossier.analyse.cues import FRAME_COUNTS_FILE, cue_frames, frame_lemma  # noqa: E402
 from dossier.analyse.entities import normalise_for_nlp  # noqa: E402
 from dossier.config import Options  # noqa: E402
@@ -69,8 +71,8 @@ def main() -> None:
                 for offset in range(start, end):
                     by_cue[offset].append(a)
         for token in nlp(normalise_for_nlp(path.read_text(encoding="utf-8"))):
-            if token.pos_ not in ("VERB", "NOUN", "ADJ"):
-                continue
+            if token.pos_ not in ("VERB", "NOUN", "ADJ") or frame_holder(token) is None:
+                continue  # nobody holds it: no attribution whatever the frame
             for frame, head in cue_frames(token):
                 left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
                 row = counts[(token.pos_, frame_lemma(token), frame)]

@@ -33,8 +33,8 @@ before a cue the parse left without a subject and a second report ending a repor
 on `--split train --start 4 --every 5`; then the cue frames learned from train counts (a verb,
 noun or adjective lemma with its clause, infinitive, object or preposition, src/dossier/analyse/
 cue_frames.tsv, counted by benchmarks/cue_frames_polnear.py on the train articles whose index % 5
-is 0-3 only), its thresholds (a gold cue in 30%+ of 3+ occurrences) chosen on the disjoint
-`--split train --start 4 --every 5`): report dev (or test), never train.
+is 0-3 only), its thresholds (a gold cue in 30%+ of 3+ occurrences with a holder) chosen on the
+disjoint `--split train --start 4 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

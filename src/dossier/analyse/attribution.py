@@ -235,6 +235,18 @@ def _learned_frame(token):
     return min(found, key=lambda f: f[:2])[2:] if found else None
 
 
+def frame_holder(token):
+    """Who would hold a cue frame of `token` (a verb's subject, a noun's holder, the subject of an
+    adjective's copula), as the attribution rules find it; None when nobody is named. The frame
+    counts (benchmarks/cue_frames_polnear.py) count only words with a holder, as only those
+    become attributions."""
+    if token.pos_ == "NOUN":
+        holder = _noun_holder(token)[0]
+    else:
+        holder = _subject(token if token.pos_ == "VERB" else token.head)[0]
+    return None if holder is None or holder.lower_ in ("it", "this", "that", "there", "which", "what") else holder
+
+
 def _frame_content(doc, frame, base: int):
     """The content of a learned frame and the last word of its cue (the preposition of
     "pointed to", "eager for")."""
