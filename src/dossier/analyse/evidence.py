@@ -158,13 +158,32 @@ def _occurrences(text: str, name: str):
     """Spans of `name` as a whole name: not inside a longer capitalised run ("Essex" in "Essex
     County Council"); in an all-capitals line the upper-case form counts too."""
     for form in {name, name.upper()}:
-        for match in re.finditer(r"(?<![\w'’-])%s(?![\w-])" % re.escape(form), text):
-            start, end = match.span()
+        for start in _standalone(text, form):
+            end = start + len(form)
             if form != name and not _all_caps_line(text, start):
                 continue
             if form == name and (_capitalised_word(text, start, before=True) or _capitalised_word(text, end, before=False)):
                 continue
             yield start, end
+
+
+def _standalone(text: str, form: str):
+    r"""Starts of `form` in `text` with no word character, apostrophe or hyphen just before and no
+    word character or hyphen just after: the matches of `(?<![\w'’-])form(?![\w-])`, found with
+    `str.find` because a pattern per name overflowed `re`'s cache and was recompiled every time."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not _joins(text[at - 1], "'’-")) and (end == len(text) or not _joins(text[end], "-")):
+            yield at
+            at = text.find(form, end)  # matches do not overlap, as with `re.finditer`
+        else:
+            at = text.find(form, at + 1)
+
+
+def _joins(ch: str, marks: str) -> bool:
+    r"""Whether `ch` is a word character (`re`'s `\w`: alphanumeric or "_") or one of `marks`."""
+    return ch.isalnum() or ch == "_" or ch in marks
 
 
 def _all_caps_line(text: str, offset: int) -> bool:
