@@ -28,6 +28,7 @@ NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von"
 _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                               "′": "'", "`": "'"})
 _CREDIT_LINE = re.compile(r"\(photo\b|\bphoto\s*:|\bgetty images\b|\bcredit\s*:|\bimage\s*:", re.I)
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A heading: at least this many words, and this share of them capitalised.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.7
@@ -161,8 +162,11 @@ def _plausible_person(name: str) -> bool:
 
 def is_headline(sentence: Sentence) -> bool:
     """A title-case line without final punctuation: a headline or heading."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text)]
-    if len(words) < HEADLINE_MIN_WORDS or sentence.text.rstrip().endswith((".", "?", "!", '"', "”")):
+    # the cheap tests first: this runs several times per sentence, and most sentences end in "."
+    if sentence.text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    words = _HEADLINE_WORD.findall(sentence.text)
+    if len(words) < HEADLINE_MIN_WORDS:
         return False
     if any(ch.isdigit() for ch in sentence.text):
         return False  # result lines and tables, not headings
