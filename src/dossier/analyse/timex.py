@@ -137,8 +137,24 @@ _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A word a sentence must hold for a pattern to be tried on it at all: one cheap search saves the
 # costly number-word alternations on the many sentences that name no unit.
 _UNIT_WORD = re.compile(r"(?i)day|week|month|year|decade|centur|hour|minute|quarter")
-_NEEDS = {"unit_adjective": _UNIT_WORD, "duration": _UNIT_WORD, "ago": _UNIT_WORD,
-          "century": re.compile(r"(?i)century"), "quarter": re.compile(r"(?i)quarter|half")}
+# Each is a part that every match of its pattern holds, with the pattern's own case rule, so a
+# sentence without it has no match: the patterns run on a fraction of the sentences.
+_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # case as in `_MONTH`
+_NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:period|term))"),
+          "duration": _UNIT_WORD, "ago": re.compile(r"(?i)ago|earlier|from\s+now"),
+          "century": re.compile(r"(?i)century"), "quarter": re.compile(r"(?i)quarter|half"),
+          "full": _MONTH_NAME, "month_day": _MONTH_NAME, "month_year": _MONTH_NAME, "bare_month": _MONTH_NAME,
+          "second_day": re.compile(r"\s(?:and|or|to|through)\s\d"),
+          "set": re.compile(r"(?i)every|each|once|twice|times|day|daily|weekly|monthly|annually|yearly|hourly"),
+          "decade": re.compile(rf"0s|(?i:{_DECADE_WORD})"),
+          "season": re.compile(r"(?i)fall|spring|summer|autumn|winter"),
+          "day_word": re.compile(rf"(?i)today|tonight|yesterday|tomorrow|{_PART_OF_DAY}"),
+          "relative": re.compile(r"(?i)week|month|year|decade|spring|summer|fall|autumn|winter"),
+          "weekday": re.compile(_WEEKDAY),
+          "anaphoric": re.compile(rf"(?i)day|week|month|year|{_PART_OF_DAY}"),
+          "future_ref": re.compile(r"(?i)future|term|coming"),
+          "past_ref": re.compile(r"(?i)recent|lately|past"),
+          "spoken_year": re.compile(r"(?i)nineteen|thousand")}
 # How much of the sentence around an expression decides past or future (set on TimeBank).
 CONTEXT_BEFORE_CHARS = 40
 CONTEXT_AFTER_CHARS = 10
