@@ -531,3 +531,13 @@ def test_noun_frame_learned_from_polnear_is_a_cue(analyse):
     a = analyse("Berg's endorsement of Smith surprised many.")
     quote = by_cue(a, "endorsement of")
     assert quote.text == "Smith" and source_text(a, quote) == "Berg"
+
+
+def test_every_attribution_form_is_one_word_as_the_form_scan_assumes():
+    # find_attribution_forms looks forms up word by word; a form with a space or hyphen would be missed
+    import re
+
+    from dossier.analyse.cues import ATTRIBUTION_FORMS, find_attribution_forms
+
+    assert all(re.fullmatch(r"\w+", form) for form in ATTRIBUTION_FORMS)
+    assert find_attribution_forms("Officials said it was over.") and not find_attribution_forms("the said statement")
