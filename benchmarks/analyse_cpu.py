@@ -1,6 +1,6 @@
 """CPU of the per-article stage (analyse_article + extract_claims) apart from spaCy's inference.
 
-usage: PYTHONPATH=src .venv/bin/python benchmarks/analyse_cpu.py /work/shared/data [--articles 300] [--passes 3]
+usage: .venv/bin/python benchmarks/analyse_cpu.py /work/shared/data [--articles 300] [--passes 3]
 
 Texts as in extraction_speed.py. A first pass runs spaCy and keeps every Doc it returns (its CPU is
 the floor: NER over each text, the parse of the chosen sentences); then each pass re-runs the
@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_speed import load_texts  # noqa: E402
 
