@@ -541,3 +541,11 @@ def test_every_attribution_form_is_one_word_as_the_form_scan_assumes():
 
     assert all(re.fullmatch(r"\w+", form) for form in ATTRIBUTION_FORMS)
     assert find_attribution_forms("Officials said it was over.") and not find_attribution_forms("the said statement")
+
+
+def test_participle_on_a_noun_after_a_preposition_has_the_verbs_subject_as_source(analyse):
+    # "in a letter urging ...": the letter is the channel; who wrote it is the source (PolNeAR)
+    a = analyse("Senator Maria Lopez wrote to the governor on Monday in a letter urging him to veto the bill.")
+    quote = by_cue(a, "urging")
+    assert source_text(a, quote) == "Senator Maria Lopez"
+    assert quote.speaker_name == "Maria Lopez"

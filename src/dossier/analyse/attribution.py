@@ -447,10 +447,16 @@ def _subject(verb):
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = node.head
-            if node.dep_ == "acl" and holder.dep_ == "dobj" and holder.head.pos_ in ("VERB", "AUX"):
-                # "Trump issued a statement saying ...", "the group placed ads calling ...": whoever
-                # issued it (PolNeAR's source), when that verb has one
-                issuer, passive = _subject(holder.head)
+            # the verb the noun hangs from: as its object, or as a singular noun after a
+            # preposition ("spoke in a speech attacking ...", "at one point calling ..."; a plural
+            # there is mostly a group that is the source itself: "recent polls showing ...")
+            host = holder.head if holder.dep_ == "dobj" else (
+                holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
+            if node.dep_ == "acl" and host is not None and host.pos_ in ("VERB", "AUX"):
+                # "Trump issued a statement saying ...", "the group placed ads calling ...",
+                # "Lopez wrote in a letter urging ...": whoever issued it (PolNeAR's source), when
+                # that verb has one
+                issuer, passive = _subject(host)
                 if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
                     return issuer, False
             return holder, False
