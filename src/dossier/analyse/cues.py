@@ -111,7 +111,7 @@ PARSED_ONLY_LEMMAS = ("ask", "call", "criticize", "accuse", "blame", "praise", "
                       # a gold cue 40% of the time or more ("release", "issue", "publish" were too, but
                       # their objects are rarely the marked content)
                       "share", "push", "remember", "name", "compare", "order", "rail",
-                      "remind", "nominate", "apologize", "aim", "publish", "press", "promote", "voice",
+                      "remind", "nominate", "apologize", "aim", "press", "promote", "voice",
                       "deem", "project", "rule")
 # Adjectives of belief and stance after a copula ("Rubio seemed hopeful that ...", "Democrats are
 # skeptical of the deal"), which PARC 3.0 / PolNeAR mark as attributions with the subject as source.
