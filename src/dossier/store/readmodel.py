@@ -84,12 +84,13 @@ def refresh(db: sqlite3.Connection, changed: Changed | None = None) -> None:
     _links(db, ids("link"))
     _events(db, ids("event"))
     _flags(db, ids("flag"))
-    _quotes(db, ids("quote"), ids("entity"))
+    entities = _items(db, "entity", None)  # read once: the quote ledger names speakers by them
+    _quotes(db, ids("quote"), ids("entity"), {item_id: entity["name"] for item_id, _, entity in entities})
     if changed is not None:
         for table, kind in (("read_links", "link"), ("read_events", "event"), ("read_flags", "flag")):
             _follow_positions(db, table, kind)
     _stories(db)
-    _entities(db)
+    _entities(db, entities)
     _facets(db)
     _counts(db)
     # Table statistics for SQLite's planner (sqlite_stat1): without them it joins read_members by
@@ -305,13 +306,12 @@ def _events(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
                        [(item_id, p) for p in event.get("participants", [])])
 
 
-def _entities(db: sqlite3.Connection) -> None:
+def _entities(db: sqlite3.Connection, entities: list[tuple[str, int, dict]]) -> None:
     """Every entity's row (with its article, mention and quote counts from the read tables),
     name words and full-text row."""
     said = dict(db.execute("SELECT speaker, count(*) FROM read_quotes WHERE speaker IS NOT NULL GROUP BY speaker"))
     counts = {row[0]: (row[1], row[2]) for row in db.execute(
         "SELECT entity, count(*), sum(mentions) FROM read_entity_articles GROUP BY entity")}
-    entities = _items(db, "entity", None)
     for item_id, position, entity in entities:
         articles, mentions = counts.get(item_id, (0, 0))
         db.execute("INSERT INTO read_entities VALUES (?,?,?,?,?,?,?)",
@@ -373,11 +373,13 @@ def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
                  and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
 
 
-def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: frozenset[str] | None) -> None:
+def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: frozenset[str] | None,
+            names: dict[str, str]) -> None:
     """The quote ledger's rows, variants and full-text rows: of every speaker (`ids` None), else of
     the speakers whose quotes an add changed, whose entity it changed, or whose quotes it put in
     another order (a speaker's variants depend on all of its quotes, in order). A regrouped quote
-    keeps its row (an upsert), so its full-text row is redone only if its words or name changed."""
+    keeps its row (an upsert), so its full-text row is redone only if its words or name changed.
+    `names`: entity id -> name, every entity's."""
     if ids is None:
         quotes, stale = _items(db, "quote", None), None
     else:
@@ -391,7 +393,6 @@ def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: froz
         _forget(db, "DELETE FROM read_fts_quote WHERE rowid IN (SELECT rowid FROM read_quotes WHERE id=?)", stale)
         _forget(db, "DELETE FROM read_quotes WHERE id=?", ids - {item_id for item_id, _, _ in quotes})  # removed
         _forget(db, "DELETE FROM read_variants WHERE speaker IS ?", [speaker or None for speaker in speakers])
-    names = {item_id: entity["name"] for item_id, _, entity in _items(db, "entity", None)}
     by_speaker = defaultdict(list)
     for item_id, position, quote in quotes:
         by_speaker[quote.get("speaker") or ""].append(dict(quote, _id=item_id, _position=position))
