@@ -506,3 +506,35 @@ def test_a_story_is_dated_by_its_typed_event_not_by_a_dated_generic_predicate():
     assert article_features(report).date is None
     only_generic = article("g", ["The observatory was founded in 1990."], events=[founded])
     assert main_event(only_generic) is None
+
+
+def test_a_dateline_the_time_tagger_left_alone_dates_the_report_and_is_no_fact():
+    """Capitals and spaced numbers ("MONDAY, NOVEMBER 28, 2005", "11 / 27 / 2005") still date an
+    undated report; their day and the clock beside them are not numbers of the event."""
+    caps = article("d1", ["Ten dead in southern Iran quake", "MONDAY, NOVEMBER 28, 2005 02: 24 GMT",
+                          "A magnitude 5.9 quake hit the island of Qeshm."])
+    features = article_features(caps)
+    assert features.date.value == "2005-11-28"
+    assert features.years == {2005} and features.numbers == frozenset()
+    spaced = article("d2", ["Posted 11 / 27 / 2005 7: 21 AM", "Strong earthquake jolts southern Iran"])
+    assert article_features(spaced).date.value == "2005-11-27"
+    day_first = article("d3", ["10: 24 AM, MON 22 JUL 2013", "Fire at Waitrose supermarket may have been arson"])
+    assert article_features(day_first).date.value == "2013-07-22"
+
+
+def test_clusters_agreeing_on_different_key_numbers_are_two_events():
+    from collections import Counter
+
+    from dossier.stories.cluster import _Cluster
+
+    def cluster(*numbers):
+        return _Cluster(groups=list(range(len(numbers))), vector={}, key="k", latest_start=float("-inf"),
+                        earliest_end=float("inf"), numbers=Counter(n for ns in numbers for n in ns),
+                        numbered=sum(1 for ns in numbers if ns))
+
+    five_six = cluster({"5.6"}, {"5.6", "1336"}, {"5.6"}, set())
+    five_nine = cluster({"5.9", "10"}, {"5.9"}, {"10", "80"})
+    assert five_six.numbers_conflict(five_nine, 0.5)
+    assert not five_six.numbers_conflict(cluster({"5.6", "5"}, {"5.6"}), 0.5)  # the same magnitude
+    staff = cluster({"50"}, {"50", "10"}, {"50"})
+    assert not staff.numbers_conflict(cluster({"60"}, {"8"}), 0.5)  # nothing agreed: incidental numbers

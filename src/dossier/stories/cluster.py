@@ -6,7 +6,8 @@ pairs): the link between two clusters is the mean content cosine of their groups
 summed vectors) plus the mean evidence of their scored candidate pairs (`evidence.pair_evidence`:
 dates, years, numbers, places, names). The best link merges first while it reaches
 `StoriesOptions.join_threshold`; a merge that would put two main events more than
-`date_window_days` apart in one story is never made. Ties are broken by a digest of the groups' texts, and groups are indexed in
+`date_window_days` apart in one story is never made, nor, where the dates cannot check it, one
+between clusters whose reports agree on different key numbers (`StoriesOptions.agreed_number_share`). Ties are broken by a digest of the groups' texts, and groups are indexed in
 that digest's order, so the stories depend only on the texts, not on input order or article ids.
 
 Incremental: `StoryIndex.add` clusters new articles together with the stored stories, which may
@@ -124,6 +125,25 @@ class _Cluster:
     earliest_end: float
     story: str | None = None  # a stored story (incremental add), which another stored one never joins
     version: int = 0
+    numbers: Counter = field(default_factory=Counter)  # lead number -> how many groups state it
+    numbered: int = 0  # groups whose lead states any number
+
+    def agreed_numbers(self, share: float) -> set[str]:
+        """The numbers at least two groups and `share` of the numbered ones state: the cluster's
+        key facts (a magnitude, an age at death), not one report's detail."""
+        floor = max(2.0, share * self.numbered)
+        return {n for n, count in self.numbers.items() if count >= floor}
+
+    def numbers_conflict(self, other: _Cluster, share: float) -> bool:
+        """Both sides agree on numbers that none of the other's reports give: two template events
+        (a 5.6 quake and a 5.9 one), told apart where no date can. One side's agreed number missing
+        from the other is not enough: a report's incidental numbers (staff, engines) differ."""
+        mine, theirs = self.agreed_numbers(share), other.agreed_numbers(share)
+        return bool(mine and theirs and not mine & other.numbers.keys() and not theirs & self.numbers.keys())
+
+    @property
+    def dated(self) -> bool:
+        return self.latest_start != float("-inf")
 
     def can_join(self, other: _Cluster, window_days: int) -> bool:
         if self.story and other.story:
@@ -246,14 +266,19 @@ class StoryIndex:
         for g in groups:
             for t, w in zip(*self.terms.row(g)):
                 vector[t] = vector.get(t, 0.0) + w
+        numbers = Counter(n for g in groups for n in self.groups[g].facts.numbers)
         return _Cluster(groups=list(groups), vector=vector, key=min(self.groups[g].key for g in groups),
                         latest_start=max((d.start for d in dates), default=float("-inf")),
-                        earliest_end=min((d.end for d in dates), default=float("inf")), story=story)
+                        earliest_end=min((d.end for d in dates), default=float("inf")), story=story,
+                        numbers=numbers, numbered=sum(1 for g in groups if self.groups[g].facts.numbers))
 
     def _push(self, heap: list, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
         a, b = clusters[ca], clusters[cb]
         total, count = edges[ca][cb]
         if total == float("-inf") or not a.can_join(b, self.options.date_window_days):
+            return
+        share = self.options.agreed_number_share
+        if share and not (a.dated and b.dated) and a.numbers_conflict(b, share):
             return
         link = a.mean_cosine(b) + total / count
         if link >= self.options.join_threshold:
@@ -269,6 +294,8 @@ class StoryIndex:
         a.key = min(a.key, b.key)
         a.latest_start, a.earliest_end = max(a.latest_start, b.latest_start), min(a.earliest_end, b.earliest_end)
         a.story = a.story or b.story
+        a.numbers.update(b.numbers)
+        a.numbered += b.numbered
         a.version += 1
         for other, (total, count) in edges.pop(gone).items():
             del edges[other][gone]

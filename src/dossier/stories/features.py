@@ -31,10 +31,21 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DEFAULTS = StoriesOptions()
 # A number token: 7, 6.1, 1,200, the 6.1 of "6.1-magnitude" (not part of "G20" or "F-16").
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
-# A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it) or a numeric date ("05 / 02 / 07")
-# says when a page was posted, not what happened.
-_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}\b|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
+# A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it, "08: 06AM") or a numeric date
+# ("05 / 02 / 07") says when a page was posted, not what happened.
+_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A page's dateline that the time tagger leaves alone: a month in capitals ("DECEMBER 16, 2008",
+# "MON 22 JUL 2013": the tagger reads months case-sensitively, since "may" and "march" are words) or
+# a numeric date with a two-digit year or spaced separators ("8/2/13", "11 / 27 / 2005").
+_MONTH = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
+_DATELINE_WORDS = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})"
+                             r"(?:st|nd|rd|th)?\b,?\s*[-,]?\s*((?:19|20)\d\d)\b")
+_DATELINE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}"
+                                 r",?\s+((?:19|20)\d\d)\b")
+_DATELINE_ISO = re.compile(r"(?<![\d/.])((?:19|20)\d\d)\s?([-/])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d/.])")
+_DATELINE_NUMBERS = re.compile(r"(?<![\d/.])(\d{1,2})\s?([/.])\s?(\d{1,2})\s?\2\s?((?:19|20)?\d\d)(?![\d/.])")
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,10 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
     years = {int(m[1]) for t in times if t.kind == "date" and t.value and (m := _YEAR.match(t.value))}
     in_time = [(t.start, t.end) for t in article.times]
     in_time += [m.span() for lo, hi in spans for m in _CLOCK.finditer(article.text, lo, hi)]
+    for lo, hi in spans:  # datelines the tagger missed ("MAR. 14, 2013"): their day is no fact either
+        found = datelines(article.text[lo:hi])
+        in_time += [(lo + start, lo + end) for start, end, _ in found]
+        years.update(span.first_day.year for _, _, span in found)
     numbers = set()
     for lo, hi in spans:
         for m in _NUMBER.finditer(article.text, lo, hi):
@@ -127,7 +142,8 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
 
 def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
               lead_sentences: int = _DEFAULTS.lead_sentences) -> DateSpan | None:
-    """The first full date (day precision) of the lead: a dateline or "Updated: November 11, 2011"."""
+    """The first full date (day precision) of the lead: a dateline or "Updated: November 11, 2011";
+    without one the time tagger resolved, a dateline it left alone ("Posted 11 / 27 / 2005")."""
     lead = _lead_sentences(article, skip, lead_sentences)
     if not lead:
         return None
@@ -135,7 +151,32 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
     for t in sorted(article.times, key=lambda t: t.start):
         if t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
             return span
-    return None
+    return dateline(article.text[lead[0].start:end])
+
+
+def dateline(text: str) -> DateSpan | None:
+    """The first calendar day written as a dateline in `text` (the forms `datelines` reads)."""
+    return next((span for _, _, span in datelines(text)), None)
+
+
+def datelines(text: str) -> list[tuple[int, int, DateSpan]]:
+    """(start, end, day) of the datelines in `text`, in text order; numbers are month first unless
+    the first is above 12, as a page without other evidence is read."""
+    found = []
+    for m in _DATELINE_WORDS.finditer(text):
+        found.append((m.start(), m.end(), int(m[3]), _MONTHS.index(m[1][:3].lower()) + 1, int(m[2])))
+    for m in _DATELINE_DAY_FIRST.finditer(text):
+        found.append((m.start(), m.end(), int(m[3]), _MONTHS.index(m[2][:3].lower()) + 1, int(m[1])))
+    for m in _DATELINE_ISO.finditer(text):
+        found.append((m.start(), m.end(), int(m[1]), int(m[3]), int(m[4])))
+    for m in _DATELINE_NUMBERS.finditer(text):
+        first, second, year = int(m[1]), int(m[3]), int(m[4])
+        if m[2] == "." and year < 100:
+            continue  # "2.5.10" is as likely a version as a date
+        month, day = (second, first) if first > 12 else (first, second)
+        found.append((m.start(), m.end(), year + 2000 if year < 100 else year, month, day))
+    return [(start, end, span) for start, end, year, month, day in sorted(found)
+            if (span := parse_span(f"{year:04d}-{month:02d}-{day:02d}", "day")) is not None]
 
 
 def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
