@@ -68,3 +68,15 @@ def test_expressions_with_their_year_are_not_parsed(resources):
     assert [t for t in times if "2021" in t.text]
     assert all(t.tense is None for t in with_tenses([t for t in times if "2021" in t.text], sentences,
                                                       NoParses(None, text)))
+
+
+def test_a_modal_perfect_looks_back(values):
+    text = "Worries about the chip may have been responsible for a fall in the maker's shares on Wednesday."
+    assert values(text)["Wednesday"] == "2021-11-17"
+
+
+def test_a_plan_told_in_the_past_perfect_lies_behind(values):
+    text = "The offer, which the directors have rejected, had been scheduled to expire at midnight Tuesday."
+    assert values(text)["midnight Tuesday"] == "2021-11-16T24:00"
+    assert values("The union had planned a march on Saturday.", parse=False)["Saturday"] == "2021-11-13"
+    assert values("The union had planned a march on Saturday.")["Saturday"] == "2021-11-13"

@@ -6,7 +6,9 @@ planning to drive around Miami International Airport on Monday") and can catch a
 clause; the parse names the verb that governs the expression (`predicates.time_owners`).
 Rules: a future or modal auxiliary, or a verb of planning above the expression, says "future"
 ("might come on Tuesday", "planned a rally on Saturday"); a past form or past auxiliary
-says "past" ("met Monday", "was announced Wednesday"); anything else (present, bare infinitive)
+says "past" ("met Monday", "was announced Wednesday"), and so does a modal perfect or a plan told
+in the past perfect ("may have been behind Wednesday's fall", "had been scheduled to expire
+Friday"); anything else (present, bare infinitive)
 says nothing, and the word window decides. Chosen on TempEval-3 TimeBank and every other AQUAINT
 file from the first (benchmarks/time_tempeval.py), where the word window alone left 20 future
 weekdays and months behind the reference.
@@ -59,14 +61,23 @@ def clause_tense(owner) -> str | None:
         next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxiliaries = _auxiliaries(verb)
+    if auxiliaries & MODALS and "have" in auxiliaries:
+        return "past"  # "may have been responsible on Wednesday": a modal perfect looks back
     if auxiliaries & FUTURE_AUXILIARIES or _plans(verb, owner):
-        return "future"
+        return "past" if "had" in auxiliaries else "future"  # "had planned a rally on Saturday"
     if "to" in auxiliaries and verb.tag_ == "VB":  # an infinitive is as far ahead as what it depends on
         head = verb.head
-        return "future" if head.lemma_ in PLAN_VERBS or head.lower_ in AHEAD_WORDS else None
+        if head.lemma_ not in PLAN_VERBS and head.lower_ not in AHEAD_WORDS:
+            return None
+        # a plan told in the past perfect lies behind: "had been scheduled to expire Friday"
+        return "past" if "had" in _auxiliaries(head) else "future"
     tense = verb_tense(verb)  # past forms, past auxiliaries, the present perfect
     return tense if tense in ("past", "future") else None
+
+
+def _auxiliaries(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _plans(verb, owner) -> bool:
