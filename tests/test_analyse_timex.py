@@ -324,3 +324,11 @@ def test_the_second_day_of_a_pair_takes_the_first_days_month():
 def test_a_holidays_week_is_the_iso_week_of_its_day():
     found = values("Protesters prayed as Easter week began.", date(2000, 4, 17))
     assert found == {"Easter week": ("2000-W16", "week", "date")}  # Easter 2000 was April 23
+
+
+def test_recent_units_are_a_stretch_of_unknown_length():
+    found = values("Kidnappings have risen in recent years. Talks stalled in recent days. He recently left.")
+    assert found["recent years"] == ("PXY", "year", "duration")
+    assert found["recent days"] == ("PXD", "day", "duration")
+    assert found["recently"][0] == "PAST_REF"
+

@@ -44,7 +44,7 @@ EXAMPLES = {
     "spoken_year": ["nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"],
     "clock": ["10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9", "7:15 a.m.", "midnight", "midday"],
     "present": ["now", "currently"],
-    "past_ref": ["recently", "lately"],
+    "past_ref": ["recently", "lately", "in recent weeks"],
     "future_ref": ["in the future", "in the coming years", "in the near term"],
 }
 

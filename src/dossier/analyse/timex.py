@@ -787,6 +787,11 @@ def _present(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _past_ref(text: str, context: str, reference: date | None) -> Resolved:
+    """"recently", "the past": PAST_REF. "(in) recent years" names a stretch of units of unknown
+    length: a TIMEX3 duration "PXY" (how TimeBank and AQUAINT write it 7 times of 11)."""
+    if re.search(r"(?i)recent\s+\w+s$", text):
+        value, precision = duration_value(text)
+        return Resolved(value, precision, "duration")
     return Resolved("PAST_REF", "approximate")
 
 
