@@ -332,3 +332,8 @@ def test_recent_units_are_a_stretch_of_unknown_length():
     assert found["recent days"] == ("PXD", "day", "duration")
     assert found["recently"][0] == "PAST_REF"
 
+
+def test_weekends_are_a_set_and_the_end_of_the_week_is_this_week():
+    found = values("The market is open on weekends. The report is due by the end of the week.")
+    assert found["weekends"] == ("XXXX-WXX-WE", None, "set")
+    assert found["the end of the week"][:2] == ("2021-W42", "week")

@@ -97,7 +97,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
                       r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
-    ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month))\b"),
+    ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month|week))\b"),
     ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|(?:(?i:the)\s+)?(?:{_PART})?'[0-9]0s\b"
                rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
     ("century", rf"(?i:(?:the\s+)?(?:{_PART})?{_ORDINAL}[- ]century)\b"),
@@ -121,6 +121,7 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"|\b(?i:(?:once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+{_UNIT})\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"
+            r"|\b(?i:weekends)\b"
             rf"|\b(?i:{'|'.join(SET_ADVERBS)})\b"),
     ("season", rf"\b(?i:(?:in|by|during|until|since|through)\s+the\s+fall)\b(?!\s+of\s+(?![12]\d\d\d))|\b(?i:(?:this\s+past|this|last|next|the)\s+)?(?i:spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?)))?\b"),
     ("holiday", rf"{holidays.PATTERN}(?:\s+(?i:week)\b|,?\s+{_YEAR}\b)?"),
@@ -145,7 +146,7 @@ _NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:
           "century": re.compile(r"(?i)century"), "quarter": re.compile(r"(?i)quarter|half"),
           "full": _MONTH_NAME, "month_day": _MONTH_NAME, "month_year": _MONTH_NAME, "bare_month": _MONTH_NAME,
           "second_day": re.compile(r"\s(?:and|or|to|through)\s\d"),
-          "set": re.compile(r"(?i)every|each|once|twice|times|day|daily|weekly|monthly|annually|yearly|hourly"),
+          "set": re.compile(r"(?i)every|each|once|twice|times|day|daily|weekly|monthly|annually|yearly|hourly|weekends"),
           "decade": re.compile(rf"0s|(?i:{_DECADE_WORD})"),
           "season": re.compile(r"(?i)fall|spring|summer|autumn|winter"),
           "day_word": re.compile(rf"(?i)today|tonight|yesterday|tomorrow|{_PART_OF_DAY}"),
@@ -555,6 +556,9 @@ def _period_end(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(None, "approximate")
     if text.lower().endswith("month"):
         return Resolved(f"{reference.year}-{reference.month:02d}", "month")
+    if text.lower().endswith("week"):  # "by the end of the week": the reference's ISO week
+        iso = reference.isocalendar()
+        return Resolved(f"{iso[0]}-W{iso[1]:02d}", "week")
     return Resolved(str(reference.year), "year")
 
 
@@ -687,6 +691,8 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
     "each Thursday"/"Thursdays" -> "XXXX-WXX-4", "Tuesday nights" -> "XXXX-WXX-2TNI", "each July"
     -> "XXXX-07" (the calendar value with its unknown parts written X, TimeML 1.2.1 guidelines)."""
     lower = text.lower()
+    if lower.endswith("weekends"):  # "on weekends": every weekend, TIMEX3's "WE" in an unknown week
+        return Resolved("XXXX-WXX-WE", None, "set")
     weekday = next((i for i, name in enumerate(WEEKDAYS) if name in lower), None)
     if weekday is not None:
         return Resolved(f"XXXX-WXX-{weekday + 1}{_part_of_day(lower)}", None, "set")
