@@ -173,6 +173,28 @@ def evaluate(pairs: list[tuple[str, list[dict], list[dict]]]) -> dict:
     return result
 
 
+def print_misses(name: str, text: str, system: list[dict], gold: list[dict]) -> None:
+    """Each error of one article on a line of its own, tagged for grep: MISS (gold content no
+    system quote overlaps), SPEAKER (overlapping content, source not overlapping), SPURIOUS
+    (a system quote overlapping no gold content)."""
+    def show(span):
+        return repr(text[span[0]:span[1]][:160]) if span else "-"
+
+    def overlaps(a, b):
+        return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+    for g in gold:
+        hit = next((s for s in system if overlaps(s["content"], g["content"])), None)
+        if hit is None:
+            print(f"MISS {name} cue={show(g.get('cue'))} src={show(g.get('source'))} content={show(g['content'])}")
+        elif "source" in g and not overlaps(hit.get("source"), g["source"]):
+            print(f"SPEAKER {name} gold={show(g['source'])} ours={show(hit.get('source'))} cue={show(g.get('cue'))}"
+                  f" ourcue={show(hit.get('cue'))} content={show(g['content'])}")
+    for s in system:
+        if not any(overlaps(s["content"], g["content"]) for g in gold):
+            print(f"SPURIOUS {name} cue={show(s.get('cue'))} src={show(s.get('source'))} content={show(s['content'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="PolNeAR folder (holds data/<split>/text and attributions)")
@@ -180,6 +202,9 @@ def main() -> None:
     parser.add_argument("--start", type=int, default=0, help="first article (0-based, sorted by file name)")
     parser.add_argument("--limit", type=int, default=0, help="number of articles to score (0: all)")
     parser.add_argument("--every", type=int, default=1, help="score every Nth article from --start (a spread subset)")
+    parser.add_argument("--misses", action="store_true",
+                        help="print dossier's errors: gold content no quote overlaps, wrong speakers, spurious quotes")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the spaCy-rule baseline (a quicker run)")
     args = parser.parse_args()
     folder = args.data / "data" / args.split
     texts = sorted((folder / "text").glob("*.txt"))[args.start::max(args.every, 1)]
@@ -190,7 +215,7 @@ def main() -> None:
     import spacy
 
     full = spacy.load(Options().analyse.spacy_model)
-    runs = {"dossier quotes": [], "spaCy-rule baseline": []}
+    runs = {"dossier quotes": []} if args.no_baseline else {"dossier quotes": [], "spaCy-rule baseline": []}
     seconds = {name: 0.0 for name in runs}
     for path in texts:
         anns = sorted((folder / "attributions").glob(path.stem + "_*.ann"))
@@ -199,7 +224,7 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         gold = read_gold(anns[0])
         for name, system in (("dossier quotes", lambda t: dossier_system(t, resources)),
-                             ("spaCy-rule baseline", lambda t: spacy_baseline(t, full))):
+                             ("spaCy-rule baseline", lambda t: spacy_baseline(t, full)))[:len(runs)]:
             started = time.perf_counter()
             runs[name].append((text, system(text), gold))
             seconds[name] += time.perf_counter() - started
@@ -210,6 +235,11 @@ def main() -> None:
     print(f"{'system':22} " + " ".join(f"{c:>15}" for c in columns) + f" {'sec':>6}")
     for name, s in scores.items():
         print(f"{name:22} " + " ".join(f"{s[c]*100:15.1f}" for c in columns) + f" {seconds[name]:6.1f}")
+    if args.misses:
+        for path, (text, system, gold) in zip(texts, runs["dossier quotes"]):
+            print_misses(path.stem, text, system, gold)
+    if args.no_baseline:
+        return
     base = scores["spaCy-rule baseline"]
     ours = scores["dossier quotes"]
     print("ratio dossier / baseline: " + ", ".join(
