@@ -549,3 +549,16 @@ def test_participle_on_a_noun_after_a_preposition_has_the_verbs_subject_as_sourc
     quote = by_cue(a, "urging")
     assert source_text(a, quote) == "Senator Maria Lopez"
     assert quote.speaker_name == "Maria Lopez"
+
+
+def test_clause_after_the_verb_is_its_content_not_a_report_hung_before_it(analyse):
+    # the parser hangs the first report under the second "said"; each keeps its own clause and source
+    a = analyse("More than six in 10 said they were not looking forward to the next few months of the campaign; "
+                "46 percent said they were unenthusiastic about the 2016 presidential election.")
+    first = next(q for q in a.quotes if q.text.startswith("they were not looking"))
+    second = next(q for q in a.quotes if q.text.startswith("they were unenthusiastic"))
+    assert source_text(a, first) == "More than six in 10"
+    assert source_text(a, second) == "46 percent"
+    # a clause before the verb stays its content when the words after it follow a dash
+    a = analyse("Such a move could alienate his backers, Clinton allies believe — backers she will need come November.")
+    assert by_cue(a, "believe").text == "Such a move could alienate his backers"

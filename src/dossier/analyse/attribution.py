@@ -59,6 +59,7 @@ NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", 
 PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "nothing", "something",
                              "anything", "much", "little"})
 _EDGE = " \t,;:.-"
+_DASHES = frozenset({"-", "--", "–", "—"})
 _THAT = re.compile(r"\w \bthat\b")
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -".
@@ -480,7 +481,12 @@ def _content(doc, verb, base: int) -> Span | None:
         clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                    and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)]
     if clauses:
-        return _clause(doc, clauses[0], base)
+        # a clause right after the verb is what it reports, not one the parser hung before it
+        # ("Six in 10 said A; 46 percent said B" parsed with A under the second "said"), but not one
+        # past a dash or the verb's own subject ("A, allies believe — B", '"A," said X, who ...')
+        after = [c for c in clauses if c.i > verb.i and not any(
+            t.text in _DASHES or t.head.i == verb.i and t.dep_ in SUBJECT_DEPS for t in doc[verb.i + 1:c.left_edge.i + 1])]
+        return _clause(doc, (after or clauses)[0], base)
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
         clause = _misparsed_clause(doc, verb, base)
         if clause is not None:
