@@ -562,3 +562,12 @@ def test_clause_after_the_verb_is_its_content_not_a_report_hung_before_it(analys
     # a clause before the verb stays its content when the words after it follow a dash
     a = analyse("Such a move could alienate his backers, Clinton allies believe — backers she will need come November.")
     assert by_cue(a, "believe").text == "Such a move could alienate his backers"
+
+
+def test_infinitive_on_a_describing_noun_takes_whom_the_noun_describes(analyse):
+    a = analyse("Grijalva was the first Democrat in Congress to endorse Sanders in the Democratic primary.")
+    assert source_text(a, by_cue(a, "to endorse")) == "Grijalva"
+    a = analyse("Amanda Carpenter, a former aide to Sen. Ted Cruz, was one of the first to cheer on the idea.")
+    assert source_text(a, by_cue(a, "to cheer on")).startswith("Amanda Carpenter")
+    a = analyse("Many of the speakers have had less than kind words to say about his candidacy.")
+    assert source_text(a, by_cue(a, "to say about")) == "Many of the speakers"

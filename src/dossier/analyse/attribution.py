@@ -59,6 +59,9 @@ NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", 
 PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "nothing", "something",
                              "anything", "much", "little"})
 _EDGE = " \t,;:.-"
+# Words that make a noun with an infinitive name its doer ("the first to endorse", "the only
+# Republicans to vote against").
+RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "next", "sole"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 _THAT = re.compile(r"\w \bthat\b")
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
@@ -448,6 +451,9 @@ def _subject(verb):
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = node.head
+            named = _infinitive_holder(node)
+            if named is not None:
+                return named, False
             # the verb the noun hangs from: as its object, or as a singular noun after a
             # preposition ("spoke in a speech attacking ...", "at one point calling ..."; a plural
             # there is mostly a group that is the source itself: "recent polls showing ...")
@@ -472,6 +478,31 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _infinitive_holder(verb):
+    """Who does what an infinitive on a noun reports, where the noun only describes them: the
+    other side of a copula for "the first/only/last ..." ("X was the first Democrat to endorse Y",
+    "X was one of the first to cheer", "The first member to endorse him was X") or the subject of
+    the verb the noun is the object of ("The media has done nothing to explain this", "Many have
+    had words to say about it"); None for any other verb form or noun ("An effort to recruit ...
+    was the brainchild of X": an effort is not X)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = verb.head
+    ranked = noun.lower_ in RANK_WORDS or any(c.dep_ == "amod" and c.lower_ in RANK_WORDS for c in noun.children)
+    if ranked and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "one of the first to ..."
+    host = noun.head
+    if ranked and noun.dep_ == "attr" and host.lemma_ == "be":
+        other = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    elif ranked and noun.dep_ == "nsubj" and host.lemma_ == "be":
+        other = next((c for c in host.children if c.dep_ == "attr" and c.i > noun.i), None)
+    elif noun.dep_ == "dobj" and host.pos_ in ("VERB", "AUX"):
+        other = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    return None if other is None or other.lower_ in ("it", "this", "that", "there", "which", "what", "who") else other
 
 
 def _content(doc, verb, base: int) -> Span | None:
