@@ -571,3 +571,12 @@ def test_infinitive_on_a_describing_noun_takes_whom_the_noun_describes(analyse):
     assert source_text(a, by_cue(a, "to cheer on")).startswith("Amanda Carpenter")
     a = analyse("Many of the speakers have had less than kind words to say about his candidacy.")
     assert source_text(a, by_cue(a, "to say about")) == "Many of the speakers"
+
+
+def test_compared_with_as_a_preposition_is_no_cue(analyse):
+    a = analyse("Voters view her as prepared, with 50 percent saying she is prepared, compared with the 30 percent "
+                "who say the same about Mr. Trump.")
+    assert not any(q.cue == "compared" for q in a.quotes)
+    assert source_text(a, by_cue(a, "say")) == "the 30 percent who"  # no longer nested in a "compared" clause
+    a = analyse("Trump compared her to a thief.")
+    assert by_cue(a, "compared").text == "her to a thief"

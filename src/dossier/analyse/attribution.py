@@ -263,6 +263,8 @@ def _frame_content(doc, frame, base: int):
 def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attribution | None:
     """A reporting verb's attribution; a verb known only from the learned frames (`learned_only`)
     reports only the complement of such a frame."""
+    if _connective_participle(verb):
+        return None
     subject, passive = _subject(verb)
     if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
@@ -307,6 +309,14 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name)
+
+
+def _connective_participle(verb) -> bool:
+    """ "compared with/to" used as a preposition ("50 percent, compared with 23 percent in June"):
+    a bare participle, with no auxiliary or subject of its own, compares figures; nobody compares."""
+    return verb.tag_ == "VBN" and attribution_lemma(verb) == "compare" \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children)
 
 
 def _noun(doc, noun, base: int, index: int) -> Attribution | None:
