@@ -580,3 +580,10 @@ def test_compared_with_as_a_preposition_is_no_cue(analyse):
     assert source_text(a, by_cue(a, "say")) == "the 30 percent who"  # no longer nested in a "compared" clause
     a = analyse("Trump compared her to a thief.")
     assert by_cue(a, "compared").text == "her to a thief"
+
+
+def test_according_to_after_a_colon_attributes_the_clause_after_it(analyse):
+    a = analyse("And it hasn't gone unnoticed: According to recent polls, Trump holds only 14 percent of the Latino vote.")
+    quote = by_cue(a, "According to")
+    assert quote.text == "Trump holds only 14 percent of the Latino vote"
+    assert source_text(a, quote) == "recent polls"

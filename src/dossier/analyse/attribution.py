@@ -621,7 +621,10 @@ def _according_to(doc, according, base: int, index: int) -> Attribution | None:
         return None
     source = _phrase(doc, objects[0], base)
     phrase_first, phrase_last = according.i, objects[0].right_edge.i
-    if phrase_first > 0 and _is_clause(doc, 0, phrase_first - 1):
+    # "It hasn't gone unnoticed: according to polls, Trump holds 14 percent": after a colon or
+    # semicolon the phrase opens the clause it attributes
+    opens = phrase_first > 0 and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, len(doc) - 1)
+    if phrase_first > 0 and _is_clause(doc, 0, phrase_first - 1) and not opens:
         content = _span(doc, 0, phrase_first - 1, base)
     else:  # "In a new poll, according to Gallup, ...": the clause after it was reported
         content = _span(doc, phrase_last + 1, len(doc) - 1, base)
