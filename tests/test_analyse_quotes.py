@@ -587,3 +587,11 @@ def test_according_to_after_a_colon_attributes_the_clause_after_it(analyse):
     quote = by_cue(a, "According to")
     assert quote.text == "Trump holds only 14 percent of the Latino vote"
     assert source_text(a, quote) == "recent polls"
+
+
+def test_reported_clause_stops_before_the_next_quotes_opening_marks(analyse):
+    a = analyse("The club's heavy investment in its facilities, Ms. Tanzer said, ''is a perfect example of adapting'' "
+                "to the changing economics of golf. ''They're spending a fortune on the place,'' she said.")
+    first = by_start(a, "The club's")
+    assert first.text.endswith("economics of golf")
+    assert source_text(a, by_start(a, "They're")) == "she"

@@ -63,6 +63,7 @@ _EDGE = " \t,;:.-"
 # Republicans to vote against").
 RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "next", "sole"})
 _DASHES = frozenset({"-", "--", "–", "—"})
+_OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -".
@@ -682,5 +683,7 @@ def _span(doc, first: int, last: int, base: int) -> Span | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = doc.text[start:end]
     start += len(text) - len(text.lstrip(_EDGE))
-    end -= len(text) - len(text.rstrip(_EDGE))
+    # the opening mark of the next sentence's quote, left on this one ("... of golf. ''They're")
+    opening = _OPENING_MARK_AT_END.search(text.rstrip(_EDGE))
+    end -= len(text) - len(text[:opening.start()].rstrip(_EDGE) if opening else text.rstrip(_EDGE))
     return (base + start, base + end) if end > start else None
