@@ -538,3 +538,21 @@ def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     assert not five_six.numbers_conflict(cluster({"5.6", "5"}, {"5.6"}), 0.5)  # the same magnitude
     staff = cluster({"50"}, {"50", "10"}, {"50"})
     assert not staff.numbers_conflict(cluster({"60"}, {"8"}), 0.5)  # nothing agreed: incidental numbers
+
+
+def test_the_names_of_the_lead_are_evidence_for_one_event():
+    """The words of the people and bodies a lead names ("Mark Teixeira", "Red Sox") reward a pair
+    sharing them; a lead naming no one in common costs nothing (look-alike events share names too)."""
+    from dossier.config import StoriesOptions
+    from dossier.stories.evidence import Facts, pair_evidence
+
+    sentences = ["The Red Sox made an offer to Mark Teixeira.", "Boston reportedly offered eight years."]
+    lead = article("n1", sentences + ["Theo Epstein met the agent."])
+    lead.mentions = [Mention("Red Sox", "ORG", 4, 11, 0), Mention("Mark Teixeira", "PERSON", 29, 42, 0),
+                     Mention("Theo Epstein", "PERSON", 83, 95, 2)]
+    assert article_features(lead).names == {"red", "sox", "mark", "teixeira"}  # the lead only
+    options = StoriesOptions(name_weight=0.2)
+    sox, angels = Facts(names=frozenset({"red", "sox", "teixeira"})), Facts(names=frozenset({"angels", "teixeira"}))
+    assert pair_evidence(sox, sox, options=options) == 0.2
+    assert 0 < pair_evidence(sox, angels, options=options) < 0.2
+    assert pair_evidence(sox, Facts(names=frozenset({"yankees"})), options=options) == 0.0

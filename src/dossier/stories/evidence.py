@@ -29,6 +29,7 @@ class Facts:
     years: frozenset[int] = frozenset()
     numbers: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # words of the lead's names (features.ArticleFeatures.names)
 
     @classmethod
     def union(cls, parts: Iterable[Facts], date: DateSpan | None, type: str | None) -> Facts:
@@ -37,7 +38,8 @@ class Facts:
                    participants=frozenset().union(*(p.participants for p in parts)),
                    years=frozenset().union(*(p.years for p in parts)),
                    numbers=frozenset().union(*(p.numbers for p in parts)),
-                   places=frozenset().union(*(p.places for p in parts)))
+                   places=frozenset().union(*(p.places for p in parts)),
+                   names=frozenset().union(*(p.names for p in parts)))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -68,6 +70,9 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
     if a.participants and b.participants:
         shared = jaccard(a.participants, b.participants)
         score += o.participant_weight * shared if shared else -o.participant_mismatch_penalty
+    if a.names and b.names:  # a reward only: look-alike events share their names too
+        shared = jaccard(a.names, b.names)
+        score += o.name_weight * shared
     if a.date and b.date:
         score += o.same_date_bonus
     elif a.date or b.date:

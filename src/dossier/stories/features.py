@@ -25,6 +25,11 @@ from dossier.triggers import OCCURRENCE
 
 # Entity labels that name who or where an event involves, when an event lists no participants.
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Entity labels that name who acted in the lead (places are counted apart).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# A name's words, compared one by one: "Teixeira" is "Mark Teixeira", "Sox" is "Red Sox".
+_NAME_WORD = re.compile(r"[a-z][a-z'’]+")
+_NAME_STOP = frozenset({"the", "and", "of", "for", "inc", "co", "mr", "mrs", "ms", "dr"})
 # Entity labels that name where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How many names stand for an article and how long its lead is are options (`StoriesOptions`).
@@ -60,6 +65,7 @@ class ArticleFeatures:
     years: frozenset[int] = frozenset()  # years the lead's resolved dates name
     numbers: frozenset[str] = frozenset()  # numbers of the lead outside dates, "1,200" as "1200"
     places: frozenset[str] = frozenset()  # places the lead names, lowercased
+    names: frozenset[str] = frozenset()  # words of the people and bodies the lead names, lowercased
 
 
 def shared_background(links: Iterable[Link]) -> dict[str, set[int]]:
@@ -109,7 +115,7 @@ def article_features(article: Article, skip_sentences: set[int] | frozenset = fr
 
 def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
                lead_sentences: int = _DEFAULTS.lead_sentences) -> dict[str, frozenset]:
-    """{"years", "numbers", "places"} of the article's lead (see the module docstring)."""
+    """{"years", "numbers", "places", "names"} of the article's lead (see the module docstring)."""
     lead = _lead_sentences(article, skip, lead_sentences)
     if lead is None:  # not analysed: the first lines of the text stand for the lead
         text_lead = "\n".join(article.text.splitlines()[:lead_sentences])
@@ -137,7 +143,10 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
                 continue
             numbers.add(value)
     places = {_norm(m.entity or m.text) for m in article.mentions if m.label in PLACE_LABELS and inside(m.start)}
-    return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places)}
+    names = {word for m in article.mentions if m.label in ACTOR_LABELS and inside(m.start)
+             for word in _NAME_WORD.findall(m.text.lower()) if word not in _NAME_STOP}
+    return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places),
+            "names": frozenset(names)}
 
 
 def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
