@@ -556,3 +556,22 @@ def test_the_names_of_the_lead_are_evidence_for_one_event():
     assert pair_evidence(sox, sox, options=options) == 0.2
     assert 0 < pair_evidence(sox, angels, options=options) < 0.2
     assert pair_evidence(sox, Facts(names=frozenset({"yankees"})), options=options) == 0.0
+
+
+def test_clusters_whose_leads_agree_on_different_years_are_two_events():
+    """A firing whose reports say "in 2008" and a hiring whose reports say "2005": told apart by the
+    years the leads agree on, as by key numbers, where no date checks them."""
+    from collections import Counter
+
+    from dossier.stories.cluster import _Cluster
+
+    def cluster(*years):
+        return _Cluster(groups=list(range(len(years))), vector={}, key="k", latest_start=float("-inf"),
+                        earliest_end=float("inf"), years=Counter(y for ys in years for y in ys),
+                        yeared=sum(1 for ys in years if ys))
+
+    firing = cluster({2008}, {2008, 2007}, set(), {2008})
+    hiring = cluster({2005}, {2005}, {2005})
+    assert firing.numbers_conflict(hiring, 0.5)
+    assert not firing.numbers_conflict(cluster({2008}, {2008}), 0.5)
+    assert not firing.numbers_conflict(cluster({2005}, {2006}), 0.5)  # nothing agreed on the other side

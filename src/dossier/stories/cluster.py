@@ -127,19 +127,21 @@ class _Cluster:
     version: int = 0
     numbers: Counter = field(default_factory=Counter)  # lead number -> how many groups state it
     numbered: int = 0  # groups whose lead states any number
+    years: Counter = field(default_factory=Counter)  # lead year -> how many groups name it
+    yeared: int = 0  # groups whose lead names any year
 
     def agreed_numbers(self, share: float) -> set[str]:
         """The numbers at least two groups and `share` of the numbered ones state: the cluster's
         key facts (a magnitude, an age at death), not one report's detail."""
-        floor = max(2.0, share * self.numbered)
-        return {n for n, count in self.numbers.items() if count >= floor}
+        return _agreed(self.numbers, self.numbered, share)
 
     def numbers_conflict(self, other: _Cluster, share: float) -> bool:
         """Both sides agree on numbers that none of the other's reports give: two template events
         (a 5.6 quake and a 5.9 one), told apart where no date can. One side's agreed number missing
-        from the other is not enough: a report's incidental numbers (staff, engines) differ."""
-        mine, theirs = self.agreed_numbers(share), other.agreed_numbers(share)
-        return bool(mine and theirs and not mine & other.numbers.keys() and not theirs & self.numbers.keys())
+        from the other is not enough: a report's incidental numbers (staff, engines) differ. Years
+        the leads name are checked alike: a firing told "in 2008" and a hiring told "in 2005"."""
+        return (_facts_conflict(self.numbers, self.numbered, other.numbers, other.numbered, share)
+                or _facts_conflict(self.years, self.yeared, other.years, other.yeared, share))
 
     @property
     def dated(self) -> bool:
@@ -156,6 +158,17 @@ class _Cluster:
         small, large = sorted((self.vector, other.vector), key=len)
         get = large.get
         return sum(w * get(t, 0.0) for t, w in small.items()) / (len(self.groups) * len(other.groups))
+
+
+def _agreed(counts: Counter, stating: int, share: float) -> set:
+    floor = max(2.0, share * stating)
+    return {value for value, count in counts.items() if count >= floor}
+
+
+def _facts_conflict(mine: Counter, mine_stating: int, theirs: Counter, theirs_stating: int, share: float) -> bool:
+    """Each side agrees on values of one kind of fact that none of the other's reports give."""
+    agreed_mine, agreed_theirs = _agreed(mine, mine_stating, share), _agreed(theirs, theirs_stating, share)
+    return bool(agreed_mine and agreed_theirs and not agreed_mine & theirs.keys() and not agreed_theirs & mine.keys())
 
 
 class StoryIndex:
@@ -270,7 +283,9 @@ class StoryIndex:
         return _Cluster(groups=list(groups), vector=vector, key=min(self.groups[g].key for g in groups),
                         latest_start=max((d.start for d in dates), default=float("-inf")),
                         earliest_end=min((d.end for d in dates), default=float("inf")), story=story,
-                        numbers=numbers, numbered=sum(1 for g in groups if self.groups[g].facts.numbers))
+                        numbers=numbers, numbered=sum(1 for g in groups if self.groups[g].facts.numbers),
+                        years=Counter(y for g in groups for y in self.groups[g].facts.years),
+                        yeared=sum(1 for g in groups if self.groups[g].facts.years))
 
     def _push(self, heap: list, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
         a, b = clusters[ca], clusters[cb]
@@ -296,6 +311,8 @@ class StoryIndex:
         a.story = a.story or b.story
         a.numbers.update(b.numbers)
         a.numbered += b.numbered
+        a.years.update(b.years)
+        a.yeared += b.yeared
         a.version += 1
         for other, (total, count) in edges.pop(gone).items():
             del edges[other][gone]
