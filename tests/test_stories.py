@@ -515,7 +515,7 @@ def test_a_dateline_the_time_tagger_left_alone_dates_the_report_and_is_no_fact()
                           "A magnitude 5.9 quake hit the island of Qeshm."])
     features = article_features(caps)
     assert features.date.value == "2005-11-28"
-    assert features.years == {2005} and features.numbers == frozenset()
+    assert features.years == {2005} and features.numbers == {"5.9"}  # the stamp is not a lead sentence
     spaced = article("d2", ["Posted 11 / 27 / 2005 7: 21 AM", "Strong earthquake jolts southern Iran"])
     assert article_features(spaced).date.value == "2005-11-27"
     day_first = article("d3", ["10: 24 AM, MON 22 JUL 2013", "Fire at Waitrose supermarket may have been arson"])
@@ -575,3 +575,15 @@ def test_clusters_whose_leads_agree_on_different_years_are_two_events():
     assert firing.numbers_conflict(hiring, 0.5)
     assert not firing.numbers_conflict(cluster({2008}, {2008}), 0.5)
     assert not firing.numbers_conflict(cluster({2005}, {2006}), 0.5)  # nothing agreed on the other side
+
+
+def test_a_page_stamp_does_not_push_the_first_sentence_out_of_the_lead():
+    """A headline, then "December 15th, 2008, 7: 35 am", then the news: the stamp dates the report,
+    and the lead's two sentences are the headline and the news, with its figure."""
+    stamped = article("s1", ["Red Sox offer Teixeira", "December 15th, 2008, 7: 35 am",
+                             "The Red Sox made an eight-year, 200 million offer.", "The Angels made 160 million."])
+    features = article_features(stamped)
+    assert features.date.value == "2008-12-15"
+    assert features.numbers == {"200"} and features.years == {2008}
+    plain = article("s2", ["Red Sox offer Teixeira", "The Red Sox made an offer.", "It is worth 200 million."])
+    assert article_features(plain).numbers == frozenset()

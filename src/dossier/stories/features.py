@@ -39,6 +39,8 @@ _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
 # A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it, "08: 06AM") or a numeric date
 # ("05 / 02 / 07") says when a page was posted, not what happened.
 _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
+# Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
+_STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A page's dateline that the time tagger leaves alone: a month in capitals ("DECEMBER 16, 2008",
@@ -189,10 +191,29 @@ def datelines(text: str) -> list[tuple[int, int, DateSpan]]:
 
 
 def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
+    """The first `n` own sentences that say something, with any page stamps among them ("Posted 11 /
+    27 / 2005 7: 21 AM", "Updated: May 24, 2005"): a stamp dates the report but is no sentence of
+    the news, so it does not push the first one out of the lead."""
     if not article.sentences:
         return None
-    own = [s for s in article.sentences if s.index not in skip]
-    return (own or article.sentences)[:n]
+    own = [s for s in article.sentences if s.index not in skip] or article.sentences
+    lead, said = [], 0
+    for sentence in own:
+        if said == n:
+            break
+        lead.append(sentence)
+        said += not _is_stamp(article, sentence)
+    return lead
+
+
+def _is_stamp(article: Article, sentence) -> bool:
+    """A sentence that is only a date or time, with at most a stamp word ("posted", "updated")."""
+    text = sentence.text
+    spans = [(t.start - sentence.start, t.end - sentence.start) for t in article.times
+             if sentence.start <= t.start < sentence.end]
+    spans += [(a, b) for a, b, _ in datelines(text)] + [m.span() for m in _CLOCK.finditer(text)]
+    words = [m for m in _STAMP_WORD.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    return bool(spans) and len(words) <= 2
 
 
 def _own_text(article: Article, skip: set[int] | frozenset) -> str:
