@@ -125,7 +125,7 @@ def _nested_fields(cls: type) -> dict[str, type]:
 # ---------------------------------------------------------------- ingest
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One input document exactly as read: raw bytes plus what the reader could decode."""
 
@@ -138,7 +138,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)  # url, title, date, site given by the input
 
 
-@dataclass
+@dataclass(slots=True)
 class Rejection:
     """A document some stage could not use, kept with the reason so nothing is silently lost."""
 
@@ -152,14 +152,14 @@ class Rejection:
 # ---------------------------------------------------------------- clean
 
 
-@dataclass
+@dataclass(slots=True)
 class RemovedLine:
     line: str
     reason: str
     position: int = 0  # line number in the input text, so a user can restore it in place
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """Why a metadata value was chosen: where it was found and the text that says it."""
 
@@ -170,7 +170,7 @@ class Evidence:
 # ---------------------------------------------------------------- analyse
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -178,7 +178,7 @@ class Sentence:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     text: str
     label: str  # PERSON, ORG, GPE, NORP, LOC, EVENT, ...
@@ -188,7 +188,7 @@ class Mention:
     entity: str | None = None  # corpus entity id, filled by alias resolution
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     id: str
     article: str
@@ -211,7 +211,7 @@ class Quote:
     source_end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpression:
     text: str
     start: int
@@ -229,7 +229,7 @@ class TimeExpression:
     tense: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Predicate:
     """An event mention from the parse (TimeML EVENT): a verbal or nominal predicate with its
     participants, found per article so the corpus step can date it without parsing again."""
@@ -247,7 +247,7 @@ class Predicate:
     times: list[int] = field(default_factory=list)  # start offsets of the time expressions in its clause
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     type: str  # talks, statement, designation, delisting, recognition, aid, exercise, attack, ...
@@ -270,7 +270,7 @@ class Event:
     time: str | None = None  # the time expression that dates it, as written; None when the reference date does
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """(subject, attribute, value) from one sentence; `low`/`high` bound a figure (hedges widen).
     Extracted per article, where `subject` (and an affiliation's `value`) is the folded name of
@@ -296,7 +296,7 @@ class Claim:
         return math.inf if self.high is None else self.high
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """A cleaned article; analysis annotations are added by later per-article stages."""
 
@@ -341,7 +341,7 @@ class Article:
 # ---------------------------------------------------------------- corpus
 
 
-@dataclass
+@dataclass(slots=True)
 class Alignment:
     a_sentence: str
     b_sentence: str
@@ -350,7 +350,7 @@ class Alignment:
     b_index: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     a: str
     b: str
@@ -360,7 +360,7 @@ class Link:
     alignments: list[Alignment] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Derivation:
     """A derivation edge: `derived` was made from `source` (a copy, rewrite or translation of it).
 
@@ -374,7 +374,7 @@ class Derivation:
     basis: Literal["link", "lineage"] = "link"
 
 
-@dataclass
+@dataclass(slots=True)
 class Lineage:
     """Articles that are copies of one another: one independent source.
 
@@ -391,7 +391,7 @@ class Lineage:
         return [a for a in self.articles if a != self.original]
 
 
-@dataclass
+@dataclass(slots=True)
 class Provenance:
     """Who copied whom, decided once per build (reuse/provenance.py) and read by every later stage.
 
@@ -414,7 +414,7 @@ class Provenance:
         return len({lineage_of.get(a, a) for a in article_ids})
 
 
-@dataclass
+@dataclass(slots=True)
 class Story:
     id: str
     title: str
@@ -431,7 +431,7 @@ class Story:
     edges: list[Derivation] = field(default_factory=list)  # derivation edges within its lineages
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -439,7 +439,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class FlagEvidence:
     article: str
     text: str
@@ -447,7 +447,7 @@ class FlagEvidence:
     side: Literal["claim", "against"] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Flag:
     id: str
     kind: str  # changed_fact, quote_drift, conflicting_claim, misdated_page
@@ -457,7 +457,7 @@ class Flag:
     severity: Literal["low", "medium", "high"] = "medium"
 
 
-@dataclass
+@dataclass(slots=True)
 class Corpus:
     """Everything the corpus stages produce: the exported lists in export order, then the build's
     provenance and the articles as the build decided them (both kept out of the corpus table)."""

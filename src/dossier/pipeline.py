@@ -77,33 +77,45 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     with store.transaction():
         if not incremental:
             store.clear()
-        # The engine (its worker processes and their models) lives only as long as the
-        # per-article stages: the corpus stages run here, without their memory.
-        with open_engine(options.engine) as engine:
-            with _timed(result, "read", observe):
-                documents = _read_new_documents(store, paths, options, progress, result)
-            with _timed(result, "clean", observe):
-                new_articles = _clean_documents(store, documents, options, engine, progress, result)
-            with _timed(result, "analyse", observe):
-                everyone, analysed = _analyse_articles(store.analysed_articles() if incremental else [],
-                                                       new_articles, options, resources, engine, progress,
-                                                       store, result)
+        everyone, new_ids = _per_article_stages(store, paths, options, incremental, resources, progress,
+                                                result, observe)
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
-            for article in everyone:
-                if article.id in analysed:  # the others' stored analysis is already this one
-                    store.put_analysed(article)
             rewritten = [decided.id for decided in corpus.articles if store.put_article(decided)]
             # a build rewrote every read row anyway; an add redoes only the rows it changed
             store.put_corpus(corpus, rewritten if incremental else None)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
                                options.to_dict(), started)
         kept = {a.id for a in everyone}
-        result.added = sum(a.id in kept for a in new_articles)
+        result.added = sum(i in kept for i in new_ids)
     if observe is not None:
         observe("done")
     return result
+
+
+def _per_article_stages(store: Store, paths: list[Path], options: Options, incremental: bool,
+                        resources: Resources, progress: Progress, result: BuildResult,
+                        observe: Callable[[str], None] | None) -> tuple[list[Article], list[str]]:
+    """Read, clean and analyse what is new; store each product. Returns (every article, analysed;
+    the ids of the new ones). The documents and cleaned articles end here, so the corpus stages
+    run without them in memory (their deep size at 500 articles: 5.6 and 4.2 MB)."""
+    # The engine (its worker processes and their models) lives only as long as the
+    # per-article stages: the corpus stages run here, without their memory.
+    with open_engine(options.engine) as engine:
+        with _timed(result, "read", observe):
+            documents = _read_new_documents(store, paths, options, progress, result)
+        with _timed(result, "clean", observe):
+            new_articles = _clean_documents(store, documents, options, engine, progress, result)
+        del documents
+        with _timed(result, "analyse", observe):
+            everyone, analysed = _analyse_articles(store.analysed_articles() if incremental else [],
+                                                   new_articles, options, resources, engine, progress,
+                                                   store, result)
+            for article in everyone:
+                if article.id in analysed:  # the others' stored analysis is already this one
+                    store.put_analysed(article)
+    return everyone, [a.id for a in new_articles]
 
 
 def _read_new_documents(store: Store, paths: list[Path], options: Options, progress: Progress,
