@@ -8,8 +8,9 @@ The corpus is the syndication benchmark's (real article bodies, their copies, re
 partial reuses, with fresh boilerplate; see syndication_data.py), written as JSON Lines and built
 with the real pipeline (`dossier.pipeline.build`). Each (size, engine) runs in its own process, so
 peak memory is that run's alone. Per run it prints wall and CPU seconds per phase (CPU of the
-whole process tree: engine workers included), articles per second, peak RSS per phase (the
-process tree's, sampled at 10 Hz), the time to `add` more articles, and the floor: spaCy's
+whole process tree: engine workers included), articles per second, peak RSS and PSS per phase (the
+process tree's sums, sampled at 10 Hz; RSS counts the pages forked workers share with the parent
+once per process, PSS splits them), the time to `add` more articles, and the floor: spaCy's
 pipeline with only tok2vec+ner (batch 64, one process) over the same texts, in the same process
 right after the build, as the ratio build wall / NER wall. Between consecutive sizes it prints
 each phase's growth exponent k in cost ~ n^k (1 = linear), for wall and for CPU seconds.
@@ -67,24 +68,28 @@ class TreeMonitor:
         self.cpu_seen: dict[int, float] = {}
         self.phase = "start"
         self.marks: dict[str, float] = {}
-        self.peak: dict[str, float] = {}
+        self.peak: dict[str, float] = {}  # phase -> MB, RSS summed over the tree
+        self.peak_pss: dict[str, float] = {}  # phase -> MB, PSS summed over the tree
         self.lock = threading.Lock()
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _sample(self) -> float:
-        rss = 0.0
+        rss = pss = 0.0
         for proc in [self.me, *self.me.children(recursive=True)]:
             try:
                 with proc.oneshot():
                     times = proc.cpu_times()
                     self.cpu_seen[proc.pid] = times.user + times.system
-                    rss += proc.memory_info().rss
+                    memory = proc.memory_full_info()
+                    rss += memory.rss
+                    pss += getattr(memory, "pss", memory.rss)  # PSS: Linux only
             except psutil.Error:
                 continue  # ended between listing and reading
         with self.lock:
             self.peak[self.phase] = max(self.peak.get(self.phase, 0.0), rss / 2**20)
+            self.peak_pss[self.phase] = max(self.peak_pss.get(self.phase, 0.0), pss / 2**20)
         return rss
 
     def _run(self) -> None:
@@ -135,7 +140,7 @@ def child(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         built = build(store, [base], options, observe=monitor.observe)
         build_seconds = time.perf_counter() - started
-        cpu, peak = monitor.cpu_by_phase(list(PHASES)), dict(monitor.peak)
+        cpu, peak, peak_pss = monitor.cpu_by_phase(list(PHASES)), dict(monitor.peak), dict(monitor.peak_pss)
         monitor.close()
         started = time.perf_counter()
         added = build(store, [extra], options, incremental=True)
@@ -144,7 +149,8 @@ def child(args: argparse.Namespace) -> None:
     ner_wall, ner_cpu = ner_floor(texts, options.analyse.spacy_model)
     print(json.dumps({"n": args.child, "engine": args.engine, "articles": stats["articles"],
                       "build_s": build_seconds, "phases": built.seconds, "cpu": cpu,
-                      "peak_mb": {p: peak.get(p, 0.0) for p in PHASES}, "add_s": add_seconds,
+                      "peak_mb": {p: peak.get(p, 0.0) for p in PHASES},
+                      "peak_pss_mb": {p: peak_pss.get(p, 0.0) for p in PHASES}, "add_s": add_seconds,
                       "add_phases": added.seconds, "corpus_cpu": built.corpus_cpu,
                       "add_corpus_cpu": added.corpus_cpu, "links": stats["links"], "stories": stats["stories"],
                       "ner_s": ner_wall, "ner_cpu": ner_cpu}))
@@ -179,7 +185,13 @@ def report(rows: list[dict], add: int) -> None:
     for r in rows:
         print(f"{r['engine']:>7} {r['n']:>6} {r['ner_s']:>7.1f} {r['n'] / r['ner_s']:>9.1f} "
               + " ".join(f"{r['peak_mb'][p]:>10.0f}" for p in PHASES))
-    print("(peak RSS of the process tree per phase, MB)\n")
+    print("(peak RSS of the process tree per phase, MB: each process's RSS summed, so pages the forked "
+          "workers share with the parent count once per process)")
+    print(f"\n{'engine':>7} {'n':>6} " + " ".join(f"{p + ' MB':>10}" for p in PHASES))
+    for r in rows:
+        print(f"{r['engine']:>7} {r['n']:>6} " + " ".join(f"{r['peak_pss_mb'][p]:>10.0f}" for p in PHASES))
+    print("(peak PSS of the process tree per phase, MB: a shared page counts once, split among its "
+          "processes; the tree's real footprint)\n")
     for engine in dict.fromkeys(r["engine"] for r in rows):
         mine = [r for r in rows if r["engine"] == engine]
         for small, large in zip(mine, mine[1:]):
