@@ -130,11 +130,6 @@ class _Cluster:
     years: Counter = field(default_factory=Counter)  # lead year -> how many groups name it
     yeared: int = 0  # groups whose lead names any year
 
-    def agreed_numbers(self, share: float) -> set[str]:
-        """The numbers at least two groups and `share` of the numbered ones state: the cluster's
-        key facts (a magnitude, an age at death), not one report's detail."""
-        return _agreed(self.numbers, self.numbered, share)
-
     def numbers_conflict(self, other: _Cluster, share: float) -> bool:
         """Both sides agree on numbers that none of the other's reports give: two template events
         (a 5.6 quake and a 5.9 one), told apart where no date can. One side's agreed number missing
@@ -161,6 +156,8 @@ class _Cluster:
 
 
 def _agreed(counts: Counter, stating: int, share: float) -> set:
+    """The values at least two groups and `share` of the groups stating any give: the cluster's key
+    facts (a magnitude, an age at death), not one report's detail."""
     floor = max(2.0, share * stating)
     return {value for value, count in counts.items() if count >= floor}
 

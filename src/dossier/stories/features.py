@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dossier.analyse.timex import MONTHS
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
 from dossier.timevalue import DateSpan, parse_span
@@ -42,7 +43,7 @@ _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTHS)
 # A page's dateline that the time tagger leaves alone: a month in capitals ("DECEMBER 16, 2008",
 # "MON 22 JUL 2013": the tagger reads months case-sensitively, since "may" and "march" are words) or
 # a numeric date with a two-digit year or spaced separators ("8/2/13", "11 / 27 / 2005").
@@ -175,9 +176,9 @@ def datelines(text: str) -> list[tuple[int, int, DateSpan]]:
     the first is above 12, as a page without other evidence is read."""
     found = []
     for m in _DATELINE_WORDS.finditer(text):
-        found.append((m.start(), m.end(), int(m[3]), _MONTHS.index(m[1][:3].lower()) + 1, int(m[2])))
+        found.append((m.start(), m.end(), int(m[3]), _MONTH_ABBREVIATIONS.index(m[1][:3].lower()) + 1, int(m[2])))
     for m in _DATELINE_DAY_FIRST.finditer(text):
-        found.append((m.start(), m.end(), int(m[3]), _MONTHS.index(m[2][:3].lower()) + 1, int(m[1])))
+        found.append((m.start(), m.end(), int(m[3]), _MONTH_ABBREVIATIONS.index(m[2][:3].lower()) + 1, int(m[1])))
     for m in _DATELINE_ISO.finditer(text):
         found.append((m.start(), m.end(), int(m[1]), int(m[3]), int(m[4])))
     for m in _DATELINE_NUMBERS.finditer(text):
