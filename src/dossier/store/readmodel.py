@@ -17,14 +17,16 @@ for reading that no stage makes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import operator
 import re
 import sqlite3
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import orjson
@@ -84,7 +86,7 @@ def refresh(db: sqlite3.Connection, changed: Changed | None = None) -> None:
     _links(db, ids("link"))
     _events(db, ids("event"))
     _flags(db, ids("flag"))
-    entities = _items(db, "entity", None)  # read once: the quote ledger names speakers by them
+    entities = list(_items(db, "entity", None))  # read once: the quote ledger names speakers by them
     _quotes(db, ids("quote"), ids("entity"), {item_id: entity["name"] for item_id, _, entity in entities})
     if changed is not None:
         for table, kind in (("read_links", "link"), ("read_events", "event"), ("read_flags", "flag")):
@@ -100,15 +102,20 @@ def refresh(db: sqlite3.Connection, changed: Changed | None = None) -> None:
     db.execute("ANALYZE")
 
 
-def _items(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> list[tuple[str, int, dict]]:
+def _items(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> Iterator[tuple[str, int, dict]]:
     """(id, position, item) of one corpus kind in export order: all of them (`ids` None), or those
-    of `ids` that the corpus still holds."""
+    of `ids` that the corpus still holds. One at a time: at 10,000 articles the parsed quotes or
+    links of a build run to hundreds of MB."""
+    return ((row[0], row[1], orjson.loads(row[2])) for row in _rows(db, kind, ids, "data"))
+
+
+def _rows(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None, columns: str) -> sqlite3.Cursor:
+    """`columns` (SQL over the row's JSON `data`) of one corpus kind's rows, after id and position, in
+    export order: all of them (`ids` None), or those of `ids`."""
     if ids is None:
-        rows = db.execute("SELECT id, position, data FROM corpus WHERE kind=? ORDER BY position", (kind,))
-    else:
-        rows = db.execute("SELECT id, position, data FROM corpus WHERE kind=? AND id IN (SELECT value FROM"
-                          " json_each(?)) ORDER BY position", (kind, json.dumps(sorted(ids))))
-    return [(row[0], row[1], orjson.loads(row[2])) for row in rows]
+        return db.execute(f"SELECT id, position, {columns} FROM corpus WHERE kind=? ORDER BY position", (kind,))
+    return db.execute(f"SELECT id, position, {columns} FROM corpus WHERE kind=? AND id IN (SELECT value FROM"
+                      " json_each(?)) ORDER BY position", (kind, json.dumps(sorted(ids))))
 
 
 def _forget(db: sqlite3.Connection, sql: str, ids: Iterable[str]) -> None:
@@ -212,11 +219,13 @@ def _links(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
     if ids is not None:
         _forget(db, "DELETE FROM read_links WHERE id=?", ids)
         _forget(db, "DELETE FROM read_members WHERE kind='link' AND id=?", ids)
-    for item_id, position, link in _items(db, "link", ids):
-        _members(db, "link", item_id, [link["a"], link["b"]])
+    # the columns only: a link's sentence alignments are most of its ~16 kB
+    for item_id, position, a, b, kind, score, direction, alignments in _rows(
+            db, "link", ids, "data ->> '$.a', data ->> '$.b', data ->> '$.kind', data ->> '$.score',"
+            " data ->> '$.direction', coalesce(json_array_length(data, '$.alignments'), 0)"):
+        _members(db, "link", item_id, [a, b])
         db.execute("INSERT INTO read_links VALUES (?,?,?,?,?,?,?,?)",
-                   (item_id, position, link["a"], link["b"], link["kind"], link["score"], link.get("direction"),
-                    len(link.get("alignments", []))))
+                   (item_id, position, a, b, kind, score, direction, alignments))
 
 
 def derived_kinds(story: dict) -> dict[str, str]:
@@ -271,7 +280,7 @@ def _stories(db: sqlite3.Connection) -> None:
         flagged[article].add(flag_id)
     sites = dict(db.execute("SELECT id, outlet FROM read_articles"))
     db.execute("DELETE FROM read_members WHERE kind='story'")
-    stories = _items(db, "story", None)
+    stories = list(_items(db, "story", None))
     for item_id, position, story in stories:
         members = story["articles"]
         roles = member_roles(story, [link for a in members for link in links_of[a]])
@@ -373,56 +382,69 @@ def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
                  and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
 
 
+QUOTE_COLUMNS = ("data ->> '$.article', coalesce(data ->> '$.speaker', ''), data ->> '$.speaker_name',"
+                 " data ->> '$.speaker_text', coalesce(data ->> '$.kind', 'direct'), data ->> '$.text'")
+
+
 def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: frozenset[str] | None,
             names: dict[str, str]) -> None:
     """The quote ledger's rows, variants and full-text rows: of every speaker (`ids` None), else of
     the speakers whose quotes an add changed, whose entity it changed, or whose quotes it put in
     another order (a speaker's variants depend on all of its quotes, in order). A regrouped quote
     keeps its row (an upsert), so its full-text row is redone only if its words or name changed.
-    `names`: entity id -> name, every entity's."""
-    if ids is None:
-        quotes, stale = _items(db, "quote", None), None
-    else:
+    `names`: entity id -> name, every entity's. One speaker's quotes are in memory at a time, and of
+    each only the columns the ledger shows (at 10,000 articles the parsed quotes ran to ~460 MB)."""
+    where, params, stale = "", (), None
+    if ids is not None:
         speakers = _speakers_to_regroup(db, ids, entity_ids)
-        quotes = [(row[0], row[1], orjson.loads(row[2])) for row in db.execute(
-            "SELECT id, position, data FROM corpus WHERE kind='quote' AND coalesce(json_extract(data, '$.speaker'), '')"
-            " IN (SELECT value FROM json_each(?)) ORDER BY position", (json.dumps(sorted(speakers)),))]
+        where, params = " AND coalesce(data ->> '$.speaker', '') IN (SELECT value FROM json_each(?))", \
+            (json.dumps(sorted(speakers)),)
         # a full-text row holds the quote's words and its speaker's name: redone when either changed
         stale = ids | {row[0] for row in db.execute("SELECT id FROM read_quotes WHERE speaker IN (SELECT value FROM"
                                                      " json_each(?))", (json.dumps(sorted(entity_ids)),))}
         _forget(db, "DELETE FROM read_fts_quote WHERE rowid IN (SELECT rowid FROM read_quotes WHERE id=?)", stale)
-        _forget(db, "DELETE FROM read_quotes WHERE id=?", ids - {item_id for item_id, _, _ in quotes})  # removed
+        kept = {row[0] for row in _rows(db, "quote", ids, "1")}
+        _forget(db, "DELETE FROM read_quotes WHERE id=?", ids - kept)  # removed
         _forget(db, "DELETE FROM read_variants WHERE speaker IS ?", [speaker or None for speaker in speakers])
-    by_speaker = defaultdict(list)
-    for item_id, position, quote in quotes:
-        by_speaker[quote.get("speaker") or ""].append(dict(quote, _id=item_id, _position=position))
-    variants, rows = [], []
-    for speaker, said in by_speaker.items():
-        for number, group in enumerate(quote_variants(said)):
-            variant = f"{speaker}#{number}"
-            first = group[0]
-            name = names.get(speaker) or first.get("speaker_name") or first.get("speaker_text") or speaker or None
-            variants.append((variant, first["_position"], speaker or None, name, len(group)))
-            rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name,
-                      quote.get("kind", "direct"), variant, len(group), quote["text"]) for quote in group]
-    db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
-    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                   " position=excluded.position, article=excluded.article, speaker=excluded.speaker,"
-                   " speaker_name=excluded.speaker_name, kind=excluded.kind, variant=excluded.variant,"
-                   " variant_size=excluded.variant_size, text=excluded.text", rows)
+    rows = db.execute(f"SELECT id, position, {QUOTE_COLUMNS} FROM corpus WHERE kind='quote'{where}"
+                      " ORDER BY 4, position", params)
+    for speaker, group in itertools.groupby(rows, key=operator.itemgetter(3)):
+        said = [{"_id": item_id, "_position": position, "article": article, "speaker_name": speaker_name,
+                 "speaker_text": speaker_text, "kind": kind, "text": text}
+                for item_id, position, article, _, speaker_name, speaker_text, kind, text in group]
+        _speaker_ledger(db, speaker, said, names)
     if ids is not None:  # the other speakers' quotes and variants only moved
         _follow_positions(db, "read_quotes", "quote")
         db.execute("UPDATE read_variants SET position = q.position FROM (SELECT variant, min(position) AS position"
                    " FROM read_quotes GROUP BY variant) q WHERE q.variant = read_variants.variant"
                    " AND read_variants.position != q.position")
-    # the search name is the one the ledger shows (`name` above), with the surface words as a fallback
-    rowids = dict(db.execute("SELECT id, rowid FROM read_quotes"))
-    # in rowid order: FTS5 appends ascending rowids to its segments, others cost ~5x (measured)
-    db.executemany("INSERT INTO read_fts_quote(rowid, id, name, text) VALUES (?,?,?,?)",
-                   sorted((rowids[quote["_id"]], quote["_id"], names.get(speaker) or quote.get("speaker_name")
-                           or quote.get("speaker_text") or "", quote["text"])
-                          for speaker, said in by_speaker.items() for quote in said
-                          if stale is None or quote["_id"] in stale))
+    # The search name is the speaker entity's name, else the quote's own name words. In rowid order:
+    # FTS5 appends ascending rowids to its segments, others cost ~5x (measured).
+    only = "" if stale is None else " WHERE q.id IN (SELECT value FROM json_each(?))"
+    db.execute("INSERT INTO read_fts_quote(rowid, id, name, text) SELECT q.rowid, q.id,"
+               " coalesce(nullif(e.data ->> '$.name', ''), nullif(c.data ->> '$.speaker_name', ''),"
+               " nullif(c.data ->> '$.speaker_text', ''), ''), q.text FROM read_quotes q"
+               " JOIN corpus c ON c.kind = 'quote' AND c.id = q.id"
+               " LEFT JOIN corpus e ON e.kind = 'entity' AND e.id = q.speaker" + only + " ORDER BY q.rowid",
+               () if stale is None else (json.dumps(sorted(stale)),))
+
+
+def _speaker_ledger(db: sqlite3.Connection, speaker: str, said: list[dict], names: dict[str, str]) -> None:
+    """One speaker's ("" for none) read_variants and read_quotes rows (upserts), from its quotes in
+    export order."""
+    variants, rows = [], []
+    for number, group in enumerate(quote_variants(said)):
+        variant = f"{speaker}#{number}"
+        first = group[0]
+        name = names.get(speaker) or first["speaker_name"] or first["speaker_text"] or speaker or None
+        variants.append((variant, first["_position"], speaker or None, name, len(group)))
+        rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name, quote["kind"],
+                  variant, len(group), quote["text"]) for quote in group]
+    db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
+    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+                   " position=excluded.position, article=excluded.article, speaker=excluded.speaker,"
+                   " speaker_name=excluded.speaker_name, kind=excluded.kind, variant=excluded.variant,"
+                   " variant_size=excluded.variant_size, text=excluded.text", rows)
 
 
 def _speakers_to_regroup(db: sqlite3.Connection, ids: frozenset[str], entity_ids: frozenset[str]) -> set[str]:
@@ -450,7 +472,7 @@ def _flags(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
         _forget(db, "DELETE FROM read_fts_flag WHERE rowid IN (SELECT rowid FROM read_flags WHERE id=?)", ids)
         _forget(db, "DELETE FROM read_flags WHERE id=?", ids)
         _forget(db, "DELETE FROM read_members WHERE kind='flag' AND id=?", ids)
-    flags = _items(db, "flag", ids)
+    flags = list(_items(db, "flag", ids))
     for item_id, position, flag in flags:
         db.execute("INSERT INTO read_flags VALUES (?,?,?,?,?)",
                    (item_id, position, flag["kind"], flag["severity"], FLAG_RANK.get(flag["severity"], 3)))
