@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import orjson
+
 from dossier.analyse import analyse_article
 from dossier.clean import clean_document, remove_site_repeats
 from dossier.config import Options
@@ -19,7 +21,7 @@ from dossier.corpus import run_corpus_stages
 from dossier.engine import open_engine
 from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
-from dossier.model import Article, Document, Rejection
+from dossier.model import Article, Document, Rejection, from_dict, to_json
 from dossier.resources import Resources
 from dossier.store import Store
 from dossier.verify.claims import extract_claims
@@ -59,11 +61,17 @@ def _clean_one(doc: Document, options: Options) -> Article | Rejection:
     return clean_document(doc, options.clean)
 
 
-def _analyse_one(article: Article, context: Resources | Options) -> Article:
+def _analyse_one(article: Article, context: Resources | Options) -> bytes:
+    """The analysed article as JSON, the store's form: one bytes object crosses a process boundary
+    faster than a pickled tree of small objects, and `_analysed` rebuilds it with shared strings."""
     resources = context if isinstance(context, Resources) else _worker_resources(context)
     article = analyse_article(article, resources)
     article.claims = extract_claims(article)  # per article, so an add extracts only its own
-    return article
+    return to_json(article)
+
+
+def _analysed(data: bytes) -> Article:
+    return from_dict(Article, orjson.loads(data))
 
 
 def build(store: Store, paths: list[Path], options: Options, *, incremental: bool = False,
@@ -170,7 +178,8 @@ def _analyse_articles(stored: list[Article], new_articles: list[Article], option
             if result is not None:
                 result.rejected.append(item)
         else:
-            analysed[item.id] = item
+            article = _analysed(item)
+            analysed[article.id] = article
     for article in stored:  # analysed before claims were kept: extracted once, then kept with it
         if article.claims is None and article.id not in analysed and article.id not in failed:
             analysed[article.id] = dataclasses.replace(article, claims=extract_claims(article))
