@@ -20,7 +20,13 @@ out. The clause-tense rules, and the later rules for names, pairs of days and ho
 "last Oct. 23"; "April 24 and 25"; "Easter week"), were chosen on TimeBank and on AQUAINT's
 `--start 0 --every 2` half, each kept only when it helped there without lowering TimeBank; the
 `--start 1 --every 2` half stays held out from error analysis (report that half; only its aggregate
-was read, before the first of these rules and after the last). TE3 platinum is the untouched test.
+was read, before the first of these rules and after the last). Later still, "March for Life" (a
+march's name, no month) and a time put before a past verb of planning ("On Friday, the government
+planned to pay": the planning's day) were chosen the same way, from the errors of TimeBank and the
+`--start 0 --every 2` half only; the held-out half's aggregate was read before and after them.
+Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
+day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
+a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.
 Published anchors are on the TE3 platinum test set (HeidelTime value F1 77.61, strict F1 81.34;
 SUTime 67.38), not in this folder: compare with care.
 """

@@ -80,3 +80,10 @@ def test_a_plan_told_in_the_past_perfect_lies_behind(values):
     assert values(text)["midnight Tuesday"] == "2021-11-16T24:00"
     assert values("The union had planned a march on Saturday.", parse=False)["Saturday"] == "2021-11-13"
     assert values("The union had planned a march on Saturday.")["Saturday"] == "2021-11-13"
+
+
+def test_a_time_put_before_a_past_verb_of_planning_dates_the_planning(values):
+    text = "On Wednesday, the regional government planned to pay the first claims of the flood victims."
+    assert values(text)["Wednesday"] == "2021-11-17"
+    # after the planned object the time is the plan's own
+    assert values("Unions planned a large rally in the old town on Saturday.")["Saturday"] == "2021-11-20"

@@ -337,3 +337,10 @@ def test_weekends_are_a_set_and_the_end_of_the_week_is_this_week():
     found = values("The market is open on weekends. The report is due by the end of the week.")
     assert found["weekends"] == ("XXXX-WXX-WE", None, "set")
     assert found["the end of the week"][:2] == ("2021-W42", "week")
+
+
+def test_a_march_named_for_its_cause_is_no_month():
+    """"the annual March for Life", "the March on Washington" name a march; "in March" stays the month."""
+    text = "Protesters joined the annual March for Life. The March on Washington was in March."
+    sentences = split_sentences(text)
+    assert [t.start for t in find_times(text, sentences)] == [text.rindex("March")]

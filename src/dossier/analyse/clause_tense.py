@@ -5,11 +5,12 @@ Weekdays, month-days and bare months resolve ahead of or behind the reference da
 planning to drive around Miami International Airport on Monday") and can catch a verb of another
 clause; the parse names the verb that governs the expression (`predicates.time_owners`).
 Rules: a future or modal auxiliary, or a verb of planning above the expression, says "future"
-("might come on Tuesday", "planned a rally on Saturday"); a past form or past auxiliary
-says "past" ("met Monday", "was announced Wednesday"), and so does a modal perfect or a plan told
-in the past perfect ("may have been behind Wednesday's fall", "had been scheduled to expire
-Friday"); anything else (present, bare infinitive)
-says nothing, and the word window decides. Chosen on TempEval-3 TimeBank and every other AQUAINT
+("might come on Tuesday", "planned a rally on Saturday"), unless the time stands before a past
+verb of planning and so dates the planning ("On Friday, the government planned to pay"); a past
+form or past auxiliary says "past" ("met Monday", "was announced Wednesday"), and so does a modal
+perfect or a plan told in the past perfect ("may have been behind Wednesday's fall", "had been
+scheduled to expire Friday"); anything else (present, bare infinitive) says nothing, and the word
+window decides. Chosen on TempEval-3 TimeBank and every other AQUAINT
 file from the first (benchmarks/time_tempeval.py), where the word window alone left 20 future
 weekdays and months behind the reference.
 """
@@ -48,13 +49,14 @@ def with_tenses(times: list[TimeExpression], sentences: list[Sentence],
     for sentence, doc in zip(chosen, parses.docs(chosen)):
         own = [t for t in directional if t.sentence == sentence.index]
         for t, owner in time_owners(doc, sentence, own):
-            tenses[t.start] = clause_tense(owner)
+            before = owner is not None and t.start - sentence.start < owner.idx
+            tenses[t.start] = clause_tense(owner, before)
     return [replace(t, tense=tenses[t.start]) if tenses.get(t.start) else t for t in times]
 
 
-def clause_tense(owner) -> str | None:
+def clause_tense(owner, before: bool = False) -> str | None:
     """"future", "past" or None for the clause whose predicate is the spaCy token `owner` (a verb,
-    or an event noun whose verb is read instead)."""
+    or an event noun whose verb is read instead); `before`: the time stands before its predicate."""
     if owner is None:
         return None
     verb = owner if owner.pos_ in ("VERB", "AUX") else \
@@ -64,7 +66,7 @@ def clause_tense(owner) -> str | None:
     auxiliaries = _auxiliaries(verb)
     if auxiliaries & MODALS and "have" in auxiliaries:
         return "past"  # "may have been responsible on Wednesday": a modal perfect looks back
-    if auxiliaries & FUTURE_AUXILIARIES or _plans(verb, owner):
+    if auxiliaries & FUTURE_AUXILIARIES or _plans(verb, owner, before):
         return "past" if "had" in auxiliaries else "future"  # "had planned a rally on Saturday"
     if "to" in auxiliaries and verb.tag_ == "VB":  # an infinitive is as far ahead as what it depends on
         head = verb.head
@@ -80,9 +82,10 @@ def _auxiliaries(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _plans(verb, owner) -> bool:
+def _plans(verb, owner, before: bool = False) -> bool:
     """A verb of planning whose plan the time belongs to: the time sits under what is planned, or
-    beside a planned object ("planned a rally on Saturday": the rally is on Saturday)."""
-    if verb.lemma_ not in PLAN_VERBS:
+    beside a planned object ("planned a rally on Saturday": the rally is on Saturday). A time put
+    before a past verb of planning dates the planning ("On Friday, the government planned to pay")."""
+    if verb.lemma_ not in PLAN_VERBS or (before and verb.i == owner.i and verb.tag_ == "VBD"):
         return False
     return verb.i != owner.i or any(c.dep_ in ("dobj", "xcomp") for c in verb.children)

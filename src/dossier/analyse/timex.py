@@ -202,6 +202,9 @@ _CAPITALISED_BEFORE = re.compile(r"(?<=[\w.,;:] )[A-Z][\w.&-]*\s+$")
 _DAY_LIST_BEFORE = re.compile(rf"{_MONTH}\s+{_DAY}\s+(?:and|or|to|through)\s+$")
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+# "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
+# for Life", "the March on Washington"), no month.
+_MARCH_NAME_AFTER = re.compile(r"\s+(?:for|on|of)\s+[A-Z][a-z]")
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -249,6 +252,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return True
     if text[start:end] == "Now" and text.startswith(",", end) and not text[:start].strip(" \"'`"):
         return True
+    if name == "bare_month" and text[start:end] == "March":
+        return _MARCH_NAME_AFTER.match(text, end) is not None
     return name == "set" and text[start:end].lower() == "daily" and _NAME_AFTER.match(text, end) is not None
 
 
