@@ -14,6 +14,7 @@ from pathlib import Path
 
 import orjson
 
+from dossier import heap
 from dossier.analyse import analyse_article
 from dossier.clean import clean_document, remove_site_repeats
 from dossier.config import Options
@@ -87,6 +88,7 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
             store.clear()
         everyone, new_ids = _per_article_stages(store, paths, options, incremental, resources, progress,
                                                 result, observe)
+        heap.trim()  # the documents and cleaned articles just freed
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
