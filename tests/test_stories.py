@@ -603,3 +603,15 @@ def test_a_main_event_dated_only_by_a_year_gives_no_story_date_but_the_dateline_
     assert article_features(dated).date.value == "2013-08-02"
     day = event("d", "statement", "Ellen DeGeneres will host the Oscars.", date="2013-08-02", precision="day")
     assert article_features(article("y3", ["Ellen DeGeneres will host the Oscars."], events=[day])).date.value == "2013-08-02"
+
+
+def test_a_page_stamp_after_the_headline_and_standfirst_dates_the_report():
+    """"PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM" below a headline and a standfirst is outside the
+    lead, yet it is the page's date line; a date line deep in the body is not."""
+    stamped = article("p1", ["Lindsay Lohan checks into rehab", "The actress finally checked in after a court order.",
+                             "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", "Lindsay Lohan checked into rehab on Thursday."])
+    assert article_features(stamped).date.value == "2013-05-02"
+    assert article_features(stamped).years == frozenset()  # a date of the page, not a fact of the lead
+    deep = article("p2", ["Lindsay Lohan checks into rehab", "The actress finally checked in.", "She is 26.",
+                          "Her lawyer spoke.", "The court agreed.", "The judge was pleased.", "May 2, 2013"])
+    assert article_features(deep).date is None
