@@ -589,22 +589,6 @@ def test_a_page_stamp_does_not_push_the_first_sentence_out_of_the_lead():
     assert article_features(plain).numbers == frozenset()
 
 
-def test_a_main_event_dated_only_by_a_year_gives_no_story_date_but_the_dateline_does():
-    """"To host the Oscars in 2014": a year is no day of news, and a span longer than the date window
-    cannot be checked by it (the announcement of August 2013 would be five months from "2014").
-    The report falls back to its own dateline; an undated one stays undated, its years still facts."""
-    host = event("h", "statement", "Ellen DeGeneres will host the Oscars in 2014.", date="2014", precision="year")
-    report = article("y1", ["Ellen DeGeneres to host Oscars in 2014", "Ellen DeGeneres will host the Oscars in 2014."],
-                     events=[host])
-    features = article_features(report)
-    assert features.date is None and features.years == {2014}
-    dated = article("y2", ["Ellen DeGeneres to host Oscars", "Published August 2, 2013",
-                           "Ellen DeGeneres will host the Oscars in 2014."], events=[host])
-    assert article_features(dated).date.value == "2013-08-02"
-    day = event("d", "statement", "Ellen DeGeneres will host the Oscars.", date="2013-08-02", precision="day")
-    assert article_features(article("y3", ["Ellen DeGeneres will host the Oscars."], events=[day])).date.value == "2013-08-02"
-
-
 def test_a_page_stamp_after_the_headline_and_standfirst_dates_the_report():
     """"PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM" below a headline and a standfirst is outside the
     lead, yet it is the page's date line; a date line deep in the body is not."""

@@ -179,8 +179,7 @@ class StoriesOptions:
     # Main events further apart than this are different events, however alike the words. Two months
     # holds a story's developments (an offer and the signing, a rule and its reversal); tune F1 by
     # window: 14 days 0.903, 31 0.904, 62 0.924, 183 0.930, none 0.898. The shorter of the two best
-    # keeps rounds of talks months apart as separate stories. A main event dated only by a longer
-    # span (a year, a quarter) is no date for it (stories/features.py).
+    # keeps rounds of talks months apart as separate stories.
     date_window_days: int = 62
     # Shared names (Jaccard of participants) and names with none in common: both cost F1 on the tune
     # topics (0.924 -> 0.921 at weight 0.1, -> 0.916 at penalty 0.05), since analyse's most-mentioned
