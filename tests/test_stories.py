@@ -587,15 +587,3 @@ def test_a_page_stamp_does_not_push_the_first_sentence_out_of_the_lead():
     assert features.numbers == {"200"} and features.years == {2008}
     plain = article("s2", ["Red Sox offer Teixeira", "The Red Sox made an offer.", "It is worth 200 million."])
     assert article_features(plain).numbers == frozenset()
-
-
-def test_a_page_stamp_after_the_headline_and_standfirst_dates_the_report():
-    """"PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM" below a headline and a standfirst is outside the
-    lead, yet it is the page's date line; a date line deep in the body is not."""
-    stamped = article("p1", ["Lindsay Lohan checks into rehab", "The actress finally checked in after a court order.",
-                             "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", "Lindsay Lohan checked into rehab on Thursday."])
-    assert article_features(stamped).date.value == "2013-05-02"
-    assert article_features(stamped).years == frozenset()  # a date of the page, not a fact of the lead
-    deep = article("p2", ["Lindsay Lohan checks into rehab", "The actress finally checked in.", "She is 26.",
-                          "Her lawyer spoke.", "The court agreed.", "The judge was pleased.", "May 2, 2013"])
-    assert article_features(deep).date is None

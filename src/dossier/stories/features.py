@@ -42,12 +42,6 @@ _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
 _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
-# A page stamp below the lead still dates the report when it is among the page's first lines (the
-# headline, a standfirst or two, then "PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM"). ECB+ tune
-# topics 1-20, B-cubed F1 by how many first sentences are searched: 2 (the lead only) 0.9376,
-# 3-4 0.9354 (a death sentence's report dated to 2007 leaves the 2005 shooting: gold keeps it), 5-12
-# 0.9386 (precision 0.942 -> 0.945); every date it adds on those topics is the report's own.
-STAMP_LINES = 6
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 _MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTHS)
 # A page's dateline that the time tagger leaves alone: a month in capitals ("DECEMBER 16, 2008",
@@ -161,21 +155,15 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
 def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
               lead_sentences: int = _DEFAULTS.lead_sentences) -> DateSpan | None:
     """The first full date (day precision) of the lead: a dateline or "Updated: November 11, 2011";
-    without one the time tagger resolved, a dateline it left alone ("Posted 11 / 27 / 2005").
-    Without either, the first page stamp among the first `STAMP_LINES` sentences."""
+    without one the time tagger resolved, a dateline it left alone ("Posted 11 / 27 / 2005")."""
     lead = _lead_sentences(article, skip, lead_sentences)
     if not lead:
         return None
-    found = _first_day(article, lead[0].start, lead[-1].end)
-    stamps = (s for s in _own_sentences(article, skip)[len(lead):STAMP_LINES] if _is_stamp(article, s))
-    return found or next(filter(None, (_first_day(article, s.start, s.end) for s in stamps)), None)
-
-
-def _first_day(article: Article, start: int, end: int) -> DateSpan | None:
+    end = lead[-1].end
     for t in sorted(article.times, key=lambda t: t.start):
-        if start <= t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
+        if t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
             return span
-    return dateline(article.text[start:end])
+    return dateline(article.text[lead[0].start:end])
 
 
 def dateline(text: str) -> DateSpan | None:
@@ -209,18 +197,14 @@ def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
     the news, so it does not push the first one out of the lead."""
     if not article.sentences:
         return None
+    own = [s for s in article.sentences if s.index not in skip] or article.sentences
     lead, said = [], 0
-    for sentence in _own_sentences(article, skip):
+    for sentence in own:
         if said == n:
             break
         lead.append(sentence)
         said += not _is_stamp(article, sentence)
     return lead
-
-
-def _own_sentences(article: Article, skip: set[int] | frozenset) -> list:
-    """The sentences that are not shared background (all of them when every one is)."""
-    return [s for s in article.sentences if s.index not in skip] or article.sentences
 
 
 def _is_stamp(article: Article, sentence) -> bool:
