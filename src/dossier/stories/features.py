@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dossier.analyse.timex import MONTHS
+from dossier.analyse.datelines import dateline, datelines
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
 from dossier.timevalue import DateSpan, parse_span
@@ -43,18 +43,6 @@ _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
-_MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTHS)
-# A page's dateline that the time tagger leaves alone: a month in capitals ("DECEMBER 16, 2008",
-# "MON 22 JUL 2013": the tagger reads months case-sensitively, since "may" and "march" are words) or
-# a numeric date with a two-digit year or spaced separators ("8/2/13", "11 / 27 / 2005").
-_MONTH = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?)"
-_DATELINE_WORDS = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})"
-                             r"(?:st|nd|rd|th)?\b,?\s*[-,]?\s*((?:19|20)\d\d)\b")
-_DATELINE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}"
-                                 r",?\s+((?:19|20)\d\d)\b")
-_DATELINE_ISO = re.compile(r"(?<![\d/.])((?:19|20)\d\d)\s?([-/])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d/.])")
-_DATELINE_NUMBERS = re.compile(r"(?<![\d/.])(\d{1,2})\s?([/.])\s?(\d{1,2})\s?\2\s?((?:19|20)?\d\d)(?![\d/.])")
-
 
 @dataclass(frozen=True)
 class ArticleFeatures:
@@ -164,31 +152,6 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
         if t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
             return span
     return dateline(article.text[lead[0].start:end])
-
-
-def dateline(text: str) -> DateSpan | None:
-    """The first calendar day written as a dateline in `text` (the forms `datelines` reads)."""
-    return next((span for _, _, span in datelines(text)), None)
-
-
-def datelines(text: str) -> list[tuple[int, int, DateSpan]]:
-    """(start, end, day) of the datelines in `text`, in text order; numbers are month first unless
-    the first is above 12, as a page without other evidence is read."""
-    found = []
-    for m in _DATELINE_WORDS.finditer(text):
-        found.append((m.start(), m.end(), int(m[3]), _MONTH_ABBREVIATIONS.index(m[1][:3].lower()) + 1, int(m[2])))
-    for m in _DATELINE_DAY_FIRST.finditer(text):
-        found.append((m.start(), m.end(), int(m[3]), _MONTH_ABBREVIATIONS.index(m[2][:3].lower()) + 1, int(m[1])))
-    for m in _DATELINE_ISO.finditer(text):
-        found.append((m.start(), m.end(), int(m[1]), int(m[3]), int(m[4])))
-    for m in _DATELINE_NUMBERS.finditer(text):
-        first, second, year = int(m[1]), int(m[3]), int(m[4])
-        if m[2] == "." and year < 100:
-            continue  # "2.5.10" is as likely a version as a date
-        month, day = (second, first) if first > 12 else (first, second)
-        found.append((m.start(), m.end(), year + 2000 if year < 100 else year, month, day))
-    return [(start, end, span) for start, end, year, month, day in sorted(found)
-            if (span := parse_span(f"{year:04d}-{month:02d}-{day:02d}", "day")) is not None]
 
 
 def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
