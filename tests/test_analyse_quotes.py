@@ -595,3 +595,26 @@ def test_reported_clause_stops_before_the_next_quotes_opening_marks(analyse):
     first = by_start(a, "The club's")
     assert first.text.endswith("economics of golf")
     assert source_text(a, by_start(a, "They're")) == "she"
+
+
+
+# (text, cue, source): one behaviour of the source rules each, named by its id
+SOURCES = {
+    "asker in a by-phrase of an opening participle": (
+        'When asked by a reporter whether this differed from the old rules, Trump said, "You tell me."',
+        "When asked", "a reporter"),
+    "object of a causing verb does its infinitive": (
+        "The decisive victory led Republican National Committee Chairman Reince Priebus to declare him the "
+        "presumptive nominee.", "to declare", "Republican National Committee Chairman Reince Priebus"),
+    "subject of a purpose infinitive does it": (
+        "Ramos used his acceptance speech to call for the resignation of the president.", "to call", "Ramos"),
+    "noun before a gerund after a preposition is its subject": (
+        "Democratic candidates went further, with former Maryland Gov. Martin O'Malley calling Trump a fascist.",
+        "calling", "former Maryland Gov. Martin O'Malley"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SOURCES.values(), ids=SOURCES.keys())
+def test_source_of_a_cue(analyse, text, cue, source):
+    a = analyse(text)
+    assert source_text(a, by_cue(a, cue)) == source

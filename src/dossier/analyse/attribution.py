@@ -38,6 +38,13 @@ CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 # What follows a source's head but is not part of the source phrase (dropping appositives and
 # relative clauses too cost 6 points of exact source F1 on PolNeAR train).
 SOURCE_ASIDE_DEPS = ("advcl",)
+# Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
+GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
+# Verbs with an object whose subject still does what their infinitive says: a promise, a
+# purpose ("used his speech to call for ...", "spent $80,000 to support"), a plea ("begged
+# reporters to ask"); after other verbs the object does it ("led Priebus to declare"). Chosen on
+# PolNeAR train.
+SUBJECT_INFINITIVE_LEMMAS = frozenset({"promise", "use", "spend", "take", "beg"})
 # Complements that carry what was said when there is no clause ("announced his candidacy",
 # "urged Congress to act", "called for unity").
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
@@ -445,9 +452,12 @@ def _subject(verb):
     node = verb
     if _as_clause(verb):  # "as noted above": nobody named, and the host clause's subject is not the source
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-        return (subjects[0], False) if subjects else ((objects[0], True) if objects else (None, False))
+        agent = _agent(verb)
+        return (subjects[0], False) if subjects else ((agent, True) if agent is not None else (None, False))
+    doer = _gerund_subject(verb)
+    if doer is not None:
+        return doer, False
+    after_preposition = False
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -456,9 +466,7 @@ def _subject(verb):
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 return node.head, False  # "officials who said": the noun, not "who"
             if subject.dep_ == "nsubjpass":
-                agent = next((c for c in node.children if c.dep_ == "agent"), None)
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-                return (objects[0], True) if objects else (None, True)
+                return _agent(node), True
             return subject, False
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = node.head
@@ -480,15 +488,55 @@ def _subject(verb):
             return holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
-            return None, True  # "Asked about it, Ryan said ...": Ryan was asked; who asked is not named
+            # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
+            # phrase ("When asked by a reporter whether ...")
+            return _agent(node), True
+        controller = _object_controller(node) if not after_preposition else None
+        if controller is not None:
+            return controller, False
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"
+            after_preposition = True  # "pressured them to stop by threatening ...": not "them"
             continue
         break
     return None, False
+
+
+def _gerund_subject(verb):
+    """The noun right before a gerund after "with", "of", "about" or "by", which does what the
+    gerund says ("with Martin O'Malley calling Trump a fascist", "the spectacle of Mr. Netanyahu
+    denouncing ...", "asked about Pope Francis calling ..."); the parser hangs the gerund on the
+    preposition or the clause instead, and the host's subject is not the doer."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("acl", "advcl", "pcomp") \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return None if noun.lower_ in ("it", "this", "that", "which", "what") else noun
+
+
+def _agent(verb):
+    """The object of a passive verb's "by" phrase ("was asked by a reporter"), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _object_controller(verb):
+    """The object of the verb an infinitive complements, which does what the infinitive says
+    (object control: "The victory led Priebus to declare him the nominee", "prompting them to
+    focus on ..."); None without such an object, after a verb whose subject does it ("promised
+    them to", "used his speech to call for", "begged reporters to ask") or after a cue of its own."""
+    host = verb.head
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or host.lemma_ in SUBJECT_INFINITIVE_LEMMAS or attribution_lemma(host) in ATTRIBUTION_LEMMAS \
+            or "xcomp" in CUE_FRAMES.get(("VERB", frame_lemma(host)), ()):
+        return None  # "urged Congress to act", "asked him to leave": one report, by the subject
+    controller = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return None if controller is None or controller.lower_ in ("it", "this", "that", "which", "what") else controller
 
 
 def _infinitive_holder(verb):
