@@ -611,6 +611,8 @@ SOURCES = {
     "noun before a gerund after a preposition is its subject": (
         "Democratic candidates went further, with former Maryland Gov. Martin O'Malley calling Trump a fascist.",
         "calling", "former Maryland Gov. Martin O'Malley"),
+    "subject of the verb whose object a noun cue is, for a possessive pronoun": (
+        "Sanders himself has toned down his criticism of Hillary Clinton.", "criticism of", "Sanders himself"),
 }
 
 

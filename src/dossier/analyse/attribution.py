@@ -412,7 +412,7 @@ def _noun_holder(noun, receiver=None):
     questions about ...")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner, False
+        return _owner_as_subject(noun, owner) or owner, False
     for prep in list(noun.children) + (list(receiver.children) if receiver is not None else []):
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "among"):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -421,6 +421,17 @@ def _noun_holder(noun, receiver=None):
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return _subject(noun.head)
     return None, False
+
+
+def _owner_as_subject(noun, owner):
+    """The subject of the verb a noun cue is the object of, where the noun's owner is only a
+    possessive pronoun standing for it ("Trump is keeping up his criticism of ...", "Sanders has
+    toned down his criticism": PolNeAR's source is the subject, the verb phrase the cue); None
+    otherwise, and for a passive."""
+    if owner.tag_ != "PRP$" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None  # after a preposition PolNeAR marks either ("direct in his attacks on", "unsparing in their criticism")
+    subject, passive = _subject(noun.head)
+    return None if subject is None or passive or subject.lower_ in ("it", "this", "that", "there") else subject
 
 
 def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
