@@ -613,6 +613,12 @@ SOURCES = {
         "calling", "former Maryland Gov. Martin O'Malley"),
     "subject of the verb whose object a noun cue is, for a possessive pronoun": (
         "Sanders himself has toned down his criticism of Hillary Clinton.", "criticism of", "Sanders himself"),
+    "person before the cue after a quote, not one after it": (
+        "''He says what everyone else wants to say,'' Steve Moody, a small-business owner, said at Mr. Trump's "
+        "rally on Tuesday.", "said", "Steve Moody"),
+    "inverted source inside the content it splits": (
+        "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was "
+        "powerful.", "says", "Carl Anthony, historian at the National First Ladies Library"),
 }
 
 

@@ -446,10 +446,12 @@ def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
 def _outside(doc, source: Span | None, content: Span, base: int, cue: int) -> Span | None:
     """The source cut back to end before the content it reports; None when it would be empty.
     A source between the content's first word and the cue stays: the clause hangs on a relative
-    word before it ("which Democrats say could help him", "what analysts said was a sign")."""
+    word before it ("which Democrats say could help him", "what analysts said was a sign"), and
+    so does one right after a cue the content runs around ("The paradox, says Carl Anthony, is ...")."""
     if source is None or source[1] <= content[0] or content[1] <= source[0]:
         return source
-    if content[0] < source[0] and source[1] <= cue:
+    inverted = content[0] < cue < source[0] and len(doc.text[cue - base:source[0] - base].split()) == 1
+    if content[0] < source[0] and source[1] <= cue or inverted:
         return source
     if source[0] >= content[0]:
         return None

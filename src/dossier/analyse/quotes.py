@@ -537,7 +537,10 @@ class _Finder:
             if not _CAPITALISED.match(self.norm, s):
                 return Speaker(None, self.text[s:e], s, e)
         if people:
-            s, e, person = min(people, key=lambda x: min(abs(x[0] - cue.end()), abs(x[1] - cue.start())))
+            # a person named before the cue is its subject ('"A," Steve Moody, a farmer, said at Mr.
+            # Trump's rally', 'X told Mr. Obama'); one after it only speaks in the inverted order ('said X')
+            before = [x for x in people if x[1] <= cue.start()]
+            s, e, person = before[-1] if before else min(people, key=lambda x: abs(x[0] - cue.end()))
             return Speaker(person.name, self.text[s:e], s, e)
         pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
         if pronoun:
