@@ -619,6 +619,9 @@ SOURCES = {
     "inverted source inside the content it splits": (
         "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was "
         "powerful.", "says", "Carl Anthony, historian at the National First Ladies Library"),
+    "a determiner phrase before a manner-of-speaking verb after a quote": (
+        '"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted, three days after the release.',
+        "chanted", "some protesters"),
 }
 
 

@@ -60,9 +60,11 @@ _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
 # A past or present verb (with "back", "on", an adverb) and a comma or colon ending the words before a quote.
 _MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
                             r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
-# A subject (pronoun, name or "the" phrase) and a past or present verb right after a quote.
+# A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
+# past or present verb right after a quote.
 _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
+                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                           r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
