@@ -622,6 +622,9 @@ SOURCES = {
     "a determiner phrase before a manner-of-speaking verb after a quote": (
         '"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted, three days after the release.',
         "chanted", "some protesters"),
+    "a poll after \"in\" is the source of its clause": (
+        "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
+        "In", "an NBC News/Wall Street Journal poll released Monday"),
 }
 
 
@@ -629,3 +632,10 @@ SOURCES = {
 def test_source_of_a_cue(analyse, text, cue, source):
     a = analyse(text)
     assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_poll_source_reports_only_the_clause_it_hangs_on(analyse):
+    a = analyse("Former advisers told POLITICO that a shakeup is necessary as the neurosurgeon has plunged in recent "
+                "polls amid questions about his record. Cruz came in second in January polls.")
+    assert source_text(a, by_cue(a, "told")) == "Former advisers"  # not inside the poll's clause
+    assert [source_text(a, q) for q in a.quotes if q.cue == "in"] == ["January polls"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, IN_POLL, POLL_NOUNS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
                                   NOUN_CUES, RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES,
                                   TIME_WORDS, attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
                                   find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
@@ -102,6 +102,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
+            or IN_POLL.search(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -178,7 +179,10 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
     base = sentence.start
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found = _according_to(doc, token, base, sentence.index)
+            found = _according_to(doc, token, doc[token.i + 1], base, sentence.index)
+        elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
+                and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
+            found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
@@ -676,20 +680,44 @@ def _is_clause(doc, first: int, last: int) -> bool:
                any(c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children) for t in doc[max(first, 0):last + 1])
 
 
-def _according_to(doc, according, base: int, index: int) -> Attribution | None:
-    to = doc[according.i + 1]
+def _names_a_poll(preposition) -> bool:
+    """Whether a preposition's object is a poll or survey ("the latest CNN poll", "most surveys")
+    or an average of them ("the RealClearPolitics average of New Hampshire polls"); not the
+    standing "in the polls" ("rose in the polls")."""
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) if noun is not None else None
+    if noun is not None and noun.lemma_.lower() == "average" and of is not None:
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in POLL_NOUNS:
+        return False
+    return [c.lower_ for c in noun.lefts] != ["the"] or noun.tag_ != "NNS"
+
+
+def _host_verb(token):
+    """The verb a phrase hangs on, through the nouns it modifies; the token itself at the root."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _according_to(doc, according, to, base: int, index: int, host=None) -> Attribution | None:
+    """ "according to X" (or "in X" for a poll, `according` and `to` the same token): X is the
+    source of the sentence (or of the clause of the `host` verb: "as Carson has plunged in recent
+    polls") the phrase hangs on."""
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
     source = _phrase(doc, objects[0], base)
     phrase_first, phrase_last = according.i, objects[0].right_edge.i
+    first, last = (host.left_edge.i, host.right_edge.i) if host is not None else (0, len(doc) - 1)
     # "It hasn't gone unnoticed: according to polls, Trump holds 14 percent": after a colon or
     # semicolon the phrase opens the clause it attributes
-    opens = phrase_first > 0 and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, len(doc) - 1)
-    if phrase_first > 0 and _is_clause(doc, 0, phrase_first - 1) and not opens:
-        content = _span(doc, 0, phrase_first - 1, base)
+    opens = phrase_first > first and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, last)
+    if phrase_first > first and _is_clause(doc, first, phrase_first - 1) and not opens:
+        content = _span(doc, first, phrase_first - 1, base)
     else:  # "In a new poll, according to Gallup, ...": the clause after it was reported
-        content = _span(doc, phrase_last + 1, len(doc) - 1, base)
+        content = _span(doc, phrase_last + 1, last, base)
     if content is None:
         return None
     cue = (base + according.idx, base + to.idx + len(to))

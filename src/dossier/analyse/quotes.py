@@ -652,7 +652,8 @@ def _univocal(norm: str, quotes: list[Quote]) -> list[Quote]:
     another quote's reported clause is dropped ('he'd make sand "glow in the dark"' is Cruz's
     clause, not a second quote; a nested cue inside it too: on PolNeAR train, keeping those cost
     more precision than it gained recall); an aside in the frame of a direct quote stays, and so
-    does a speaker's own report inside "according to" (the channel, not the speaker, is outer).
+    does a speaker's own report inside "according to" or a poll's "in" (the channel, not the
+    speaker, is outer).
     `quotes` is sorted by start, longest first; the outer quote is kept."""
     kept: list[Quote] = []
     outer: Quote | None = None  # the kept quote reaching furthest (all kept ones start earlier)
@@ -673,7 +674,7 @@ def _nested(norm: str, quote: Quote, outer: Quote) -> bool:
     if inner == around:
         return True  # the same clause found twice (two quoted fragments in one reported clause)
     # an aside in the frame between two quoted pieces ('X said, referring to Y, "..."') is its own
-    return outer.kind != "direct" and (outer.cue or "").lower() != "according to"
+    return outer.kind != "direct" and (outer.cue or "").lower() not in ("according to", "in")
 
 
 def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
