@@ -625,6 +625,9 @@ SOURCES = {
     "a poll after \"in\" is the source of its clause": (
         "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
         "In", "an NBC News/Wall Street Journal poll released Monday"),
+    "an active participle borrows the passive subject of its host": (
+        "Since her op-ed in May, she's tacked to the left on environmental issues, criticizing the Keystone XL "
+        "pipeline.", "criticizing", "she"),
 }
 
 

@@ -482,9 +482,9 @@ def _subject(verb):
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 return node.head, False  # "officials who said": the noun, not "who"
-            if subject.dep_ == "nsubjpass":
+            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)):
                 return _agent(node), True
-            return subject, False
+            return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = node.head
             named = _infinitive_holder(node)
@@ -534,6 +534,12 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in ("it", "this", "that", "which", "what") else noun
+
+
+def _passive_form(verb) -> bool:
+    """A past participle with a passive auxiliary or none ("was praised and criticized")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" for c in verb.children)
 
 
 def _agent(verb):
