@@ -642,3 +642,11 @@ def test_poll_source_reports_only_the_clause_it_hangs_on(analyse):
                 "polls amid questions about his record. Cruz came in second in January polls.")
     assert source_text(a, by_cue(a, "told")) == "Former advisers"  # not inside the poll's clause
     assert [source_text(a, q) for q in a.quotes if q.cue == "in"] == ["January polls"]
+
+
+def test_next_paragraph_of_an_open_quote_with_its_own_attribution_is_its_own_quote(analyse):
+    a = analyse('Forbes says it tracks an additional 500 billionaire "family fortunes.\n\n'
+                '"The quality of these lists comes down to resources," Mr. Friedman said. "The more people you have '
+                'working on it, the better."')
+    assert source_text(a, by_start(a, "The quality")) == "Mr. Friedman"
+    assert source_text(a, by_cue(a, "says")) == "Forbes"

@@ -158,8 +158,9 @@ class _Finder:
                 continue
             if self._is_title(unit):
                 continue  # a programme, book or slogan named in quote marks, not speech
-            if previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit):
-                cue, speaker = self._attribute(unit)  # next paragraph of a multi-paragraph quote
+            chained = previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit)
+            cue, speaker = self._attribute(unit) if chained else (None, None)  # next paragraph of a multi-paragraph quote
+            if chained and not self._own_attribution(quotes[-1], cue):
                 self._extend(quotes[-1], start, end, unit)
                 if cue is not None and quotes[-1].speaker_text is None:
                     self._attribute_quote(quotes[-1], speaker, cue)
@@ -202,6 +203,12 @@ class _Finder:
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    @staticmethod
+    def _own_attribution(quote: Quote, cue: Cue | None) -> bool:
+        """Whether the next paragraph of a multi-paragraph quote has an attribution of its own
+        ('"...," Christie added.\n\n"He'll appoint ...," he said.'): PolNeAR marks it apart."""
+        return cue is not None and quote.speaker_text is not None and quote.cue_start != cue.start
 
     def _chained(self, before: _Unit, unit: _Unit) -> bool:
         """News style for a quote over several paragraphs: the paragraph's quote is left open and
