@@ -40,7 +40,8 @@ noun before a gerund after with/of/about/by, the subject of the verb whose objec
 owned by a possessive pronoun ("toned down his criticism"), the person before a cue over one after
 it in a quote's frame, an inverted source inside the content it splits, determiner subjects of
 manner-of-speaking verbs, a poll after "in" as source, an active verb borrowing a passive host's
-subject and the next paragraph of an open quote with its own attribution, chosen on
+subject, the next paragraph of an open quote with its own attribution and the subject of a
+sentence that introduces a quote with a colon but has no cue word, chosen on
 `--split train --start 0 --every 5` and `--start 1 --every 5` and checked on the disjoint
 `--start 3 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not

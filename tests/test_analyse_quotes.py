@@ -650,3 +650,10 @@ def test_next_paragraph_of_an_open_quote_with_its_own_attribution_is_its_own_quo
                 'working on it, the better."')
     assert source_text(a, by_start(a, "The quality")) == "Mr. Friedman"
     assert source_text(a, by_cue(a, "says")) == "Forbes"
+
+
+def test_sentence_introducing_a_quote_with_a_colon_names_its_subject_without_a_cue_word(analyse):
+    a = analyse("Wallace was a governor. When Wallace died in 1998, President Clinton released the following statement:"
+                "\n\n\u201cHillary and I offer our condolences to the family and friends of George Wallace.\u201d")
+    quote = by_start(a, "Hillary and I")
+    assert quote.cue == ":" and source_text(a, quote) == "Clinton"

@@ -245,12 +245,28 @@ class _Finder:
         if new_paragraph and (between.count("\n") > 2 or self.norm[self._line(start)[0]:start - 1].strip()):
             return None, None  # not a paragraph that opens with the quote, right after the sentence
         if not find_cues(self.norm, sentence.start, sentence.end):
-            return None, None
+            return self._introducer(sentence.start, sentence.end) if introduced else (None, None)
         used = set(self.used_cues)
         cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
         if new_paragraph:
             self.used_cues = used  # the sentence's own reported clause is still its quote
         return cue, speaker
+
+    def _introducer(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A sentence with no cue word that introduces a quote with a colon ('When Wallace died,
+        President Clinton released the following statement:'): the person or organisation named
+        last before its verb phrase, short of the colon, is the source; the colon the cue."""
+        colon = self.norm.rfind(":", start, end)
+        if colon < 0 or self.norm[colon + 1:end].strip():
+            return None, None
+        named = [(s, e, p.name) for s, e, p in self.people.mentions if start <= s and e <= colon] + \
+                [(m.start, m.end, m.text) for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= colon]
+        # the subject: a name followed by a lower-case word (its verb), the last such before the colon
+        subjects = [x for x in named if re.match(r"\s+[a-z]", self.norm[x[1]:colon])]
+        if not subjects:
+            return None, None
+        s, e, name = max(subjects)
+        return Cue(":", colon, colon + 1), Speaker(name, self.text[s:e], s, e)
 
     def _is_title(self, unit: _Unit) -> bool:
         """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
