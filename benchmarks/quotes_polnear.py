@@ -34,7 +34,16 @@ on `--split train --start 4 --every 5`; then the cue frames learned from train c
 noun or adjective lemma with its clause, infinitive, object or preposition, src/dossier/analyse/
 cue_frames.tsv, counted by benchmarks/cue_frames_polnear.py on the train articles whose index % 5
 is 0-3 only), its thresholds (a gold cue in 30%+ of 3+ occurrences with a holder) chosen on the
-disjoint `--split train --start 4 --every 5`): report dev (or test), never train.
+disjoint `--split train --start 4 --every 5`; then, for speaker accuracy, the "by" agent of a bare
+passive participle ("When asked by a reporter"), object control ("led Priebus to declare"), the
+noun before a gerund after with/of/about/by, the subject of the verb whose object is a noun cue
+owned by a possessive pronoun ("toned down his criticism"), the person before a cue over one after
+it in a quote's frame, an inverted source inside the content it splits, determiner subjects of
+manner-of-speaking verbs, a poll after "in" as source, an active verb borrowing a passive host's
+subject, the next paragraph of an open quote with its own attribution and the subject of a
+sentence that introduces a quote with a colon but has no cue word, chosen on
+`--split train --start 0 --every 5` and `--start 1 --every 5` and checked on the disjoint
+`--start 3 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

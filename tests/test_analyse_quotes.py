@@ -595,3 +595,65 @@ def test_reported_clause_stops_before_the_next_quotes_opening_marks(analyse):
     first = by_start(a, "The club's")
     assert first.text.endswith("economics of golf")
     assert source_text(a, by_start(a, "They're")) == "she"
+
+
+
+# (text, cue, source): one behaviour of the source rules each, named by its id
+SOURCES = {
+    "asker in a by-phrase of an opening participle": (
+        'When asked by a reporter whether this differed from the old rules, Trump said, "You tell me."',
+        "When asked", "a reporter"),
+    "object of a causing verb does its infinitive": (
+        "The decisive victory led Republican National Committee Chairman Reince Priebus to declare him the "
+        "presumptive nominee.", "to declare", "Republican National Committee Chairman Reince Priebus"),
+    "subject of a purpose infinitive does it": (
+        "Ramos used his acceptance speech to call for the resignation of the president.", "to call", "Ramos"),
+    "noun before a gerund after a preposition is its subject": (
+        "Democratic candidates went further, with former Maryland Gov. Martin O'Malley calling Trump a fascist.",
+        "calling", "former Maryland Gov. Martin O'Malley"),
+    "subject of the verb whose object a noun cue is, for a possessive pronoun": (
+        "Sanders himself has toned down his criticism of Hillary Clinton.", "criticism of", "Sanders himself"),
+    "person before the cue after a quote, not one after it": (
+        "''He says what everyone else wants to say,'' Steve Moody, a small-business owner, said at Mr. Trump's "
+        "rally on Tuesday.", "said", "Steve Moody"),
+    "inverted source inside the content it splits": (
+        "The paradox of Nancy, says Carl Anthony, historian at the National First Ladies Library, is that she was "
+        "powerful.", "says", "Carl Anthony, historian at the National First Ladies Library"),
+    "a determiner phrase before a manner-of-speaking verb after a quote": (
+        '"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted, three days after the release.',
+        "chanted", "some protesters"),
+    "a poll after \"in\" is the source of its clause": (
+        "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
+        "In", "an NBC News/Wall Street Journal poll released Monday"),
+    "an active participle borrows the passive subject of its host": (
+        "Since her op-ed in May, she's tacked to the left on environmental issues, criticizing the Keystone XL "
+        "pipeline.", "criticizing", "she"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SOURCES.values(), ids=SOURCES.keys())
+def test_source_of_a_cue(analyse, text, cue, source):
+    a = analyse(text)
+    assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_poll_source_reports_only_the_clause_it_hangs_on(analyse):
+    a = analyse("Former advisers told POLITICO that a shakeup is necessary as the neurosurgeon has plunged in recent "
+                "polls amid questions about his record. Cruz came in second in January polls.")
+    assert source_text(a, by_cue(a, "told")) == "Former advisers"  # not inside the poll's clause
+    assert [source_text(a, q) for q in a.quotes if q.cue == "in"] == ["January polls"]
+
+
+def test_next_paragraph_of_an_open_quote_with_its_own_attribution_is_its_own_quote(analyse):
+    a = analyse('Forbes says it tracks an additional 500 billionaire "family fortunes.\n\n'
+                '"The quality of these lists comes down to resources," Mr. Friedman said. "The more people you have '
+                'working on it, the better."')
+    assert source_text(a, by_start(a, "The quality")) == "Mr. Friedman"
+    assert source_text(a, by_cue(a, "says")) == "Forbes"
+
+
+def test_sentence_introducing_a_quote_with_a_colon_names_its_subject_without_a_cue_word(analyse):
+    a = analyse("Wallace was a governor. When Wallace died in 1998, President Clinton released the following statement:"
+                "\n\n\u201cHillary and I offer our condolences to the family and friends of George Wallace.\u201d")
+    quote = by_start(a, "Hillary and I")
+    assert quote.cue == ":" and source_text(a, quote) == "Clinton"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, IN_POLL, POLL_NOUNS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
                                   NOUN_CUES, RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES,
                                   TIME_WORDS, attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
                                   find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
@@ -38,6 +38,13 @@ CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 # What follows a source's head but is not part of the source phrase (dropping appositives and
 # relative clauses too cost 6 points of exact source F1 on PolNeAR train).
 SOURCE_ASIDE_DEPS = ("advcl",)
+# Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
+GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
+# Verbs with an object whose subject still does what their infinitive says: a promise, a
+# purpose ("used his speech to call for ...", "spent $80,000 to support"), a plea ("begged
+# reporters to ask"); after other verbs the object does it ("led Priebus to declare"). Chosen on
+# PolNeAR train.
+SUBJECT_INFINITIVE_LEMMAS = frozenset({"promise", "use", "spend", "take", "beg"})
 # Complements that carry what was said when there is no clause ("announced his candidacy",
 # "urged Congress to act", "called for unity").
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
@@ -95,6 +102,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
+            or IN_POLL.search(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -171,7 +179,10 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
     base = sentence.start
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found = _according_to(doc, token, base, sentence.index)
+            found = _according_to(doc, token, doc[token.i + 1], base, sentence.index)
+        elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
+                and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
+            found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
@@ -405,7 +416,7 @@ def _noun_holder(noun, receiver=None):
     questions about ...")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return owner, False
+        return _owner_as_subject(noun, owner) or owner, False
     for prep in list(noun.children) + (list(receiver.children) if receiver is not None else []):
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("by", "from", "among"):
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -414,6 +425,17 @@ def _noun_holder(noun, receiver=None):
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return _subject(noun.head)
     return None, False
+
+
+def _owner_as_subject(noun, owner):
+    """The subject of the verb a noun cue is the object of, where the noun's owner is only a
+    possessive pronoun standing for it ("Trump is keeping up his criticism of ...", "Sanders has
+    toned down his criticism": PolNeAR's source is the subject, the verb phrase the cue); None
+    otherwise, and for a passive."""
+    if owner.tag_ != "PRP$" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return None  # after a preposition PolNeAR marks either ("direct in his attacks on", "unsparing in their criticism")
+    subject, passive = _subject(noun.head)
+    return None if subject is None or passive or subject.lower_ in ("it", "this", "that", "there") else subject
 
 
 def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
@@ -428,10 +450,12 @@ def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
 def _outside(doc, source: Span | None, content: Span, base: int, cue: int) -> Span | None:
     """The source cut back to end before the content it reports; None when it would be empty.
     A source between the content's first word and the cue stays: the clause hangs on a relative
-    word before it ("which Democrats say could help him", "what analysts said was a sign")."""
+    word before it ("which Democrats say could help him", "what analysts said was a sign"), and
+    so does one right after a cue the content runs around ("The paradox, says Carl Anthony, is ...")."""
     if source is None or source[1] <= content[0] or content[1] <= source[0]:
         return source
-    if content[0] < source[0] and source[1] <= cue:
+    inverted = content[0] < cue < source[0] and len(doc.text[cue - base:source[0] - base].split()) == 1
+    if content[0] < source[0] and source[1] <= cue or inverted:
         return source
     if source[0] >= content[0]:
         return None
@@ -445,9 +469,12 @@ def _subject(verb):
     node = verb
     if _as_clause(verb):  # "as noted above": nobody named, and the host clause's subject is not the source
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-        return (subjects[0], False) if subjects else ((objects[0], True) if objects else (None, False))
+        agent = _agent(verb)
+        return (subjects[0], False) if subjects else ((agent, True) if agent is not None else (None, False))
+    doer = _gerund_subject(verb)
+    if doer is not None:
+        return doer, False
+    after_preposition = False
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
@@ -455,11 +482,9 @@ def _subject(verb):
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 return node.head, False  # "officials who said": the noun, not "who"
-            if subject.dep_ == "nsubjpass":
-                agent = next((c for c in node.children if c.dep_ == "agent"), None)
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
-                return (objects[0], True) if objects else (None, True)
-            return subject, False
+            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)):
+                return _agent(node), True
+            return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = node.head
             named = _infinitive_holder(node)
@@ -480,15 +505,61 @@ def _subject(verb):
             return holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
-            return None, True  # "Asked about it, Ryan said ...": Ryan was asked; who asked is not named
+            # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
+            # phrase ("When asked by a reporter whether ...")
+            return _agent(node), True
+        controller = _object_controller(node) if not after_preposition else None
+        if controller is not None:
+            return controller, False
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"
+            after_preposition = True  # "pressured them to stop by threatening ...": not "them"
             continue
         break
     return None, False
+
+
+def _gerund_subject(verb):
+    """The noun right before a gerund after "with", "of", "about" or "by", which does what the
+    gerund says ("with Martin O'Malley calling Trump a fascist", "the spectacle of Mr. Netanyahu
+    denouncing ...", "asked about Pope Francis calling ..."); the parser hangs the gerund on the
+    preposition or the clause instead, and the host's subject is not the doer."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("acl", "advcl", "pcomp") \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return None if noun.lower_ in ("it", "this", "that", "which", "what") else noun
+
+
+def _passive_form(verb) -> bool:
+    """A past participle with a passive auxiliary or none ("was praised and criticized")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
+def _agent(verb):
+    """The object of a passive verb's "by" phrase ("was asked by a reporter"), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _object_controller(verb):
+    """The object of the verb an infinitive complements, which does what the infinitive says
+    (object control: "The victory led Priebus to declare him the nominee", "prompting them to
+    focus on ..."); None without such an object, after a verb whose subject does it ("promised
+    them to", "used his speech to call for", "begged reporters to ask") or after a cue of its own."""
+    host = verb.head
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or host.lemma_ in SUBJECT_INFINITIVE_LEMMAS or attribution_lemma(host) in ATTRIBUTION_LEMMAS \
+            or "xcomp" in CUE_FRAMES.get(("VERB", frame_lemma(host)), ()):
+        return None  # "urged Congress to act", "asked him to leave": one report, by the subject
+    controller = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return None if controller is None or controller.lower_ in ("it", "this", "that", "which", "what") else controller
 
 
 def _infinitive_holder(verb):
@@ -615,20 +686,44 @@ def _is_clause(doc, first: int, last: int) -> bool:
                any(c.dep_ in ("aux", "auxpass", "nsubj") for c in t.children) for t in doc[max(first, 0):last + 1])
 
 
-def _according_to(doc, according, base: int, index: int) -> Attribution | None:
-    to = doc[according.i + 1]
+def _names_a_poll(preposition) -> bool:
+    """Whether a preposition's object is a poll or survey ("the latest CNN poll", "most surveys")
+    or an average of them ("the RealClearPolitics average of New Hampshire polls"); not the
+    standing "in the polls" ("rose in the polls")."""
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) if noun is not None else None
+    if noun is not None and noun.lemma_.lower() == "average" and of is not None:
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in POLL_NOUNS:
+        return False
+    return [c.lower_ for c in noun.lefts] != ["the"] or noun.tag_ != "NNS"
+
+
+def _host_verb(token):
+    """The verb a phrase hangs on, through the nouns it modifies; the token itself at the root."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _according_to(doc, according, to, base: int, index: int, host=None) -> Attribution | None:
+    """ "according to X" (or "in X" for a poll, `according` and `to` the same token): X is the
+    source of the sentence (or of the clause of the `host` verb: "as Carson has plunged in recent
+    polls") the phrase hangs on."""
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
     source = _phrase(doc, objects[0], base)
     phrase_first, phrase_last = according.i, objects[0].right_edge.i
+    first, last = (host.left_edge.i, host.right_edge.i) if host is not None else (0, len(doc) - 1)
     # "It hasn't gone unnoticed: according to polls, Trump holds 14 percent": after a colon or
     # semicolon the phrase opens the clause it attributes
-    opens = phrase_first > 0 and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, len(doc) - 1)
-    if phrase_first > 0 and _is_clause(doc, 0, phrase_first - 1) and not opens:
-        content = _span(doc, 0, phrase_first - 1, base)
+    opens = phrase_first > first and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, last)
+    if phrase_first > first and _is_clause(doc, first, phrase_first - 1) and not opens:
+        content = _span(doc, first, phrase_first - 1, base)
     else:  # "In a new poll, according to Gallup, ...": the clause after it was reported
-        content = _span(doc, phrase_last + 1, len(doc) - 1, base)
+        content = _span(doc, phrase_last + 1, last, base)
     if content is None:
         return None
     cue = (base + according.idx, base + to.idx + len(to))

@@ -73,6 +73,10 @@ CLAUSE_LEMMAS = frozenset({"say", "tell", "add", "state", "stress", "note", "war
 FORM_TO_LEMMA = {form: lemma for lemma, forms in CUE_LEMMAS.items() for form in forms}
 _CUE = re.compile(r"\b(%s)\b" % "|".join(sorted(FORM_TO_LEMMA, key=len, reverse=True)), re.I)
 ACCORDING_TO = re.compile(r"\baccording to\b", re.I)
+# "In a new poll, ..." / "... in the latest polls": a poll or survey is the source of the clause
+# it hangs on (PolNeAR marks "in" the cue).
+POLL_NOUNS = frozenset({"poll", "survey"})
+IN_POLL = re.compile(r"\bin\b[^.;:]{0,80}?\b(?:poll|survey)s?\b", re.I)
 
 
 # Forms that are more often nouns ("state news agency", "in his remarks"): a cue only when a

@@ -60,9 +60,11 @@ _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
 # A past or present verb (with "back", "on", an adverb) and a comma or colon ending the words before a quote.
 _MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
                             r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
-# A subject (pronoun, name or "the" phrase) and a past or present verb right after a quote.
+# A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
+# past or present verb right after a quote.
 _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
+                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                           r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
@@ -156,8 +158,9 @@ class _Finder:
                 continue
             if self._is_title(unit):
                 continue  # a programme, book or slogan named in quote marks, not speech
-            if previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit):
-                cue, speaker = self._attribute(unit)  # next paragraph of a multi-paragraph quote
+            chained = previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit)
+            cue, speaker = self._attribute(unit) if chained else (None, None)  # next paragraph of a multi-paragraph quote
+            if chained and not self._own_attribution(quotes[-1], cue):
                 self._extend(quotes[-1], start, end, unit)
                 if cue is not None and quotes[-1].speaker_text is None:
                     self._attribute_quote(quotes[-1], speaker, cue)
@@ -201,6 +204,12 @@ class _Finder:
             previous = (unit, speaker, cue)
         return quotes
 
+    @staticmethod
+    def _own_attribution(quote: Quote, cue: Cue | None) -> bool:
+        """Whether the next paragraph of a multi-paragraph quote has an attribution of its own
+        ('"...," Christie added.\n\n"He'll appoint ...," he said.'): PolNeAR marks it apart."""
+        return cue is not None and quote.speaker_text is not None and quote.cue_start != cue.start
+
     def _chained(self, before: _Unit, unit: _Unit) -> bool:
         """News style for a quote over several paragraphs: the paragraph's quote is left open and
         the next paragraph starts with a new opening mark."""
@@ -236,12 +245,28 @@ class _Finder:
         if new_paragraph and (between.count("\n") > 2 or self.norm[self._line(start)[0]:start - 1].strip()):
             return None, None  # not a paragraph that opens with the quote, right after the sentence
         if not find_cues(self.norm, sentence.start, sentence.end):
-            return None, None
+            return self._introducer(sentence.start, sentence.end) if introduced else (None, None)
         used = set(self.used_cues)
         cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
         if new_paragraph:
             self.used_cues = used  # the sentence's own reported clause is still its quote
         return cue, speaker
+
+    def _introducer(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A sentence with no cue word that introduces a quote with a colon ('When Wallace died,
+        President Clinton released the following statement:'): the person or organisation named
+        last before its verb phrase, short of the colon, is the source; the colon the cue."""
+        colon = self.norm.rfind(":", start, end)
+        if colon < 0 or self.norm[colon + 1:end].strip():
+            return None, None
+        named = [(s, e, p.name) for s, e, p in self.people.mentions if start <= s and e <= colon] + \
+                [(m.start, m.end, m.text) for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= colon]
+        # the subject: a name followed by a lower-case word (its verb), the last such before the colon
+        subjects = [x for x in named if re.match(r"\s+[a-z]", self.norm[x[1]:colon])]
+        if not subjects:
+            return None, None
+        s, e, name = max(subjects)
+        return Cue(":", colon, colon + 1), Speaker(name, self.text[s:e], s, e)
 
     def _is_title(self, unit: _Unit) -> bool:
         """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
@@ -537,7 +562,10 @@ class _Finder:
             if not _CAPITALISED.match(self.norm, s):
                 return Speaker(None, self.text[s:e], s, e)
         if people:
-            s, e, person = min(people, key=lambda x: min(abs(x[0] - cue.end()), abs(x[1] - cue.start())))
+            # a person named before the cue is its subject ('"A," Steve Moody, a farmer, said at Mr.
+            # Trump's rally', 'X told Mr. Obama'); one after it only speaks in the inverted order ('said X')
+            before = [x for x in people if x[1] <= cue.start()]
+            s, e, person = before[-1] if before else min(people, key=lambda x: abs(x[0] - cue.end()))
             return Speaker(person.name, self.text[s:e], s, e)
         pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
         if pronoun:
@@ -647,7 +675,8 @@ def _univocal(norm: str, quotes: list[Quote]) -> list[Quote]:
     another quote's reported clause is dropped ('he'd make sand "glow in the dark"' is Cruz's
     clause, not a second quote; a nested cue inside it too: on PolNeAR train, keeping those cost
     more precision than it gained recall); an aside in the frame of a direct quote stays, and so
-    does a speaker's own report inside "according to" (the channel, not the speaker, is outer).
+    does a speaker's own report inside "according to" or a poll's "in" (the channel, not the
+    speaker, is outer).
     `quotes` is sorted by start, longest first; the outer quote is kept."""
     kept: list[Quote] = []
     outer: Quote | None = None  # the kept quote reaching furthest (all kept ones start earlier)
@@ -668,7 +697,7 @@ def _nested(norm: str, quote: Quote, outer: Quote) -> bool:
     if inner == around:
         return True  # the same clause found twice (two quoted fragments in one reported clause)
     # an aside in the frame between two quoted pieces ('X said, referring to Y, "..."') is its own
-    return outer.kind != "direct" and (outer.cue or "").lower() != "according to"
+    return outer.kind != "direct" and (outer.cue or "").lower() not in ("according to", "in")
 
 
 def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
