@@ -108,6 +108,8 @@ def translation_links(articles: list[Article], linked: set[frozenset[str]] = fro
                       options: ReuseOptions = _DEFAULTS) -> list[Link]:
     """Translation links between `articles` (sorted by id for a deterministic result), leaving out
     pairs in `linked` (pairs another reuse step already linked)."""
+    if len({a.language for a in articles if a.language}) < 2:
+        return []  # a translation needs two known languages: nothing to index in one
     ordered = sorted(articles, key=lambda a: a.id)
     sequences = [anchors(a) for a in ordered]
     links = []
