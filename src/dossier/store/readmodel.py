@@ -104,8 +104,8 @@ def refresh(db: sqlite3.Connection, changed: Changed | None = None) -> None:
 
 def _items(db: sqlite3.Connection, kind: str, ids: Iterable[str] | None) -> Iterator[tuple[str, int, dict]]:
     """(id, position, item) of one corpus kind in export order: all of them (`ids` None), or those
-    of `ids` that the corpus still holds. One at a time: at 10,000 articles the parsed quotes or
-    links of a build run to hundreds of MB."""
+    of `ids` that the corpus still holds. One at a time: all at once, a 1,000-article dossier's
+    parsed links took 15 MB and its quotes 46 MB (traced), growing with the dossier."""
     return ((row[0], row[1], orjson.loads(row[2])) for row in _rows(db, kind, ids, "data"))
 
 
@@ -219,7 +219,7 @@ def _links(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
     if ids is not None:
         _forget(db, "DELETE FROM read_links WHERE id=?", ids)
         _forget(db, "DELETE FROM read_members WHERE kind='link' AND id=?", ids)
-    # the columns only: a link's sentence alignments are most of its ~16 kB
+    # the columns only: a link's sentence alignments are most of its ~7 kB
     for item_id, position, a, b, kind, score, direction, alignments in _rows(
             db, "link", ids, "data ->> '$.a', data ->> '$.b', data ->> '$.kind', data ->> '$.score',"
             " data ->> '$.direction', coalesce(json_array_length(data, '$.alignments'), 0)"):
@@ -393,7 +393,7 @@ def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: froz
     another order (a speaker's variants depend on all of its quotes, in order). A regrouped quote
     keeps its row (an upsert), so its full-text row is redone only if its words or name changed.
     `names`: entity id -> name, every entity's. One speaker's quotes are in memory at a time, and of
-    each only the columns the ledger shows (at 10,000 articles the parsed quotes ran to ~460 MB)."""
+    each only the columns the ledger shows (all of them parsed took 46 MB traced at 1,000 articles)."""
     where, params, stale = "", (), None
     if ids is not None:
         speakers = _speakers_to_regroup(db, ids, entity_ids)
