@@ -20,8 +20,8 @@ def _libc() -> ctypes.CDLL | None:
 
 
 def trim() -> bool:
-    """Return the free pages of the C heap to the OS; False where the C library has no
-    `malloc_trim` (macOS, musl): a no-op there, since their allocators give pages back themselves."""
+    """Return the free pages of the C heap to the OS; False, doing nothing, where the C library
+    has no `malloc_trim` (it is glibc's: macOS and musl have none)."""
     libc = _libc()
     if libc is None or not hasattr(libc, "malloc_trim"):
         return False
