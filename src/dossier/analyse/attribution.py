@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, IN_POLL, POLL_NOUNS, ATTRIBUTION_LEMMAS, CUE_FRAMES, NOUN_CUE_PREPOSITIONS,
-                                  NOUN_CUES, RAISING_LEMMAS, RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES,
-                                  TIME_WORDS, attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
-                                  find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, IN_POLL,
+                                  NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS, RECEIVING_LEMMAS,
+                                  RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS, attribution_lemma,
+                                  cue_frames, find_attribution_forms, find_frame_cues, find_noun_cues,
+                                  find_stance_adjectives, frame_lemma, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -38,6 +39,8 @@ CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 # What follows a source's head but is not part of the source phrase (dropping appositives and
 # relative clauses too cost 6 points of exact source F1 on PolNeAR train).
 SOURCE_ASIDE_DEPS = ("advcl",)
+# Words that stand in a holder's place but name nobody ("it said", "which reported", "there were calls").
+NAMELESS = frozenset({"it", "this", "that", "there", "which", "what"})
 # Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
 GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
 # Verbs with an object whose subject still does what their infinitive says: a promise, a
@@ -260,7 +263,7 @@ def frame_holder(token):
         holder = _noun_holder(token)[0]
     else:
         holder = _subject(token if token.pos_ == "VERB" else token.head)[0]
-    return None if holder is None or holder.lower_ in ("it", "this", "that", "there", "which", "what") else holder
+    return None if holder is None or holder.lower_ in NAMELESS else holder
 
 
 def _frame_content(doc, frame, base: int):
@@ -364,7 +367,7 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     if content is None:
         return None
     holder, passive = _noun_holder(noun, noun.head if cue_start is not noun else None)
-    if holder is None or holder.lower_ in ("it", "this", "that", "there", "which", "what"):
+    if holder is None or holder.lower_ in NAMELESS:
         return None
     source = _span(doc, holder.left_edge.i, holder.i, base) if holder.dep_ == "poss" else _source_phrase(doc, holder, base)
     source = _outside(doc, source, content, base, base + noun.idx)
@@ -398,7 +401,7 @@ def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
         content, last = _frame_content(doc, frame, base)
         cue_end = last or adjective
     subject, passive = _subject(verb)
-    if content is None or subject is None or subject.lower_ in ("it", "this", "that", "there", "which", "what"):
+    if content is None or subject is None or subject.lower_ in NAMELESS:
         return None
     source = _outside(doc, _source_phrase(doc, subject, base), content, base, base + verb.idx)
     if source is None:
@@ -435,7 +438,7 @@ def _owner_as_subject(noun, owner):
     if owner.tag_ != "PRP$" or noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
         return None  # after a preposition PolNeAR marks either ("direct in his attacks on", "unsparing in their criticism")
     subject, passive = _subject(noun.head)
-    return None if subject is None or passive or subject.lower_ in ("it", "this", "that", "there") else subject
+    return None if subject is None or passive or subject.lower_ in NAMELESS else subject
 
 
 def _after_dateline(doc, source: Span | None, base: int) -> Span | None:
@@ -533,7 +536,7 @@ def _gerund_subject(verb):
     noun = verb.doc[verb.i - 1]
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
-    return None if noun.lower_ in ("it", "this", "that", "which", "what") else noun
+    return None if noun.lower_ in NAMELESS else noun
 
 
 def _passive_form(verb) -> bool:
@@ -559,7 +562,7 @@ def _object_controller(verb):
             or "xcomp" in CUE_FRAMES.get(("VERB", frame_lemma(host)), ()):
         return None  # "urged Congress to act", "asked him to leave": one report, by the subject
     controller = next((c for c in host.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    return None if controller is None or controller.lower_ in ("it", "this", "that", "which", "what") else controller
+    return None if controller is None or controller.lower_ in NAMELESS else controller
 
 
 def _infinitive_holder(verb):
@@ -584,7 +587,7 @@ def _infinitive_holder(verb):
         other = next((c for c in host.children if c.dep_ == "nsubj"), None)
     else:
         return None
-    return None if other is None or other.lower_ in ("it", "this", "that", "there", "which", "what", "who") else other
+    return None if other is None or other.lower_ in NAMELESS or other.lower_ == "who" else other
 
 
 def _content(doc, verb, base: int) -> Span | None:
