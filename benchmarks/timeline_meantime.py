@@ -33,6 +33,7 @@ Anchor: the best Track A system scored F1 7.85 on the evaluation set (different 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import sys
@@ -245,8 +246,7 @@ def dct_baseline(articles: list[Article], docs: list[dict], entities: list[str])
     events = []
     for article in articles:
         for event in article.events:
-            copy = Event(**{**event.__dict__, "date": article.page_date, "date_precision": "day"})
-            events.append(copy)
+            events.append(dataclasses.replace(event, date=article.page_date, date_precision="day"))
     return timelines(events, articles, docs, entities)
 
 
