@@ -344,3 +344,11 @@ def test_a_march_named_for_its_cause_is_no_month():
     text = "Protesters joined the annual March for Life. The March on Washington was in March."
     sentences = split_sentences(text)
     assert [t.start for t in find_times(text, sentences)] == [text.rindex("March")]
+
+
+def test_the_year_ended_a_date_is_a_year_long():
+    """"for the year ended Sept. 30" is the twelve months a report covers: a TIMEX3 duration; a
+    year that "ended badly" names no day after it and is no such period."""
+    found = values("For the fiscal year ending June 30 the mill lost money; the year ended well.")
+    assert found["the fiscal year"] == ("P1Y", "year", "duration")
+    assert "the year" not in found

@@ -22,6 +22,7 @@ EXAMPLES = {
     "range": ["2009-2010", "1957-58", "2009 to 2011"],
     "same_period": ["the same period last year", "the corresponding quarter of last year"],
     "report_period": ["the latest quarter", "the year-ago period", "this quarter"],
+    "year_ended": ["the year ended March 31", "the fiscal year ending June 30"],
     "period_end": ["year-end", "the end of the month", "the beginning of the year", "the end of the week"],
     "quarter": ["the third quarter", "first half of 2020", "the fourth quarter of 2019", "the first half of this year"],
     "decade": ["the 1990s", "the early 1980s", "the '80s", "the nineties"],

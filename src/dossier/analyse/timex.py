@@ -97,6 +97,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
                       r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
+    # "(for) the year ended Sept. 30": the twelve months a report covers, a TIMEX3 duration (TimeBank 7 of 8)
+    ("year_ended", rf"\b(?i:the\s+(?:fiscal\s+)?year)(?=\s+(?i:ended|ending)\s+(?:{_MONTH}|(?i:today|tomorrow|yesterday)\b))"),
     ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month|week))\b"),
     ("decade", rf"(?:(?i:the)\s+)?(?:{_PART})?(?:1[6-9]|20)\d0s\b|(?:(?i:the)\s+)?(?:{_PART})?'[0-9]0s\b"
                rf"|(?i:the\s+)(?:{_PART})?(?i:{_DECADE_WORD})\b"),
@@ -143,7 +145,7 @@ _UNIT_WORD = re.compile(r"(?i)day|week|month|year|decade|centur|hour|minute|quar
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # case as in `_MONTH`
 _NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:period|term))"),
           "duration": _UNIT_WORD, "ago": re.compile(r"(?i)ago|earlier|from\s+now"),
-          "century": re.compile(r"(?i)century"), "quarter": re.compile(r"(?i)quarter|half"),
+          "century": re.compile(r"(?i)century"), "year_ended": re.compile(r"(?i)year\s+end(?:ed|ing)"), "quarter": re.compile(r"(?i)quarter|half"),
           "full": _MONTH_NAME, "month_day": _MONTH_NAME, "month_year": _MONTH_NAME, "bare_month": _MONTH_NAME,
           "second_day": re.compile(r"\s(?:and|or|to|through)\s\d"),
           "set": re.compile(r"(?i)every|each|once|twice|times|day|daily|weekly|monthly|annually|yearly|hourly|weekends"),
@@ -205,6 +207,9 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
 # for Life", "the March on Washington"), no month.
 _MARCH_NAME_AFTER = re.compile(r"\s+(?:for|on|of)\s+[A-Z][a-z]")
+# "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
+_YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
+_ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -407,6 +412,9 @@ def normalise_time(text: str, context: str, reference: date | None, day_first: b
     """Value of one expression `text`, said in sentence `context`, against `reference`;
     `day_first` reads "4/5/2019" as 4 May; `tense` is its clause's tense from the parse
     (`TimeExpression.tense`), which the words around it can only add to."""
+    at = context.rfind(text)
+    if _YEAR_ENDED.fullmatch(text) and at >= 0 and _ENDED_AFTER.match(context, at + len(text)):
+        return _year_ended(text, context, reference)
     for core in dict.fromkeys((text, _MODIFIER_AT_START.sub("", text) or text)):
         for name, pattern in _COMPILED:
             for form in (core, _prefix_for(name) + core):
@@ -554,6 +562,11 @@ def _report_period(text: str, context: str, reference: date | None) -> Resolved:
     if re.search(r"(?i)year-(?:ago|earlier)", text):
         index -= 4
     return Resolved(f"{index // 4}-Q{index % 4 + 1}", "approximate")
+
+
+def _year_ended(text: str, context: str, reference: date | None) -> Resolved:
+    """"the (fiscal) year ended March 31": a year long, ending on the day named after it."""
+    return Resolved("P1Y", "year", "duration")
 
 
 def _period_end(text: str, context: str, reference: date | None) -> Resolved:
@@ -815,7 +828,7 @@ _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day":
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
               "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
-              "same_period": _same_period, "holiday": _holiday, "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
+              "same_period": _same_period, "year_ended": _year_ended, "holiday": _holiday, "present": _present, "past_ref": _past_ref, "future_ref": _future_ref}
 # Resolvers that also take the clause's tense from the parse.
 _TENSED = frozenset({"clock", "month_day", "weekday", "bare_month", "holiday"})
 
