@@ -352,3 +352,12 @@ def test_the_year_ended_a_date_is_a_year_long():
     found = values("For the fiscal year ending June 30 the mill lost money; the year ended well.")
     assert found["the fiscal year"] == ("P1Y", "year", "duration")
     assert "the year" not in found
+
+
+def test_the_morning_of_a_date_is_that_dates_morning():
+    """"the morning of April 22" is April 22's morning, not the reference day's; alone, "the
+    evening" still takes the day named before it."""
+    found = values("Agents came on the morning of April 22. On Tuesday it rained. The evening was calm.",
+                   date(2000, 4, 24))
+    assert found["the morning"][0] == "2000-04-22TMO"
+    assert found["The evening"][0] == "2000-04-18TEV"

@@ -23,7 +23,7 @@ is silent or inconsistent they follow the TimeML guidelines and HeidelTime's rul
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dossier.analyse import holidays
@@ -76,6 +76,7 @@ _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|F
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
 _ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$|\bthe\s+next\s+(?:day|morning|afternoon|evening|night)$")
+_OF_BETWEEN = re.compile(r"\s+of\s+")  # "the morning [of] April 22"
 _PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
@@ -301,7 +302,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     order_day_first = day_first(times, site)
     out = []
     quarter = None  # the last quarter the article named: "a year earlier" in a results story is its year-ago twin
-    for t in times:
+    for i, t in enumerate(times):
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
         resolved = normalise_time(t.text, context, reference, day_first=order_day_first, tense=t.tense)
         if quarter and _REPORT_PERIOD.search(t.text) and not re.match(r"(?i)this|the\s+current", t.text):
@@ -316,7 +317,9 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         elif reference and _ANAPHORIC.search(t.text):
             resolved = _from_antecedent(t.text, out, reference)
         elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
-            resolved = _part_of_named_day(t.text, out, reference)
+            day_after = _day_said_after(t, times[i + 1] if i + 1 < len(times) else None, sentences, reference,
+                                        order_day_first)
+            resolved = _part_of_named_day(t.text, out + day_after, reference)
         elif out and re.fullmatch(r"\d{1,2}", t.text):
             resolved = _day_of_month_before(int(t.text), out[-1])
         elif out and resolved.value and _BARE_CLOCK.fullmatch(t.text):
@@ -369,6 +372,20 @@ def _part_of_named_day(text: str, before: list[TimeExpression], reference: date)
     day = next((m.group() for m in (re.match(r"\d{4}-\d\d-\d\d", t.value or "") for t in reversed(before)) if m),
                reference.isoformat())
     return Resolved(day + _part_of_day(text.lower()), "day")
+
+
+def _day_said_after(t: TimeExpression, after: TimeExpression | None, sentences: list[Sentence],
+                    reference: date, order_day_first: bool) -> list[TimeExpression]:
+    """The day of "the morning of April 22" (the expression right after "of"), as a one-item list
+    for `_part_of_named_day`; empty when no day follows so."""
+    if after is None or after.sentence != t.sentence or t.sentence >= len(sentences):
+        return []
+    sentence = sentences[t.sentence]
+    if not _OF_BETWEEN.fullmatch(sentence.text[t.end - sentence.start:after.start - sentence.start]):
+        return []
+    value = normalise_time(after.text, _context(after, sentence), reference, day_first=order_day_first,
+                           tense=after.tense).value
+    return [replace(after, value=value)] if value else []
 
 
 def _day_of_month_before(day: int, before: TimeExpression) -> Resolved:
