@@ -361,3 +361,12 @@ def test_the_morning_of_a_date_is_that_dates_morning():
                    date(2000, 4, 24))
     assert found["the morning"][0] == "2000-04-22TMO"
     assert found["The evening"][0] == "2000-04-18TEV"
+
+
+def test_half_of_one_unit_is_that_half():
+    """"half an hour" lasts thirty minutes, not an hour; "half a century" fifty years; "half a
+    dozen" counts no time."""
+    found = values("The vote took half an hour after half a century of rule in half a dozen states.")
+    assert found["half an hour"] == ("PT30M", "approximate", "duration")
+    assert found["half a century"][0] == "P50Y"
+    assert len(found) == 2

@@ -16,6 +16,8 @@ UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"
               "hour": "H", "minute": "M", "quarter": "Q"}
 # A half of a unit, as TIMEX3 writes it: (smaller unit, count of it, prefix): "2 1/2 years" -> "P2Y6M".
 HALF_OF = {"year": ("M", 6, "P"), "hour": ("M", 30, "PT"), "minute": ("S", 30, "PT")}
+# Half of one unit alone ("half an hour", "half a century"), in the unit TIMEX3 writes it in.
+HALF_ALONE = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
 
 
 def duration_value(text: str) -> tuple[str, str]:
@@ -25,6 +27,8 @@ def duration_value(text: str) -> tuple[str, str]:
     unit = unit_of(text)
     count = count_of(text)
     code = UNIT_CODES[unit]
+    if count == 0.5 and unit in HALF_ALONE:
+        return HALF_ALONE[unit], "year" if unit in ("year", "decade", "century") else "approximate"
     if count is None:
         amount = "X"
     elif count != int(count) and unit in HALF_OF:  # TIMEX3 writes a half in the next smaller unit
@@ -58,6 +62,8 @@ def count_of(text: str) -> float | None:
     if re.search(r"\band\s+a\s+half\b", lower):  # "a minute and a half", "two and a half hours"
         whole = count_of(re.sub(r"\s+and\s+a\s+half\b", "", lower))
         return whole + 0.5 if whole is not None else None
+    if re.search(r"\bhalf\s+an?\b|\ba\s+half\b", lower) and not re.search(r"\d", lower):  # "half an hour"
+        return 0.5
     digits = re.search(r"\d+(?:\.\d+)?", lower)
     if digits:
         return float(digits.group())

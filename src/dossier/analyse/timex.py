@@ -50,7 +50,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one|{_DIGIT_WORD}|ten)\s+(?:hundred|thousand)|(?:a|one)\s+dozen|a|an|{_DIGIT_WORD}|ten"
+_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|half\s+an?|a\s+half|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one|{_DIGIT_WORD}|ten)\s+(?:hundred|thousand)|(?:a|one)\s+dozen|a|an|{_DIGIT_WORD}|ten"
         rf"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen"
         r"|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
 _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
