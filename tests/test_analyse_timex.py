@@ -370,3 +370,10 @@ def test_half_of_one_unit_is_that_half():
     assert found["half an hour"] == ("PT30M", "approximate", "duration")
     assert found["half a century"][0] == "P50Y"
     assert len(found) == 2
+
+
+def test_until_with_a_past_perfect_looks_back():
+    """"until" says ahead ("runs until Friday"), but not when a past perfect says how things stood
+    up to then: "Until Tuesday, the board had not met" is the Tuesday just past."""
+    assert values("Until Tuesday, the board had not met.")["Tuesday"][0] == "2021-10-19"
+    assert values("The offer runs until Tuesday.")["Tuesday"][0] == "2021-10-26"

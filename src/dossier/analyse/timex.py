@@ -171,6 +171,8 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|kill
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
 _PAST_RIGHT_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+\w{3,}ed\s+(?:on\s+)?$", re.I)
+_UNTIL_BEFORE = re.compile(r"\buntil\s+$", re.I)
+_HAD = re.compile(r"\bhad(?:n't)?\b", re.I)
 _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
 # (how TimeBank's results stories use it; HeidelTime resolves it the same way).
@@ -417,7 +419,10 @@ def _context(t: TimeExpression, sentence: Sentence) -> str:
     """The words around an expression that can say it lies ahead ("will travel on Monday"); the
     whole sentence would let a far-away "will" move an unrelated date."""
     start = max(0, t.start - sentence.start - CONTEXT_BEFORE_CHARS)
-    return sentence.text[start:t.end - sentence.start + CONTEXT_AFTER_CHARS]
+    # after "until" the clause that follows says whether it held up to then ("Until Tuesday, the
+    # board had not met": `_is_future`), so more of it is read
+    after = CONTEXT_BEFORE_CHARS if _UNTIL_BEFORE.search(sentence.text, 0, t.start - sentence.start) else CONTEXT_AFTER_CHARS
+    return sentence.text[start:t.end - sentence.start + after]
 
 
 def _is_relative(text: str) -> bool:
@@ -869,7 +874,12 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _is_future(context: str) -> bool:
-    return bool(_FUTURE.search(context)) and not _PAST_PLAN.search(context)
+    """Whether the words say ahead; "until" alone does not when a past perfect says the state
+    held up to then ("Until Thursday, they had not called him a suspect")."""
+    cues = {m.group().lower() for m in _FUTURE.finditer(context)}
+    if not cues or _PAST_PLAN.search(context):
+        return False
+    return cues != {"until"} or not _HAD.search(context)
 
 
 def _tense(context: str, text: str = "", parsed: str | None = None) -> str | None:
