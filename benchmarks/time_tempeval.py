@@ -24,6 +24,9 @@ was read, before the first of these rules and after the last). Later still, "Mar
 march's name, no month) and a time put before a past verb of planning ("On Friday, the government
 planned to pay": the planning's day) were chosen the same way, from the errors of TimeBank and the
 `--start 0 --every 2` half only; the held-out half's aggregate was read before and after them.
+So were "the year ended Sept. 30" (P1Y), "the morning of April 22", "half an hour" and "until"
+before a past perfect; the held-out half's aggregate was read only after the last (value F1 76.9,
+as before them).
 Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
 day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
 a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.
