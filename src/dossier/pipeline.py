@@ -83,12 +83,13 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     resources = resources or Resources(options)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result = BuildResult()
-    with store.transaction():
+    with store.transaction(), heap.settled():
         if not incremental:
             store.clear()
         everyone, new_ids = _per_article_stages(store, paths, options, incremental, resources, progress,
                                                 result, observe)
         heap.trim()  # the documents and cleaned articles just freed
+        heap.settle()  # the analysed articles live to the end: no full collection walks them again
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
@@ -119,8 +120,9 @@ def _per_article_stages(store: Store, paths: list[Path], options: Options, incre
             new_articles = _clean_documents(store, documents, options, engine, progress, result)
         del documents
         with _timed(result, "analyse", observe):
-            everyone, analysed = _analyse_articles(store.analysed_articles() if incremental else [],
-                                                   new_articles, options, resources, engine, progress,
+            stored = store.analysed_articles() if incremental else []
+            heap.settle()
+            everyone, analysed = _analyse_articles(stored, new_articles, options, resources, engine, progress,
                                                    store, result)
             for article in everyone:
                 if article.id in analysed:  # the others' stored analysis is already this one
