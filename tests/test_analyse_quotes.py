@@ -657,3 +657,10 @@ def test_sentence_introducing_a_quote_with_a_colon_names_its_subject_without_a_c
                 "\n\n\u201cHillary and I offer our condolences to the family and friends of George Wallace.\u201d")
     quote = by_start(a, "Hillary and I")
     assert quote.cue == ":" and source_text(a, quote) == "Clinton"
+
+
+def test_report_in_a_relative_clause_is_its_own_quote(analyse):
+    a = analyse("The mayor praised the new budget and its tax cuts, moves that he said helped the city's economy.")
+    inner = by_cue(a, "said")
+    assert inner.text == "that he said helped the city's economy" and source_text(a, inner) == "he"
+    assert "moves that" not in by_cue(a, "praised").text  # the outer report stops before the clause

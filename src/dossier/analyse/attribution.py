@@ -41,6 +41,8 @@ CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 SOURCE_ASIDE_DEPS = ("advcl",)
 # Words that stand in a holder's place but name nobody ("it said", "which reported", "there were calls").
 NAMELESS = frozenset({"it", "this", "that", "there", "which", "what"})
+# Pronouns that open a relative clause ("a finish that he said defied expectations").
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
 GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
 # Verbs with an object whose subject still does what their infinitive says: a promise, a
@@ -99,6 +101,7 @@ class Attribution:
     sentence: int
     passive: bool = False
     source_name: Span | None = None  # the last run of proper nouns in the source's head words
+    relative: bool = False  # reported in a relative clause ("moves that he said helped"), see _relative_clause
 
 
 def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -204,7 +207,20 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             continue
         if found is not None:
             out.append(found)
-    return _without_according_to(doc, base, out)
+    return _without_according_to(doc, base, _without_relative_reports(doc, base, out))
+
+
+def _without_relative_reports(doc, base: int, found: list[Attribution]) -> list[Attribution]:
+    """Another report's content cut before a relative clause with a report of its own ("He
+    praised Pence - moves that he said helped"): each word belongs to one attribution (PARC 3.0),
+    and the clause is the inner one's."""
+    for inner in [a for a in found if a.relative]:
+        for a in found:
+            start = inner.content[0]
+            if a is not inner and a.content and a.cue[0] < start and a.content[0] < start < a.content[1]:
+                piece = doc.text[a.content[0] - base:start - base].rstrip(_EDGE)
+                a.content = (a.content[0], a.content[0] + len(piece)) if piece else None
+    return [a for a in found if a.content is not None]
 
 
 def _opening_participle(doc, token) -> bool:
@@ -294,7 +310,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         subject = None  # "The plan seems to work": nobody is the source
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
-    content, cue_end = (None if learned_only else _content(doc, verb, base)), None
+    relative = None if learned_only else _relative_clause(doc, verb, subject, base)
+    content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
         content, cue_end = _frame_content(doc, frame, base)
@@ -323,7 +340,20 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     if name is not None and (source is None or not source[0] <= name[0] < source[1]):
         name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
-                       source_name=name)
+                       source_name=name, relative=relative is not None)
+
+
+def _relative_clause(doc, verb, subject, base: int) -> Span | None:
+    """A report in a relative clause whose pronoun is not its subject ("a finish that he said
+    defied expectations", "Christie, whom he describes as tough"): the pronoun stands for what
+    was said, so the content runs from it to the clause's end and the source is the clause's own
+    subject (PolNeAR train marks them so; the outer report's content stopped short of them)."""
+    first = verb.left_edge
+    if verb.dep_ != "relcl" or subject is None or subject.head.i != verb.i or subject.dep_ not in SUBJECT_DEPS \
+            or first.lower_ not in RELATIVE_PRONOUNS or first.tag_ not in ("WDT", "WP") or first.dep_ == "mark" \
+            or first.i == subject.i or subject.lower_ in NAMELESS:
+        return None
+    return _span(doc, first.i, verb.right_edge.i, base)
 
 
 def _connective_participle(verb) -> bool:
