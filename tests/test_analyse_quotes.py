@@ -664,3 +664,10 @@ def test_report_in_a_relative_clause_is_its_own_quote(analyse):
     inner = by_cue(a, "said")
     assert inner.text == "that he said helped the city's economy" and source_text(a, inner) == "he"
     assert "moves that" not in by_cue(a, "praised").text  # the outer report stops before the clause
+
+
+def test_call_for_someone_to_act_reports_the_clause_after_for(analyse):
+    a = analyse("The union leader is calling for the city council to raise the minimum wage next year.")
+    quote = by_cue(a, "is calling for")
+    assert quote.text == "the city council to raise the minimum wage next year"
+    assert source_text(a, quote) == "The union leader"

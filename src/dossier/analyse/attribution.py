@@ -286,6 +286,8 @@ def _frame_content(doc, frame, base: int):
     """The content of a learned frame and the last word of its cue (the preposition of
     "pointed to", "eager for")."""
     name, head = frame
+    if name.startswith("prep:") and head.dep_ == "advcl":  # "called for the U.S. to act": the clause after "for"
+        return _span(doc, head.left_edge.i + 1, head.right_edge.i, base), head.left_edge
     if name.startswith("prep:"):
         return _phrase(doc, head, base), head.head
     return (_clause(doc, head, base) if name in ("ccomp", "that") else _phrase(doc, head, base)), None

@@ -307,8 +307,8 @@ def frame_lemma(token) -> str:
 def cue_frames(token) -> list[tuple[str, object]]:
     """The frames a verb, noun or adjective takes in a parse, each with the token heading its
     complement, in text order: a verb's "ccomp", "xcomp", "dobj" or "prep:<word>" (the
-    preposition's object), a noun's or adjective's "that" (clause), "to" (infinitive), "ccomp" or
-    "prep:<word>". An infinitive or preposition whose complement is itself a cue verb ("ended by
+    preposition's object, or a "for ... to" clause), a noun's or adjective's "that" (clause), "to"
+    (infinitive), "ccomp" or "prep:<word>". An infinitive or preposition whose complement is itself a cue verb ("ended by
     saying", "reluctant to reveal") is no frame: that verb is the cue."""
     found = []
     for child in token.rights:
@@ -324,6 +324,8 @@ def cue_frames(token) -> list[tuple[str, object]]:
         elif token.pos_ == "VERB":
             if dep in ("ccomp", "xcomp", "dobj"):
                 found.append((dep, child))
+            elif dep == "advcl" and child.left_edge.dep_ == "mark" and child.left_edge.lower_ == "for":
+                found.append(("prep:for", child))  # "called for the U.S. to act": "for" parsed as the clause's mark
         elif dep in ("acl", "ccomp", "xcomp", "relcl"):
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 found.append(("that", child))
