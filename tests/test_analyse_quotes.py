@@ -671,3 +671,10 @@ def test_call_for_someone_to_act_reports_the_clause_after_for(analyse):
     quote = by_cue(a, "is calling for")
     assert quote.text == "the city council to raise the minimum wage next year"
     assert source_text(a, quote) == "The union leader"
+
+
+def test_noun_naming_a_supporter_is_held_by_the_copulas_subject_or_its_appositive(analyse):
+    a = analyse("Maria Lopez is a longtime supporter of the mayor. The banker John Reed, a fierce critic of the plan, "
+                "left early. The new schedule struck supporters of both candidates as unfair.")
+    quotes = [q for q in a.quotes if q.cue in ("supporter of", "critic of", "supporters of")]
+    assert [(q.text, q.speaker_name) for q in quotes] == [("the mayor", "Maria Lopez"), ("the plan", "John Reed")]

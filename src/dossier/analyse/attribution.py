@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, IN_POLL,
-                                  NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS, RECEIVING_LEMMAS,
-                                  RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS, attribution_lemma,
-                                  cue_frames, find_attribution_forms, find_frame_cues, find_noun_cues,
-                                  find_stance_adjectives, frame_lemma, is_attribution_form)
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, HOLDER_NOUNS,
+                                  IN_POLL, NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS,
+                                  RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
+                                  attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
+                                  find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -380,7 +380,7 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
         for prep in noun.rights:
             word = prep.lower_
             if prep.dep_ != "prep" or word not in NOUN_CUE_PREPOSITIONS or \
-                    noun.lower_ not in RESTRICTED_NOUN_PREPOSITIONS.get(word, NOUN_CUES):
+                    noun.lower_ not in RESTRICTED_NOUN_PREPOSITIONS.get(word, NOUN_CUES - HOLDER_NOUNS):
                 continue
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].lower_ not in TIME_WORDS:
@@ -401,7 +401,9 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     holder, passive = _noun_holder(noun, noun.head if cue_start is not noun else None)
     if holder is None or holder.lower_ in NAMELESS:
         return None
-    source = _span(doc, holder.left_edge.i, holder.i, base) if holder.dep_ == "poss" else _source_phrase(doc, holder, base)
+    # a possessor, or the noun the cue is in apposition to: only the words before the cue
+    before = holder.dep_ == "poss" or noun.dep_ == "appos"
+    source = _span(doc, holder.left_edge.i, holder.i, base) if before else _source_phrase(doc, holder, base)
     source = _outside(doc, source, content, base, base + noun.idx)
     if source is None:
         return None
@@ -449,6 +451,8 @@ def _noun_holder(noun, receiver=None):
     "by"/"from"/"among" phrase ("criticism from Democrats", also on the `receiver` verb: "drew
     criticism from Democrats"), or the subject of the verb it is the object of ("Democrats raised
     questions about ...")."""
+    if noun.lower_ in HOLDER_NOUNS:
+        return _named_holder(noun), False
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return _owner_as_subject(noun, owner) or owner, False
@@ -460,6 +464,17 @@ def _noun_holder(noun, receiver=None):
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return _subject(noun.head)
     return None, False
+
+
+def _named_holder(noun):
+    """Who a noun naming a stance's holder names (cues.HOLDER_NOUNS): the copula's subject ("Hughes
+    is a fervent supporter of Trump") or the noun it is in apposition to ("Adelson, a fierce
+    supporter of Israel"); not its possessor or the subject of a verb it is the object of ("his
+    supporters", "The schedule struck supporters of both as unfair")."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject, passive = _subject(noun.head)
+        return None if passive else subject
+    return noun.head if noun.dep_ == "appos" else None
 
 
 def _owner_as_subject(noun, owner):

@@ -164,6 +164,11 @@ ATTRIBUTION_FORMS = frozenset(ATTRIBUTION_FORM_LEMMAS)
 _FORM_WORD = re.compile(r"\b\w+\b")
 
 
+# Nouns that name the holder of a stance ("X is a fervent supporter of Y", "Y, a critic of Z"): the
+# copula's subject or the noun they are in apposition to holds it (PolNeAR train: "is a supporter
+# of", "were supporters of", "a fierce supporter of" were missed cues).
+HOLDER_NOUNS = frozenset({"supporter", "supporters", "critic", "critics", "opponent", "opponents", "backer",
+                          "backers", "proponent", "proponents"})
 # Nouns that carry an attribution (PARC 3.0 / PolNeAR noun cues: "his claim that ...", "support for
 # the bill", "Democrats raised questions about ..."): statements, beliefs and stances. They count only
 # with a complement (a "that"-clause or one of NOUN_CUE_PREPOSITIONS) and a source (a possessive,
@@ -176,13 +181,14 @@ NOUN_CUES = frozenset({
     "concern", "concerns", "hope", "hopes", "worry", "worries", "doubt", "doubts", "question", "questions",
     "announcement", "admission", "insistence", "suggestion", "prediction", "predictions", "support",
     "opposition", "praise", "denial", "assurance", "assurances", "demand", "demands",
-    "proposal", "proposals", "plea", "appeal", "stance", "position", "focus"})
+    "proposal", "proposals", "plea", "appeal", "stance", "position", "focus"}) | HOLDER_NOUNS
 # The prepositions that open a noun cue's content ("support for", "questions about", "criticism of").
 NOUN_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "over", "against", "to", "of"})
 # "of" and "to" open the content only after these ("criticism of Trump", "opposition to the deal");
 # elsewhere they name the holder ("the support of voters"), a part ("a statement of principles") or
 # the addressee ("an appeal to voters").
-RESTRICTED_NOUN_PREPOSITIONS = {"of": frozenset({"criticism", "criticisms", "praise", "denial", "view", "views"}),
+RESTRICTED_NOUN_PREPOSITIONS = {"of": frozenset({"criticism", "criticisms", "praise", "denial", "view", "views"})
+                                | HOLDER_NOUNS,
                                 "to": frozenset({"opposition"})}
 # A preposition's object that dates the noun rather than saying what it was about ("a statement on
 # Tuesday", "remarks over the past 18 months").
