@@ -678,3 +678,10 @@ def test_noun_naming_a_supporter_is_held_by_the_copulas_subject_or_its_appositiv
                 "left early. The new schedule struck supporters of both candidates as unfair.")
     quotes = [q for q in a.quotes if q.cue in ("supporter of", "critic of", "supporters of")]
     assert [(q.text, q.speaker_name) for q in quotes] == [("the mayor", "Maria Lopez"), ("the plan", "John Reed")]
+
+
+def test_issuer_of_an_ad_that_attacks_is_its_source(analyse):
+    a = analyse("A group backing the governor released a new television ad that accuses the mayor of wasting money.")
+    assert source_text(a, by_cue(a, "accuses")) == "A group backing the governor"
+    b = analyse("Officials who said the plan failed were fired.")
+    assert source_text(b, by_cue(b, "said")).startswith("Officials")

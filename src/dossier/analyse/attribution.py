@@ -531,7 +531,9 @@ def _subject(verb):
             # two subjects is a misparse, mostly of a dateline ("MACAU (Reuters) - Adelson said"): the nearest
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
-                return node.head, False  # "officials who said": the noun, not "who"
+                # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
+                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") else None
+                return issuer or node.head, False
             if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)):
                 return _agent(node), True
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
@@ -540,19 +542,8 @@ def _subject(verb):
             named = _infinitive_holder(node)
             if named is not None:
                 return named, False
-            # the verb the noun hangs from: as its object, or as a singular noun after a
-            # preposition ("spoke in a speech attacking ...", "at one point calling ..."; a plural
-            # there is mostly a group that is the source itself: "recent polls showing ...")
-            host = holder.head if holder.dep_ == "dobj" else (
-                holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
-            if node.dep_ == "acl" and host is not None and host.pos_ in ("VERB", "AUX"):
-                # "Trump issued a statement saying ...", "the group placed ads calling ...",
-                # "Lopez wrote in a letter urging ...": whoever issued it (PolNeAR's source), when
-                # that verb has one
-                issuer, passive = _subject(host)
-                if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
-                    return issuer, False
-            return holder, False
+            issuer = _issuer(holder) if node.dep_ == "acl" else None
+            return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
             # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
@@ -570,6 +561,21 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _issuer(holder):
+    """Whoever issued the thing a participle or a "that"/"which" clause hangs on ("Trump issued a
+    statement saying ...", "the group placed ads calling ...", "Lopez wrote in a letter urging
+    ...", "Paul released a video that accuses ..."): the subject of the verb the noun hangs from,
+    as its object or as a singular noun after a preposition (a plural there is mostly a group
+    that is the source itself: "recent polls showing ..."); None when that verb has none. PolNeAR
+    marks the issuer as the source."""
+    host = holder.head if holder.dep_ == "dobj" else (
+        holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
+    if host is None or host.pos_ not in ("VERB", "AUX"):
+        return None
+    issuer, passive = _subject(host)
+    return None if issuer is None or passive or issuer.lower_ in ("it", "this", "that", "which") else issuer
 
 
 def _gerund_subject(verb):
