@@ -685,3 +685,15 @@ def test_issuer_of_an_ad_that_attacks_is_its_source(analyse):
     assert source_text(a, by_cue(a, "accuses")) == "A group backing the governor"
     b = analyse("Officials who said the plan failed were fired.")
     assert source_text(b, by_cue(b, "said")).startswith("Officials")
+
+
+SUBJECTS_MISREAD = {
+    "a contracted has read as a passive": ("She's said the deal is dead.", "'s said", "She"),
+    "a surname read as a modal": ("In his column, Will wrote, the governor can win the state.", "wrote", "Will"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SUBJECTS_MISREAD.values(), ids=SUBJECTS_MISREAD.keys())
+def test_subject_the_parser_misread_is_the_source(analyse, text, cue, source):
+    a = analyse(text)
+    assert source_text(a, by_cue(a, cue)) == source

@@ -303,6 +303,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
                         and c.lower_ not in TIME_WORDS), None)
+    if subject is None:
+        subject = _name_read_as_modifier(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -327,7 +329,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
     head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
-    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS \
+            and (subject is None or first.i - 1 != subject.i):
         first = doc[first.i - 1]
     last = cue_end if cue_end is not None and cue_end.i > verb.i else verb
     cue = (base + first.idx, base + last.idx + len(last))
@@ -534,7 +537,7 @@ def _subject(verb):
                 # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
                 issuer = _issuer(node.head) if subject.lower_ in ("that", "which") else None
                 return issuer or node.head, False
-            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)):
+            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node.dep_ in NOUN_MODIFIER_DEPS:
@@ -590,6 +593,26 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _name_read_as_modifier(doc, verb):
+    """A capitalised word inside a sentence, right before a cue with no subject, that the parser
+    read as its modal or adverb ("In particular, Will wrote, ..."): a name, the subject (PolNeAR
+    train: columnist George Will was left without a source). Not at a sentence's start, where
+    "Just ask" and "When asked" are capitalised too."""
+    before = doc[verb.i - 1] if verb.i > 1 else None
+    if before is None or before.head.i != verb.i or before.dep_ not in ("aux", "advmod") \
+            or doc[before.i - 1].text in (".", "!", "?", '"', "“", ":"):
+        return None
+    return before if before.text[:1].isupper() else None
+
+
+def _contracted_has(verb) -> bool:
+    """ "He's said he ...", "she's predicted big wins": a contracted "has" that the parser read as
+    a passive "is" (the verb has a clause or an object of its own; PolNeAR train: "'s said",
+    "'s predicted" were left without a source)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
 
 def _passive_form(verb) -> bool:
