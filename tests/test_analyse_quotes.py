@@ -697,3 +697,9 @@ SUBJECTS_MISREAD = {
 def test_subject_the_parser_misread_is_the_source(analyse, text, cue, source):
     a = analyse(text)
     assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_cue_set_off_by_commas_inside_its_clause_has_the_speaker_after_it(analyse):
+    a = analyse("And the governor, said Ruth Gold, who has known him for years, never forgets a slight.")
+    quote = by_cue(a, "said")
+    assert source_text(a, quote).startswith("Ruth Gold") and quote.text.endswith("never forgets a slight")

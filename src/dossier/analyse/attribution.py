@@ -312,10 +312,14 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
                c.dep_ in ("acomp", "xcomp", "oprd") and c.lower_ in STANCE_ADJECTIVES for c in verb.children):
             return None  # "A review seems to show that ...", "Rubio seemed hopeful": the inner cue reports it
         subject = None  # "The plan seems to work": nobody is the source
+    inverted = None if learned_only else _inverted_speaker(doc, verb, subject)
+    fronted, subject = (subject, inverted) if inverted is not None else (None, subject)
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
     relative = None if learned_only else _relative_clause(doc, verb, subject, base)
     content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
+    if fronted is not None:  # the words before the cue open the reported clause
+        content = _span(doc, fronted.left_edge.i, verb.right_edge.i, base)
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
         content, cue_end = _frame_content(doc, frame, base)
@@ -346,6 +350,20 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name, relative=relative is not None)
+
+
+def _inverted_speaker(doc, verb, subject):
+    """The speaker of a cue set off by commas inside its clause ("And Trump, said Sunshine, who
+    knows him, doesn't forgive", "Part of the problem, say experts, is the ground"), which the
+    parser reads with the fronted words as the cue's subject and the speaker as the subject of the
+    clause after it; None for any other parse."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if subject is None or clause is None or not subject.i < verb.i or doc[verb.i - 1].text != "," \
+            or not is_attribution_form(verb.lower_):
+        return None
+    speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    last = speaker.right_edge.i if speaker is not None else len(doc)  # a relative clause may end with its comma
+    return speaker if last < clause.i and "," in (doc[last].text, doc[last + 1].text) else None
 
 
 def _relative_clause(doc, verb, subject, base: int) -> Span | None:
