@@ -703,3 +703,8 @@ def test_cue_set_off_by_commas_inside_its_clause_has_the_speaker_after_it(analys
     a = analyse("And the governor, said Ruth Gold, who has known him for years, never forgets a slight.")
     quote = by_cue(a, "said")
     assert source_text(a, quote).startswith("Ruth Gold") and quote.text.endswith("never forgets a slight")
+
+
+def test_found_reports_an_object_only_after_a_poll_or_study(analyse):
+    a = analyse("The senator found himself in trouble again. A new state poll found the senator ahead by four points.")
+    assert [(q.cue, q.text) for q in a.quotes if "found" in (q.cue or "")] == [("found", "the senator ahead by four points")]
