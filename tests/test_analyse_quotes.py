@@ -708,3 +708,8 @@ def test_cue_set_off_by_commas_inside_its_clause_has_the_speaker_after_it(analys
 def test_found_reports_an_object_only_after_a_poll_or_study(analyse):
     a = analyse("The senator found himself in trouble again. A new state poll found the senator ahead by four points.")
     assert [(q.cue, q.text) for q in a.quotes if "found" in (q.cue or "")] == [("found", "the senator ahead by four points")]
+
+
+def test_posted_reports_its_object_not_the_place_it_was_posted(analyse):
+    a = analyse("A video of the rally was posted on Facebook. The mayor posted a long statement about the budget.")
+    assert [q.text for q in a.quotes if "posted" in (q.cue or "")] == ["a long statement about the budget"]

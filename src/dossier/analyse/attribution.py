@@ -56,18 +56,19 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
 # Verbs whose object is not what was said ("said on Tuesday", "continued in the spring"): they
 # report only a clause or a quote. "find" with a plain object ("found himself in trouble", "find
 # a way") was rarely a gold cue on PolNeAR train (cue_frames.tsv keeps no "find" object frame),
-# except after a poll, study or report (FINDING_NOUNS).
+# except after a poll, study or report (FINDING_NOUNS); "posted" reports what was posted, not
+# where ("was posted on Facebook").
 CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
                                 "believe", "agree", "respond", "reply", "comment", "remark", "point",
                                 "write", "tweet", "report", "note", "insist", "argue", "explain", "recall",
-                                "find"})
+                                "find", "post"})
 # Subjects whose "found" reports its object ("A Quinnipiac poll found Mr. Trump even with Mrs.
 # Clinton", "One 2009 paper found improvements").
 FINDING_NOUNS = frozenset({"poll", "survey", "study", "paper", "report", "analysis", "review", "investigation",
                            "inquiry", "audit", "research", "jury"})
 # Of those, the verbs whose direct object is what was said ("explained the differences", "noted the
 # dichotomy", "tweeted congratulations"); chosen on PolNeAR train.
-NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall"})
+NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall", "post"})
 # Verbs whose "if"/"whether" clause is the question reported ("asked if ...", "wondered whether ...").
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "doubt"})
 # Verbs whose "that"-clause is a fact, not someone's statement ("The poll showed ... is already
