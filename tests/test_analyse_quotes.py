@@ -713,3 +713,9 @@ def test_found_reports_an_object_only_after_a_poll_or_study(analyse):
 def test_posted_reports_its_object_not_the_place_it_was_posted(analyse):
     a = analyse("A video of the rally was posted on Facebook. The mayor posted a long statement about the budget.")
     assert [q.text for q in a.quotes if "posted" in (q.cue or "")] == ["a long statement about the budget"]
+
+
+def test_double_apostrophes_close_after_a_nested_quote(analyse):
+    a = analyse("''I never liked the label 'rust belt,' '' she said, and she added that the town was doing well.")
+    quote = by_start(a, "I never liked")
+    assert quote.cue == "said" and source_text(a, quote) == "she"
