@@ -43,7 +43,13 @@ manner-of-speaking verbs, a poll after "in" as source, an active verb borrowing 
 subject, the next paragraph of an open quote with its own attribution and the subject of a
 sentence that introduces a quote with a colon but has no cue word, chosen on
 `--split train --start 0 --every 5` and `--start 1 --every 5` and checked on the disjoint
-`--start 3 --every 5`): report dev (or test), never train.
+`--start 3 --every 5`; then a report in a relative clause ("moves that he said helped") as its own
+attribution, "called for X to act" (the parse's "for" clause) as the frame "call for", the nouns
+naming a stance's holder ("X is a supporter of Y"), the issuer of a thing a "that" clause reports
+on ("released an ad that attacks"), subjects the parser misread (a contracted "has" as a passive,
+"Will wrote" with a surname as modal, "X, said Y, does Z" with X as subject), and "find" reporting
+an object only after a poll or study ("posted" never its place), chosen on `--start 0 --every 5`
+and checked on `--start 3 --every 5`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

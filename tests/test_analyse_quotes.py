@@ -657,3 +657,65 @@ def test_sentence_introducing_a_quote_with_a_colon_names_its_subject_without_a_c
                 "\n\n\u201cHillary and I offer our condolences to the family and friends of George Wallace.\u201d")
     quote = by_start(a, "Hillary and I")
     assert quote.cue == ":" and source_text(a, quote) == "Clinton"
+
+
+def test_report_in_a_relative_clause_is_its_own_quote(analyse):
+    a = analyse("The mayor praised the new budget and its tax cuts, moves that he said helped the city's economy.")
+    inner = by_cue(a, "said")
+    assert inner.text == "that he said helped the city's economy" and source_text(a, inner) == "he"
+    assert "moves that" not in by_cue(a, "praised").text  # the outer report stops before the clause
+
+
+def test_call_for_someone_to_act_reports_the_clause_after_for(analyse):
+    a = analyse("The union leader is calling for the city council to raise the minimum wage next year.")
+    quote = by_cue(a, "is calling for")
+    assert quote.text == "the city council to raise the minimum wage next year"
+    assert source_text(a, quote) == "The union leader"
+
+
+def test_noun_naming_a_supporter_is_held_by_the_copulas_subject_or_its_appositive(analyse):
+    a = analyse("Maria Lopez is a longtime supporter of the mayor. The banker John Reed, a fierce critic of the plan, "
+                "left early. The new schedule struck supporters of both candidates as unfair.")
+    quotes = [q for q in a.quotes if q.cue in ("supporter of", "critic of", "supporters of")]
+    assert [(q.text, q.speaker_name) for q in quotes] == [("the mayor", "Maria Lopez"), ("the plan", "John Reed")]
+
+
+def test_issuer_of_an_ad_that_attacks_is_its_source(analyse):
+    a = analyse("A group backing the governor released a new television ad that accuses the mayor of wasting money.")
+    assert source_text(a, by_cue(a, "accuses")) == "A group backing the governor"
+    b = analyse("Officials who said the plan failed were fired.")
+    assert source_text(b, by_cue(b, "said")).startswith("Officials")
+
+
+SUBJECTS_MISREAD = {
+    "a contracted has read as a passive": ("She's said the deal is dead.", "'s said", "She"),
+    "a surname read as a modal": ("In his column, Will wrote, the governor can win the state.", "wrote", "Will"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SUBJECTS_MISREAD.values(), ids=SUBJECTS_MISREAD.keys())
+def test_subject_the_parser_misread_is_the_source(analyse, text, cue, source):
+    a = analyse(text)
+    assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_cue_set_off_by_commas_inside_its_clause_has_the_speaker_after_it(analyse):
+    a = analyse("And the governor, said Ruth Gold, who has known him for years, never forgets a slight.")
+    quote = by_cue(a, "said")
+    assert source_text(a, quote).startswith("Ruth Gold") and quote.text.endswith("never forgets a slight")
+
+
+def test_found_reports_an_object_only_after_a_poll_or_study(analyse):
+    a = analyse("The senator found himself in trouble again. A new state poll found the senator ahead by four points.")
+    assert [(q.cue, q.text) for q in a.quotes if "found" in (q.cue or "")] == [("found", "the senator ahead by four points")]
+
+
+def test_posted_reports_its_object_not_the_place_it_was_posted(analyse):
+    a = analyse("A video of the rally was posted on Facebook. The mayor posted a long statement about the budget.")
+    assert [q.text for q in a.quotes if "posted" in (q.cue or "")] == ["a long statement about the budget"]
+
+
+def test_double_apostrophes_close_after_a_nested_quote(analyse):
+    a = analyse("''I never liked the label 'rust belt,' '' she said, and she added that the town was doing well.")
+    quote = by_start(a, "I never liked")
+    assert quote.cue == "said" and source_text(a, quote) == "she"

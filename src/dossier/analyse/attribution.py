@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, IN_POLL,
-                                  NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS, RECEIVING_LEMMAS,
-                                  RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS, attribution_lemma,
-                                  cue_frames, find_attribution_forms, find_frame_cues, find_noun_cues,
-                                  find_stance_adjectives, frame_lemma, is_attribution_form)
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, HOLDER_NOUNS,
+                                  IN_POLL, NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS,
+                                  RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
+                                  attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
+                                  find_noun_cues, find_stance_adjectives, frame_lemma, is_attribution_form)
 from dossier.model import Sentence
 
 Span = tuple[int, int]
@@ -41,6 +41,8 @@ CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 SOURCE_ASIDE_DEPS = ("advcl",)
 # Words that stand in a holder's place but name nobody ("it said", "which reported", "there were calls").
 NAMELESS = frozenset({"it", "this", "that", "there", "which", "what"})
+# Pronouns that open a relative clause ("a finish that he said defied expectations").
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
 GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
 # Verbs with an object whose subject still does what their infinitive says: a promise, a
@@ -52,13 +54,21 @@ SUBJECT_INFINITIVE_LEMMAS = frozenset({"promise", "use", "spend", "take", "beg"}
 # "urged Congress to act", "called for unity").
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "dative")
 # Verbs whose object is not what was said ("said on Tuesday", "continued in the spring"): they
-# report only a clause or a quote.
+# report only a clause or a quote. "find" with a plain object ("found himself in trouble", "find
+# a way") was rarely a gold cue on PolNeAR train (cue_frames.tsv keeps no "find" object frame),
+# except after a poll, study or report (FINDING_NOUNS); "posted" reports what was posted, not
+# where ("was posted on Facebook").
 CLAUSE_ONLY_LEMMAS = frozenset({"say", "continue", "conclude", "observe", "maintain", "add", "think",
                                 "believe", "agree", "respond", "reply", "comment", "remark", "point",
-                                "write", "tweet", "report", "note", "insist", "argue", "explain", "recall"})
+                                "write", "tweet", "report", "note", "insist", "argue", "explain", "recall",
+                                "find", "post"})
+# Subjects whose "found" reports its object ("A Quinnipiac poll found Mr. Trump even with Mrs.
+# Clinton", "One 2009 paper found improvements").
+FINDING_NOUNS = frozenset({"poll", "survey", "study", "paper", "report", "analysis", "review", "investigation",
+                           "inquiry", "audit", "research", "jury"})
 # Of those, the verbs whose direct object is what was said ("explained the differences", "noted the
 # dichotomy", "tweeted congratulations"); chosen on PolNeAR train.
-NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall"})
+NOUN_OBJECT_LEMMAS = frozenset({"explain", "note", "tweet", "report", "recall", "post"})
 # Verbs whose "if"/"whether" clause is the question reported ("asked if ...", "wondered whether ...").
 QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "doubt"})
 # Verbs whose "that"-clause is a fact, not someone's statement ("The poll showed ... is already
@@ -99,6 +109,7 @@ class Attribution:
     sentence: int
     passive: bool = False
     source_name: Span | None = None  # the last run of proper nouns in the source's head words
+    relative: bool = False  # reported in a relative clause ("moves that he said helped"), see _relative_clause
 
 
 def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -204,7 +215,20 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             continue
         if found is not None:
             out.append(found)
-    return _without_according_to(doc, base, out)
+    return _without_according_to(doc, base, _without_relative_reports(doc, base, out))
+
+
+def _without_relative_reports(doc, base: int, found: list[Attribution]) -> list[Attribution]:
+    """Another report's content cut before a relative clause with a report of its own ("He
+    praised Pence - moves that he said helped"): each word belongs to one attribution (PARC 3.0),
+    and the clause is the inner one's."""
+    for inner in [a for a in found if a.relative]:
+        for a in found:
+            start = inner.content[0]
+            if a is not inner and a.content and a.cue[0] < start and a.content[0] < start < a.content[1]:
+                piece = doc.text[a.content[0] - base:start - base].rstrip(_EDGE)
+                a.content = (a.content[0], a.content[0] + len(piece)) if piece else None
+    return [a for a in found if a.content is not None]
 
 
 def _opening_participle(doc, token) -> bool:
@@ -270,6 +294,8 @@ def _frame_content(doc, frame, base: int):
     """The content of a learned frame and the last word of its cue (the preposition of
     "pointed to", "eager for")."""
     name, head = frame
+    if name.startswith("prep:") and head.dep_ == "advcl":  # "called for the U.S. to act": the clause after "for"
+        return _span(doc, head.left_edge.i + 1, head.right_edge.i, base), head.left_edge
     if name.startswith("prep:"):
         return _phrase(doc, head, base), head.head
     return (_clause(doc, head, base) if name in ("ccomp", "that") else _phrase(doc, head, base)), None
@@ -285,6 +311,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
                         and c.lower_ not in TIME_WORDS), None)
+    if subject is None:
+        subject = _name_read_as_modifier(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -292,9 +320,14 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
                c.dep_ in ("acomp", "xcomp", "oprd") and c.lower_ in STANCE_ADJECTIVES for c in verb.children):
             return None  # "A review seems to show that ...", "Rubio seemed hopeful": the inner cue reports it
         subject = None  # "The plan seems to work": nobody is the source
+    inverted = None if learned_only else _inverted_speaker(doc, verb, subject)
+    fronted, subject = (subject, inverted) if inverted is not None else (None, subject)
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
-    content, cue_end = (None if learned_only else _content(doc, verb, base)), None
+    relative = None if learned_only else _relative_clause(doc, verb, subject, base)
+    content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
+    if fronted is not None:  # the words before the cue open the reported clause
+        content = _span(doc, fronted.left_edge.i, verb.right_edge.i, base)
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
         content, cue_end = _frame_content(doc, frame, base)
@@ -308,7 +341,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
     head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
-    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS:
+    while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS \
+            and (subject is None or first.i - 1 != subject.i):
         first = doc[first.i - 1]
     last = cue_end if cue_end is not None and cue_end.i > verb.i else verb
     cue = (base + first.idx, base + last.idx + len(last))
@@ -323,7 +357,34 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     if name is not None and (source is None or not source[0] <= name[0] < source[1]):
         name = None  # the proper name was in the dateline cut off the source
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
-                       source_name=name)
+                       source_name=name, relative=relative is not None)
+
+
+def _inverted_speaker(doc, verb, subject):
+    """The speaker of a cue set off by commas inside its clause ("And Trump, said Sunshine, who
+    knows him, doesn't forgive", "Part of the problem, say experts, is the ground"), which the
+    parser reads with the fronted words as the cue's subject and the speaker as the subject of the
+    clause after it; None for any other parse."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if subject is None or clause is None or not subject.i < verb.i or doc[verb.i - 1].text != "," \
+            or not is_attribution_form(verb.lower_):
+        return None
+    speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    last = speaker.right_edge.i if speaker is not None else len(doc)  # a relative clause may end with its comma
+    return speaker if last < clause.i and "," in (doc[last].text, doc[last + 1].text) else None
+
+
+def _relative_clause(doc, verb, subject, base: int) -> Span | None:
+    """A report in a relative clause whose pronoun is not its subject ("a finish that he said
+    defied expectations", "Christie, whom he describes as tough"): the pronoun stands for what
+    was said, so the content runs from it to the clause's end and the source is the clause's own
+    subject (PolNeAR train marks them so; the outer report's content stopped short of them)."""
+    first = verb.left_edge
+    if verb.dep_ != "relcl" or subject is None or subject.head.i != verb.i or subject.dep_ not in SUBJECT_DEPS \
+            or first.lower_ not in RELATIVE_PRONOUNS or first.tag_ not in ("WDT", "WP") or first.dep_ == "mark" \
+            or first.i == subject.i or subject.lower_ in NAMELESS:
+        return None
+    return _span(doc, first.i, verb.right_edge.i, base)
 
 
 def _connective_participle(verb) -> bool:
@@ -348,7 +409,7 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
         for prep in noun.rights:
             word = prep.lower_
             if prep.dep_ != "prep" or word not in NOUN_CUE_PREPOSITIONS or \
-                    noun.lower_ not in RESTRICTED_NOUN_PREPOSITIONS.get(word, NOUN_CUES):
+                    noun.lower_ not in RESTRICTED_NOUN_PREPOSITIONS.get(word, NOUN_CUES - HOLDER_NOUNS):
                 continue
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].lower_ not in TIME_WORDS:
@@ -369,7 +430,9 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     holder, passive = _noun_holder(noun, noun.head if cue_start is not noun else None)
     if holder is None or holder.lower_ in NAMELESS:
         return None
-    source = _span(doc, holder.left_edge.i, holder.i, base) if holder.dep_ == "poss" else _source_phrase(doc, holder, base)
+    # a possessor, or the noun the cue is in apposition to: only the words before the cue
+    before = holder.dep_ == "poss" or noun.dep_ == "appos"
+    source = _span(doc, holder.left_edge.i, holder.i, base) if before else _source_phrase(doc, holder, base)
     source = _outside(doc, source, content, base, base + noun.idx)
     if source is None:
         return None
@@ -417,6 +480,8 @@ def _noun_holder(noun, receiver=None):
     "by"/"from"/"among" phrase ("criticism from Democrats", also on the `receiver` verb: "drew
     criticism from Democrats"), or the subject of the verb it is the object of ("Democrats raised
     questions about ...")."""
+    if noun.lower_ in HOLDER_NOUNS:
+        return _named_holder(noun), False
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return _owner_as_subject(noun, owner) or owner, False
@@ -428,6 +493,17 @@ def _noun_holder(noun, receiver=None):
     if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
         return _subject(noun.head)
     return None, False
+
+
+def _named_holder(noun):
+    """Who a noun naming a stance's holder names (cues.HOLDER_NOUNS): the copula's subject ("Hughes
+    is a fervent supporter of Trump") or the noun it is in apposition to ("Adelson, a fierce
+    supporter of Israel"); not its possessor or the subject of a verb it is the object of ("his
+    supporters", "The schedule struck supporters of both as unfair")."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject, passive = _subject(noun.head)
+        return None if passive else subject
+    return noun.head if noun.dep_ == "appos" else None
 
 
 def _owner_as_subject(noun, owner):
@@ -484,8 +560,10 @@ def _subject(verb):
             # two subjects is a misparse, mostly of a dateline ("MACAU (Reuters) - Adelson said"): the nearest
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
-                return node.head, False  # "officials who said": the noun, not "who"
-            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)):
+                # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
+                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") else None
+                return issuer or node.head, False
+            if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node.dep_ in NOUN_MODIFIER_DEPS:
@@ -493,19 +571,8 @@ def _subject(verb):
             named = _infinitive_holder(node)
             if named is not None:
                 return named, False
-            # the verb the noun hangs from: as its object, or as a singular noun after a
-            # preposition ("spoke in a speech attacking ...", "at one point calling ..."; a plural
-            # there is mostly a group that is the source itself: "recent polls showing ...")
-            host = holder.head if holder.dep_ == "dobj" else (
-                holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
-            if node.dep_ == "acl" and host is not None and host.pos_ in ("VERB", "AUX"):
-                # "Trump issued a statement saying ...", "the group placed ads calling ...",
-                # "Lopez wrote in a letter urging ...": whoever issued it (PolNeAR's source), when
-                # that verb has one
-                issuer, passive = _subject(host)
-                if issuer is not None and not passive and issuer.lower_ not in ("it", "this", "that", "which"):
-                    return issuer, False
-            return holder, False
+            issuer = _issuer(holder) if node.dep_ == "acl" else None
+            return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
             # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
@@ -525,6 +592,21 @@ def _subject(verb):
     return None, False
 
 
+def _issuer(holder):
+    """Whoever issued the thing a participle or a "that"/"which" clause hangs on ("Trump issued a
+    statement saying ...", "the group placed ads calling ...", "Lopez wrote in a letter urging
+    ...", "Paul released a video that accuses ..."): the subject of the verb the noun hangs from,
+    as its object or as a singular noun after a preposition (a plural there is mostly a group
+    that is the source itself: "recent polls showing ..."); None when that verb has none. PolNeAR
+    marks the issuer as the source."""
+    host = holder.head if holder.dep_ == "dobj" else (
+        holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
+    if host is None or host.pos_ not in ("VERB", "AUX"):
+        return None
+    issuer, passive = _subject(host)
+    return None if issuer is None or passive or issuer.lower_ in ("it", "this", "that", "which") else issuer
+
+
 def _gerund_subject(verb):
     """The noun right before a gerund after "with", "of", "about" or "by", which does what the
     gerund says ("with Martin O'Malley calling Trump a fascist", "the spectacle of Mr. Netanyahu
@@ -537,6 +619,26 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _name_read_as_modifier(doc, verb):
+    """A capitalised word inside a sentence, right before a cue with no subject, that the parser
+    read as its modal or adverb ("In particular, Will wrote, ..."): a name, the subject (PolNeAR
+    train: columnist George Will was left without a source). Not at a sentence's start, where
+    "Just ask" and "When asked" are capitalised too."""
+    before = doc[verb.i - 1] if verb.i > 1 else None
+    if before is None or before.head.i != verb.i or before.dep_ not in ("aux", "advmod") \
+            or doc[before.i - 1].text in (".", "!", "?", '"', "“", ":"):
+        return None
+    return before if before.text[:1].isupper() else None
+
+
+def _contracted_has(verb) -> bool:
+    """ "He's said he ...", "she's predicted big wins": a contracted "has" that the parser read as
+    a passive "is" (the verb has a clause or an object of its own; PolNeAR train: "'s said",
+    "'s predicted" were left without a source)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children) \
+        and any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
 
 def _passive_form(verb) -> bool:
@@ -612,12 +714,19 @@ def _content(doc, verb, base: int) -> Span | None:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
     lemma = attribution_lemma(verb)
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
-                    lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS):
+                    lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
+                    or lemma == "find" and _finding_subject(verb)):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
     # "46 percent said yes", "55 percent said so": the parser reads the pro-form as a modifier
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _finding_subject(verb) -> bool:
+    """Whether a poll, study or report is the subject ("A new poll found Trump ahead")."""
+    subject = _subject(verb)[0]
+    return subject is not None and subject.lemma_.lower() in FINDING_NOUNS
 
 
 def _clause(doc, clause, base: int) -> Span | None:

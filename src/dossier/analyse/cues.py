@@ -164,6 +164,11 @@ ATTRIBUTION_FORMS = frozenset(ATTRIBUTION_FORM_LEMMAS)
 _FORM_WORD = re.compile(r"\b\w+\b")
 
 
+# Nouns that name the holder of a stance ("X is a fervent supporter of Y", "Y, a critic of Z"): the
+# copula's subject or the noun they are in apposition to holds it (PolNeAR train: "is a supporter
+# of", "were supporters of", "a fierce supporter of" were missed cues).
+HOLDER_NOUNS = frozenset({"supporter", "supporters", "critic", "critics", "opponent", "opponents", "backer",
+                          "backers", "proponent", "proponents"})
 # Nouns that carry an attribution (PARC 3.0 / PolNeAR noun cues: "his claim that ...", "support for
 # the bill", "Democrats raised questions about ..."): statements, beliefs and stances. They count only
 # with a complement (a "that"-clause or one of NOUN_CUE_PREPOSITIONS) and a source (a possessive,
@@ -176,13 +181,14 @@ NOUN_CUES = frozenset({
     "concern", "concerns", "hope", "hopes", "worry", "worries", "doubt", "doubts", "question", "questions",
     "announcement", "admission", "insistence", "suggestion", "prediction", "predictions", "support",
     "opposition", "praise", "denial", "assurance", "assurances", "demand", "demands",
-    "proposal", "proposals", "plea", "appeal", "stance", "position", "focus"})
+    "proposal", "proposals", "plea", "appeal", "stance", "position", "focus"}) | HOLDER_NOUNS
 # The prepositions that open a noun cue's content ("support for", "questions about", "criticism of").
 NOUN_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "over", "against", "to", "of"})
 # "of" and "to" open the content only after these ("criticism of Trump", "opposition to the deal");
 # elsewhere they name the holder ("the support of voters"), a part ("a statement of principles") or
 # the addressee ("an appeal to voters").
-RESTRICTED_NOUN_PREPOSITIONS = {"of": frozenset({"criticism", "criticisms", "praise", "denial", "view", "views"}),
+RESTRICTED_NOUN_PREPOSITIONS = {"of": frozenset({"criticism", "criticisms", "praise", "denial", "view", "views"})
+                                | HOLDER_NOUNS,
                                 "to": frozenset({"opposition"})}
 # A preposition's object that dates the noun rather than saying what it was about ("a statement on
 # Tuesday", "remarks over the past 18 months").
@@ -307,8 +313,8 @@ def frame_lemma(token) -> str:
 def cue_frames(token) -> list[tuple[str, object]]:
     """The frames a verb, noun or adjective takes in a parse, each with the token heading its
     complement, in text order: a verb's "ccomp", "xcomp", "dobj" or "prep:<word>" (the
-    preposition's object), a noun's or adjective's "that" (clause), "to" (infinitive), "ccomp" or
-    "prep:<word>". An infinitive or preposition whose complement is itself a cue verb ("ended by
+    preposition's object, or a "for ... to" clause), a noun's or adjective's "that" (clause), "to"
+    (infinitive), "ccomp" or "prep:<word>". An infinitive or preposition whose complement is itself a cue verb ("ended by
     saying", "reluctant to reveal") is no frame: that verb is the cue."""
     found = []
     for child in token.rights:
@@ -324,6 +330,8 @@ def cue_frames(token) -> list[tuple[str, object]]:
         elif token.pos_ == "VERB":
             if dep in ("ccomp", "xcomp", "dobj"):
                 found.append((dep, child))
+            elif dep == "advcl" and child.left_edge.dep_ == "mark" and child.left_edge.lower_ == "for":
+                found.append(("prep:for", child))  # "called for the U.S. to act": "for" parsed as the clause's mark
         elif dep in ("acl", "ccomp", "xcomp", "relcl"):
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 found.append(("that", child))

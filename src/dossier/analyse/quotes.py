@@ -73,7 +73,8 @@ _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quo
 _SPAN_EDGE = " \t\n.,;:!?\"'"
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
-_CLOSING_APOSTROPHES = re.compile(r"(?<=\S)''")
+# (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
+_CLOSING_APOSTROPHES = re.compile(r"(?:(?<=\S)|(?<=' ))''")
 
 
 def _double_apostrophes(text: str) -> str:
