@@ -205,3 +205,20 @@ def test_verbless_sentence_with_a_time_ends_at_its_root(analyse, resources):
     assert _clause_head(monday).i == next(t for t in doc if t.dep_ == "ROOT").i
     a = analyse("verbless", "Record prices in Moscow on Monday.", page_date="2024-03-06", page_date_trust="ok")
     assert [t.text for t in a.times] == ["Monday"]
+
+
+# Past the lead, a sentence without a time of its own still tells events (TimeML anchors them by
+# tense): a past one continues the account of the article's main event, a present one holds when
+# the article was written.
+BODY_ARTICLE = ("Acme Opens Plant\nAcme opened a new engine plant in Ohio on Tuesday. The plant employs 200 "
+                "workers. Local officials attended the ceremony. The company invested $50 million. Its shares "
+                "rose 3 percent. The chief executive noted that the plant doubled output. Acme says that it "
+                "ships engines to Europe.")
+
+
+def test_body_events_without_a_time_take_the_main_event_date_or_the_reference(analyse):
+    a = analyse("body", BODY_ARTICLE, page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["double"].date == "2019-03-12" and by_predicate["double"].date_precision == "day"
+    assert by_predicate["ship"].date == "2019-03-13" and by_predicate["ship"].date_precision == "approximate"
+

@@ -74,8 +74,10 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
-    events += _predicate_events(article, events, reference, reference_is_event, lead)
+    body: list[tuple[Event, str]] = []
+    events += _predicate_events(article, events, reference, reference_is_event, lead, body)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
+    events += _body_events(body, main_date, reference)
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
     # Undated reports of the main event take its date; with only a publication date, that date
     # bounds the event from above: "approximate", never "day".
@@ -200,13 +202,15 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
 
 
 def _predicate_events(article: Article, typed: list[Event], reference: date | None, reference_is_event: bool,
-                      lead: set[int]) -> list[Event]:
+                      lead: set[int], body: list[tuple[Event, str]] | None = None) -> list[Event]:
     """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
     happenings no typed trigger covers. Each is dated by the time expression of its own clause,
     else by a time of its sentence that no other predicate's clause holds, else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
-    the reference is the event's own date. An undated one, or a hypothetical one without a time of
-    its own, is left out: it cannot be placed on a timeline. The typed families classify a
+    the reference is the event's own date. An undated body predicate told as done or ongoing goes
+    to `body` with its tense, for `_body_events` to date once the main event's date is known. Any
+    other undated one, or a hypothetical one without a time of its own, is left out: it cannot be
+    placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
     covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
     times = {t.start: t for t in article.times if t.kind == "date" and parse_span(t.value) is not None}
@@ -223,14 +227,34 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:
-            if p.modality == "hypothetical" or p.sentence not in lead or p.tense not in ("past", "present") \
-                    or reference is None:
+            if p.modality == "hypothetical" or p.tense not in ("past", "present") or reference is None:
+                continue
+            if p.sentence not in lead:
+                if body is not None:
+                    body.append((event, p.tense))
                 continue
             event.date = reference.isoformat()
             event.date_precision = "day" if reference_is_event else "approximate"
         event.background = _is_background(event, reference, p.sentence in lead)
         events.append(event)
     return events
+
+
+def _body_events(body: list[tuple[Event, str]], main_date: str | None, reference: date | None) -> list[Event]:
+    """Undated body predicates, anchored as TimeML anchors an event without a time of its own: a
+    past one continues the article's account of its main event (that event's day, when the article
+    has one), a present one holds at the time of writing; either is on or before the reference
+    date ("approximate") when nothing more precise is known."""
+    out = []
+    for event, tense in body:
+        if tense == "past" and main_date:
+            event.date, event.date_precision = main_date, "day"
+        elif reference is not None:
+            event.date, event.date_precision = reference.isoformat(), "approximate"
+        else:
+            continue
+        out.append(event)
+    return out
 
 
 def _rejected(sentence, p, times: list[TimeExpression]) -> bool:

@@ -3,7 +3,9 @@ participants, tense, modality and the time expressions of their own clause.
 
 Only the sentences that can put an event on a timeline are parsed: the lead (what the article
 reports) and every sentence with a time expression, at most `MAX_PARSED_SENTENCES` per article,
-so the parser's cost stays bounded (benchmarks/extraction_speed.py measures it). The parse uses the
+so the parser's cost stays bounded (benchmarks/extraction_speed.py measures it). A body sentence
+another layer has parsed already (attribution parses every reporting sentence) is read too, at
+no parsing cost: its events are the body's account of what the article reports. The parse uses the
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
 A predicate is a VERB that is not a light, aspectual, cognitive or reporting verb, or a NOUN that
@@ -58,8 +60,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
                     mentions: list[Mention], parses: SentenceParses) -> list[Predicate]:
-    """Predicates of the lead and time-bearing sentences of one article, in text order."""
+    """Predicates of the lead and time-bearing sentences of one article, and of the body sentences
+    parsed already, in text order."""
     chosen = predicate_sentences(sentences, times)
+    picked = {s.index for s in chosen}
+    parsed = parses.parsed()
+    chosen = [s for s in sentences if s.index in picked or (s.index in parsed and not is_headline(s))]
     found: list[Predicate] = []
     for sentence, doc in zip(chosen, parses.docs(chosen)):
         own_times = [t for t in times if t.sentence == sentence.index]
