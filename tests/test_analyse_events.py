@@ -222,3 +222,10 @@ def test_body_events_without_a_time_take_the_main_event_date_or_the_reference(an
     assert by_predicate["double"].date == "2019-03-12" and by_predicate["double"].date_precision == "day"
     assert by_predicate["ship"].date == "2019-03-13" and by_predicate["ship"].date_precision == "approximate"
 
+
+def test_reporting_verbs_are_events(analyse):
+    # TimeML's REPORTING class: "noted", "says" are events beside what they report.
+    a = analyse("body", BODY_ARTICLE, page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["note"].date == "2019-03-12" and by_predicate["note"].trigger == "noted"
+    assert by_predicate["say"].date == "2019-03-13"

@@ -8,10 +8,12 @@ another layer has parsed already (attribution parses every reporting sentence) i
 no parsing cost: its events are the body's account of what the article reports. The parse uses the
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
-A predicate is a VERB that is not a light, aspectual, cognitive or reporting verb, or a NOUN that
-names a happening (`EVENT_NOUNS`). Negated predicates and words inside time expressions are left
-out. Modality: "hypothetical" under a modal (would, could, might, may, should)
-or a condition (if, unless); "reported" inside what a speech verb reports; else "asserted".
+A predicate is a VERB that is not a light, aspectual or cognitive verb, or a NOUN that names a
+happening (`EVENT_NOUNS`). A reporting verb ("said", "noted") is a predicate: TimeML annotates it
+as an event (class REPORTING) beside the events it reports, dated like any other. Negated
+predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
+(would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
+verb reports; else "asserted".
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ from dossier.model import Mention, Predicate, Sentence, TimeExpression
 # A bound on parsed sentences per article: the lead plus the first sentences with a time.
 MAX_PARSED_SENTENCES = 12
 MAX_PARTICIPANT_WORDS = 5
-# Verbs that carry no happening of their own (copulas, light and cognitive verbs) or that report
-# speech (the typed layer's "statement" covers announcements).
+# Verbs that carry no happening of their own (copulas, light and cognitive verbs). Reporting
+# verbs are events (the typed layer's "statement" takes those whose content is irrealis).
 LIGHT_VERBS = frozenset("""
 be have do get make take give go come seem become remain keep let put set use include involve
 know think believe want need like expect hope try appear look feel mean consider see find
-say tell add note state report claim according ask explain insist stress argue suggest write
+according
 aim strive seek help require reflect concern emphasize emphasise underscore highlight represent
 welcome allow enable last date precede follow begin start continue stop end try intend plan accord
 """.split())
