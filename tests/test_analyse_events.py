@@ -229,3 +229,12 @@ def test_reporting_verbs_are_events(analyse):
     by_predicate = {e.predicate: e for e in a.events}
     assert by_predicate["note"].date == "2019-03-12" and by_predicate["note"].trigger == "noted"
     assert by_predicate["say"].date == "2019-03-13"
+
+
+def test_main_event_date_is_the_first_dated_lead_event_in_the_text(analyse):
+    # A typed event ("resigned") later in the lead once dated the article before the event the
+    # parse found first ("died yesterday"), and the body's past events took the wrong day.
+    a = analyse("died", "Acme Founder Dies\nThe founder of Acme has died yesterday at the age of 80. On March 2, "
+                        "he resigned as chairman. Workers gathered outside the factory. Flags flew at half mast.",
+                page_date="2019-03-13", page_date_trust="ok")
+    assert a.event_date == "2019-03-12"

@@ -295,12 +295,20 @@ def lead_sentences(article: Article) -> set[int]:
 
 
 def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | None:
-    """The date of the first dated, non-background event told in the lead, at day precision."""
-    for event in events:
-        sentence = int(event.evidence[0].source.rsplit("#s", 1)[1])
-        if sentence in lead and not event.background and event.date_precision == "day":
+    """The date of the first dated, non-background event told in the lead, at day precision: first
+    in the text, whether a typed family or the parse found it ("has died yesterday" before "On
+    August 24, he resigned")."""
+    def position(event: Event) -> tuple[int, int]:
+        return _sentence_of(event), event.trigger_start or 0
+
+    for event in sorted(events, key=position):
+        if _sentence_of(event) in lead and not event.background and event.date_precision == "day":
             return event.date
     return None
+
+
+def _sentence_of(event: Event) -> int:
+    return int(event.evidence[0].source.rsplit("#s", 1)[1])
 
 
 def _calendar(value: str) -> str:
