@@ -238,3 +238,15 @@ def test_main_event_date_is_the_first_dated_lead_event_in_the_text(analyse):
                         "he resigned as chairman. Workers gathered outside the factory. Flags flew at half mast.",
                 page_date="2019-03-13", page_date_trust="ok")
     assert a.event_date == "2019-03-12"
+
+
+def test_a_participle_clause_happens_when_the_verb_it_depends_on_does(analyse):
+    # "While touring", "saying" carry no tense of their own (TimeML: NONE): past here, with
+    # "praised", so they continue the main event's day instead of the time of writing.
+    a = analyse("tour", "Acme Opens Plant\nAcme opened a new engine plant in Ohio on Tuesday. The plant employs 200 "
+                        "workers. Local officials attended the ceremony. The company invested $50 million. While "
+                        "touring the plant, the governor praised the workers, saying that jobs mattered.",
+                page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    for verb in ("tour", "praise", "say"):
+        assert (by_predicate[verb].date, by_predicate[verb].date_precision) == ("2019-03-12", "day"), verb

@@ -168,7 +168,25 @@ def _time_source(token):
 
 def _tense(token) -> str | None:
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and _participle_clause(verb):
+        head = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if head is None:
+            break
+        verb = head
     return verb_tense(verb) if verb is not None else None
+
+
+# Where a bare participle hangs from another predicate: an adverbial or complement clause
+# ("unveiled the phone, saying ...", "started by hinting at"), a conjunct, a reduced relative.
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+
+
+def _participle_clause(verb) -> bool:
+    """A participle without auxiliaries in a dependent clause: TimeML gives it no tense of its own
+    (tense NONE); it happens when the predicate it depends on does ("While introducing iPhone 4,
+    Jobs started by hinting at the incident, saying ..." is all past)."""
+    return verb.tag_ in ("VBG", "VBN") and verb.dep_ in _PARTICIPLE_DEPS \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def verb_tense(verb) -> str | None:
