@@ -250,3 +250,13 @@ def test_a_participle_clause_happens_when_the_verb_it_depends_on_does(analyse):
     by_predicate = {e.predicate: e for e in a.events}
     for verb in ("tour", "praise", "say"):
         assert (by_predicate[verb].date, by_predicate[verb].date_precision) == ("2019-03-12", "day"), verb
+
+
+def test_event_nominals_are_events(analyse):
+    # "decision", "dispute", "departure": nouns that TimeML (and TimeBank, mostly) tag as events.
+    a = analyse("nominal", "The regulator announced its decision on Monday, ending a dispute with the airline. "
+                           "Its chairman's departure was confirmed in May.",
+                page_date="2019-06-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["decision"].date == "2019-06-10"
+    assert by_predicate["departure"].date == "2019-05"
