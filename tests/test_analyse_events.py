@@ -260,3 +260,12 @@ def test_event_nominals_are_events(analyse):
     by_predicate = {e.predicate: e for e in a.events}
     assert by_predicate["decision"].date == "2019-06-10"
     assert by_predicate["departure"].date == "2019-05"
+
+
+def test_a_trigger_inside_a_name_is_no_event(analyse):
+    named = analyse("named", "Delegates gathered for the Global Climate Conference in Bonn on Tuesday.",
+                    page_date="2019-06-13", page_date_trust="ok")
+    assert not events_of(named, "talks")
+    told = analyse("told", "Delegates held a conference in Bonn on Tuesday.", page_date="2019-06-13",
+                   page_date_trust="ok")
+    assert events_of(told, "talks")[0].date == "2019-06-11"

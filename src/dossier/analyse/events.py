@@ -68,8 +68,9 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     events: list[Event] = []
     for sentence in article.sentences:
         spans = [(start - sentence.start, end - sentence.start) for start, end in spans_by_sentence.get(sentence.index, [])]
-        triggers = _triggers(sentence.text, spans)
-        if is_heading(sentence):
+        heading = is_heading(sentence)
+        triggers = _triggers(sentence.text, spans, names=not heading)
+        if heading:
             triggers = [(kind, m) for kind, m in triggers if kind not in retold]
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
@@ -93,16 +94,18 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     return events, main_date
 
 
-def _triggers(text: str, time_spans: list[tuple[int, int]] = ()) -> list[tuple[str, re.Match]]:
+def _triggers(text: str, time_spans: list[tuple[int, int]] = (), names: bool = False) -> list[tuple[str, re.Match]]:
     """The first non-negated trigger of each type in one sentence that is not irrealis reported
     content; a sentence whose only triggers were such content is a statement (its speech verb).
-    Content with a time of its own ("said talks will be held on Monday") stays an event: planned."""
+    Content with a time of its own ("said talks will be held on Monday") stays an event: planned.
+    With `names` (body text, not a title-case heading), a trigger written as part of a name ("the
+    Worldwide Developers Conference", "the Paris Agreement") names something, not a happening told."""
     found, reported = [], None
     if not _ANY_TRIGGER.search(text):
         return found
     for kind, pattern in _TRIGGER_RE.items():
         for match in pattern.finditer(text):
-            if _NEGATION.search(text[:match.start()]):
+            if _NEGATION.search(text[:match.start()]) or (names and _in_name(text, match)):
                 continue
             speech = _irrealis_speech(text, match, time_spans)
             if speech is not None:
@@ -115,6 +118,14 @@ def _triggers(text: str, time_spans: list[tuple[int, int]] = ()) -> list[tuple[s
     # An announcement stays beside what it announces ("announced that the decision to delist ..."):
     # both are events in TimeML's sense, and dropping the announcement cost MEANTIME recall.
     return sorted(found, key=lambda f: f[1].start())
+
+
+def _in_name(text: str, match: re.Match) -> bool:
+    """A capitalised trigger right after another capitalised word, away from the sentence start."""
+    before = text[:match.start()].rstrip()
+    previous = re.search(r"([\w'’-]+)\W*$", before)
+    return match.group()[:1].isupper() and previous is not None and previous.group(1)[:1].isupper() \
+        and bool(re.search(r"\w", before[:previous.start()]))
 
 
 def _irrealis_speech(text: str, trigger: re.Match, time_spans=()) -> re.Match | None:
