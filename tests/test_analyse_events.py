@@ -269,3 +269,10 @@ def test_a_trigger_inside_a_name_is_no_event(analyse):
     told = analyse("told", "Delegates held a conference in Bonn on Tuesday.", page_date="2019-06-13",
                    page_date_trust="ok")
     assert events_of(told, "talks")[0].date == "2019-06-11"
+
+
+def test_what_was_set_aside_for_another_event_is_no_event(analyse):
+    a = analyse("instead", "Rather than recall the phones, the company offered refunds on Friday.",
+                page_date="2019-06-13", page_date_trust="ok")
+    predicates = {e.predicate for e in a.events}
+    assert "offer" in predicates and "recall" not in predicates

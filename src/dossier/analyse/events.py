@@ -2,7 +2,8 @@
 date (from the time expressions of the same sentence) and the evidence sentence.
 
 Types follow PLOVER's spirit (CONSULT, ACCUSE, AID, MOBILIZE, ASSAULT, RETREAT ...) with news
-names. A negated trigger ("refused to recognise", "never removing it from the list") is no event.
+names. A negated trigger ("refused to recognise", "never removing it from the list"), or one set
+aside for another ("rather than recall the phones", "instead of a strike"), is no event.
 A trigger inside what someone said, when that is not a fact but a wish, plan or opinion ("Putin
 noted that one should not rush to recognise ...", "said aid would be sent"), is no event either: the
 sentence reports a `statement`, dated by the time that goes with the speech verb. A heading's event
@@ -23,7 +24,8 @@ _TRIGGER_RE = {kind: re.compile(rf"\b(?:{pattern})\b", re.I) for kind, pattern i
 # Matches where one of the patterns above does (an alternation finds a match wherever one of its
 # branches does): one scan tells the ~95% of sentences without a trigger from the rest.
 _ANY_TRIGGER = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{pattern})" for pattern in TRIGGERS.values()), re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot)\b"
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot|"
+                       r"rather than|instead of)\b"
                        r"(?:\s+[\w'-]+){0,3}\s*$", re.I)
 # Verbs that report speech: what follows them is what someone said, not necessarily what happened.
 SPEECH_VERBS = re.compile(
