@@ -276,3 +276,9 @@ def test_what_was_set_aside_for_another_event_is_no_event(analyse):
                 page_date="2019-06-13", page_date_trust="ok")
     predicates = {e.predicate for e in a.events}
     assert "offer" in predicates and "recall" not in predicates
+
+
+def test_a_body_event_told_as_earlier_past_does_not_take_the_main_event_date(analyse):
+    text = BODY_ARTICLE.replace("the plant doubled output", "the plant had doubled output")
+    a = analyse("earlier", text, page_date="2019-03-13", page_date_trust="ok")
+    assert all(e.date != "2019-03-12" for e in a.events if e.predicate == "double")

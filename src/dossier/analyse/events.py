@@ -221,7 +221,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     else by a time of its sentence that no other predicate's clause holds, else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
     the reference is the event's own date. An undated body predicate told as done or ongoing goes
-    to `body` with its tense, for `_body_events` to date once the main event's date is known. Any
+    to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
+    by how much unknown), for `_body_events` to date once the main event's date is known. Any
     other undated one, or a hypothetical one without a time of its own, is left out: it cannot be
     placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
@@ -243,7 +244,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             if p.modality == "hypothetical" or p.tense not in ("past", "present") or reference is None:
                 continue
             if p.sentence not in lead:
-                if body is not None:
+                sentence = sentences[p.sentence]
+                if body is not None and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
                     body.append((event, p.tense))
                 continue
             event.date = reference.isoformat()
