@@ -205,3 +205,80 @@ def test_verbless_sentence_with_a_time_ends_at_its_root(analyse, resources):
     assert _clause_head(monday).i == next(t for t in doc if t.dep_ == "ROOT").i
     a = analyse("verbless", "Record prices in Moscow on Monday.", page_date="2024-03-06", page_date_trust="ok")
     assert [t.text for t in a.times] == ["Monday"]
+
+
+# Past the lead, a sentence without a time of its own still tells events (TimeML anchors them by
+# tense): a past one continues the account of the article's main event, a present one holds when
+# the article was written.
+BODY_ARTICLE = ("Acme Opens Plant\nAcme opened a new engine plant in Ohio on Tuesday. The plant employs 200 "
+                "workers. Local officials attended the ceremony. The company invested $50 million. Its shares "
+                "rose 3 percent. The chief executive noted that the plant doubled output. Acme says that it "
+                "ships engines to Europe.")
+
+
+def test_body_events_without_a_time_take_the_main_event_date_or_the_reference(analyse):
+    a = analyse("body", BODY_ARTICLE, page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["double"].date == "2019-03-12" and by_predicate["double"].date_precision == "day"
+    assert by_predicate["ship"].date == "2019-03-13" and by_predicate["ship"].date_precision == "approximate"
+
+
+def test_reporting_verbs_are_events(analyse):
+    # TimeML's REPORTING class: "noted", "says" are events beside what they report.
+    a = analyse("body", BODY_ARTICLE, page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["note"].date == "2019-03-12" and by_predicate["note"].trigger == "noted"
+    assert by_predicate["say"].date == "2019-03-13"
+
+
+def test_main_event_date_is_the_first_dated_lead_event_in_the_text(analyse):
+    # A typed event ("resigned") later in the lead once dated the article before the event the
+    # parse found first ("died yesterday"), and the body's past events took the wrong day.
+    a = analyse("died", "Acme Founder Dies\nThe founder of Acme has died yesterday at the age of 80. On March 2, "
+                        "he resigned as chairman. Workers gathered outside the factory. Flags flew at half mast.",
+                page_date="2019-03-13", page_date_trust="ok")
+    assert a.event_date == "2019-03-12"
+
+
+def test_a_participle_clause_happens_when_the_verb_it_depends_on_does(analyse):
+    # "While touring", "saying" carry no tense of their own (TimeML: NONE): past here, with
+    # "praised", so they continue the main event's day instead of the time of writing.
+    a = analyse("tour", "Acme Opens Plant\nAcme opened a new engine plant in Ohio on Tuesday. The plant employs 200 "
+                        "workers. Local officials attended the ceremony. The company invested $50 million. While "
+                        "touring the plant, the governor praised the workers, saying that jobs mattered.",
+                page_date="2019-03-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    for verb in ("tour", "praise", "say"):
+        assert (by_predicate[verb].date, by_predicate[verb].date_precision) == ("2019-03-12", "day"), verb
+
+
+def test_event_nominals_are_events(analyse):
+    # "decision", "dispute", "departure": nouns that TimeML (and TimeBank, mostly) tag as events.
+    a = analyse("nominal", "The regulator announced its decision on Monday, ending a dispute with the airline. "
+                           "Its chairman's departure was confirmed in May.",
+                page_date="2019-06-13", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["decision"].date == "2019-06-10"
+    assert by_predicate["departure"].date == "2019-05"
+
+
+def test_a_trigger_inside_a_name_is_no_event(analyse):
+    named = analyse("named", "Delegates gathered for the Global Climate Conference in Bonn on Tuesday.",
+                    page_date="2019-06-13", page_date_trust="ok")
+    assert not events_of(named, "talks")
+    told = analyse("told", "Delegates held a conference in Bonn on Tuesday.", page_date="2019-06-13",
+                   page_date_trust="ok")
+    assert events_of(told, "talks")[0].date == "2019-06-11"
+
+
+def test_what_was_set_aside_for_another_event_is_no_event(analyse):
+    a = analyse("instead", "Rather than recall the phones, the company offered refunds on Friday.",
+                page_date="2019-06-13", page_date_trust="ok")
+    predicates = {e.predicate for e in a.events}
+    assert "offer" in predicates and "recall" not in predicates
+
+
+def test_a_body_event_told_as_earlier_past_does_not_take_the_main_event_date(analyse):
+    text = BODY_ARTICLE.replace("the plant doubled output", "the plant had doubled output")
+    a = analyse("earlier", text, page_date="2019-03-13", page_date_trust="ok")
+    assert all(e.date != "2019-03-12" for e in a.events if e.predicate == "double")

@@ -2,7 +2,8 @@
 date (from the time expressions of the same sentence) and the evidence sentence.
 
 Types follow PLOVER's spirit (CONSULT, ACCUSE, AID, MOBILIZE, ASSAULT, RETREAT ...) with news
-names. A negated trigger ("refused to recognise", "never removing it from the list") is no event.
+names. A negated trigger ("refused to recognise", "never removing it from the list"), or one set
+aside for another ("rather than recall the phones", "instead of a strike"), is no event.
 A trigger inside what someone said, when that is not a fact but a wish, plan or opinion ("Putin
 noted that one should not rush to recognise ...", "said aid would be sent"), is no event either: the
 sentence reports a `statement`, dated by the time that goes with the speech verb. A heading's event
@@ -23,7 +24,8 @@ _TRIGGER_RE = {kind: re.compile(rf"\b(?:{pattern})\b", re.I) for kind, pattern i
 # Matches where one of the patterns above does (an alternation finds a match wherever one of its
 # branches does): one scan tells the ~95% of sentences without a trigger from the rest.
 _ANY_TRIGGER = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{pattern})" for pattern in TRIGGERS.values()), re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot)\b"
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|refused to|refuse to|without|unable to|failed to|won't|cannot|"
+                       r"rather than|instead of)\b"
                        r"(?:\s+[\w'-]+){0,3}\s*$", re.I)
 # Verbs that report speech: what follows them is what someone said, not necessarily what happened.
 SPEECH_VERBS = re.compile(
@@ -68,14 +70,17 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     events: list[Event] = []
     for sentence in article.sentences:
         spans = [(start - sentence.start, end - sentence.start) for start, end in spans_by_sentence.get(sentence.index, [])]
-        triggers = _triggers(sentence.text, spans)
-        if is_heading(sentence):
+        heading = is_heading(sentence)
+        triggers = _triggers(sentence.text, spans, names=not heading)
+        if heading:
             triggers = [(kind, m) for kind, m in triggers if kind not in retold]
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
-    events += _predicate_events(article, events, reference, reference_is_event, lead)
+    body: list[tuple[Event, str]] = []
+    events += _predicate_events(article, events, reference, reference_is_event, lead, body)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
+    events += _body_events(body, main_date, reference)
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
     # Undated reports of the main event take its date; with only a publication date, that date
     # bounds the event from above: "approximate", never "day".
@@ -91,16 +96,18 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     return events, main_date
 
 
-def _triggers(text: str, time_spans: list[tuple[int, int]] = ()) -> list[tuple[str, re.Match]]:
+def _triggers(text: str, time_spans: list[tuple[int, int]] = (), names: bool = False) -> list[tuple[str, re.Match]]:
     """The first non-negated trigger of each type in one sentence that is not irrealis reported
     content; a sentence whose only triggers were such content is a statement (its speech verb).
-    Content with a time of its own ("said talks will be held on Monday") stays an event: planned."""
+    Content with a time of its own ("said talks will be held on Monday") stays an event: planned.
+    With `names` (body text, not a title-case heading), a trigger written as part of a name ("the
+    Worldwide Developers Conference", "the Paris Agreement") names something, not a happening told."""
     found, reported = [], None
     if not _ANY_TRIGGER.search(text):
         return found
     for kind, pattern in _TRIGGER_RE.items():
         for match in pattern.finditer(text):
-            if _NEGATION.search(text[:match.start()]):
+            if _NEGATION.search(text[:match.start()]) or (names and _in_name(text, match)):
                 continue
             speech = _irrealis_speech(text, match, time_spans)
             if speech is not None:
@@ -113,6 +120,14 @@ def _triggers(text: str, time_spans: list[tuple[int, int]] = ()) -> list[tuple[s
     # An announcement stays beside what it announces ("announced that the decision to delist ..."):
     # both are events in TimeML's sense, and dropping the announcement cost MEANTIME recall.
     return sorted(found, key=lambda f: f[1].start())
+
+
+def _in_name(text: str, match: re.Match) -> bool:
+    """A capitalised trigger right after another capitalised word, away from the sentence start."""
+    before = text[:match.start()].rstrip()
+    previous = re.search(r"([\w'’-]+)\W*$", before)
+    return match.group()[:1].isupper() and previous is not None and previous.group(1)[:1].isupper() \
+        and bool(re.search(r"\w", before[:previous.start()]))
 
 
 def _irrealis_speech(text: str, trigger: re.Match, time_spans=()) -> re.Match | None:
@@ -200,13 +215,16 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
 
 
 def _predicate_events(article: Article, typed: list[Event], reference: date | None, reference_is_event: bool,
-                      lead: set[int]) -> list[Event]:
+                      lead: set[int], body: list[tuple[Event, str]] | None = None) -> list[Event]:
     """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
     happenings no typed trigger covers. Each is dated by the time expression of its own clause,
     else by a time of its sentence that no other predicate's clause holds, else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
-    the reference is the event's own date. An undated one, or a hypothetical one without a time of
-    its own, is left out: it cannot be placed on a timeline. The typed families classify a
+    the reference is the event's own date. An undated body predicate told as done or ongoing goes
+    to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
+    by how much unknown), for `_body_events` to date once the main event's date is known. Any
+    other undated one, or a hypothetical one without a time of its own, is left out: it cannot be
+    placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
     covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
     times = {t.start: t for t in article.times if t.kind == "date" and parse_span(t.value) is not None}
@@ -223,14 +241,35 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:
-            if p.modality == "hypothetical" or p.sentence not in lead or p.tense not in ("past", "present") \
-                    or reference is None:
+            if p.modality == "hypothetical" or p.tense not in ("past", "present") or reference is None:
+                continue
+            if p.sentence not in lead:
+                sentence = sentences[p.sentence]
+                if body is not None and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
+                    body.append((event, p.tense))
                 continue
             event.date = reference.isoformat()
             event.date_precision = "day" if reference_is_event else "approximate"
         event.background = _is_background(event, reference, p.sentence in lead)
         events.append(event)
     return events
+
+
+def _body_events(body: list[tuple[Event, str]], main_date: str | None, reference: date | None) -> list[Event]:
+    """Undated body predicates, anchored as TimeML anchors an event without a time of its own: a
+    past one continues the article's account of its main event (that event's day, when the article
+    has one), a present one holds at the time of writing; either is on or before the reference
+    date ("approximate") when nothing more precise is known."""
+    out = []
+    for event, tense in body:
+        if tense == "past" and main_date:
+            event.date, event.date_precision = main_date, "day"
+        elif reference is not None:
+            event.date, event.date_precision = reference.isoformat(), "approximate"
+        else:
+            continue
+        out.append(event)
+    return out
 
 
 def _rejected(sentence, p, times: list[TimeExpression]) -> bool:
@@ -271,12 +310,20 @@ def lead_sentences(article: Article) -> set[int]:
 
 
 def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | None:
-    """The date of the first dated, non-background event told in the lead, at day precision."""
-    for event in events:
-        sentence = int(event.evidence[0].source.rsplit("#s", 1)[1])
-        if sentence in lead and not event.background and event.date_precision == "day":
+    """The date of the first dated, non-background event told in the lead, at day precision: first
+    in the text, whether a typed family or the parse found it ("has died yesterday" before "On
+    August 24, he resigned")."""
+    def position(event: Event) -> tuple[int, int]:
+        return _sentence_of(event), event.trigger_start or 0
+
+    for event in sorted(events, key=position):
+        if _sentence_of(event) in lead and not event.background and event.date_precision == "day":
             return event.date
     return None
+
+
+def _sentence_of(event: Event) -> int:
+    return int(event.evidence[0].source.rsplit("#s", 1)[1])
 
 
 def _calendar(value: str) -> str:

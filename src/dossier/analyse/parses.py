@@ -27,3 +27,7 @@ class SentenceParses:
             texts = [self.normalised[s.start:s.end] for s in missing]
             self._docs.update(zip((s.index for s in missing), self.nlp.pipe(texts, disable=disabled)))
         return [self._docs[s.index] for s in sentences]
+
+    def parsed(self) -> set[int]:
+        """Indexes of the sentences parsed so far (reading them again costs nothing)."""
+        return set(self._docs)
