@@ -22,6 +22,7 @@ noisy, ratios measured in the same run much less so.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -112,6 +113,29 @@ class TreeMonitor:
         self.thread.join()
 
 
+class CollectorClock:
+    """Wall seconds this process spends in CPython's cyclic garbage collector, per phase (the
+    parent runs the corpus stages and the store, so their collections are all here); `observe`
+    follows the phases like `TreeMonitor.observe`."""
+
+    def __init__(self) -> None:
+        self.phase, self.started = "start", 0.0
+        self.seconds: dict[str, float] = {}
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, stage: str, info: dict) -> None:
+        if stage == "start":
+            self.started = time.perf_counter()
+        else:
+            self.seconds[self.phase] = self.seconds.get(self.phase, 0.0) + time.perf_counter() - self.started
+
+    def observe(self, phase: str) -> None:
+        self.phase = phase
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 def ner_floor(texts: list[str], model: str) -> tuple[float, float]:
     """(wall s, CPU s) of spaCy tok2vec+ner over `texts`, batch NER_BATCH, this process only."""
     import spacy
@@ -136,15 +160,22 @@ def child(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base, extra, texts = write_corpus([Path(d) for d in args.data], args.child, args.add, args.seed, Path(tmp))
         store = Store(Path(tmp) / "scale.db")
-        monitor = TreeMonitor()
+        monitor, collector = TreeMonitor(), CollectorClock()
+
+        def observe(phase: str) -> None:
+            monitor.observe(phase)
+            collector.observe(phase)
+
         started = time.perf_counter()
-        built = build(store, [base], options, observe=monitor.observe)
+        built = build(store, [base], options, observe=observe)
         build_seconds = time.perf_counter() - started
         cpu, peak, peak_pss = monitor.cpu_by_phase(list(PHASES)), dict(monitor.peak), dict(monitor.peak_pss)
         monitor.close()
+        build_gc, collector.seconds = collector.seconds, {}
         started = time.perf_counter()
-        added = build(store, [extra], options, incremental=True)
+        added = build(store, [extra], options, incremental=True, observe=collector.observe)
         add_seconds = time.perf_counter() - started
+        collector.close()
         stats = store.stats()
     ner_wall, ner_cpu = ner_floor(texts, options.analyse.spacy_model)
     print(json.dumps({"n": args.child, "engine": args.engine, "articles": stats["articles"],
@@ -152,7 +183,8 @@ def child(args: argparse.Namespace) -> None:
                       "peak_mb": {p: peak.get(p, 0.0) for p in PHASES},
                       "peak_pss_mb": {p: peak_pss.get(p, 0.0) for p in PHASES}, "add_s": add_seconds,
                       "add_phases": added.seconds, "corpus_cpu": built.corpus_cpu,
-                      "add_corpus_cpu": added.corpus_cpu, "links": stats["links"], "stories": stats["stories"],
+                      "add_corpus_cpu": added.corpus_cpu, "gc_s": build_gc, "add_gc_s": collector.seconds,
+                      "links": stats["links"], "stories": stats["stories"],
                       "ner_s": ner_wall, "ner_cpu": ner_cpu}))
 
 
@@ -215,6 +247,11 @@ def report(rows: list[dict], add: int) -> None:
             print(f"{engine} {small['n']} -> {large['n']}: corpus stage growth exponents (CPU) "
                   + ", ".join(f"{s} {exponent(small['corpus_cpu'].get(s, 0), large['corpus_cpu'].get(s, 0), small['n'], large['n']):.2f}"
                               for s in stages))
+    print(f"\n{'engine':>7} {'n':>6} " + " ".join(f"{p + ' GC s':>12}" for p in PHASES)
+          + f" {'add GC s':>9}   (the parent's time in the cyclic garbage collector)")
+    for r in rows:
+        print(f"{r['engine']:>7} {r['n']:>6} " + " ".join(f"{r['gc_s'].get(p, 0):>12.2f}" for p in PHASES)
+              + f" {sum(r['add_gc_s'].values()):>9.2f}")
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:
         by_size.setdefault(r["n"], {})[r["engine"]] = r
