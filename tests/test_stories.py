@@ -587,3 +587,23 @@ def test_a_page_stamp_does_not_push_the_first_sentence_out_of_the_lead():
     assert features.numbers == {"200"} and features.years == {2008}
     plain = article("s2", ["Red Sox offer Teixeira", "The Red Sox made an offer.", "It is worth 200 million."])
     assert article_features(plain).numbers == frozenset()
+
+
+def test_a_domain_general_event_is_labelled_by_its_predicate_not_its_type():
+    from dossier.triggers import OCCURRENCE, event_label
+
+    assert event_label({"type": OCCURRENCE, "predicate": "host"}) == "host"
+    assert event_label({"type": OCCURRENCE, "predicate": None}) == OCCURRENCE
+    assert event_label({"type": "talks", "predicate": "talks"}) == "talks"
+
+
+def test_the_report_timeline_shows_no_two_rows_alike_for_one_sentence(seeds_db):
+    import re
+
+    from dossier.report import render_markdown
+    from dossier.store import Store
+
+    rows = [line for line in render_markdown(Store(seeds_db, readonly=True)).splitlines()
+            if re.match(r"- \*\*\d", line)]
+    assert rows and not any(" occurrence: " in row for row in rows)
+    assert len(rows) == len(set(rows))  # one sentence with two predicates gives two labelled rows

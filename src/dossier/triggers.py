@@ -29,3 +29,12 @@ TRIGGERS: dict[str, str] = {
 
 # The type of a domain-general event (a predicate no trigger family classifies).
 OCCURRENCE = "occurrence"
+
+
+def event_label(event: dict) -> str:
+    """The kind a reader sees for an exported event (a dict): its type, or for a domain-general
+    event its predicate ("host", "spark"): one sentence often gives several, and two rows both
+    labelled "occurrence" over the same sentence read as a duplicate."""
+    if event.get("type") == OCCURRENCE and event.get("predicate"):
+        return event["predicate"]
+    return event.get("type") or OCCURRENCE

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from dossier.store.readmodel import SEARCH_TABLES
+from dossier.triggers import event_label
 
 PER_PAGE = 50
 TALL_PER_PAGE = 20  # lists whose rows are tall on a phone (stories, quote groups, flags, search hits)
@@ -180,9 +181,11 @@ EVENTS = ListSpec("events", "read_events", "id", {"date": "position"}, EVENT_FIL
 
 def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging = Paging()) -> dict:
     """Events in the timeline order the build set (date, then precision; see stories/timeline.py):
-    one order for the web, the report and the export. Filters: year, type, story, entity, article."""
+    one order for the web, the report and the export, each with the `label` a reader sees
+    (`triggers.event_label`). Filters: year, type, story, entity, article."""
     rows, result = _run(db, EVENTS, "date", filters, paging)
-    return dict(result, items=corpus_items(db, "event", [r["id"] for r in rows]))
+    items = corpus_items(db, "event", [r["id"] for r in rows])
+    return dict(result, items=[dict(e, label=event_label(e)) for e in items])
 
 
 ENTITY_SORTS = {"articles": "articles DESC, position DESC", "name": "name, position",

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dossier.store import Store
 from dossier.store import queries as q
 from dossier.timevalue import sort_key
+from dossier.triggers import event_label
 from dossier.web import compare as comparing
 from dossier.web import digest, graph, search
 
@@ -176,6 +177,7 @@ def timeline_entries(db, events: list[dict]) -> list[dict]:
     for event in events:
         entry = dict(event)
         entry["year"] = (event.get("date") or "")[:4] or "undated"
+        entry["label"] = event_label(event)
         prefix = f"{event['type']}: "  # the type is shown as a badge beside the headline
         entry["headline"] = event["summary"][len(prefix):] if event["summary"].startswith(prefix) else event["summary"]
         entry["article_cards"] = [cards[a] for a in event.get("articles", []) if a in cards]
