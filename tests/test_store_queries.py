@@ -169,3 +169,20 @@ def test_read_tables_follow_a_rebuild_and_an_old_dossier_gets_them(tmp_path, sto
     db.close()
     reopened = Store(path)
     assert q.article_list(reopened.db)["items"][0]["outlet"] == "old.example"
+
+
+def test_quotes_without_a_speaker_are_in_no_speaker_facet(tmp_path):
+    store = Store(tmp_path / "q.db")
+    quotes = [Quote(id="q0", article="a00", text="we will talk", start=0, end=5, speaker="e-lavrov",
+                    speaker_text="Lavrov", kind="direct"),
+              Quote(id="q1", article="a00", text="they will not", start=0, end=5, speaker=None,
+                    speaker_text="they", kind="indirect")]
+    article = _article(0)
+    with store.transaction():
+        store.put_document(Document(id=article.id, source=article.source, kind="text", raw=b"raw"))
+        store.put_article(article)
+        store.put_corpus(Corpus(links=[], stories=[], entities=[], quotes=quotes, events=[], flags=[]))
+    for filters in ({}, {"kind": "indirect"}, {"kind": "direct"}):
+        values = [f["value"] for f in q.quote_groups(store.db, filters=filters)["facets"]["speaker"]]
+        assert "" not in values and None not in values, filters
+    assert q.quote_groups(store.db)["total"] == 2  # the quotes themselves are all listed

@@ -245,7 +245,9 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
              for r in rows]
     where, params = _filters({k: v for k, v in QUOTE_FILTERS.items() if k not in ("speaker", "variant")}, filters)
     where = [w.replace("variant IN (SELECT variant FROM read_quotes WHERE ", "(") for w in where]
-    facets = {"speaker": _facet(db, ("quotes", "speaker"), "read_quotes", "coalesce(speaker, '')", where, params,
+    # quotes with no resolved speaker are in no speaker's facet (as in `read_facets`)
+    speaker_where = [*where, "speaker IS NOT NULL"] if where else where
+    facets = {"speaker": _facet(db, ("quotes", "speaker"), "read_quotes", "speaker", speaker_where, params,
                               "speaker_name"),
               "kind": _facet(db, ("quotes", "kind"), "read_quotes", "kind",
                              *_filters({"speaker": "speaker = ?", "article": "article = ?"}, filters))}

@@ -156,8 +156,10 @@ def _facets(db: sqlite3.Connection) -> None:
         for facet, (table, column) in facets.items():
             db.execute(f"INSERT INTO read_facets(list, facet, value, count) SELECT ?, ?, {column}, count(*)"
                        f" FROM {table} GROUP BY {column}", (list_name, facet))
+    # Quotes with no resolved speaker are no speaker's: their holder words ("they", "he") are not
+    # a name, and an empty value cannot be filtered on; the list shows them as "unknown speaker".
     db.execute("INSERT INTO read_facets(list, facet, value, name, count) SELECT 'quotes', 'speaker',"
-               " coalesce(speaker, ''), max(speaker_name), count(*) FROM read_quotes GROUP BY speaker")
+               " speaker, max(speaker_name), count(*) FROM read_quotes WHERE speaker IS NOT NULL GROUP BY speaker")
 
 
 def outlet_name(site: str | None, credited: str | None, byline: str | None, source: str) -> str:
