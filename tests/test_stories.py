@@ -606,4 +606,5 @@ def test_the_report_timeline_shows_no_two_rows_alike_for_one_sentence(seeds_db):
     rows = [line for line in render_markdown(Store(seeds_db, readonly=True)).splitlines()
             if re.match(r"- \*\*\d", line)]
     assert rows and not any(" occurrence: " in row for row in rows)
+    assert any(row.startswith("- **1990s** (decade)") for row in rows)  # not the TIMEX3 "199"
     assert len(rows) == len(set(rows))  # one sentence with two predicates gives two labelled rows

@@ -118,3 +118,10 @@ def test_every_example_of_a_prefiltered_pattern_holds_the_word_the_prefilter_nee
     for name, needed in timex._NEEDS.items():
         for phrase in EXAMPLES[name]:
             assert needed.search(phrase), (name, phrase)
+
+
+def test_decades_and_centuries_read_as_a_reader_writes_them():
+    from dossier.timevalue import readable
+
+    assert [readable(v) for v in ("199", "199X", "19", "19XX", "2021-10", "2021", None)] == \
+        ["1990s", "1990s", "1900s", "1900s", "2021-10", "2021", None]

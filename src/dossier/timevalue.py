@@ -155,6 +155,16 @@ def most_precise(spans: list[DateSpan]) -> DateSpan | None:
     return min(spans, key=lambda s: (-s.rank, -counts[s.value], s.start, s.value))
 
 
+def readable(value: str | None) -> str | None:
+    """A value as a reader writes it: a decade "199" is "1990s" and a century "19" the "1900s"
+    (TIMEX3 keeps their leading digits); every other value as it is."""
+    if value and (m := _DECADE.match(value)):
+        return f"{m[1]}0s"
+    if value and (m := _CENTURY.match(value)):
+        return f"{m[1]}00s"
+    return value
+
+
 def sort_key(value: str | None, precision: str | None = None) -> tuple:
     """Sort key for any value: calendar values by `DateSpan.sort_key`, everything else after them
     in string order (undated last)."""

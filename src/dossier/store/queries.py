@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from dossier.store.readmodel import SEARCH_TABLES
+from dossier.timevalue import readable
 from dossier.triggers import event_label
 
 PER_PAGE = 50
@@ -181,11 +182,11 @@ EVENTS = ListSpec("events", "read_events", "id", {"date": "position"}, EVENT_FIL
 
 def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging = Paging()) -> dict:
     """Events in the timeline order the build set (date, then precision; see stories/timeline.py):
-    one order for the web, the report and the export, each with the `label` a reader sees
-    (`triggers.event_label`). Filters: year, type, story, entity, article."""
+    one order for the web, the report and the export, each with the `label` and `shown_date` a
+    reader sees (`triggers.event_label`, `timevalue.readable`). Filters: year, type, story, entity, article."""
     rows, result = _run(db, EVENTS, "date", filters, paging)
     items = corpus_items(db, "event", [r["id"] for r in rows])
-    return dict(result, items=[dict(e, label=event_label(e)) for e in items])
+    return dict(result, items=[dict(e, label=event_label(e), shown_date=readable(e.get("date"))) for e in items])
 
 
 ENTITY_SORTS = {"articles": "articles DESC, position DESC", "name": "name, position",

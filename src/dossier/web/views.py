@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from dossier.store import Store
 from dossier.store import queries as q
-from dossier.timevalue import sort_key
+from dossier.timevalue import readable, sort_key
 from dossier.triggers import event_label
 from dossier.web import compare as comparing
 from dossier.web import digest, graph, search
@@ -176,7 +176,9 @@ def timeline_entries(db, events: list[dict]) -> list[dict]:
     out = []
     for event in events:
         entry = dict(event)
-        entry["year"] = (event.get("date") or "")[:4] or "undated"
+        date = event.get("date")
+        entry["shown_date"] = readable(date)  # a decade's heading is its own ("1990s")
+        entry["year"] = (entry["shown_date"] if entry["shown_date"] != date else (date or "")[:4]) or "undated"
         entry["label"] = event_label(event)
         prefix = f"{event['type']}: "  # the type is shown as a badge beside the headline
         entry["headline"] = event["summary"][len(prefix):] if event["summary"].startswith(prefix) else event["summary"]
