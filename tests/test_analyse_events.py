@@ -282,3 +282,12 @@ def test_a_body_event_told_as_earlier_past_does_not_take_the_main_event_date(ana
     text = BODY_ARTICLE.replace("the plant doubled output", "the plant had doubled output")
     a = analyse("earlier", text, page_date="2019-03-13", page_date_trust="ok")
     assert all(e.date != "2019-03-12" for e in a.events if e.predicate == "double")
+
+
+def test_the_complement_of_a_negated_verb_is_no_event(analyse):
+    a = analyse("neg2", "On Tuesday, the mayor said the city won't be able to attend the summit this week.\n"
+                        "On Tuesday, the minister did not want to comment on the dispute.",
+                page_date="2022-05-12", page_date_trust="ok")
+    lemmas = {p.lemma for p in a.predicates}
+    assert "attend" not in lemmas and "comment" not in lemmas
+    assert "say" in lemmas  # the reporting verb itself is asserted
