@@ -719,3 +719,9 @@ def test_double_apostrophes_close_after_a_nested_quote(analyse):
     a = analyse("''I never liked the label 'rust belt,' '' she said, and she added that the town was doing well.")
     quote = by_start(a, "I never liked")
     assert quote.cue == "said" and source_text(a, quote) == "she"
+
+
+def test_a_nationality_modifying_the_source_is_not_the_speaker(analyse):
+    a = analyse("The port will reopen next month, according to Norwegian public broadcaster NRK.")
+    quote = by_start(a, "The port will reopen")
+    assert quote.speaker_name != "Norwegian" and "broadcaster" in (quote.speaker_text or "")

@@ -528,7 +528,8 @@ class _Finder:
         pronoun = _SPEAKER_PRONOUNS.search(head_text)
         if pronoun and pronoun.start() == 0:
             return self._pronoun(hs, he)
-        names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start]
+        names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start
+                 and not (m.label == "NORP" and m.end < he)]  # "Russian state news agency Tass": a modifier
         if names:
             m = names[-1]
             return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
