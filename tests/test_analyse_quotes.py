@@ -725,3 +725,11 @@ def test_a_nationality_modifying_the_source_is_not_the_speaker(analyse):
     a = analyse("The port will reopen next month, according to Norwegian public broadcaster NRK.")
     quote = by_start(a, "The port will reopen")
     assert quote.speaker_name != "Norwegian" and "broadcaster" in (quote.speaker_text or "")
+
+
+def test_a_headline_that_states_an_aim_is_no_quote(analyse):
+    a = analyse("Norway Seeks To Expand Its Fishing Zone\n"
+                "Minister Says Quotas Will Rise\nThe talks began on Monday in Oslo.")
+    quoted = {q.text for q in a.quotes}
+    assert not any(t.startswith("To Expand") for t in quoted)
+    assert "Quotas Will Rise" in quoted  # a headline that reports words still does

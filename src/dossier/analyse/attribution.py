@@ -24,8 +24,8 @@ from dossier.model import Sentence
 
 Span = tuple[int, int]
 # Third-person forms written title-case in headlines ("Trump Says ..."); "Said" is left out, it is
-# also a name.
-HEADLINE_CUE = re.compile(r"\b(%s)\b" % "|".join(sorted(
+# also a name. A cue before "To" reports an aim, not words ("Russia Seeks To Exert Influence").
+HEADLINE_CUE = re.compile(r"\b(%s)\b(?! To\b)" % "|".join(sorted(
     {f.capitalize() for f in ATTRIBUTION_FORMS if f.endswith("s") and not f.endswith("ss")}, key=len, reverse=True)))
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # A verb whose own subject is missing borrows the subject of the verb it hangs from
