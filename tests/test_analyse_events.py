@@ -291,3 +291,14 @@ def test_the_complement_of_a_negated_verb_is_no_event(analyse):
     lemmas = {p.lemma for p in a.predicates}
     assert "attend" not in lemmas and "comment" not in lemmas
     assert "say" in lemmas  # the reporting verb itself is asserted
+
+
+def test_a_body_event_in_a_sentence_with_its_own_date_does_not_take_the_main_event_day(analyse):
+    a = analyse("own-date", "On Tuesday, ministers met in Oslo for talks on fishing.\n"
+                "The meeting lasted four hours.\nThe delegates spoke about quotas.\n"
+                "Journalists waited outside the building.\n"
+                "Critics fear a return to the rule of the 1990s, when the rebels hosted foreign fighters "
+                "and committed many crimes.\n", page_date="2022-05-12", page_date_trust="ok")
+    main_day = "2022-05-10"
+    assert any(e.date == main_day for e in a.events)
+    assert not [e for e in a.events if e.predicate in ("host", "commit") and e.date == main_day]

@@ -245,7 +245,10 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                 continue
             if p.sentence not in lead:
                 sentence = sentences[p.sentence]
-                if body is not None and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
+                # a sentence with a date of its own tells its own time ("the 1990s, when they
+                # committed ..."), not the continued account of the main event
+                dated = any(t.sentence == p.sentence for t in times.values())
+                if body is not None and not dated and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
                     body.append((event, p.tense))
                 continue
             event.date = reference.isoformat()
