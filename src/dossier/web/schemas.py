@@ -154,6 +154,8 @@ class TimelineEntry(BaseModel):
     story: str | None = None
     first_reported: str | None = None
     year: str
+    label: str = ""  # what the page shows as its kind (`triggers.event_label`)
+    shown_date: str | None = None  # the date as the page shows it ("1990s" for the TIMEX3 "199")
     headline: str
     article_cards: list[Card]
     story_title: str | None = None

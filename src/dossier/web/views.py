@@ -11,8 +11,7 @@ from collections import defaultdict
 
 from dossier.store import Store
 from dossier.store import queries as q
-from dossier.timevalue import readable, sort_key
-from dossier.triggers import event_label
+from dossier.timevalue import sort_key
 from dossier.web import compare as comparing
 from dossier.web import digest, graph, search
 
@@ -169,17 +168,16 @@ def derivation_tree(ordered: list[str], edges: list[dict], original: str | None)
 
 
 def timeline_entries(db, events: list[dict]) -> list[dict]:
-    """Events in the order given (the build's timeline order), each with its article cards, story
-    title and the year it falls in (for headings)."""
+    """Events in the order given (the build's timeline order, `q.timeline` items: they carry the
+    `label` and `shown_date` a reader sees), each with its article cards, story title and the year
+    it falls in (for headings; a decade heads itself, "1990s")."""
     cards = q.cards(db, [a for e in events for a in e.get("articles", [])])
     titles = q.story_titles(db, [e.get("story") for e in events])
     out = []
     for event in events:
         entry = dict(event)
-        date = event.get("date")
-        entry["shown_date"] = readable(date)  # a decade's heading is its own ("1990s")
-        entry["year"] = (entry["shown_date"] if entry["shown_date"] != date else (date or "")[:4]) or "undated"
-        entry["label"] = event_label(event)
+        date, shown = event.get("date"), event.get("shown_date")
+        entry["year"] = (shown if shown != date else (date or "")[:4]) or "undated"
         prefix = f"{event['type']}: "  # the type is shown as a badge beside the headline
         entry["headline"] = event["summary"][len(prefix):] if event["summary"].startswith(prefix) else event["summary"]
         entry["article_cards"] = [cards[a] for a in event.get("articles", []) if a in cards]
