@@ -284,15 +284,6 @@ def test_a_body_event_told_as_earlier_past_does_not_take_the_main_event_date(ana
     assert all(e.date != "2019-03-12" for e in a.events if e.predicate == "double")
 
 
-def test_the_complement_of_a_negated_verb_is_no_event(analyse):
-    a = analyse("neg2", "On Tuesday, the mayor said the city won't be able to attend the summit this week.\n"
-                        "On Tuesday, the minister did not want to comment on the dispute.",
-                page_date="2022-05-12", page_date_trust="ok")
-    lemmas = {p.lemma for p in a.predicates}
-    assert "attend" not in lemmas and "comment" not in lemmas
-    assert "say" in lemmas  # the reporting verb itself is asserted
-
-
 def test_a_body_event_in_a_sentence_with_its_own_date_does_not_take_the_main_event_day(analyse):
     a = analyse("own-date", "On Tuesday, ministers met in Oslo for talks on fishing.\n"
                 "The meeting lasted four hours.\nThe delegates spoke about quotas.\n"

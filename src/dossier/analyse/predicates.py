@@ -129,15 +129,7 @@ def _inside_time(token, sentence: Sentence, times: list[TimeExpression]) -> bool
 
 
 def _negated(token) -> bool:
-    """Negated itself, or the open complement of a negated governor ("won't be able to attend",
-    "did not want to comment": TimeML's polarity NEG reaches the complement, nothing happened)."""
-    node = token
-    while True:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
-            return False
-        node = node.head
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
 def _clause_head(token):
