@@ -229,6 +229,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
     times = {t.start: t for t in article.times if t.kind == "date" and parse_span(t.value) is not None}
     owned = {start for p in article.predicates for start in p.times}
+    dated = {t.sentence for t in times.values()}  # sentences with a date of their own
     sentences = {s.index: s for s in article.sentences}
     events = []
     for p in article.predicates:
@@ -247,8 +248,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                 sentence = sentences[p.sentence]
                 # a sentence with a date of its own tells its own time ("the 1990s, when they
                 # committed ..."), not the continued account of the main event
-                dated = any(t.sentence == p.sentence for t in times.values())
-                if body is not None and not dated and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
+                if body is not None and p.sentence not in dated \
+                        and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
                     body.append((event, p.tense))
                 continue
             event.date = reference.isoformat()
