@@ -81,6 +81,23 @@ def test_timeline_keeps_the_builds_order(store):
     assert [e["id"] for e in q.timeline(store.db, {"entity": "e-lavrov"})["items"]] == ["ev-b"]
 
 
+def test_timeline_rows_show_one_sentences_events_as_one_row():
+    sentence = "They hosted Osama bin Laden in the 1990s, which sparked concern."
+    def event(i, label, articles, sources, summary=sentence, date="199"):
+        return {"id": f"ev{i}", "label": label, "summary": summary, "date": date, "date_precision": "decade",
+                "story": "s1", "background": True, "articles": articles, "participants": [f"p{i}"],
+                "evidence": [{"source": articles[0], "text": summary}], "independent_sources": sources}
+    rows = q.timeline_rows([event(1, "host", ["a1"], 1), event(2, "the same label", ["a2"], 1),
+                            event(3, "spark", ["a1", "a3"], 2), event(4, "host", ["a1"], 1, date="2001"),
+                            event(5, "host", ["a1"], 1, summary="Another sentence.")])
+    assert [r["ids"] for r in rows] == [["ev1", "ev2", "ev3"], ["ev4"], ["ev5"]]
+    first = rows[0]
+    assert first["label"] == "host · the same label · spark" and first["articles"] == ["a1", "a2", "a3"]
+    assert first["independent_sources"] == 2 and first["participants"] == ["p1", "p2", "p3"]
+    assert len(first["evidence"]) == 2  # a1's sentence once, a2's
+    assert rows[1]["label"] == "host" and rows[1]["date"] == "2001"
+
+
 def test_story_provenance_counts_follow_the_builds_edges(store):
     row = q.story_row(store.db, "s1")
     assert (row["independent_sources"], row["copies"], row["rewrites"], row["partials"]) == (2, 1, 1, 1)

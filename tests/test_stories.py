@@ -143,6 +143,18 @@ def test_timeline_is_in_date_order_and_ids_are_unique():
     assert len({e.id for e in events}) == len(events)
 
 
+def test_within_a_date_the_most_reported_typed_event_comes_first_and_one_sentence_stays_together():
+    from dossier.stories.timeline import _timeline_order
+    def entry(i, type_, sources, summary, date="2021-10-20"):
+        return Event(id=f"event-{i}", type=type_, summary=summary, date=date, date_precision="day",
+                     independent_sources=sources)
+    events = [entry(1, "occurrence", 1, "B sentence"), entry(2, "occurrence", 1, "A sentence"),
+              entry(3, "occurrence", 3, "C sentence"), entry(4, "talks", 1, "D sentence"),
+              entry(5, "occurrence", 1, "B sentence"), entry(0, "talks", 9, "Earlier", date="2021-10-19")]
+    assert [e.id for e in sorted(events, key=_timeline_order)] == \
+        ["event-0", "event-3", "event-4", "event-2", "event-1", "event-5"]
+
+
 def test_members_without_event_date_take_the_story_date():
     articles, links = seeds_like()
     stories, events = build_stories(articles, links)

@@ -23,7 +23,7 @@ def _view(store: Store) -> dict:
         links_of[link["b"]].append(link)
     # The timeline the web shows, in the same order: the build's (stories/: resolved date interval,
     # then precision); a string sort would put "2021-W41" after "2021-11".
-    timeline = queries.timeline(store.db, paging=queries.ALL)["items"]
+    timeline = queries.timeline_rows(queries.timeline(store.db, paging=queries.ALL)["items"])
     return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
             "links_of": links_of, "timeline": [e for e in timeline if e.get("date")],
             "undated": [e for e in timeline if not e.get("date")], "stats": store.stats()}

@@ -189,6 +189,30 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
     return dict(result, items=[dict(e, label=event_label(e), shown_date=readable(e.get("date"))) for e in items])
 
 
+def timeline_rows(events: list[dict]) -> list[dict]:
+    """One row per reported sentence: `timeline` items (in its order) that share date, precision,
+    story, background and summary (the predicates of one sentence: "host" and "spark" of "...
+    the 1990s, when they hosted ...") become one row at the first one's place, with `labels` (each
+    event's `label`, in order; `label` joins them), the union of their articles, participants and
+    evidence, the most independent sources any of them has, and `ids` (the events it shows)."""
+    rows: dict[tuple, dict] = {}
+    for event in events:
+        key = (event.get("date"), event.get("date_precision"), event.get("story"),
+               bool(event.get("background")), event.get("summary"))
+        row = rows.get(key)
+        if row is None:
+            rows[key] = dict(event, labels=[event["label"]], ids=[event["id"]])
+            continue
+        row["ids"].append(event["id"])
+        row["labels"] += [event["label"]] if event["label"] not in row["labels"] else []
+        row["independent_sources"] = max(row["independent_sources"], event["independent_sources"])
+        for name in ("articles", "participants", "evidence"):
+            row[name] = row.get(name, []) + [x for x in event.get(name, []) if x not in row.get(name, [])]
+    for row in rows.values():
+        row["label"] = " · ".join(row["labels"])
+    return list(rows.values())
+
+
 ENTITY_SORTS = {"articles": "articles DESC, position DESC", "name": "name, position",
                 "quotes": "quotes DESC, position DESC"}
 # name: the words as one quoted FTS5 phrase, its last word a prefix, on the name column of the

@@ -321,7 +321,11 @@ def _summary(event: Event) -> str:
 
 
 def _timeline_order(event: Event) -> tuple:
-    return (*sort_key(event.date, event.date_precision), event.id)
+    """Date, then precision (`sort_key`); within one date the most independently reported first,
+    a typed event before a domain-general one, and the events of one sentence side by side (the
+    views show them as one row)."""
+    return (*sort_key(event.date, event.date_precision), -event.independent_sources,
+            event.type == OCCURRENCE, event.summary, event.id)
 
 
 def _most_common(values) -> str | None:

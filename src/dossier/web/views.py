@@ -168,9 +168,11 @@ def derivation_tree(ordered: list[str], edges: list[dict], original: str | None)
 
 
 def timeline_entries(db, events: list[dict]) -> list[dict]:
-    """Events in the order given (the build's timeline order, `q.timeline` items: they carry the
-    `label` and `shown_date` a reader sees), each with its article cards, story title and the year
-    it falls in (for headings; a decade heads itself, "1990s")."""
+    """Timeline rows in the order given (the build's timeline order, `q.timeline` items: they carry
+    the `label` and `shown_date` a reader sees), one per reported sentence (`q.timeline_rows`), each
+    with its article cards, story title and the year it falls in (for headings; a decade heads
+    itself, "1990s")."""
+    events = q.timeline_rows(events)
     cards = q.cards(db, [a for e in events for a in e.get("articles", [])])
     titles = q.story_titles(db, [e.get("story") for e in events])
     out = []
