@@ -293,3 +293,14 @@ def test_a_body_event_in_a_sentence_with_its_own_date_does_not_take_the_main_eve
     main_day = "2022-05-10"
     assert any(e.date == main_day for e in a.events)
     assert not [e for e in a.events if e.predicate in ("host", "commit") and e.date == main_day]
+
+
+def test_a_predicate_with_a_time_of_its_own_does_not_borrow_another_clauses_date(analyse):
+    for text, predicate in [("The minister said: “We want to participate in that forum in the future, but we "
+                             "won’t be able to do so this week.”", "participate"),
+                            ("The company wants to expand in the future, but it will not hire this week.", "expand")]:
+        a = analyse("own-time", f"Ministers met in Oslo on Tuesday.\n{text}\n", page_date="2022-05-12",
+                    page_date_trust="ok")
+        assert any(e.date == "2022-05-10" for e in a.events)
+        assert predicate in {p.lemma for p in a.predicates}
+        assert not [e for e in a.events if e.predicate == predicate]  # "in the future", not "this week"

@@ -237,7 +237,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                 or _rejected(sentences[p.sentence], p, article.times):
             continue
         when = next((times[start] for start in p.times if start in times), None)
-        if when is None:
+        if when is None and not p.times:  # its own time ("in the future", "for years") rules out another's
             free = [t for t in times.values() if t.sentence == p.sentence and t.start not in owned]
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
         event = _predicate_event(article, sentences[p.sentence], p, when)
