@@ -27,6 +27,10 @@ planned to pay": the planning's day) were chosen the same way, from the errors o
 So were "the year ended Sept. 30" (P1Y), "the morning of April 22", "half an hour" and "until"
 before a past perfect; the held-out half's aggregate was read only after the last (value F1 76.9,
 as before them).
+Results stories' periods (timex31) were chosen from TimeBank's errors alone, AQUAINT's tuning half
+read only as an aggregate: "year-earlier profit" and "the 1988 quarter" take the quarter the story
+reports, "the latest quarter" is one that has ended, and after "the first nine months" "a year
+earlier" is last year (TimeBank value F1 82.9 -> 84.1; AQUAINT tuning half 79.5, unchanged).
 Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
 day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
 a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.

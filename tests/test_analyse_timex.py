@@ -377,3 +377,34 @@ def test_until_with_a_past_perfect_looks_back():
     up to then: "Until Tuesday, the board had not met" is the Tuesday just past."""
     assert values("Until Tuesday, the board had not met.")["Tuesday"][0] == "2021-10-19"
     assert values("The offer runs until Tuesday.")["Tuesday"][0] == "2021-10-26"
+
+
+RESULTS_DAY = date(1989, 11, 2)  # a results season: the third quarter has ended, the fourth is under way
+
+
+def test_results_story_periods_follow_the_quarter_it_reports():
+    found = values("Acme had a loss in the third quarter, compared with a year-earlier loss of $2 million. "
+                   "In the year-ago third quarter it earned $1 million. Beta earned $3 million in the 1988 quarter.",
+                   RESULTS_DAY)
+    assert found["year-earlier"][0] == "1988-Q3"
+    assert found["the year-ago third quarter"][0] == "1988-Q3"
+    assert found["the 1988 quarter"][0] == "1988-Q3"
+    assert "a year" not in found  # "a year-earlier loss" is no duration of a year
+
+
+def test_latest_quarter_is_one_that_has_ended():
+    found = values("Acme expects a fourth-quarter charge. Profit fell 59% in the latest quarter, compared with "
+                   "$6 million a year ago.", RESULTS_DAY)
+    assert found["the latest quarter"][0] == "1989-Q3"
+    assert found["a year ago"][0] == "1988-Q3"
+
+
+def test_months_from_the_years_start_make_a_year_earlier_last_year():
+    found = values("In the first nine months, net was $306 million, against a loss in the 1988 period. "
+                   "The year-ago results included a charge. In the year-earlier period it lost money. "
+                   "Revenue grew in the latest nine months, compared with a year earlier.", RESULTS_DAY)
+    assert found["the 1988 period"][0] == "1988"
+    assert found["year-ago"][0] == "1988"
+    assert found["the year-earlier period"][:3:2] == ("P9M", "duration")
+    assert found["the latest nine months"][:3:2] == ("P9M", "duration")
+    assert found["a year earlier"][0] == "1988"
