@@ -379,6 +379,7 @@ def test_until_with_a_past_perfect_looks_back():
     assert values("The offer runs until Tuesday.")["Tuesday"][0] == "2021-10-26"
 
 
+
 RESULTS_DAY = date(1989, 11, 2)  # a results season: the third quarter has ended, the fourth is under way
 
 
@@ -386,25 +387,37 @@ def test_results_story_periods_follow_the_quarter_it_reports():
     found = values("Acme had a loss in the third quarter, compared with a year-earlier loss of $2 million. "
                    "In the year-ago third quarter it earned $1 million. Beta earned $3 million in the 1988 quarter.",
                    RESULTS_DAY)
-    assert found["year-earlier"][0] == "1988-Q3"
-    assert found["the year-ago third quarter"][0] == "1988-Q3"
-    assert found["the 1988 quarter"][0] == "1988-Q3"
-    assert "a year" not in found  # "a year-earlier loss" is no duration of a year
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "the third quarter": "1989-Q3", "year-earlier": "1988-Q3", "the year-ago third quarter": "1988-Q3",
+        "the 1988 quarter": "1988-Q3"}  # and "a year-earlier loss" holds no duration of "a year"
 
 
 def test_latest_quarter_is_one_that_has_ended():
     found = values("Acme expects a fourth-quarter charge. Profit fell 59% in the latest quarter, compared with "
                    "$6 million a year ago.", RESULTS_DAY)
-    assert found["the latest quarter"][0] == "1989-Q3"
-    assert found["a year ago"][0] == "1988-Q3"
+    assert (found["the latest quarter"][0], found["a year ago"][0]) == ("1989-Q3", "1988-Q3")
 
 
 def test_months_from_the_years_start_make_a_year_earlier_last_year():
     found = values("In the first nine months, net was $306 million, against a loss in the 1988 period. "
                    "The year-ago results included a charge. In the year-earlier period it lost money. "
                    "Revenue grew in the latest nine months, compared with a year earlier.", RESULTS_DAY)
-    assert found["the 1988 period"][0] == "1988"
-    assert found["year-ago"][0] == "1988"
-    assert found["the year-earlier period"][:3:2] == ("P9M", "duration")
-    assert found["the latest nine months"][:3:2] == ("P9M", "duration")
-    assert found["a year earlier"][0] == "1988"
+    assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
+        "the first nine months": ("P9M", "duration"), "the 1988 period": ("1988", "date"),
+        "year-ago": ("1988", "date"), "the year-earlier period": ("P9M", "duration"),
+        "the latest nine months": ("P9M", "duration"), "a year earlier": ("1988", "date")}
+
+
+def test_the_year_and_the_week_alone_are_the_references():
+    found = values("For the year, volume was flat. Profit should rise throughout the fiscal year. For the week, "
+                   "the index fell. The year before, it rose. It ran in the year 2000. The year ended well.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "the year": "2021", "the fiscal year": "2021", "the week": "2021-W42", "2000": "2000"}
+
+
+def test_quarters_said_as_recent_or_coming_are_past_and_future():
+    found = values("It was a tough business in recent quarters, and that bodes ill for coming quarters and future "
+                   "quarters. Sales in the year-earlier nine months rose.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "recent quarters": "PXQ", "coming quarters": "FUTURE_REF", "future quarters": "FUTURE_REF",
+        "the year-earlier nine months": "P9M"}

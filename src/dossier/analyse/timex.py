@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("second_day", r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s))[0-3]?\d\b(?![\d,.:%/-]?\d|\s+(?i:percent|per\s+cent)\b)"),
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
     ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
-    ("quarter", rf"(?i:(?:the(?=\s+(?:year-(?:ago|earlier)\s+)?\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?i:year-(?:ago|earlier)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
+    ("quarter", rf"(?i:(?:the(?=\s+(?:year-(?:ago|earlier)\s+|fiscal-)?\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?i:year-(?:ago|earlier)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
@@ -114,7 +114,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
                   rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this\s+past|this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b(?:\s+(?i:or\s+so)\b)?"
-                 r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"),
+                 r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"
+                 # "for the year", "the fiscal year", "for the week": the reference's (TimeBank 40 of 41), not
+                 # "the year before" (an antecedent's) or "the year 2000"
+                 r"|\b(?i:the\s+(?:fiscal\s+)?year|the\s+week)(?![-\w])(?!\s+(?:\d|(?i:two\s+thousand|before|after|earlier|later|ago|ended|ending)\b))"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
@@ -136,8 +139,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays|these\s+days)\b"),
-    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
-    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
+    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
+    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
@@ -775,7 +778,7 @@ def _duration(text: str, context: str, reference: date | None) -> Resolved:
     day long."""
     if _SOME_FUTURE_DAY.search(context[:max(0, context.rfind(text))] + text):
         return Resolved("FUTURE_REF", "approximate")
-    value, precision = duration_value(text)
+    value, precision = duration_value(_YEAR_AGO_WORD.sub("", text))  # "the year-earlier nine months": P9M
     return Resolved(value, precision, "duration")
 
 
