@@ -133,6 +133,9 @@ def test_anaphoric_expressions_count_from_the_date_named_before():
     assert found["Later that night"][0] == "2001-03-03TNI"
     assert found["The previous month"][0] == "2001-02"
     assert values("It was founded in 1987. That day nobody came.")["That day"][0] is None  # which day of 1987?
+    # the last date named as finely as the unit, past a coarser one said in between
+    found = values("The dam broke on March 3, 2001. Repairs ran into 2002. That day, though, nobody came.")
+    assert found["That day"][0] == "2001-03-03"
 
 
 def test_the_previous_weekend_is_the_weekend_of_the_week_before_the_date_named():

@@ -393,16 +393,18 @@ def _has_ended(value: str, reference: date | None) -> bool:
 
 def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
     """"the following year", "that day", "the previous month": counted from the last date the
-    article named before it (HeidelTime's anaphoric rule), else from the reference."""
-    antecedent = next((span for span in (parse_span(t.value, t.precision) for t in reversed(before)
-                                         if t.kind == "date") if span is not None), None)
-    base = antecedent.first_day if antecedent is not None else reference
+    article named before it as finely as the unit ("On March 3 ... in 2002 ... that day" is March
+    3: HeidelTime's last-mentioned rule), else from the reference when it named no date."""
     lower = text.lower()
     shift = 1 if re.search(r"following|next", lower) else -1 if re.search(r"previous|prior", lower) else 0
     unit = lower.split()[-1]
     wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else "week" if unit == "weekend" else unit]
-    if antecedent is not None and antecedent.rank < wanted:  # "that day" after a year: which day is unknown
+    spans = [span for span in (parse_span(t.value, t.precision) for t in reversed(before) if t.kind == "date")
+             if span is not None]
+    antecedent = next((span for span in spans if span.rank >= wanted), None)
+    if antecedent is None and spans:  # "that day" after only a year: which day is unknown
         return Resolved(None, None)
+    base = antecedent.first_day if antecedent is not None else reference
     if unit in PARTS_OF_DAY or unit == "day":
         suffix = _part_of_day(unit)
         return Resolved((base + timedelta(days=shift)).isoformat() + suffix, "day")
