@@ -424,3 +424,9 @@ def test_quarters_said_as_recent_or_coming_are_past_and_future():
     assert {text: value for text, (value, _, _) in found.items()} == {
         "recent quarters": "PXQ", "coming quarters": "FUTURE_REF", "future quarters": "FUTURE_REF",
         "the year-earlier nine months": "P9M"}
+
+
+def test_each_season_is_a_set_of_that_season():
+    found = values("Each spring the farmers plant rice, and every winter the pass is closed. They met in spring.")
+    assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
+        "Each spring": ("XXXX-SP", "set"), "every winter": ("XXXX-WI", "set"), "spring": ("2021-SP", "date")}

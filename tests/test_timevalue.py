@@ -37,7 +37,7 @@ EXAMPLES = {
     "unit_adjective": ["10-year war", "two-week trip", "decade-long", "day-long"],
     "duration": ["90 days", "two years", "the past three years", "several months", "nearly a decade",
                  "for centuries", "two hours", "a minute and a half", "within weeks", "the months ahead"],
-    "set": ["every morning", "every day", "each Thursday", "each year", "every month", "each July", "Tuesdays",
+    "set": ["every morning", "every day", "each Thursday", "each year", "every month", "each July", "each spring", "Tuesdays",
             "Tuesday nights", "weekends"],
     "season": ["spring 2020", "last winter", "summer", "in the fall", "the winter of nineteen ninety-four"],
     "holiday": ["Christmas", "Thanksgiving 1997", "Easter", "Memorial Day", "Election Day", "Easter week"],

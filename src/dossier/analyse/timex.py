@@ -129,6 +129,7 @@ _PATTERNS: list[tuple[str, str]] = [
             rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
             rf"|\b(?i:(?:once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+{_UNIT})\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"|\b(?i:(?:every|each)\s+(?:spring|summer|fall|autumn|winter))\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"
             r"|\b(?i:weekends)\b"
             rf"|\b(?i:{'|'.join(SET_ADVERBS)})\b"),
@@ -787,7 +788,8 @@ def _duration(text: str, context: str, reference: date | None) -> Resolved:
 def _set(text: str, context: str, reference: date | None) -> Resolved:
     """TIMEX3 SET values: "every day"/"daily" -> "P1D", "every morning" -> "XXXX-XX-XXTMO",
     "each Thursday"/"Thursdays" -> "XXXX-WXX-4", "Tuesday nights" -> "XXXX-WXX-2TNI", "each July"
-    -> "XXXX-07" (the calendar value with its unknown parts written X, TimeML 1.2.1 guidelines)."""
+    -> "XXXX-07", "each spring" -> "XXXX-SP" (the calendar value with its unknown parts written X,
+    TimeML 1.2.1 guidelines)."""
     lower = text.lower()
     if lower.endswith("weekends"):  # "on weekends": every weekend, TIMEX3's "WE" in an unknown week
         return Resolved("XXXX-WXX-WE", None, "set")
@@ -796,6 +798,9 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"XXXX-WXX-{weekday + 1}{_part_of_day(lower)}", None, "set")
     if re.search(_MONTH, text):
         return Resolved(f"XXXX-{_month_number(text):02d}", None, "set")
+    season = re.search(r"(?i)spring|summer|fall|autumn|winter", text)
+    if season:  # "each spring": TIMEX3's season code in an unknown year
+        return Resolved(f"XXXX-{SEASONS[season.group().lower()]}", None, "set")
     if any(part in lower for part in PARTS_OF_DAY):
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
     unit = SET_ADVERBS.get(lower) or unit_of(text)
