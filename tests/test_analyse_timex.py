@@ -430,3 +430,10 @@ def test_each_season_is_a_set_of_that_season():
     found = values("Each spring the farmers plant rice, and every winter the pass is closed. They met in spring.")
     assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
         "Each spring": ("XXXX-SP", "set"), "every winter": ("XXXX-WI", "set"), "spring": ("2021-SP", "date")}
+
+
+def test_consecutive_units_are_durations_and_the_year_to_a_month_is_no_date():
+    found = values("The strike lasted four consecutive days and prices fell for three straight years. "
+                   "Sales rose 4% in the year to March.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "four consecutive days": "P4D", "three straight years": "P3Y", "March": "2021-03"}
