@@ -416,6 +416,7 @@ def test_the_year_and_the_week_alone_are_the_references():
                    "the index fell. The year before, it rose. It ran in the year 2000. The year ended well.")
     assert {text: value for text, (value, _, _) in found.items()} == {
         "the year": "2021", "the fiscal year": "2021", "the week": "2021-W42", "2000": "2000"}
+    assert "the week" not in values("The talks resume the week of March 3.")  # that date's week
 
 
 def test_quarters_said_as_recent_or_coming_are_past_and_future():

@@ -117,7 +117,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"
                  # "for the year", "the fiscal year", "for the week": the reference's (TimeBank 40 of 41), not
                  # "the year before" (an antecedent's) or "the year 2000"
-                 r"|\b(?i:the\s+(?:fiscal\s+)?year|the\s+week)(?![-\w])(?!\s+(?:\d|(?i:two\s+thousand|before|after|earlier|later|ago|ended|ending|to)\b))"),
+                 r"|\b(?i:the\s+(?:fiscal\s+)?year)(?![-\w])(?!\s+(?:\d|(?i:two\s+thousand|before|after|earlier|later|ago|ended|ending|to)\b))"
+                 r"|\b(?i:the\s+week)(?![-\w])(?!\s+(?i:before|after|earlier|later|ago|of|to)\b)"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
