@@ -36,7 +36,8 @@ and a plan told in the past perfect of "due" ("had been due to expire Friday eve
 "That day" counts from the last date named as finely as a day, past a year said in between
 (HeidelTime's last-mentioned rule; no change on either set), and "each spring" is the SET
 "XXXX-SP" (TIMEX3; none on either set); "four consecutive days" is P4D and "the year to March"
-no "the year" (none on either set).
+no "the year" (none on either set). The held-out half's aggregate, read once after all of these:
+value F1 76.9, strict 81.5, relaxed 93.7 (unchanged).
 Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
 day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
 a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.
