@@ -27,6 +27,17 @@ planned to pay": the planning's day) were chosen the same way, from the errors o
 So were "the year ended Sept. 30" (P1Y), "the morning of April 22", "half an hour" and "until"
 before a past perfect; the held-out half's aggregate was read only after the last (value F1 76.9,
 as before them).
+Results stories' periods (timex31) were chosen from TimeBank's errors alone, AQUAINT's tuning half
+read only as an aggregate: "year-earlier profit" and "the 1988 quarter" take the quarter the story
+reports, "the latest quarter" is one that has ended, and after "the first nine months" "a year
+earlier" is last year (TimeBank value F1 82.9 -> 84.1; AQUAINT tuning half 79.5, unchanged); so
+were "for the year", "the fiscal year", "the week" alone and "recent/coming/future quarters" (84.2),
+and a plan told in the past perfect of "due" ("had been due to expire Friday evening": behind, 84.3).
+"That day" counts from the last date named as finely as a day, past a year said in between
+(HeidelTime's last-mentioned rule; no change on either set), and "each spring" is the SET
+"XXXX-SP" (TIMEX3; none on either set); "four consecutive days" is P4D and "the year to March"
+no "the year" (none on either set). The held-out half's aggregate, read once after all of these:
+value F1 76.9, strict 81.5, relaxed 93.7 (unchanged).
 Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
 day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
 a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.

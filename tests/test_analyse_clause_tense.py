@@ -80,6 +80,9 @@ def test_a_plan_told_in_the_past_perfect_lies_behind(values):
     assert values(text)["midnight Tuesday"] == "2021-11-16T24:00"
     assert values("The union had planned a march on Saturday.", parse=False)["Saturday"] == "2021-11-13"
     assert values("The union had planned a march on Saturday.")["Saturday"] == "2021-11-13"
+    # the perfect sits on the copula of "due": the plan is still behind
+    assert values("The tender offer had been due to expire on Thursday evening.")["Thursday evening"] \
+        == "2021-11-18TEV"
 
 
 def test_a_time_put_before_a_past_verb_of_planning_dates_the_planning(values):

@@ -133,6 +133,9 @@ def test_anaphoric_expressions_count_from_the_date_named_before():
     assert found["Later that night"][0] == "2001-03-03TNI"
     assert found["The previous month"][0] == "2001-02"
     assert values("It was founded in 1987. That day nobody came.")["That day"][0] is None  # which day of 1987?
+    # the last date named as finely as the unit, past a coarser one said in between
+    found = values("The dam broke on March 3, 2001. Repairs ran into 2002. That day, though, nobody came.")
+    assert found["That day"][0] == "2001-03-03"
 
 
 def test_the_previous_weekend_is_the_weekend_of_the_week_before_the_date_named():
@@ -377,3 +380,61 @@ def test_until_with_a_past_perfect_looks_back():
     up to then: "Until Tuesday, the board had not met" is the Tuesday just past."""
     assert values("Until Tuesday, the board had not met.")["Tuesday"][0] == "2021-10-19"
     assert values("The offer runs until Tuesday.")["Tuesday"][0] == "2021-10-26"
+
+
+
+RESULTS_DAY = date(1989, 11, 2)  # a results season: the third quarter has ended, the fourth is under way
+
+
+def test_results_story_periods_follow_the_quarter_it_reports():
+    found = values("Acme had a loss in the third quarter, compared with a year-earlier loss of $2 million. "
+                   "In the year-ago third quarter it earned $1 million. Beta earned $3 million in the 1988 quarter.",
+                   RESULTS_DAY)
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "the third quarter": "1989-Q3", "year-earlier": "1988-Q3", "the year-ago third quarter": "1988-Q3",
+        "the 1988 quarter": "1988-Q3"}  # and "a year-earlier loss" holds no duration of "a year"
+
+
+def test_latest_quarter_is_one_that_has_ended():
+    found = values("Acme expects a fourth-quarter charge. Profit fell 59% in the latest quarter, compared with "
+                   "$6 million a year ago.", RESULTS_DAY)
+    assert (found["the latest quarter"][0], found["a year ago"][0]) == ("1989-Q3", "1988-Q3")
+
+
+def test_months_from_the_years_start_make_a_year_earlier_last_year():
+    found = values("In the first nine months, net was $306 million, against a loss in the 1988 period. "
+                   "The year-ago results included a charge. In the year-earlier period it lost money. "
+                   "Revenue grew in the latest nine months, compared with a year earlier.", RESULTS_DAY)
+    assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
+        "the first nine months": ("P9M", "duration"), "the 1988 period": ("1988", "date"),
+        "year-ago": ("1988", "date"), "the year-earlier period": ("P9M", "duration"),
+        "the latest nine months": ("P9M", "duration"), "a year earlier": ("1988", "date")}
+
+
+def test_the_year_and_the_week_alone_are_the_references():
+    found = values("For the year, volume was flat. Profit should rise throughout the fiscal year. For the week, "
+                   "the index fell. The year before, it rose. It ran in the year 2000. The year ended well.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "the year": "2021", "the fiscal year": "2021", "the week": "2021-W42", "2000": "2000"}
+    assert "the week" not in values("The talks resume the week of March 3.")  # that date's week
+
+
+def test_quarters_said_as_recent_or_coming_are_past_and_future():
+    found = values("It was a tough business in recent quarters, and that bodes ill for coming quarters and future "
+                   "quarters. Sales in the year-earlier nine months rose.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "recent quarters": "PXQ", "coming quarters": "FUTURE_REF", "future quarters": "FUTURE_REF",
+        "the year-earlier nine months": "P9M"}
+
+
+def test_each_season_is_a_set_of_that_season():
+    found = values("Each spring the farmers plant rice, and every winter the pass is closed. They met in spring.")
+    assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
+        "Each spring": ("XXXX-SP", "set"), "every winter": ("XXXX-WI", "set"), "spring": ("2021-SP", "date")}
+
+
+def test_consecutive_units_are_durations_and_the_year_to_a_month_is_no_date():
+    found = values("The strike lasted four consecutive days and prices fell for three straight years. "
+                   "Sales rose 4% in the year to March.")
+    assert {text: value for text, (value, _, _) in found.items()} == {
+        "four consecutive days": "P4D", "three straight years": "P3Y", "March": "2021-03"}

@@ -72,8 +72,10 @@ def clause_tense(owner, before: bool = False) -> str | None:
         head = verb.head
         if head.lemma_ not in PLAN_VERBS and head.lower_ not in AHEAD_WORDS:
             return None
-        # a plan told in the past perfect lies behind: "had been scheduled to expire Friday"
-        return "past" if "had" in _auxiliaries(head) else "future"
+        # a plan told in the past perfect lies behind: "had been scheduled to expire Friday"; after
+        # "due"/"set" the perfect is the copula's ("had been due to expire Friday")
+        governor = head.head if head.dep_ == "acomp" else head
+        return "past" if "had" in _auxiliaries(governor) else "future"
     tense = verb_tense(verb)  # past forms, past auxiliaries, the present perfect
     return tense if tense in ("past", "future") else None
 

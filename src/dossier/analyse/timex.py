@@ -93,11 +93,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("second_day", r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s)|(?<=\sthrough\s))[0-3]?\d\b(?![\d,.:%/-]?\d|\s+(?i:percent|per\s+cent)\b)"),
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
     ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
-    ("quarter", rf"(?i:(?:the(?=\s+\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
+    ("quarter", rf"(?i:(?:the(?=\s+(?:year-(?:ago|earlier)\s+|fiscal-)?\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?i:year-(?:ago|earlier)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
                 rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
-                      r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier))\s+period)\b"),
+                      r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier)|(?:1[6-9]|20)\d\d)\s+period"
+                      r"|the\s+(?:1[6-9]|20)\d\d\s+quarter(?![s-]))\b"),
+    # "year-earlier profit", "the year-ago results": the results' period a year before (`_results_period`)
+    ("year_ago", r"\b(?i:year-(?:ago|earlier))\b"),
     # "(for) the year ended Sept. 30": the twelve months a report covers, a TIMEX3 duration (TimeBank 7 of 8)
     ("year_ended", rf"\b(?i:the\s+(?:fiscal\s+)?year)(?=\s+(?i:ended|ending)\s+(?:{_MONTH}|(?i:today|tomorrow|yesterday)\b))"),
     ("period_end", r"\b(?i:year[- ]end|year's\s+end|the\s+(?:end|beginning|start|middle)\s+of\s+the\s+(?:year|month|week))\b"),
@@ -111,18 +114,23 @@ _PATTERNS: list[tuple[str, str]] = [
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
                   rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this\s+past|this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b(?:\s+(?i:or\s+so)\b)?"
-                 r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"),
+                 r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"
+                 # "for the year", "the fiscal year", "for the week": the reference's (TimeBank 40 of 41), not
+                 # "the year before" (an antecedent's) or "the year 2000"
+                 r"|\b(?i:the\s+(?:fiscal\s+)?year)(?![-\w])(?!\s+(?:\d|(?i:two\s+thousand|before|after|earlier|later|ago|ended|ending|to)\b))"
+                 r"|\b(?i:the\s+week)(?![-\w])(?!\s+(?i:before|after|earlier|later|ago|of|to)\b)"),
     ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
-                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
+                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous|year-earlier|year-ago)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional|consecutive|straight|successive)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
             rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
             rf"|\b(?i:(?:once|twice|(?:{_NUM})\s+times)\s+(?:a|an|per)\s+{_UNIT})\b"
             rf"|\b(?i:every|each)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"|\b(?i:(?:every|each)\s+(?:spring|summer|fall|autumn|winter))\b"
             rf"|\b{_WEEKDAY}(?:s|\s+(?i:mornings|afternoons|evenings|nights))\b"
             r"|\b(?i:weekends)\b"
             rf"|\b(?i:{'|'.join(SET_ADVERBS)})\b"),
@@ -133,8 +141,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays|these\s+days)\b"),
-    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
-    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:the\s+)?coming\s+(?:years|months|weeks|days))\b"),
+    ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
+    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
@@ -146,6 +154,7 @@ _UNIT_WORD = re.compile(r"(?i)day|week|month|year|decade|centur|hour|minute|quar
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # case as in `_MONTH`
 _NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:period|term))"),
           "duration": _UNIT_WORD, "ago": re.compile(r"(?i)ago|earlier|from\s+now"),
+          "year_ago": re.compile(r"(?i)year-(?:ago|earlier)"),
           "century": re.compile(r"(?i)century"), "year_ended": re.compile(r"(?i)year\s+end(?:ed|ing)"), "quarter": re.compile(r"(?i)quarter|half"),
           "full": _MONTH_NAME, "month_day": _MONTH_NAME, "month_year": _MONTH_NAME, "bare_month": _MONTH_NAME,
           "second_day": re.compile(r"\s(?:and|or|to|through)\s\d"),
@@ -176,9 +185,14 @@ _HAD = re.compile(r"\bhad(?:n't)?\b", re.I)
 _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
 # (how TimeBank's results stories use it; HeidelTime resolves it the same way).
-_YEAR_BEFORE = re.compile(r"(?i)^a\s+year\s+(?:ago|earlier)$")
+_YEAR_BEFORE = re.compile(r"(?i)^(?:a\s+year\s+(?:ago|earlier)|year-(?:ago|earlier))$")
+_YEAR_AGO_WORD = re.compile(r"(?i)\byear-(?:ago|earlier)\b")
+_QUARTER_VALUE = re.compile(r"\d{4}-[QH]\d")
+_ORDINAL_PERIOD = re.compile(r"(?i)(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)")
+# Months counted from a results year's start: "the first nine months", "the latest six months".
+_MONTHS_REPORTED = re.compile(r"(?i)(?:the\s+)?(?:first\s+|latest\s+)?(?:six|nine)\s+months")
 _SAME_PERIOD = re.compile(r"(?i)the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year$")
-_REPORT_PERIOD = re.compile(r"(?i)\b(?:latest|comparable|year-ago|year-earlier)\b|^the\s+(?:fiscal\s+)?quarter$")
+_REPORT_PERIOD = re.compile(r"(?i)\b(?:latest|comparable|year-ago|year-earlier)\b(?!$)|^the\s+(?:fiscal\s+)?quarter$|^the\s+\d{4}\s")
 # Past-tense cues (regular "-ed" forms and the common irregular ones); the future cues win over them.
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed|met|took|went|came|said|told|made|began|won|lost|held|saw|got|"
                    r"gave|left|fell|rose|sold|bought|paid|ran|wrote|spoke|broke|brought|led|kept|thought|found|became|"
@@ -204,6 +218,7 @@ _TITLE_WORD = re.compile(r"(?<=\s)(?:Week|Weekend|Minutes?|Hours?|Days|Months?|Y
 _TITLE_CASE_LEAD = re.compile(r"Today|Tonight|Now")
 _CAPITALISED_BEFORE = re.compile(r"(?<=[\w.,;:] )[A-Z][\w.&-]*\s+$")
 # A month-day and a conjunction before a bare day number: "April 24 and [25]".
+_YEAR_AGO_AFTER = re.compile(r"(?i)-(?:ago|earlier)\b")
 _DAY_LIST_BEFORE = re.compile(rf"{_MONTH}\s+{_DAY}\s+(?:and|or|to|through)\s+$")
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -255,6 +270,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return False
     if name == "second_day":
         return not _DAY_LIST_BEFORE.search(text, 0, start)
+    if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
+        return True
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
                                                and _CAPITALISED_BEFORE.search(text, 0, start)):
         return True
@@ -303,19 +320,13 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     value the same way; `site` helps decide the article's numeric date order (`day_first`)."""
     order_day_first = day_first(times, site)
     out = []
-    quarter = None  # the last quarter the article named: "a year earlier" in a results story is its year-ago twin
+    period = None  # the period a results story last named: "a year earlier" is its year-ago twin
     for i, t in enumerate(times):
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
         resolved = normalise_time(t.text, context, reference, day_first=order_day_first, tense=t.tense)
-        if quarter and _REPORT_PERIOD.search(t.text) and not re.match(r"(?i)this|the\s+current", t.text):
-            year_before = re.search(r"(?i)year-(?:ago|earlier)", t.text) is not None
-            resolved = Resolved(f"{int(quarter[:4]) - year_before}{quarter[4:]}", "approximate")
-        elif resolved.value and re.fullmatch(r"\d{4}-[QH]\d", resolved.value):
-            quarter = resolved.value
-        elif _SAME_PERIOD.match(t.text):
-            resolved = _year_before(quarter, resolved)
-        elif quarter and resolved.value and _YEAR_BEFORE.match(t.text):
-            resolved = Resolved(f"{int(quarter[:4]) - 1}{quarter[4:]}", "approximate")
+        reported = _results_period(t.text, resolved, period, reference)
+        if reported is not None:
+            resolved, period = reported
         elif reference and _ANAPHORIC.search(t.text):
             resolved = _from_antecedent(t.text, out, reference)
         elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
@@ -336,26 +347,66 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
     return out
 
 
-def _year_before(period: str | None, resolved: Resolved) -> Resolved:
-    """"the same period last year": the quarter or half the article named last, a year before;
-    without one, last year as said."""
-    if period is None:
-        return resolved
-    return Resolved(f"{int(period[:4]) - 1}{period[4:]}", "approximate")
+def _results_period(text: str, resolved: Resolved, period: Resolved | None,
+                    reference: date | None) -> tuple[Resolved, Resolved | None] | None:
+    """(value, period named since) for the periods of a results story, None for other expressions.
+    `period` is the last one the article named: a quarter or half ("1989-Q3"), or months counted
+    from the year's start ("the first nine months": P9M). Against it "a year earlier", "year-ago"
+    and "the year-earlier period" are that period a year before (a stretch of months a year before
+    is last year, "the year-earlier period" is the stretch itself, as TimeBank writes them), "the
+    1988 quarter" is its quarter in 1988, and "the latest quarter" is it only once it has ended
+    (a quarter still under way, "fourth-quarter results" said in November, is no report's)."""
+    months = period is not None and period.kind == "duration"
+    year_before = 1 if _YEAR_AGO_WORD.search(text) else 0
+    if resolved.kind == "duration":
+        return (resolved, resolved) if _MONTHS_REPORTED.fullmatch(text) else None
+    if not resolved.value:
+        return None
+    if _QUARTER_VALUE.fullmatch(resolved.value) and _ORDINAL_PERIOD.search(text):  # "the year-ago third quarter"
+        return resolved, Resolved(_shift_year(resolved.value, year_before), "approximate")
+    if _REPORT_PERIOD.search(text) and not re.match(r"(?i)this|the\s+current", text):
+        named = period if period is not None and (months or _has_ended(period.value, reference)) else None
+        year = re.search(_YEAR, text)
+        if year:  # "the 1988 period"
+            value = f"{year.group()}{named.value[4:]}" if named is not None and not months else year.group()
+            return Resolved(value, "approximate"), period
+        if named is not None and months and year_before and text.lower().endswith("period"):
+            return named, period
+        if named is None or months:
+            own = _QUARTER_VALUE.fullmatch(resolved.value)
+            return resolved, Resolved(_shift_year(resolved.value, year_before), "approximate") if own else period
+        return Resolved(_shift_year(named.value, -year_before), "approximate"), named
+    if _QUARTER_VALUE.fullmatch(resolved.value):  # "this quarter"
+        return resolved, resolved
+    if period is not None and not months and (_SAME_PERIOD.match(text) or _YEAR_BEFORE.match(text)):
+        return Resolved(_shift_year(period.value, -1), "approximate"), period
+    return None
+
+
+def _shift_year(value: str, years: int) -> str:
+    """A quarter or half value `years` years later: ("1989-Q3", -1) -> "1988-Q3"."""
+    return f"{int(value[:4]) + years}{value[4:]}"
+
+
+def _has_ended(value: str, reference: date | None) -> bool:
+    span = parse_span(value, "approximate")
+    return reference is None or span is None or span.last_day < reference
 
 
 def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
     """"the following year", "that day", "the previous month": counted from the last date the
-    article named before it (HeidelTime's anaphoric rule), else from the reference."""
-    antecedent = next((span for span in (parse_span(t.value, t.precision) for t in reversed(before)
-                                         if t.kind == "date") if span is not None), None)
-    base = antecedent.first_day if antecedent is not None else reference
+    article named before it as finely as the unit ("On March 3 ... in 2002 ... that day" is March
+    3: HeidelTime's last-mentioned rule), else from the reference when it named no date."""
     lower = text.lower()
     shift = 1 if re.search(r"following|next", lower) else -1 if re.search(r"previous|prior", lower) else 0
     unit = lower.split()[-1]
     wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else "week" if unit == "weekend" else unit]
-    if antecedent is not None and antecedent.rank < wanted:  # "that day" after a year: which day is unknown
+    spans = [span for span in (parse_span(t.value, t.precision) for t in reversed(before) if t.kind == "date")
+             if span is not None]
+    antecedent = next((span for span in spans if span.rank >= wanted), None)
+    if antecedent is None and spans:  # "that day" after only a year: which day is unknown
         return Resolved(None, None)
+    base = antecedent.first_day if antecedent is not None else reference
     if unit in PARTS_OF_DAY or unit == "day":
         suffix = _part_of_day(unit)
         return Resolved((base + timedelta(days=shift)).isoformat() + suffix, "day")
@@ -559,7 +610,7 @@ def _quarter(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{year_match.group()}-{unit}{number}", "approximate")
     if reference is None:
         return Resolved(None, "approximate")
-    shift = -1 if re.search(r"(?i)last year", text) else 1 if re.search(r"(?i)next year", text) else None
+    shift = -1 if re.search(r"(?i)last year|year-(?:ago|earlier)", text) else 1 if re.search(r"(?i)next year", text) else None
     if shift is not None or re.search(r"(?i)this year|of the year", text):
         return Resolved(f"{reference.year + (shift or 0)}-{unit}{number}", "approximate")
     current = (reference.month - 1) // (3 if unit == "Q" else 6) + 1
@@ -576,6 +627,9 @@ def _same_period(text: str, context: str, reference: date | None) -> Resolved:
 def _report_period(text: str, context: str, reference: date | None) -> Resolved:
     """"the latest quarter", "the year-ago period": in results news, the quarter just reported (the
     one before the reference's); `normalise_times` puts the quarter the article named instead."""
+    year = re.search(_YEAR, text)
+    if year:  # "the 1988 quarter": `normalise_times` puts the quarter the article named
+        return Resolved(year.group(), "year")
     if reference is None:
         return Resolved(None, "approximate")
     index = reference.year * 4 + (reference.month - 1) // 3
@@ -584,6 +638,12 @@ def _report_period(text: str, context: str, reference: date | None) -> Resolved:
     if re.search(r"(?i)year-(?:ago|earlier)", text):
         index -= 4
     return Resolved(f"{index // 4}-Q{index % 4 + 1}", "approximate")
+
+
+def _year_ago(text: str, context: str, reference: date | None) -> Resolved:
+    """Alone, "year-earlier (profit)" is last year; `normalise_times` puts the period the article
+    named, a year before."""
+    return Resolved(str(reference.year - 1), "year") if reference else Resolved(None, "year")
 
 
 def _year_ended(text: str, context: str, reference: date | None) -> Resolved:
@@ -722,14 +782,15 @@ def _duration(text: str, context: str, reference: date | None) -> Resolved:
     day long."""
     if _SOME_FUTURE_DAY.search(context[:max(0, context.rfind(text))] + text):
         return Resolved("FUTURE_REF", "approximate")
-    value, precision = duration_value(text)
+    value, precision = duration_value(_YEAR_AGO_WORD.sub("", text))  # "the year-earlier nine months": P9M
     return Resolved(value, precision, "duration")
 
 
 def _set(text: str, context: str, reference: date | None) -> Resolved:
     """TIMEX3 SET values: "every day"/"daily" -> "P1D", "every morning" -> "XXXX-XX-XXTMO",
     "each Thursday"/"Thursdays" -> "XXXX-WXX-4", "Tuesday nights" -> "XXXX-WXX-2TNI", "each July"
-    -> "XXXX-07" (the calendar value with its unknown parts written X, TimeML 1.2.1 guidelines)."""
+    -> "XXXX-07", "each spring" -> "XXXX-SP" (the calendar value with its unknown parts written X,
+    TimeML 1.2.1 guidelines)."""
     lower = text.lower()
     if lower.endswith("weekends"):  # "on weekends": every weekend, TIMEX3's "WE" in an unknown week
         return Resolved("XXXX-WXX-WE", None, "set")
@@ -738,6 +799,9 @@ def _set(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"XXXX-WXX-{weekday + 1}{_part_of_day(lower)}", None, "set")
     if re.search(_MONTH, text):
         return Resolved(f"XXXX-{_month_number(text):02d}", None, "set")
+    season = re.search(r"(?i)spring|summer|fall|autumn|winter", text)
+    if season:  # "each spring": TIMEX3's season code in an unknown year
+        return Resolved(f"XXXX-{SEASONS[season.group().lower()]}", None, "set")
     if any(part in lower for part in PARTS_OF_DAY):
         return Resolved("XXXX-XX-XX" + _part_of_day(lower), None, "set")
     unit = SET_ADVERBS.get(lower) or unit_of(text)
@@ -846,7 +910,7 @@ def _future_ref(text: str, context: str, reference: date | None) -> Resolved:
 
 
 _RESOLVERS = {"clock": _clock, "iso": _absolute, "full": _absolute, "month_day": _month_day,
-              "second_day": _second_day, "month_year": _month_year, "range": _range, "report_period": _report_period, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
+              "second_day": _second_day, "month_year": _month_year, "range": _range, "report_period": _report_period, "year_ago": _year_ago, "period_end": _period_end, "quarter": _quarter, "decade": _decade,
               "century": _century, "fiscal": _fiscal, "day_word": _day_word, "weekday": _weekday,
               "relative": _relative, "anaphoric": _anaphoric, "ago": _ago, "unit_adjective": _duration, "duration": _duration,
               "set": _set, "season": _season, "bare_month": _bare_month, "year": _year, "spoken_year": _spoken_year,
