@@ -173,6 +173,25 @@ def test_header_date_wins_over_a_chrome_date_line():
         == "date line in page chrome"
 
 
+def test_a_header_naming_no_calendar_day_gives_no_page_date_and_says_why():
+    cleaned = clean_lines("date 2024-13-45\n" + _page(""), OPTIONS)
+    assert (cleaned.page_date, cleaned.page_date_trust) == (None, "missing")
+    assert "no such calendar day" in cleaned.page_date_evidence[0].text
+    assert [r.line for r in cleaned.removed if "no such calendar day" in r.reason] == ["date 2024-13-45"]
+    assert "2024-13-45" not in cleaned.text
+
+
+@pytest.mark.parametrize("first, title", [
+    ("E.U. leaders weigh plans for military coordination in Brussels. They met on Friday.",
+     "E.U. leaders weigh plans for military coordination in Brussels"),
+    ("Power plant rules face a key test in U.S. Court on Monday. Judges heard both sides.",
+     "Power plant rules face a key test in U.S. Court on Monday")])
+def test_a_title_taken_from_the_text_is_not_cut_at_an_initialism(first, title):
+    text = " ".join([first, *BODY])
+    doc = Document(id="x", source="x.txt", kind="text", raw=text.encode(), text=text)
+    assert clean_document(doc, OPTIONS).title == title
+
+
 # ------------------------------------------------------------------ HTML path
 
 def test_html_document_keeps_body_and_trusts_a_markup_date():

@@ -81,6 +81,18 @@ def test_timeline_keeps_the_builds_order(store):
     assert [e["id"] for e in q.timeline(store.db, {"entity": "e-lavrov"})["items"]] == ["ev-b"]
 
 
+def test_a_decade_reads_as_the_1990s_in_the_timeline_year_facet(tmp_path):
+    store = Store(tmp_path / "decade.db")
+    events = [Event(id="ev-90s", type="talks", summary="rule of the 1990s", date="199", date_precision="decade",
+                    articles=["a00"]),
+              Event(id="ev-day", type="talks", summary="met", date="2021-10-20", date_precision="day", articles=["a00"])]
+    with store.transaction():
+        store.put_corpus(Corpus(links=[], stories=[], entities=[], quotes=[], events=events, flags=[]))
+    facets = {f["value"]: f.get("name") for f in q.timeline(store.db)["facets"]["year"]}
+    assert facets["199"] == "1990s" and facets["2021"] is None
+    assert [e["shown_date"] for e in q.timeline(store.db, {"year": "199"})["items"]] == ["1990s"]
+
+
 def test_timeline_rows_show_one_sentences_events_as_one_row():
     sentence = "They hosted Osama bin Laden in the 1990s, which sparked concern."
     def event(i, label, articles, sources, summary=sentence, date="199"):

@@ -116,6 +116,14 @@ def test_not_found_has_html_and_json_forms(sample_client):
     assert "<main" in sample_client.get("/compare").text
 
 
+def test_the_story_list_paths_lead_to_the_home_page(sample_client):
+    for path, target in [("/stories", "/"), ("/stories/", "/"), ("/stories?sort=oldest", "/?sort=oldest"),
+                         ("/stories.json", "/index.json")]:
+        response = sample_client.get(path, follow_redirects=False)
+        assert response.status_code == 308 and response.headers["location"] == target
+        assert sample_client.get(path).status_code == 200
+
+
 def test_openapi_describes_every_json_twin(sample_client):
     spec = get_ok(sample_client, "/openapi.json").json()
     for path in ["/index.json", "/stories/{story_id}.json", "/articles/{article_id}.json", "/compare.json",

@@ -6,6 +6,8 @@ step (lines repeated across many pages of a site are chrome).
 
 from __future__ import annotations
 
+import re
+
 from dossier.clean.bylines import split_authors
 from dossier.clean.html import extract_page
 from dossier.clean.language import identify_language, long_enough
@@ -80,8 +82,13 @@ def _merge_given_metadata(article: Article, meta: dict) -> None:
         article.page_date_evidence.append(Evidence("warc-crawl-date", f"crawled {meta['crawl_date']}"))
 
 
+# A full stop ends the first sentence only after a lower-case word ("... in Kabul. The"), not
+# after an initialism or a title ("E.U. leaders", "in U.S. Court", "Dr. Smith").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9]{2})\.\s+(?=[^a-z\s])")
+
+
 def _title_from_text(text: str) -> str:
     """No headline in the input: the first sentence, shortened, stands in for one."""
     first = text.strip().split("\n", 1)[0]
-    sentence = first.split(". ", 1)[0]
+    sentence = _SENTENCE_END.split(first, 1)[0]
     return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"

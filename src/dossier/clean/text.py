@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from dossier.clean import rules
 from dossier.clean.bylines import parse_byline
 from dossier.config import CleanOptions
+from dossier.ingest.readers import valid_date
 from dossier.model import Evidence, RemovedLine
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -141,10 +142,14 @@ def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) ->
     out = CleanedText(text="")
     header = HEADER.match(text)
     if header:
-        out.page_date = header.group(1)
-        out.page_date_trust = "ok"
-        out.page_date_evidence.append(Evidence("header", header.group(0).strip()))
-        out.removed.append(RemovedLine(header.group(0).strip(), "metadata header (kept as page date)", 0))
+        line = header.group(0).strip()
+        if valid_date(header.group(1)):
+            out.page_date, out.page_date_trust = header.group(1), "ok"
+            out.page_date_evidence.append(Evidence("header", line))
+            out.removed.append(RemovedLine(line, "metadata header (kept as page date)", 0))
+        else:  # "date 2024-13-45": no such day, so no page date, and the user sees why
+            out.page_date_evidence.append(Evidence("header", f"{line} (no such calendar day: not used)"))
+            out.removed.append(RemovedLine(line, "metadata header with no such calendar day (not used as page date)", 0))
         text = text[header.end():]
     lines = text.splitlines()
     reasons: list[str | None] = [rules.rule_reason(l) if l.strip() else None for l in lines]

@@ -186,6 +186,9 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
     reader sees (`triggers.event_label`, `timevalue.readable`). Filters: year, type, story, entity, article."""
     rows, result = _run(db, EVENTS, "date", filters, paging)
     items = corpus_items(db, "event", [r["id"] for r in rows])
+    for value in result["facets"].get("year", []):  # a decade's "199" reads "1990s"
+        if readable(value["value"]) != value["value"]:
+            value["name"] = readable(value["value"])
     return dict(result, items=[dict(e, label=event_label(e), shown_date=readable(e.get("date"))) for e in items])
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -149,6 +149,15 @@ def add_pages(app: FastAPI) -> None:
              outlet: str | None = Query(None, description="only stories with an article from this outlet"),
              paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
         return views.home(store, sort, {"year": year, "outlet": outlet}, paging)
+
+    # The story list is the home page; "/stories" (and "/stories/", which the story route would
+    # take as an empty id) and "/stories.json" go there, query kept, instead of a 404.
+    @app.get("/stories", include_in_schema=False)
+    @app.get("/stories/", include_in_schema=False)
+    @app.get("/stories.json", include_in_schema=False)
+    def story_list(request: Request):
+        target = "/index.json" if request.url.path.endswith(".json") else "/"
+        return RedirectResponse(f"{target}?{request.url.query}" if request.url.query else target, status_code=308)
 
     @twin(app, "/stories/{story_id:path}", "story.html", schemas.StoryPage, "One story: provenance, timeline, what changed")
     def story(story_id: str, store: Store = Depends(get_store)):

@@ -194,6 +194,7 @@ def timeline(store: Store, filters: dict | None = None, paging: q.Paging = q.Pag
     names = q.entity_names(store.db, [p for e in events for p in e.get("participants", [])])
     if (filters or {}).get("entity"):
         names.update(q.entity_names(store.db, [filters["entity"]]))
+    names.update({f["value"]: f["name"] for f in page["facets"].get("year", []) if f.get("name")})
     return {"listing": dict(page, items=events), "events": events, "names": names}
 
 
