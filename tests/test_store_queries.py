@@ -93,6 +93,25 @@ def test_a_decade_reads_as_the_1990s_in_the_timeline_year_facet(tmp_path):
     assert [e["shown_date"] for e in q.timeline(store.db, {"year": "199"})["items"]] == ["1990s"]
 
 
+def test_an_event_every_report_foretold_is_marked_expected(tmp_path):
+    store = Store(tmp_path / "expected.db")
+    articles = [_article(1, date="2021-10-20"), _article(2), _article(3)]
+    articles[2].event_date = "2021-10-20"  # no trusted page date: the day of the news it reports
+    events = [Event(id="ev-plan", type="visit", summary="to visit next month", date="2021-11", date_precision="month",
+                    articles=["a01", "a03"]),
+              Event(id="ev-done", type="talks", summary="talks on Tuesday", date="2021-10-19", date_precision="day",
+                    articles=["a01"]),
+              Event(id="ev-unknown", type="visit", summary="a visit in November", date="2021-11",
+                    date_precision="month", articles=["a01", "a02"])]  # a02 has no date: cannot tell
+    with store.transaction():
+        for article in articles:
+            store.put_document(Document(id=article.id, source=article.source, kind="text", raw=b"raw"))
+            store.put_article(article)
+        store.put_corpus(Corpus(links=[], stories=[], entities=[], quotes=[], events=events, flags=[]))
+    expected = {e["id"]: e["expected"] for e in q.timeline(store.db)["items"]}
+    assert expected == {"ev-plan": True, "ev-done": False, "ev-unknown": False}
+
+
 def test_timeline_rows_show_one_sentences_events_as_one_row():
     sentence = "They hosted Osama bin Laden in the 1990s, which sparked concern."
     def event(i, label, articles, sources, summary=sentence, date="199"):

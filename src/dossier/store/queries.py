@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from dossier.store.readmodel import SEARCH_TABLES
-from dossier.timevalue import readable
+from dossier.model import TRUSTED_PAGE_DATES
+from dossier.timevalue import parse_span, readable
 from dossier.triggers import event_label
 
 PER_PAGE = 50
@@ -189,7 +190,29 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
     for value in result["facets"].get("year", []):  # a decade's "199" reads "1990s"
         if readable(value["value"]) != value["value"]:
             value["name"] = readable(value["value"])
-    return dict(result, items=[dict(e, label=event_label(e), shown_date=readable(e.get("date"))) for e in items])
+    written = _written(db, [a for e in items for a in e.get("articles", [])])
+    return dict(result, items=[dict(e, label=event_label(e), shown_date=readable(e.get("date")),
+                                    expected=_expected(e, written)) for e in items])
+
+
+def _written(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+    """article id -> the first day it can have been written (ordinal): its trusted page date, else
+    the day of the news it reports (its event date); articles with neither are left out."""
+    out = {}
+    for card in cards(db, ids).values():
+        trusted = card["page_date"] if card.get("page_date_trust") in TRUSTED_PAGE_DATES else None
+        span = parse_span(trusted or card.get("event_date"))
+        if span is not None:
+            out[card["id"]] = span.start
+    return out
+
+
+def _expected(event: dict, written: dict[str, int]) -> bool:
+    """Every report of the event was written before it began ("is likely to visit next month"): a
+    plan or forecast, not something that happened; unknown (False) when a report has no date."""
+    span = parse_span(event.get("date"), event.get("date_precision"))
+    days = [written.get(a) for a in event.get("articles", [])]
+    return bool(span is not None and days and None not in days and span.start > max(days))
 
 
 def timeline_rows(events: list[dict]) -> list[dict]:
@@ -197,7 +220,8 @@ def timeline_rows(events: list[dict]) -> list[dict]:
     story, background and summary (the predicates of one sentence: "host" and "spark" of "...
     the 1990s, when they hosted ...") become one row at the first one's place, with `labels` (each
     event's `label`, in order; `label` joins them), the union of their articles, participants and
-    evidence, the most independent sources any of them has, and `ids` (the events it shows)."""
+    evidence, the most independent sources any of them has, `ids` (the events it shows), and
+    `expected` only where all of them are."""
     rows: dict[tuple, dict] = {}
     for event in events:
         key = (event.get("date"), event.get("date_precision"), event.get("story"),
@@ -207,6 +231,7 @@ def timeline_rows(events: list[dict]) -> list[dict]:
             rows[key] = dict(event, labels=[event["label"]], ids=[event["id"]])
             continue
         row["ids"].append(event["id"])
+        row["expected"] = bool(row.get("expected") and event.get("expected"))
         row["labels"] += [event["label"]] if event["label"] not in row["labels"] else []
         row["independent_sources"] = max(row["independent_sources"], event["independent_sources"])
         for name in ("articles", "participants", "evidence"):

@@ -157,6 +157,7 @@ class TimelineEntry(BaseModel):
     label: str = ""  # what the page shows as its kind (`triggers.event_label`; a row's labels joined)
     labels: list[str] = []  # the row's events' labels (`queries.timeline_rows`: one row per sentence)
     ids: list[str] = []  # the events the row shows
+    expected: bool = False  # every report was written before its date: a plan or forecast (`queries.timeline`)
     shown_date: str | None = None  # the date as the page shows it ("1990s" for the TIMEX3 "199")
     headline: str
     article_cards: list[Card]
