@@ -28,7 +28,8 @@ ROLE_NAMES = {"original": "the first version of the story the build found",
               "version": "in another article's lineage, counted with it as one source, but the build found "
                          "nothing here it was made from (it may be the source of a copy)"}
 LINK_KINDS = {"copy": "the same text, lightly edited", "rewrite": "the same sentences reworded",
-              "translation": "the same text in another language", "partial": "reuses a paragraph or two"}
+              "translation": "the same text translated: in another language, or reworded by a machine translation "
+                             "the page discloses", "partial": "reuses a paragraph or two"}
 TRUST_NAMES = {"ok": "page date from the page's own metadata", "weak": "page date guessed from the page text",
                "missing": "no page date", "contradicted": "page date contradicted by the articles' own dates"}
 
