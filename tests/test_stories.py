@@ -155,6 +155,24 @@ def test_within_a_date_the_most_reported_typed_event_comes_first_and_one_sentenc
         ["event-0", "event-3", "event-4", "event-2", "event-1", "event-5"]
 
 
+def test_one_predicate_in_two_reports_of_a_story_is_one_event_only_with_an_actor_in_common():
+    from dossier.stories.timeline import build_timeline
+    def working(eid, sentence, participants, date="2021-10-20"):
+        found = event(eid, "occurrence", sentence, date, "day" if date else None, participants)
+        found.predicate = "work"
+        return found
+    a = article("a", ["Russia has worked for years to reach the Taliban."],
+                [working("e1", "Russia has worked for years to reach the Taliban.", ["Russia"])])
+    b = article("b", ["They are working on it, Kabulov said."],
+                [working("e1", "They are working on it, Kabulov said.", [])])
+    c = article("c", ["Russia worked with its neighbours."],
+                [working("e1", "Russia worked with its neighbours.", ["Russia"])])
+    d = article("d", ["Officials are working on a plan."], [working("e1", "Officials are working on a plan.", [], None)])
+    story = {x.id: "s1" for x in (a, b, c, d)}
+    entries = build_timeline([a, b, c, d], [], {}, story)
+    assert sorted(sorted(e.articles) for e in entries) == [["a", "c"], ["b"], ["d"]]
+
+
 def test_members_without_event_date_take_the_story_date():
     articles, links = seeds_like()
     stories, events = build_stories(articles, links)

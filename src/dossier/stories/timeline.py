@@ -1,9 +1,9 @@
 """Timeline: the events of all articles merged across articles, dated, counted by independent source.
 
 Two article events are one timeline entry when they have the same type and compatible dates and
-either belong to the same story (news: never across stories) or share participants or place
-(history told by many), or when a link aligns the sentences that report them (whatever the types
-each copy's words gave them).
+either belong to the same story (news: never across stories; a domain-general predicate only with
+an actor in common) or share participants or place (history told by many), or when a link aligns
+the sentences that report them (whatever the types each copy's words gave them).
 History is merged by related types too: "a war that ended in 1989 with the withdrawal" and
 "withdrawing in 1989" are one happening. Undated reports attach to the best dated entry of their
 story and type (one that shares their actors first), so one explicit date dates every copy ("Wednesday" in a
@@ -109,7 +109,11 @@ def _same_event(a: Item, b: Item) -> bool:
     if _family(a.event) != _family(b.event) or a.span is None or b.span is None or not a.span.compatible(b.span):
         return False
     if not a.event.background and not b.event.background:
-        return a.story == b.story  # news is merged within its story only: stories decide what is one event
+        # news is merged within its story only: stories decide what is one event; a domain-general
+        # predicate said twice in a story ("they are working on it", "Russia has worked for years")
+        # is one event only with an actor in common (copies' wordings merge by alignment instead)
+        shared = a.event.type != OCCURRENCE or bool(a.participants & b.participants)
+        return a.story == b.story and shared
     if a.place and b.place and a.place != b.place:
         return False
     return bool(a.participants & b.participants) or (a.place is not None and a.place == b.place) \
@@ -197,8 +201,10 @@ def _evidence_sentence(evidence: Evidence, article_id: str) -> int | None:
 
 def _attach_undated(items: list[Item], forest: UnionFind) -> None:
     """An undated news report joins the largest entry of its story and type, preferring those that
-    share its actors (names are often pronouns, so sharing none is no proof); else the undated ones of that story and type are one entry (attaching to one entry only avoids
-    chaining two dates). Statements are left as they are (see the module note)."""
+    share its actors (names are often pronouns, so sharing none is no proof); else the undated ones
+    of that story and type are one entry (attaching to one entry only avoids chaining two dates).
+    A domain-general predicate joins only an entry it shares an actor with. Statements are left as
+    they are (see the module note)."""
     sizes = Counter(forest.find(it.key) for it in items)
     actors: dict[int, set[str]] = defaultdict(set)
     for item in items:
@@ -215,7 +221,12 @@ def _attach_undated(items: list[Item], forest: UnionFind) -> None:
     for key, group in undated.items():
         roots = dated_roots.get(key, set())
         for item in group:
-            fits = [r for r in roots if _shares_actors(item.participants, actors[r])] or roots
+            if item.event.type == OCCURRENCE:  # as dated ones: an actor in common, else it stays alone
+                fits = [r for r in roots if item.participants & actors[r]]
+                if not fits:
+                    continue
+            else:
+                fits = [r for r in roots if _shares_actors(item.participants, actors[r])] or roots
             target = max(fits, key=lambda r: (sizes[r], -r)) if fits else group[0].key
             forest.union(target, item.key)
 
