@@ -304,3 +304,15 @@ def test_stored_products_read_back_from_the_current_and_the_older_npz_format():
         assert np.array_equal(back.stem_counts, made.stem_counts)
         assert np.array_equal(back.article_signature, made.article_signature)
         assert np.array_equal(back.vectors[0], made.vectors[0])
+
+
+def test_stop_words_are_spacys_lists_read_without_their_language_packages():
+    import importlib
+    import sys
+
+    from dossier.reuse.fingerprints import STOP_WORD_LANGUAGES, STOP_WORDS
+
+    for lang in STOP_WORD_LANGUAGES:
+        assert STOP_WORDS[lang] == frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+    assert "le" in STOP_WORDS["fr"] and "the" in STOP_WORDS["en"] and "der" in STOP_WORDS["de"]
+    assert not any(name.startswith("dossier_stop_words") for name in sys.modules)  # nothing registered
