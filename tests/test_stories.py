@@ -173,6 +173,18 @@ def test_one_predicate_in_two_reports_of_a_story_is_one_event_only_with_an_actor
     assert sorted(sorted(e.articles) for e in entries) == [["a", "c"], ["b"], ["d"]]
 
 
+def test_a_storys_main_event_is_the_one_its_reports_lead_with_not_the_context_they_repeat():
+    from dossier.model import Story
+    def told(eid, date, where):
+        return Event(id=eid, type="talks", summary=eid, date=date, date_precision="day" if len(date) == 10 else "month",
+                     articles=sorted({w.split("#")[0] for w in where}), story="s",
+                     evidence=[Evidence(w, eid) for w in where])
+    articles = [article(x, ["One.", "Two."]) for x in ("a", "b", "c")]
+    events = [told("takeover", "2021-08", ["a#s5", "b#s6", "c#s7"]), told("talks", "2021-10-20", ["a#s0", "b#s1"])]
+    story = Story(id="s", title="t", articles=["a", "b", "c"])
+    assert story_event_dates(articles, [story], events) == {"a": "2021-10-20", "b": "2021-10-20", "c": "2021-10-20"}
+
+
 def test_members_without_event_date_take_the_story_date():
     articles, links = seeds_like()
     stories, events = build_stories(articles, links)

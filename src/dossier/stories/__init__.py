@@ -21,6 +21,9 @@ from dossier.timevalue import PRECISION_RANK
 __all__ = ["build_stories", "cluster_articles", "story_event_dates", "StoryIndex"]
 
 TITLE_CHARS = 120
+# The title line and the first two sentences: where a news report states its event (the lead, as
+# `StoriesOptions.lead_sentences` counts it for the clustering, plus the title).
+MAIN_EVENT_LEAD = StoriesOptions().lead_sentences + 1
 
 
 def cluster_articles(articles: list[Article], links: list[Link], provenance: Provenance | None = None,
@@ -100,7 +103,8 @@ def _story_order(story: Story, date) -> tuple:
 
 
 def _main_events(events: list[Event]) -> dict[str, Event]:
-    """Per story, the news event reported by most articles (then the most precisely dated)."""
+    """Per story, the news event most of its reports tell in their lead, then the one most report
+    (then the most precisely dated)."""
     main: dict[str, Event] = {}
     for event in events:
         if event.background or not event.story:
@@ -112,7 +116,21 @@ def _main_events(events: list[Event]) -> dict[str, Event]:
 
 
 def _weight(event: Event) -> tuple:
-    return (len(event.articles), event.date is not None, PRECISION_RANK.get(event.date_precision, 0))
+    """Reports that tell it in their lead first: context every report repeats ("the Taliban's
+    takeover in mid-August 2021") is not what the story reports, however many tell it."""
+    return (len(_lead_reports(event)), len(event.articles), event.date is not None,
+            PRECISION_RANK.get(event.date_precision, 0))
+
+
+def _lead_reports(event: Event) -> set[str]:
+    """The articles whose evidence for `event` is among their first MAIN_EVENT_LEAD sentences
+    (analyse writes an evidence source as "<article>#s<index>")."""
+    out = set()
+    for evidence in event.evidence:
+        article, _, index = (evidence.source or "").rpartition("#s")
+        if article and index.isdigit() and int(index) < MAIN_EVENT_LEAD:
+            out.add(article)
+    return out
 
 
 def story_event_dates(articles: list[Article], stories: list[Story], events: list[Event]) -> dict[str, str]:
