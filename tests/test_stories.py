@@ -185,6 +185,31 @@ def test_a_storys_main_event_is_the_one_its_reports_lead_with_not_the_context_th
     assert story_event_dates(articles, [story], events) == {"a": "2021-10-20", "b": "2021-10-20", "c": "2021-10-20"}
 
 
+def test_dated_merging_compares_news_within_its_story_and_history_with_all_as_every_pair_would():
+    from dossier.stories.timeline import Item, _merge_dated, _same_event
+    from dossier.timevalue import parse_span
+    from dossier.unionfind import UnionFind
+    rng = random.Random(7)
+    items = []
+    for key in range(120):
+        day = f"2021-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+        ev = event(f"e{key}", rng.choice(["talks", "occurrence"]), "x", day, "day",
+                   background=rng.random() < 0.3)
+        ev.predicate = "meet"
+        items.append(Item(key, f"a{key}", ev, parse_span(day, "day"), rng.choice(["s1", "s2", "s3", None]),
+                          frozenset(rng.sample(["russia", "taliban", "china"], rng.randint(0, 2))),
+                          rng.choice([None, "moscow", "kazan"])))
+    merged = UnionFind(range(len(items)))
+    _merge_dated(items, merged, max_block=1000, block_window=50)
+    every_pair = UnionFind(range(len(items)))
+    for a in items:
+        for b in items[a.key + 1:]:
+            if _same_event(a, b):
+                every_pair.union(a.key, b.key)
+    assert sorted(map(sorted, merged.groups())) == sorted(map(sorted, every_pair.groups()))
+    assert len(merged.groups()) < len(items)  # the case merges something
+
+
 def test_members_without_event_date_take_the_story_date():
     articles, links = seeds_like()
     stories, events = build_stories(articles, links)

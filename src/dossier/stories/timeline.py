@@ -122,7 +122,9 @@ def _same_event(a: Item, b: Item) -> bool:
 
 def _merge_dated(items: list[Item], forest: UnionFind, max_block: int, block_window: int) -> None:
     """Events of one family and year, compared in date order: every pair in a block of at most
-    `max_block`, each event with its next `block_window` in a larger one."""
+    `max_block`, each event with its next `block_window` in a larger one. News merges within its
+    story only (`_same_event`), so news is compared with the news of its own story (in a larger
+    block, with its next `block_window` there) and history with everything."""
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is not None:
@@ -130,10 +132,19 @@ def _merge_dated(items: list[Item], forest: UnionFind, max_block: int, block_win
     for block in blocks.values():
         block.sort(key=lambda it: (it.span.start, it.key))
         window = len(block) if len(block) <= max_block else block_window
+        news: dict[str | None, list[Item]] = defaultdict(list)
         for i, a in enumerate(block):
-            for b in block[i + 1:i + 1 + window]:
-                if _same_event(a, b):
-                    forest.union(a.key, b.key)
+            if a.event.background:  # history: with every event in reach, before or after it
+                for b in block[max(0, i - window):i] + block[i + 1:i + 1 + window]:
+                    if (not b.event.background or b.key > a.key) and _same_event(a, b):
+                        forest.union(a.key, b.key)
+            else:
+                news[a.story].append(a)
+        for told in news.values():
+            for i, a in enumerate(told):
+                for b in told[i + 1:i + 1 + window]:
+                    if _same_event(a, b):
+                        forest.union(a.key, b.key)
 
 
 def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link], forest: UnionFind) -> None:
