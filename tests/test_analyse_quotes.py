@@ -96,6 +96,14 @@ def test_quote_continued_after_attribution_is_one_quote(analyse):
     quotes = [q for q in a.quotes if "We will win" in q.text]
     assert len(quotes) == 1 and "Nobody can stop us now" in quotes[0].text
     assert not any(q.text.startswith("Nobody") for q in a.quotes)
+    assert " … Nobody" in quotes[0].text  # the writer's "Maria Lopez said" is left out, and shows it
+
+
+def test_a_quote_going_on_into_the_next_paragraph_leaves_nothing_out(analyse):
+    a = analyse('Maria Lopez spoke after the vote. "We will win the next one too.\n\n'
+                '"Nobody can stop us now," she said.')
+    quote = next(q for q in a.quotes if "We will win" in q.text)
+    assert "Nobody can stop us now" in quote.text and "…" not in quote.text
 
 
 def test_double_apostrophe_quote_marks(analyse):

@@ -340,7 +340,11 @@ class _Finder:
         return quote.kind == "direct" or after is not None
 
     def _extend(self, quote: Quote, start: int, end: int, unit: _Unit) -> None:
-        quote.text = quote.text + " " + " ".join(self.text[s:e].strip() for s, e in unit.spans)
+        """The quote goes on with `unit`; the writer's words left out between the pieces ('"A,"
+        he said. "B."') show as an ellipsis, as a quotation leaving words out marks them."""
+        left_out = re.search(r"[^\s\"'.,;:!?]", self.norm[quote.end:start]) is not None
+        joined = " ".join(self.text[s:e].strip() for s, e in unit.spans)
+        quote.text = f"{quote.text}{' … ' if left_out else ' '}{joined}"
         quote.end = end
 
     def _enclosing_attribution(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
