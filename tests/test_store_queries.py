@@ -98,7 +98,11 @@ def test_an_event_every_report_foretold_is_marked_expected(tmp_path):
     articles = [_article(1, date="2021-10-20"), _article(2), _article(3)]
     articles[2].event_date = "2021-10-20"  # no trusted page date: the day of the news it reports
     events = [Event(id="ev-plan", type="visit", summary="to visit next month", date="2021-11", date_precision="month",
-                    articles=["a01", "a03"]),
+                    articles=["a01", "a03"], time="next month"),
+              Event(id="ev-told-later", type="visit", summary="visited in November", date="2021-11",
+                    date_precision="month", articles=["a01", "a03"], time="November"),  # a03 may be December's
+              Event(id="ev-dated-page", type="visit", summary="will visit in November", date="2021-11",
+                    date_precision="month", articles=["a01"], time="November"),
               Event(id="ev-done", type="talks", summary="talks on Tuesday", date="2021-10-19", date_precision="day",
                     articles=["a01"]),
               Event(id="ev-unknown", type="visit", summary="a visit in November", date="2021-11",
@@ -109,7 +113,8 @@ def test_an_event_every_report_foretold_is_marked_expected(tmp_path):
             store.put_article(article)
         store.put_corpus(Corpus(links=[], stories=[], entities=[], quotes=[], events=events, flags=[]))
     expected = {e["id"]: e["expected"] for e in q.timeline(store.db)["items"]}
-    assert expected == {"ev-plan": True, "ev-done": False, "ev-unknown": False}
+    assert expected == {"ev-plan": True, "ev-told-later": False, "ev-dated-page": True, "ev-done": False,
+                        "ev-unknown": False}
 
 
 def test_timeline_rows_show_one_sentences_events_as_one_row():

@@ -195,24 +195,35 @@ def timeline(db: sqlite3.Connection, filters: dict | None = None, paging: Paging
                                     expected=_expected(e, written)) for e in items])
 
 
-def _written(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
-    """article id -> the first day it can have been written (ordinal): its trusted page date, else
-    the day of the news it reports (its event date); articles with neither are left out."""
+def _written(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[int | None, int | None]]:
+    """article id -> (the day it was written, as its trusted page date; the first day it can have
+    been written: that date, else the day of the news it reports), as ordinals or None."""
     out = {}
     for card in cards(db, ids).values():
-        trusted = card["page_date"] if card.get("page_date_trust") in TRUSTED_PAGE_DATES else None
-        span = parse_span(trusted or card.get("event_date"))
-        if span is not None:
-            out[card["id"]] = span.start
+        trusted = parse_span(card["page_date"] if card.get("page_date_trust") in TRUSTED_PAGE_DATES else None)
+        earliest = trusted or parse_span(card.get("event_date"))
+        out[card["id"]] = (trusted.start if trusted else None, earliest.start if earliest else None)
     return out
 
 
-def _expected(event: dict, written: dict[str, int]) -> bool:
-    """Every report of the event was written before it began ("is likely to visit next month"): a
-    plan or forecast, not something that happened; unknown (False) when a report has no date."""
+# A time expression that points forward from when it was written ("next month", "in two weeks").
+_FORWARD = re.compile(r"(?i)\b(?:next|coming|upcoming|tomorrow|later this|in (?:a|an|one|two|three|four|five|six|"
+                      r"several|a few|\d+) (?:days?|weeks?|months?|years?))\b")
+
+
+def _expected(event: dict, written: dict[str, tuple[int | None, int | None]]) -> bool:
+    """Every report of the event was written before it began: a plan or forecast, not something
+    that happened. Known where each report's page date is trusted, or where the event's own time
+    points forward ("is likely to visit Moscow next month") and each report's news day is known;
+    else False (an article written later may report it as done)."""
     span = parse_span(event.get("date"), event.get("date_precision"))
-    days = [written.get(a) for a in event.get("articles", [])]
-    return bool(span is not None and days and None not in days and span.start > max(days))
+    days = [written.get(a, (None, None)) for a in event.get("articles", [])]
+    if span is None or not days:
+        return False
+    if all(exact is not None for exact, _ in days):
+        return span.start > max(exact for exact, _ in days)
+    forward = bool(_FORWARD.search(event.get("time") or ""))
+    return forward and all(earliest is not None for _, earliest in days) and span.start > max(e for _, e in days)
 
 
 def timeline_rows(events: list[dict]) -> list[dict]:
