@@ -733,3 +733,23 @@ def test_a_headline_that_states_an_aim_is_no_quote(analyse):
     quoted = {q.text for q in a.quotes}
     assert not any(t.startswith("To Expand") for t in quoted)
     assert "Quotas Will Rise" in quoted  # a headline that reports words still does
+
+
+def test_as_someone_put_it_attributes_the_clause(analyse):
+    a = analyse("As the columnist Ruth Marcus puts it, the mayor is making the council an offer it cannot refuse. "
+                'The senator put it bluntly: "This person will not be confirmed."')
+    quote = by_cue(a, "puts it")
+    assert quote.text.endswith("an offer it cannot refuse") and source_text(a, quote) == "the columnist Ruth Marcus"
+    assert by_start(a, "This person will not").cue == "put it"
+    b = analyse("The mayor regularly pledges to cut taxes for everyone, as she put it on Wednesday.")
+    assert [q.cue for q in b.quotes] == ["regularly pledges"]  # the report attributes its own clause
+
+
+def test_figures_after_a_name_and_colon_are_not_speech(analyse):
+    a = analyse("Delegates won so far:\nClinton: 1,769\nSanders: 1,501\nPaul Lopez: We will win this state.")
+    assert [q.text for q in a.quotes if q.cue == ":"] == ["We will win this state"]
+
+
+def test_headline_part_after_a_dash_has_no_source(analyse):
+    a = analyse("Norway Hosts Talks with Sweden – Calls for A Joint Fishing Zone\n\nThe talks began on Monday in Oslo.")
+    assert not [q for q in a.quotes if "Fishing Zone" in q.text or "Sweden" in q.text]

@@ -85,6 +85,8 @@ RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "n
 _DASHES = frozenset({"-", "--", "–", "—"})
 _OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
+_WITH = re.compile(r"\s+with\b", re.I)
+_AS_PUT_IT = re.compile(r"\bas\b[^.;:]{1,80}?\bput(?:s|ting)? it\b", re.I)
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -".
 _DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+"
@@ -116,7 +118,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
-            or IN_POLL.search(normalised, s.start, s.end)
+            or IN_POLL.search(normalised, s.start, s.end) or _AS_PUT_IT.search(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -139,8 +141,8 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
         if not _title_line(normalised, sentence):
             continue
         match = HEADLINE_CUE.search(normalised, sentence.start, sentence.end)
-        if match is None:
-            continue
+        if match is None or match.group().lower() == "talks" and _WITH.match(normalised, match.end()):
+            continue  # "Russia Hosts Talks with Taliban": whom one talks with is no content
         lead = max(normalised.rfind(":", sentence.start, match.start()) + 1, sentence.start)
         source = _strip(normalised, lead, match.start())
         content = _strip(normalised, match.end(), sentence.end)
@@ -173,8 +175,8 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue
         line_end = normalised.find("\n", match.end())
         content = _strip(normalised, match.end(), line_end if line_end >= 0 else len(normalised))
-        if content is None:
-            continue
+        if content is None or not re.search(r"[^\W\d_]", normalised[content[0]:content[1]]):
+            continue  # "Clinton: 1,769": a figure in a table or tally, not words said
         source = match.span(1)
         found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
                                  content=content, sentence=sentence.index, source_name=source))
@@ -202,6 +204,12 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
+        elif token.pos_ == "VERB" and _put_it(token) is not None and _as_clause(token):
+            # "as X put it, ...": the clause was said; after a report of its own ("She pledges to
+            # ..., as she put it") the report is the attribution
+            host = _host_verb(token)
+            found = None if host.i < token.i and attribution_lemma(host) in ATTRIBUTION_LEMMAS \
+                else _verb(doc, token, base, sentence.index)
         elif token.pos_ == "VERB" and _learned_frame(token) is not None:
             found = _verb(doc, token, base, sentence.index, learned_only=True)
         elif token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or _learned_frame(token) is not None):
@@ -344,6 +352,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS \
             and (subject is None or first.i - 1 != subject.i):
         first = doc[first.i - 1]
+    cue_end = cue_end or _put_it(verb)
     last = cue_end if cue_end is not None and cue_end.i > verb.i else verb
     cue = (base + first.idx, base + last.idx + len(last))
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
@@ -765,9 +774,19 @@ def _misparsed_clause(doc, verb, base: int) -> Span | None:
 
 
 def _as_clause(verb) -> bool:
-    """A parenthetical "as X noted", "as first reported by Y": the clause it hangs on was said."""
+    """A parenthetical "as X noted", "as first reported by Y", "as X put it": the clause it hangs
+    on was said."""
+    said = _put_it(verb)
     return verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj") and (said is None or c.i != said.i) for c in verb.children)
+
+
+def _put_it(verb):
+    """The "it" of "put it" ("As The Post's Ruth Marcus puts it, ..."), a way of saying; None
+    for any other verb or object."""
+    if verb.lemma_ != "put":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
 
 
 def _host_clause(doc, verb, base: int) -> Span | None:

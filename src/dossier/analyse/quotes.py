@@ -57,8 +57,8 @@ _NOT_AN_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bG
 _SENTENCE_STOP = re.compile(_NOT_AN_END + r'[.!?](?=\s|$)|"|\n')
 _SENTENCE_STOP_BEFORE = re.compile(_NOT_AN_END + r'[.!?]\s|"')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
-# A past or present verb (with "back", "on", an adverb) and a comma or colon ending the words before a quote.
-_MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
+# A past or present verb (with "back", "on", an adverb; "put it") and a comma or colon ending the words before a quote.
+_MANNER_BEFORE = re.compile(r"\b(?P<verb>puts? it|[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
                             r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
 # A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
 # past or present verb right after a quote.
@@ -71,6 +71,7 @@ _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
 _SPAN_EDGE = " \t\n.,;:!?\"'"
+_DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
@@ -619,6 +620,8 @@ class _Finder:
         cue_text = self.norm[parsed.cue[0]:parsed.cue[1]]
         if self._not_speech(parsed.cue[0]) and not (cue_text == ":" or cue_text[:1].isupper()):
             return None  # a headline's parse ("Inquiry told of abuse"): only the headline rules count
+        if self._not_speech(parsed.cue[0]) and parsed.source and _DASH.search(self.norm, parsed.source[0], parsed.cue[0]):
+            return None  # "Russia Hosts Talks with Taliban – Calls for ...": the second part has no subject
         if any(a.content and a is not parsed and a.content[0] <= parsed.cue[0] < a.content[1] for a in self.attributions):
             return None  # reported inside another report: the outer one names the source
         start, end = parsed.content
