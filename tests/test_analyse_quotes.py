@@ -753,3 +753,9 @@ def test_figures_after_a_name_and_colon_are_not_speech(analyse):
 def test_headline_part_after_a_dash_has_no_source(analyse):
     a = analyse("Norway Hosts Talks with Sweden – Calls for A Joint Fishing Zone\n\nThe talks began on Monday in Oslo.")
     assert not [q for q in a.quotes if "Fishing Zone" in q.text or "Sweden" in q.text]
+
+
+def test_relative_clause_on_a_noun_after_a_preposition_is_held_by_that_noun(analyse):
+    a = analyse("The senator has been increasing his efforts to win over the farming community, which largely "
+                "supports the new trade deal.")
+    assert source_text(a, by_cue(a, "largely supports")).startswith("the farming community")

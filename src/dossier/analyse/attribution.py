@@ -570,7 +570,9 @@ def _subject(verb):
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
-                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") else None
+                # of an object, not of a noun after a preposition ("to win over the community,
+                # which supports ...": the community)
+                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") and node.head.dep_ == "dobj" else None
                 return issuer or node.head, False
             if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
