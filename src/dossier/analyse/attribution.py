@@ -320,7 +320,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
                         and c.lower_ not in TIME_WORDS), None)
     if subject is None:
-        subject = _name_read_as_modifier(doc, verb)
+        subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -630,6 +630,29 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _subject_read_as_object(doc, verb):
+    """A noun right before a finite cue with no subject that the parser hung on a preposition
+    before it ("more ethanol than the oil industry says the markets can handle"): the subject."""
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or verb.tag_ not in ("VBZ", "VBD", "VBP") or before.dep_ != "pobj" \
+            or before.pos_ not in ("NOUN", "PROPN", "PRON") or before.lower_ in NAMELESS | TIME_WORDS:
+        return None
+    return before if before.head.head.i != verb.i else None
+
+
+def _shared_subject(doc, verb):
+    """The subject of a cue the parser read as the clause of the next one in a list of reports
+    ("Clinton supports A, opposes B and recalled C": "supports" as the clause of "opposes"),
+    shared by both."""
+    before = [t.text for t in doc[max(verb.i - 2, 0):verb.i] if t.text not in ('"', "”", "''")]
+    if not before or before[-1] != "," or verb.tag_ not in ("VBZ", "VBD", "VBP"):  # ', opposes', '," opposes'
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == verb.tag_
+                  and attribution_lemma(c) in ATTRIBUTION_LEMMAS), None)
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None) if first is not None else None
+    return None if subject is None or subject.lower_ in NAMELESS else subject
 
 
 def _name_read_as_modifier(doc, verb):
