@@ -774,3 +774,10 @@ SUBJECTS_THE_PARSER_HUNG_ELSEWHERE = {
 def test_subject_the_parser_hung_elsewhere_is_the_source(analyse, text, cue, source):
     a = analyse(text)
     assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_title_after_a_comma_or_with_a_numeral_is_not_a_quote(analyse):
+    a = analyse("The war dampened plans to return home, Ms. Lopez said in her 2012 book, ''A Daughter of Havana.'' "
+                "He later acted in the movie \"Shark Attack 3: The Return\" and in a play.")
+    assert [q.text for q in a.quotes if "Daughter" in q.text or "Shark" in q.text] == []
+    assert by_cue(a, "said").text.startswith("The war dampened plans")

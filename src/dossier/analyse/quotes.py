@@ -272,16 +272,17 @@ class _Finder:
 
     def _is_title(self, unit: _Unit) -> bool:
         """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
-        book or slogan ('told "Fox and Friends,"', 'the book "Strangers No More"'), not speech."""
+        book or slogan ('told "Fox and Friends,"', 'the book "Strangers No More"', 'his book, "Doomed
+        to Succeed,"'), not speech."""
         if len(unit.spans) > 1:
             return False
         start, end = unit.spans[0]
         words = re.findall(r"[\w'&-]+", self.norm[start:end])
         if not words or len(words) > MAX_TITLE_WORDS:
             return False
-        if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
-            return False
-        before = re.search(r"([\w']+)\s*$", self.norm[max(0, start - 30):start - 1])
+        if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False  # ("Sharknado 3")
+        before = re.search(r"([\w']+),?\s*$", self.norm[max(0, start - 30):start - 1])  # "his book, "An American Son""
         return before is not None and (before.group(1).lower() in TITLE_INTRODUCERS or before.group(1).endswith("'s"))
 
     def _writer_words(self, clause: tuple[int, int], unit: _Unit) -> bool:
