@@ -781,3 +781,9 @@ def test_title_after_a_comma_or_with_a_numeral_is_not_a_quote(analyse):
                 "He later acted in the movie \"Shark Attack 3: The Return\" and in a play.")
     assert [q.text for q in a.quotes if "Daughter" in q.text or "Shark" in q.text] == []
     assert by_cue(a, "said").text.startswith("The war dampened plans")
+
+
+def test_whom_something_was_told_is_not_what_was_said(analyse):
+    a = analyse("The mayor told his supporters. The plan contradicted what the governor told NBC News before the vote. "
+                "Her sister told stories of how both girls grew up.")
+    assert [q.text for q in a.quotes if "told" in (q.cue or "")] == ["stories of how both girls grew up"]

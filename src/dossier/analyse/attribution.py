@@ -745,7 +745,7 @@ def _content(doc, verb, base: int) -> Span | None:
             return clause
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)]
     lemma = attribution_lemma(verb)
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
@@ -755,6 +755,18 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _hearer(verb, obj) -> bool:
+    """Whether the object of "tell" is whom it was told to ("told The Huffington Post", "told his
+    supporters", "told him"), not what ("told the story", "tells one joke", "told stories of ..."):
+    a name, a pronoun or a bare plural noun; or a preposition's phrase other than "of" or "about"."""
+    if attribution_lemma(verb) != "tell":
+        return False
+    if obj.dep_ == "prep":  # "told NBC News before her appearance": only "of" or "about" says what
+        return obj.lower_ not in ("of", "about")
+    return obj.dep_ in ("dobj", "dative") and (obj.pos_ in ("PROPN", "PRON") or obj.tag_ == "NNS" and not list(obj.rights)
+                                               or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _finding_subject(verb) -> bool:
