@@ -787,3 +787,10 @@ def test_whom_something_was_told_is_not_what_was_said(analyse):
     a = analyse("The mayor told his supporters. The plan contradicted what the governor told NBC News before the vote. "
                 "Her sister told stories of how both girls grew up.")
     assert [q.text for q in a.quotes if "told" in (q.cue or "")] == ["stories of how both girls grew up"]
+
+
+def test_surname_the_parser_read_as_an_adverb_is_the_source(analyse):
+    a = analyse("Rep. David Jolly is running for the Senate. Jolly said he would be cautious in restructuring federal "
+                "education spending.")
+    quote = by_start(a, "he would be cautious")
+    assert quote.cue == "said" and source_text(a, quote) == "Jolly" and quote.speaker_name == "David Jolly"

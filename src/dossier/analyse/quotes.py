@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.analyse.attribution import Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues
@@ -133,6 +133,8 @@ class _Finder:
     def __init__(self, text, normalised, sentences, mentions, people, attributions):
         self.text = text
         normalised = _double_apostrophes(normalised)
+        self.people = people
+        attributions = [_name_out_of_cue(normalised, a, people) for a in attributions]
         self.attributions = attributions
         self.by_cue = {a.cue[0]: a for a in attributions}
         # every word of a parsed cue ("also said", "has not said") finds its attribution
@@ -141,7 +143,6 @@ class _Finder:
         self.norm = normalised
         self.sentences = sentences
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.people = people
         self.quoted: list[tuple[int, int]] = []  # mark-inclusive spans, to skip in indirect()
         self.newlines = [m.start() for m in re.finditer("\n", normalised)]  # line bounds by bisection
         self.not_speech_lines: dict[int, bool] = {}
@@ -674,6 +675,16 @@ class _Finder:
         quote.cue = cue.text if cue else None
         quote.cue_start, quote.cue_end = (cue.start, cue.end) if cue else (None, None)
         return quote
+
+
+def _name_out_of_cue(norm: str, parsed: Attribution, people: PeopleIndex) -> Attribution:
+    """A cue with no source that opens with the surname of someone named before ("Jolly said he
+    would ...", the name read as an adverb): the name is the source, the rest the cue."""
+    word = re.match(r"([A-Z][\w'-]+)\s+(?=\S)", norm[parsed.cue[0]:parsed.cue[1]])
+    if parsed.source is not None or word is None or people.by_surname(word.group(1), before=parsed.cue[0]) is None:
+        return parsed
+    name = (parsed.cue[0], parsed.cue[0] + len(word.group(1)))
+    return replace(parsed, cue=(parsed.cue[0] + word.end(), parsed.cue[1]), source=name, source_head=name, source_name=name)
 
 
 def _univocal(norm: str, quotes: list[Quote]) -> list[Quote]:
