@@ -794,3 +794,10 @@ def test_surname_the_parser_read_as_an_adverb_is_the_source(analyse):
                 "education spending.")
     quote = by_start(a, "he would be cautious")
     assert quote.cue == "said" and source_text(a, quote) == "Jolly" and quote.speaker_name == "David Jolly"
+
+
+def test_reportedly_marks_a_clause_reported_by_nobody_named(analyse):
+    a = analyse("Mayor Reportedly Quits\n\nThe mayor, Anna Berg, was reportedly on that flight with her sister.")
+    quotes = [q for q in a.quotes if (q.cue or "").lower() == "reportedly"]
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("The mayor, Anna Berg, was reportedly on that flight with her sister", None)]

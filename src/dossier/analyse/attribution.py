@@ -86,6 +86,9 @@ _DASHES = frozenset({"-", "--", "–", "—"})
 _OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
 _WITH = re.compile(r"\s+with\b", re.I)
+# Adverbs that say a clause was reported, by nobody named (lower-case only: a headline is no report).
+SOURCELESS_ADVERBS = frozenset({"reportedly"})
+_SOURCELESS_ADVERB = re.compile(r"\b(?:%s)\b" % "|".join(SOURCELESS_ADVERBS), re.I)
 _AS_PUT_IT = re.compile(r"\bas\b[^.;:]{1,80}?\bput(?:s|ting)? it\b", re.I)
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -".
@@ -119,6 +122,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
             or IN_POLL.search(normalised, s.start, s.end) or _AS_PUT_IT.search(normalised, s.start, s.end)
+            or _SOURCELESS_ADVERB.search(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -199,6 +203,8 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
                 and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
             found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
+        elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+            found = _adverb(doc, token, base, sentence.index)
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
@@ -448,6 +454,17 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     return Attribution(cue=(base + cue_start.idx, base + cue_end.idx + len(cue_end)), source=source,
                        source_head=_head_words(holder, base), content=content, sentence=index, passive=passive,
                        source_name=_proper_name(doc, holder, base))
+
+
+def _adverb(doc, adverb, base: int, index: int) -> Attribution | None:
+    """ "Khoga was reportedly on that trip": the clause the adverb hangs on was reported, by
+    nobody named (PolNeAR marks the adverb as cue, the whole clause as content, no source)."""
+    verb = adverb.head
+    content = _span(doc, verb.left_edge.i, verb.right_edge.i, base)
+    if content is None or not _is_clause(doc, verb.left_edge.i, verb.right_edge.i):
+        return None
+    return Attribution(cue=(base + adverb.idx, base + adverb.idx + len(adverb)), source=None, source_head=None,
+                       content=content, sentence=index)
 
 
 def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:

@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from dossier.analyse.attribution import Attribution
+from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
@@ -643,8 +643,9 @@ class _Finder:
         interjection): not for a passive, a question asked of someone ("Asked about it, ...") or
         a raising verb."""
         words = self.norm[parsed.cue[0]:parsed.cue[1]].lower().split()
-        if parsed.passive or parsed.source is not None or ATTRIBUTION_FORM_LEMMAS.get(words[-1]) in RAISING_LEMMAS:
-            return None  # "The plan seems to work": the parse dropped a subject that is no source
+        if parsed.passive or parsed.source is not None or ATTRIBUTION_FORM_LEMMAS.get(words[-1]) in RAISING_LEMMAS \
+                or words[-1] in SOURCELESS_ADVERBS:
+            return None  # "The plan seems to work", "X was reportedly there": the subject is no source
         sentence = self.sentences[parsed.sentence] if parsed.sentence < len(self.sentences) else None
         if sentence is None or not sentence.start <= parsed.cue[0] < sentence.end or parsed.cue[0] <= sentence.start:
             return None
