@@ -49,7 +49,13 @@ naming a stance's holder ("X is a supporter of Y"), the issuer of a thing a "tha
 on ("released an ad that attacks"), subjects the parser misread (a contracted "has" as a passive,
 "Will wrote" with a surname as modal, "X, said Y, does Z" with X as subject), and "find" reporting
 an object only after a poll or study ("posted" never its place), chosen on `--start 0 --every 5`
-and checked on `--start 3 --every 5`): report dev (or test), never train.
+and checked on `--start 3 --every 5`; then "as X put(s) it" as a cue, figures after "Name:" and a
+headline's part after a dash as no quote, a "which" clause on a noun after a preposition held by
+that noun, subjects the parser hung elsewhere ("than the industry says", "X supports A, opposes
+B"), titles after a comma or with a numeral, the hearer of "tell" as no content, a surname read
+as an adverb ("Jolly said") and "reportedly" as a sourceless cue, chosen on `--start 1 --every 5`
+(the last but one on `--start 3 --every 5`) and checked on `--start 2 --every 5`): report dev (or
+test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -741,3 +741,71 @@ def test_a_headline_that_states_an_aim_is_no_quote(analyse):
     quoted = {q.text for q in a.quotes}
     assert not any(t.startswith("To Expand") for t in quoted)
     assert "Quotas Will Rise" in quoted  # a headline that reports words still does
+
+
+def test_as_someone_put_it_attributes_the_clause(analyse):
+    a = analyse("As the columnist Ruth Marcus puts it, the mayor is making the council an offer it cannot refuse. "
+                'The senator put it bluntly: "This person will not be confirmed."')
+    quote = by_cue(a, "puts it")
+    assert quote.text.endswith("an offer it cannot refuse") and source_text(a, quote) == "the columnist Ruth Marcus"
+    assert by_start(a, "This person will not").cue == "put it"
+    b = analyse("The mayor regularly pledges to cut taxes for everyone, as she put it on Wednesday.")
+    assert [q.cue for q in b.quotes] == ["regularly pledges"]  # the report attributes its own clause
+
+
+def test_figures_after_a_name_and_colon_are_not_speech(analyse):
+    a = analyse("Delegates won so far:\nClinton: 1,769\nSanders: 1,501\nPaul Lopez: We will win this state.")
+    assert [q.text for q in a.quotes if q.cue == ":"] == ["We will win this state"]
+
+
+def test_headline_part_after_a_dash_has_no_source(analyse):
+    a = analyse("Norway Hosts Talks with Sweden – Calls for A Joint Fishing Zone\n\nThe talks began on Monday in Oslo.")
+    assert not [q for q in a.quotes if "Fishing Zone" in q.text or "Sweden" in q.text]
+
+
+def test_relative_clause_on_a_noun_after_a_preposition_is_held_by_that_noun(analyse):
+    a = analyse("The senator has been increasing his efforts to win over the farming community, which largely "
+                "supports the new trade deal.")
+    assert source_text(a, by_cue(a, "largely supports")).startswith("the farming community")
+
+
+SUBJECTS_THE_PARSER_HUNG_ELSEWHERE = {
+    "a noun after 'than'": ("That would probably still be more ethanol than the oil industry says the gasoline "
+                            "markets can handle without causing stress.", "says", "the oil industry"),
+    "a list of reports": ('The mayor supports "modest pay raises," opposes "arbitrary pay freezes" and praised the staff.',
+                          "opposes", "The mayor"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SUBJECTS_THE_PARSER_HUNG_ELSEWHERE.values(),
+                         ids=SUBJECTS_THE_PARSER_HUNG_ELSEWHERE.keys())
+def test_subject_the_parser_hung_elsewhere_is_the_source(analyse, text, cue, source):
+    a = analyse(text)
+    assert source_text(a, by_cue(a, cue)) == source
+
+
+def test_title_after_a_comma_or_with_a_numeral_is_not_a_quote(analyse):
+    a = analyse("The war dampened plans to return home, Ms. Lopez said in her 2012 book, ''A Daughter of Havana.'' "
+                "He later acted in the movie \"Shark Attack 3: The Return\" and in a play.")
+    assert [q.text for q in a.quotes if "Daughter" in q.text or "Shark" in q.text] == []
+    assert by_cue(a, "said").text.startswith("The war dampened plans")
+
+
+def test_whom_something_was_told_is_not_what_was_said(analyse):
+    a = analyse("The mayor told his supporters. The plan contradicted what the governor told NBC News before the vote. "
+                "Her sister told stories of how both girls grew up.")
+    assert [q.text for q in a.quotes if "told" in (q.cue or "")] == ["stories of how both girls grew up"]
+
+
+def test_surname_the_parser_read_as_an_adverb_is_the_source(analyse):
+    a = analyse("Rep. David Jolly is running for the Senate. Jolly said he would be cautious in restructuring federal "
+                "education spending.")
+    quote = by_start(a, "he would be cautious")
+    assert quote.cue == "said" and source_text(a, quote) == "Jolly" and quote.speaker_name == "David Jolly"
+
+
+def test_reportedly_marks_a_clause_reported_by_nobody_named(analyse):
+    a = analyse("Mayor Reportedly Quits\n\nThe mayor, Anna Berg, was reportedly on that flight with her sister.")
+    quotes = [q for q in a.quotes if (q.cue or "").lower() == "reportedly"]
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("The mayor, Anna Berg, was reportedly on that flight with her sister", None)]

@@ -85,6 +85,11 @@ RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "n
 _DASHES = frozenset({"-", "--", "–", "—"})
 _OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
+_WITH = re.compile(r"\s+with\b", re.I)
+# Adverbs that say a clause was reported, by nobody named (lower-case only: a headline is no report).
+SOURCELESS_ADVERBS = frozenset({"reportedly"})
+_SOURCELESS_ADVERB = re.compile(r"\b(?:%s)\b" % "|".join(SOURCELESS_ADVERBS), re.I)
+_AS_PUT_IT = re.compile(r"\bas\b[^.;:]{1,80}?\bput(?:s|ting)? it\b", re.I)
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -".
 _DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+"
@@ -116,7 +121,8 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     """The sentences worth parsing for attribution: a reporting-verb form, "according to" or "that"."""
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
-            or IN_POLL.search(normalised, s.start, s.end)
+            or IN_POLL.search(normalised, s.start, s.end) or _AS_PUT_IT.search(normalised, s.start, s.end)
+            or _SOURCELESS_ADVERB.search(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -139,8 +145,8 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
         if not _title_line(normalised, sentence):
             continue
         match = HEADLINE_CUE.search(normalised, sentence.start, sentence.end)
-        if match is None:
-            continue
+        if match is None or match.group().lower() == "talks" and _WITH.match(normalised, match.end()):
+            continue  # "Russia Hosts Talks with Taliban": whom one talks with is no content
         lead = max(normalised.rfind(":", sentence.start, match.start()) + 1, sentence.start)
         source = _strip(normalised, lead, match.start())
         content = _strip(normalised, match.end(), sentence.end)
@@ -173,8 +179,8 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue
         line_end = normalised.find("\n", match.end())
         content = _strip(normalised, match.end(), line_end if line_end >= 0 else len(normalised))
-        if content is None:
-            continue
+        if content is None or not re.search(r"[^\W\d_]", normalised[content[0]:content[1]]):
+            continue  # "Clinton: 1,769": a figure in a table or tally, not words said
         source = match.span(1)
         found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
                                  content=content, sentence=sentence.index, source_name=source))
@@ -197,11 +203,19 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
                 and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
             found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
+        elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+            found = _adverb(doc, token, base, sentence.index)
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
         elif _reports_a_clause(token):
             found = _verb(doc, token, base, sentence.index)
+        elif token.pos_ == "VERB" and _put_it(token) is not None and _as_clause(token):
+            # "as X put it, ...": the clause was said; after a report of its own ("She pledges to
+            # ..., as she put it") the report is the attribution
+            host = _host_verb(token)
+            found = None if host.i < token.i and attribution_lemma(host) in ATTRIBUTION_LEMMAS \
+                else _verb(doc, token, base, sentence.index)
         elif token.pos_ == "VERB" and _learned_frame(token) is not None:
             found = _verb(doc, token, base, sentence.index, learned_only=True)
         elif token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or _learned_frame(token) is not None):
@@ -312,7 +326,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
                         and c.lower_ not in TIME_WORDS), None)
     if subject is None:
-        subject = _name_read_as_modifier(doc, verb)
+        subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -344,6 +358,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     while first.i > 0 and doc[first.i - 1].head.i == verb.i and doc[first.i - 1].dep_ in CUE_MODIFIER_DEPS \
             and (subject is None or first.i - 1 != subject.i):
         first = doc[first.i - 1]
+    cue_end = cue_end or _put_it(verb)
     last = cue_end if cue_end is not None and cue_end.i > verb.i else verb
     cue = (base + first.idx, base + last.idx + len(last))
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
@@ -439,6 +454,17 @@ def _noun(doc, noun, base: int, index: int) -> Attribution | None:
     return Attribution(cue=(base + cue_start.idx, base + cue_end.idx + len(cue_end)), source=source,
                        source_head=_head_words(holder, base), content=content, sentence=index, passive=passive,
                        source_name=_proper_name(doc, holder, base))
+
+
+def _adverb(doc, adverb, base: int, index: int) -> Attribution | None:
+    """ "Khoga was reportedly on that trip": the clause the adverb hangs on was reported, by
+    nobody named (PolNeAR marks the adverb as cue, the whole clause as content, no source)."""
+    verb = adverb.head
+    content = _span(doc, verb.left_edge.i, verb.right_edge.i, base)
+    if content is None or not _is_clause(doc, verb.left_edge.i, verb.right_edge.i):
+        return None
+    return Attribution(cue=(base + adverb.idx, base + adverb.idx + len(adverb)), source=None, source_head=None,
+                       content=content, sentence=index)
 
 
 def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
@@ -561,7 +587,9 @@ def _subject(verb):
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
-                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") else None
+                # of an object, not of a noun after a preposition ("to win over the community,
+                # which supports ...": the community)
+                issuer = _issuer(node.head) if subject.lower_ in ("that", "which") and node.head.dep_ == "dobj" else None
                 return issuer or node.head, False
             if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
@@ -619,6 +647,29 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _subject_read_as_object(doc, verb):
+    """A noun right before a finite cue with no subject that the parser hung on a preposition
+    before it ("more ethanol than the oil industry says the markets can handle"): the subject."""
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or verb.tag_ not in ("VBZ", "VBD", "VBP") or before.dep_ != "pobj" \
+            or before.pos_ not in ("NOUN", "PROPN", "PRON") or before.lower_ in NAMELESS | TIME_WORDS:
+        return None
+    return before if before.head.head.i != verb.i else None
+
+
+def _shared_subject(doc, verb):
+    """The subject of a cue the parser read as the clause of the next one in a list of reports
+    ("Clinton supports A, opposes B and recalled C": "supports" as the clause of "opposes"),
+    shared by both."""
+    before = [t.text for t in doc[max(verb.i - 2, 0):verb.i] if t.text not in ('"', "”", "''")]
+    if not before or before[-1] != "," or verb.tag_ not in ("VBZ", "VBD", "VBP"):  # ', opposes', '," opposes'
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == verb.tag_
+                  and attribution_lemma(c) in ATTRIBUTION_LEMMAS), None)
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None) if first is not None else None
+    return None if subject is None or subject.lower_ in NAMELESS else subject
 
 
 def _name_read_as_modifier(doc, verb):
@@ -711,7 +762,7 @@ def _content(doc, verb, base: int) -> Span | None:
             return clause
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)]
     lemma = attribution_lemma(verb)
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
@@ -721,6 +772,18 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _hearer(verb, obj) -> bool:
+    """Whether the object of "tell" is whom it was told to ("told The Huffington Post", "told his
+    supporters", "told him"), not what ("told the story", "tells one joke", "told stories of ..."):
+    a name, a pronoun or a bare plural noun; or a preposition's phrase other than "of" or "about"."""
+    if attribution_lemma(verb) != "tell":
+        return False
+    if obj.dep_ == "prep":  # "told NBC News before her appearance": only "of" or "about" says what
+        return obj.lower_ not in ("of", "about")
+    return obj.dep_ in ("dobj", "dative") and (obj.pos_ in ("PROPN", "PRON") or obj.tag_ == "NNS" and not list(obj.rights)
+                                               or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _finding_subject(verb) -> bool:
@@ -765,9 +828,19 @@ def _misparsed_clause(doc, verb, base: int) -> Span | None:
 
 
 def _as_clause(verb) -> bool:
-    """A parenthetical "as X noted", "as first reported by Y": the clause it hangs on was said."""
+    """A parenthetical "as X noted", "as first reported by Y", "as X put it": the clause it hangs
+    on was said."""
+    said = _put_it(verb)
     return verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "dobj") and (said is None or c.i != said.i) for c in verb.children)
+
+
+def _put_it(verb):
+    """The "it" of "put it" ("As The Post's Ruth Marcus puts it, ..."), a way of saying; None
+    for any other verb or object."""
+    if verb.lemma_ != "put":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1), None)
 
 
 def _host_clause(doc, verb, base: int) -> Span | None:

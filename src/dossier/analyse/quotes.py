@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from dossier.analyse.attribution import Attribution
+from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
@@ -57,8 +57,8 @@ _NOT_AN_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bG
 _SENTENCE_STOP = re.compile(_NOT_AN_END + r'[.!?](?=\s|$)|"|\n')
 _SENTENCE_STOP_BEFORE = re.compile(_NOT_AN_END + r'[.!?]\s|"')
 _CAPITALISED = re.compile(r"[A-Z][\w'-]+")
-# A past or present verb (with "back", "on", an adverb) and a comma or colon ending the words before a quote.
-_MANNER_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
+# A past or present verb (with "back", "on", an adverb; "put it") and a comma or colon ending the words before a quote.
+_MANNER_BEFORE = re.compile(r"\b(?P<verb>puts? it|[a-z]+(?:ed|s)|sang|went|wrote|cried|spoke|shot)"
                             r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
 # A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
 # past or present verb right after a quote.
@@ -71,6 +71,7 @@ _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
 _SPAN_EDGE = " \t\n.,;:!?\"'"
+_DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
@@ -132,6 +133,8 @@ class _Finder:
     def __init__(self, text, normalised, sentences, mentions, people, attributions):
         self.text = text
         normalised = _double_apostrophes(normalised)
+        self.people = people
+        attributions = [_name_out_of_cue(normalised, a, people) for a in attributions]
         self.attributions = attributions
         self.by_cue = {a.cue[0]: a for a in attributions}
         # every word of a parsed cue ("also said", "has not said") finds its attribution
@@ -140,7 +143,6 @@ class _Finder:
         self.norm = normalised
         self.sentences = sentences
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.people = people
         self.quoted: list[tuple[int, int]] = []  # mark-inclusive spans, to skip in indirect()
         self.newlines = [m.start() for m in re.finditer("\n", normalised)]  # line bounds by bisection
         self.not_speech_lines: dict[int, bool] = {}
@@ -271,16 +273,17 @@ class _Finder:
 
     def _is_title(self, unit: _Unit) -> bool:
         """A name in quote marks after "on", "of", "told", "called" or a possessive: a programme,
-        book or slogan ('told "Fox and Friends,"', 'the book "Strangers No More"'), not speech."""
+        book or slogan ('told "Fox and Friends,"', 'the book "Strangers No More"', 'his book, "Doomed
+        to Succeed,"'), not speech."""
         if len(unit.spans) > 1:
             return False
         start, end = unit.spans[0]
         words = re.findall(r"[\w'&-]+", self.norm[start:end])
         if not words or len(words) > MAX_TITLE_WORDS:
             return False
-        if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
-            return False
-        before = re.search(r"([\w']+)\s*$", self.norm[max(0, start - 30):start - 1])
+        if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False  # ("Sharknado 3")
+        before = re.search(r"([\w']+),?\s*$", self.norm[max(0, start - 30):start - 1])  # "his book, "An American Son""
         return before is not None and (before.group(1).lower() in TITLE_INTRODUCERS or before.group(1).endswith("'s"))
 
     def _writer_words(self, clause: tuple[int, int], unit: _Unit) -> bool:
@@ -623,6 +626,8 @@ class _Finder:
         cue_text = self.norm[parsed.cue[0]:parsed.cue[1]]
         if self._not_speech(parsed.cue[0]) and not (cue_text == ":" or cue_text[:1].isupper()):
             return None  # a headline's parse ("Inquiry told of abuse"): only the headline rules count
+        if self._not_speech(parsed.cue[0]) and parsed.source and _DASH.search(self.norm, parsed.source[0], parsed.cue[0]):
+            return None  # "Russia Hosts Talks with Taliban – Calls for ...": the second part has no subject
         if any(a.content and a is not parsed and a.content[0] <= parsed.cue[0] < a.content[1] for a in self.attributions):
             return None  # reported inside another report: the outer one names the source
         start, end = parsed.content
@@ -642,8 +647,9 @@ class _Finder:
         interjection): not for a passive, a question asked of someone ("Asked about it, ...") or
         a raising verb."""
         words = self.norm[parsed.cue[0]:parsed.cue[1]].lower().split()
-        if parsed.passive or parsed.source is not None or ATTRIBUTION_FORM_LEMMAS.get(words[-1]) in RAISING_LEMMAS:
-            return None  # "The plan seems to work": the parse dropped a subject that is no source
+        if parsed.passive or parsed.source is not None or ATTRIBUTION_FORM_LEMMAS.get(words[-1]) in RAISING_LEMMAS \
+                or words[-1] in SOURCELESS_ADVERBS:
+            return None  # "The plan seems to work", "X was reportedly there": the subject is no source
         sentence = self.sentences[parsed.sentence] if parsed.sentence < len(self.sentences) else None
         if sentence is None or not sentence.start <= parsed.cue[0] < sentence.end or parsed.cue[0] <= sentence.start:
             return None
@@ -674,6 +680,16 @@ class _Finder:
         quote.cue = cue.text if cue else None
         quote.cue_start, quote.cue_end = (cue.start, cue.end) if cue else (None, None)
         return quote
+
+
+def _name_out_of_cue(norm: str, parsed: Attribution, people: PeopleIndex) -> Attribution:
+    """A cue with no source that opens with the surname of someone named before ("Jolly said he
+    would ...", the name read as an adverb): the name is the source, the rest the cue."""
+    word = re.match(r"([A-Z][\w'-]+)\s+(?=\S)", norm[parsed.cue[0]:parsed.cue[1]])
+    if parsed.source is not None or word is None or people.by_surname(word.group(1), before=parsed.cue[0]) is None:
+        return parsed
+    name = (parsed.cue[0], parsed.cue[0] + len(word.group(1)))
+    return replace(parsed, cue=(parsed.cue[0] + word.end(), parsed.cue[1]), source=name, source_head=name, source_name=name)
 
 
 def _univocal(norm: str, quotes: list[Quote]) -> list[Quote]:
