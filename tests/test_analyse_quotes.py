@@ -809,3 +809,11 @@ def test_reportedly_marks_a_clause_reported_by_nobody_named(analyse):
     quotes = [q for q in a.quotes if (q.cue or "").lower() == "reportedly"]
     assert [(q.text, q.speaker_text) for q in quotes] == [
         ("The mayor, Anna Berg, was reportedly on that flight with her sister", None)]
+
+
+def test_a_reported_clause_ending_in_quoted_words_keeps_the_closing_mark(analyse):
+    a = analyse("The minister emphasized the importance of the new leadership “respecting ethnic groups, women, "
+                "and children.”")
+    quote = next(q for q in a.quotes if "the new leadership" in q.text)
+    assert quote.kind == "partial" and quote.text.endswith("children.”")
+    assert a.text[quote.start:quote.end] == quote.text

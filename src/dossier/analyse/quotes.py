@@ -200,7 +200,7 @@ class _Finder:
             clause = self._clause_around(cue, start, end)
             if clause is not None and (kind == "partial" or self._writer_words(clause, unit)):
                 # 'X said the plan was "a disaster"': the clause was said, partly in his words
-                start, end = clause
+                start, end = _with_closing_mark(self.norm, *clause)
                 text = self.text[start:end]
                 kind = "partial"
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
@@ -637,6 +637,7 @@ class _Finder:
             return None  # the quoted words themselves: a direct quote already
         self.used_cues.add(parsed.cue[0])
         speaker = self._parsed_speaker(parsed, lambda: self._subject_before(parsed))
+        start, end = _with_closing_mark(self.norm, start, end)
         kind = _kind_of(self.norm, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return self._quote(self.text[start:end], start, end, speaker, cue, kind)
@@ -728,6 +729,15 @@ def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and norm[end - 1] in _SPAN_EDGE:
         end -= 1
+    return start, end
+
+
+def _with_closing_mark(norm: str, start: int, end: int) -> tuple[int, int]:
+    """A reported clause that ends inside quoted words (the parse leaves out the closing mark and
+    the punctuation before it: 'was made "at the highest level,"') takes them, so the words it
+    shows as quoted are closed."""
+    if norm[start:end].count('"') % 2 and (closing := re.match(r'[.,;:!?]?"', norm[end:end + 2])):
+        return start, end + closing.end()
     return start, end
 
 
