@@ -817,3 +817,15 @@ def test_a_reported_clause_ending_in_quoted_words_keeps_the_closing_mark(analyse
     quote = next(q for q in a.quotes if "the new leadership" in q.text)
     assert quote.kind == "partial" and quote.text.endswith("children.”")
     assert a.text[quote.start:quote.end] == quote.text
+
+
+def test_a_stance_attributed_is_told_apart_from_words_said(analyse):
+    a = analyse("Russia has been supporting stability and inclusivity in the region for years.\n"
+                "Lavrov said that the talks would go on next month.\n"
+                "Lavrov praised the delegation for its efforts to stabilize the country.")
+    acts = {q.cue: q.act for q in a.quotes}
+    assert acts.get("said") == "speech" and acts.get("praised") == "speech"
+    assert "stance" in acts.values()  # "supporting"
+    from dossier.analyse.cues import speech_act
+    assert speech_act("direct", None) == "speech" and speech_act("indirect", "according to") == "speech"
+    assert speech_act("indirect", "interpretation of") == "stance" and speech_act("indirect", "have accepted") == "stance"

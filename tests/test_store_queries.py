@@ -239,3 +239,20 @@ def test_quotes_without_a_speaker_are_in_no_speaker_facet(tmp_path):
         values = [f["value"] for f in q.quote_groups(store.db, filters=filters)["facets"]["speaker"]]
         assert "" not in values and None not in values, filters
     assert q.quote_groups(store.db)["total"] == 2  # the quotes themselves are all listed
+
+
+def test_the_quote_ledger_tells_words_said_from_stances(tmp_path):
+    store = Store(tmp_path / "acts.db")
+    quotes = [Quote(id="q-said", article="a01", text="the talks went well", start=0, end=5, speaker="e-lavrov",
+                    kind="indirect", cue="said"),
+              Quote(id="q-stance", article="a01", text="stability and inclusivity", start=9, end=20,
+                    speaker="e-lavrov", kind="indirect", cue="supporting", act="stance")]
+    with store.transaction():
+        store.put_document(Document(id="a01", source="in/01.txt", kind="text", raw=b"raw"))
+        store.put_article(_article(1))
+        store.put_corpus(Corpus(links=[], stories=[], entities=[], quotes=quotes, events=[], flags=[]))
+    ledger = q.quote_groups(store.db)
+    assert {f["value"]: f["count"] for f in ledger["facets"]["act"]} == {"speech": 1, "stance": 1}
+    speech = q.quote_groups(store.db, filters={"act": "speech"})
+    assert [x["id"] for g in speech["items"] for x in g["quotes"]] == ["q-said"]
+    assert {f["value"] for f in speech["facets"]["kind"]} == {"indirect"}

@@ -675,3 +675,19 @@ def test_the_report_timeline_shows_no_two_rows_alike_for_one_sentence(seeds_db):
     assert rows and not any(" occurrence: " in row for row in rows)
     assert any(row.startswith("- **1990s** (decade)") for row in rows)  # not the TIMEX3 "199"
     assert len(rows) == len(set(rows))  # one sentence with two predicates gives two labelled rows
+
+
+def test_the_report_lists_words_said_and_counts_attributed_stances_apart(seeds_db):
+    from dossier.report import render_html
+    from dossier.store import Store
+    from dossier.store.export import export_dict
+
+    store = Store(seeds_db, readonly=True)
+    quotes = export_dict(store)["quotes"]
+    stances = [q for q in quotes if q["act"] == "stance"]
+    assert stances and len(stances) < len(quotes)
+    page = render_html(store)
+    table = page.split("<h2>Quotes</h2>", 1)[1].split("</table>", 1)[0]
+    assert any(q["text"][:40] in table for q in quotes if q["act"] == "speech")
+    assert not any(q["text"] in table for q in stances if len(q["text"]) > 25)
+    assert f"{len(stances)} more attribution(s) name a stance" in page

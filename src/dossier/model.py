@@ -221,6 +221,10 @@ class Quote:
     cue_end: int | None = None
     source_start: int | None = None
     source_end: int | None = None
+    # speech: words someone said or wrote (a quote, or a report by a speech verb, "according to");
+    # stance: a belief, support or criticism attributed to someone ("supporting", "an interpretation
+    # of"), which PARC-style attribution counts but a reader does not take for a quotation.
+    act: Literal["speech", "stance"] = "speech"
 
 
 @dataclass(slots=True)

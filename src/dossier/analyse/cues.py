@@ -158,6 +158,34 @@ ATTRIBUTION_FORM_LEMMAS = {form: verb for verb in sorted(ATTRIBUTION_LEMMAS) for
                            (CUE_LEMMAS[verb] if verb in RESTRICTED_LEMMAS else
                             CUE_LEMMAS.get(verb, ()) + _inflections(verb))}
 ATTRIBUTION_FORMS = frozenset(ATTRIBUTION_FORM_LEMMAS)
+# Cues that report speech without a speech verb: a source ("according to"), a "Name:" line, "as X
+# put it" and "reportedly".
+SPEECH_CUE_PHRASES = re.compile(r"(?i)^(?:according to|:|as\b.*\bput(?:s|ting)? it|reportedly)$")
+# Verbs that name something said though they are no reporting verb of CUE_LEMMAS ("Lavrov praised
+# the Taliban for ...", "the ministry answered questions ... by saying").
+SPEECH_ACT_LEMMAS = frozenset({"praise", "criticize", "criticise", "condemn", "accuse", "answer", "cite",
+                               "reaffirm", "thank", "welcome", "invite"})
+
+
+def speech_act(kind: str, cue: str | None) -> str:
+    """"speech" for quoted words (direct, partial), for a report without a cue and for a cue that
+    is a speech or statement verb (`CUE_LEMMAS`, its last word) or phrase; "stance" for the other
+    attribution cues (the beliefs, support and criticism of the PolNeAR-learned cue frames)."""
+    if kind != "indirect" or not cue or SPEECH_CUE_PHRASES.match(cue.strip()):
+        return "speech"
+    last = cue.split()[-1].lower()
+    lemma = ATTRIBUTION_FORM_LEMMAS.get(last) or _lemma_of_form(last)
+    return "speech" if lemma in CUE_LEMMAS or lemma in SPEECH_ACT_LEMMAS else "stance"
+
+
+def _lemma_of_form(word: str) -> str:
+    """The verb whose regular inflection `word` is ("praised" -> "praise"), else `word`."""
+    for verb in SPEECH_ACT_LEMMAS:
+        if word in _inflections(verb):
+            return verb
+    return word
+
+
 # Every form is one run of word characters (a test checks), so the forms in a text are its whole
 # words that are in ATTRIBUTION_FORMS: a word scan and a set lookup, 7x faster than `\b(form|...)\b`
 # with 700 branches.

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
-from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues
+from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues, speech_act
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
@@ -680,6 +680,7 @@ class _Finder:
         quote.source_start, quote.source_end = source
         quote.cue = cue.text if cue else None
         quote.cue_start, quote.cue_end = (cue.start, cue.end) if cue else (None, None)
+        quote.act = speech_act(quote.kind, quote.cue)
         return quote
 
 

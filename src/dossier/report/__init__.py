@@ -24,7 +24,11 @@ def _view(store: Store) -> dict:
     # The timeline the web shows, in the same order: the build's (stories/: resolved date interval,
     # then precision); a string sort would put "2021-W41" after "2021-11".
     timeline = queries.timeline_rows(queries.timeline(store.db, paging=queries.ALL)["items"])
+    # the quotes a reader takes for someone's words; stances ("supporting", "an interpretation of")
+    # are counted here and listed in the export and the web's quote ledger
+    speech = [q for q in data["quotes"] if q.get("act", "speech") == "speech"]
     return {"data": data, "by_id": by_id, "label": label, "entity_name": entity_name,
+            "speech": speech, "stances": len(data["quotes"]) - len(speech),
             "links_of": links_of, "timeline": [e for e in timeline if e.get("date")],
             "undated": [e for e in timeline if not e.get("date")], "stats": store.stats()}
 

@@ -190,4 +190,10 @@ MIGRATIONS: list[tuple[int, str]] = [
     -- tables are refilled after this migration).
     CREATE INDEX read_participants_event ON read_participants(event);
     """),
+    (9, """
+    -- The quote ledger tells words said from stances attributed (`Quote.act`). The read tables are
+    -- refilled after this migration: a dossier analysed before keeps every quote as speech.
+    ALTER TABLE read_quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'speech';
+    CREATE INDEX read_quotes_act ON read_quotes(act, variant);
+    """),
 ]

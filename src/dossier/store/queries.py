@@ -275,6 +275,7 @@ def entity_list(db: sqlite3.Connection, sort: str = "articles", filters: dict | 
 
 QUOTE_SORTS = {"variants": "size DESC, position DESC", "speaker": "speaker_name, position"}
 QUOTE_FILTERS = {"speaker": "speaker = ?", "variant": "variant = ?", "kind": "variant IN (SELECT variant FROM read_quotes WHERE kind = ?)",
+                 "act": "variant IN (SELECT variant FROM read_quotes WHERE act = ?)",
                  "article": "variant IN (SELECT variant FROM read_quotes WHERE article = ?)"}
 VARIANTS = ListSpec("quotes", "read_variants", "variant, speaker, speaker_name", QUOTE_SORTS, QUOTE_FILTERS, {})
 
@@ -283,7 +284,7 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
                  paging: Paging = Paging(), per_group: int | None = None) -> dict:
     """The quote ledger: one item per wording group of one speaker's quote ({speaker, name,
     variant, quotes: [quote dicts], count, wordings}), a page of groups at a time. Filters:
-    speaker, kind (direct, indirect, partial), article; a group lists only its quotes that pass
+    speaker, kind (direct, indirect, partial), act (speech, stance), article; a group lists only its quotes that pass
     them, the first `per_group` of them (all when None); `count` and `wordings` (distinct texts)
     count every quote that passes."""
     rows, result = _run(db, VARIANTS, sort, filters, paging)
@@ -291,7 +292,7 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
     variants = [r["variant"] for r in rows]
     members: dict[str, list[str]] = {v: [] for v in variants}
     sizes: dict[str, tuple[int, int]] = {}
-    extra = [(f"{name} = ?", filters[name]) for name in ("kind", "article") if name in filters]
+    extra = [(f"{name} = ?", filters[name]) for name in ("kind", "act", "article") if name in filters]
     if variants:
         chosen = (f"FROM read_quotes WHERE variant IN ({','.join('?' * len(variants))})"
                   + "".join(f" AND {condition}" for condition, _ in extra))
@@ -314,7 +315,9 @@ def quote_groups(db: sqlite3.Connection, sort: str = "variants", filters: dict |
     facets = {"speaker": _facet(db, ("quotes", "speaker"), "read_quotes", "speaker", speaker_where, params,
                               "speaker_name"),
               "kind": _facet(db, ("quotes", "kind"), "read_quotes", "kind",
-                             *_filters({"speaker": "speaker = ?", "article": "article = ?"}, filters))}
+                             *_filters({"speaker": "speaker = ?", "article": "article = ?", "act": "act = ?"}, filters)),
+              "act": _facet(db, ("quotes", "act"), "read_quotes", "act",
+                            *_filters({"speaker": "speaker = ?", "article": "article = ?", "kind": "kind = ?"}, filters))}
     return dict(result, items=items, facets=facets)
 
 

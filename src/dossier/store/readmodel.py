@@ -49,7 +49,7 @@ _LENGTH_BOUND = VARIANT_MIN_RATIO / (200 - VARIANT_MIN_RATIO)
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-MIGRATIONS = (3, 6, 7, 8)  # the migrations that create the read tables
+MIGRATIONS = (3, 6, 7, 8, 9)  # the migrations that create or widen the read tables
 # kind -> its full-text table (migration 7): entities (name, aliases), quotes (speaker, text),
 # stories (title) and flags (kind, detail and evidence). A quote's or flag's full-text row has the
 # rowid of its read_quotes / read_flags row (migration 8), so an add deletes it without a scan.
@@ -146,7 +146,7 @@ FACETS = {
     "stories": {"year": ("read_stories", "year")},
     "events": {"year": ("read_events", "year"), "type": ("read_events", "type")},
     "entities": {"type": ("read_entities", "type")},
-    "quotes": {"kind": ("read_quotes", "kind")},
+    "quotes": {"kind": ("read_quotes", "kind"), "act": ("read_quotes", "act")},
     "flags": {"kind": ("read_flags", "kind"), "severity": ("read_flags", "severity")},
 }
 
@@ -385,7 +385,8 @@ def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
 
 
 QUOTE_COLUMNS = ("data ->> '$.article', coalesce(data ->> '$.speaker', ''), data ->> '$.speaker_name',"
-                 " data ->> '$.speaker_text', coalesce(data ->> '$.kind', 'direct'), data ->> '$.text'")
+                 " data ->> '$.speaker_text', coalesce(data ->> '$.kind', 'direct'), data ->> '$.text',"
+                 " coalesce(data ->> '$.act', 'speech')")
 
 
 def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: frozenset[str] | None,
@@ -412,8 +413,8 @@ def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: froz
                       " ORDER BY 4, position", params)
     for speaker, group in itertools.groupby(rows, key=operator.itemgetter(3)):
         said = [{"_id": item_id, "_position": position, "article": article, "speaker_name": speaker_name,
-                 "speaker_text": speaker_text, "kind": kind, "text": text}
-                for item_id, position, article, _, speaker_name, speaker_text, kind, text in group]
+                 "speaker_text": speaker_text, "kind": kind, "text": text, "act": act}
+                for item_id, position, article, _, speaker_name, speaker_text, kind, text, act in group]
         _speaker_ledger(db, speaker, said, names)
     if ids is not None:  # the other speakers' quotes and variants only moved
         _follow_positions(db, "read_quotes", "quote")
@@ -441,12 +442,12 @@ def _speaker_ledger(db: sqlite3.Connection, speaker: str, said: list[dict], name
         name = names.get(speaker) or first["speaker_name"] or first["speaker_text"] or speaker or None
         variants.append((variant, first["_position"], speaker or None, name, len(group)))
         rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name, quote["kind"],
-                  variant, len(group), quote["text"]) for quote in group]
+                  variant, len(group), quote["text"], quote["act"]) for quote in group]
     db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
-    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+    db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                    " position=excluded.position, article=excluded.article, speaker=excluded.speaker,"
                    " speaker_name=excluded.speaker_name, kind=excluded.kind, variant=excluded.variant,"
-                   " variant_size=excluded.variant_size, text=excluded.text", rows)
+                   " variant_size=excluded.variant_size, text=excluded.text, act=excluded.act", rows)
 
 
 def _speakers_to_regroup(db: sqlite3.Connection, ids: frozenset[str], entity_ids: frozenset[str]) -> set[str]:

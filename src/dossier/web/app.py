@@ -210,8 +210,10 @@ def add_pages(app: FastAPI) -> None:
                speaker: str | None = Query(None, description="only quotes of this speaker (entity id)"),
                variant: str | None = Query(None, description="only this wording group (every version shown)"),
                kind: str | None = Query(None, description="direct, indirect or partial"),
+               act: str | None = Query(None, description="speech (words said) or stance (a belief, support or "
+                                                          "criticism attributed)"),
                paging: q.Paging = Depends(small_paging), store: Store = Depends(get_store)):
-        return views.quotes(store, sort, {"speaker": speaker, "variant": variant, "kind": kind}, paging)
+        return views.quotes(store, sort, {"speaker": speaker, "variant": variant, "kind": kind, "act": act}, paging)
 
     @twin(app, "/flags", "flags.html", schemas.FlagsPage, "Flags: changed facts, quote drift, misdated pages",
           export="flags")

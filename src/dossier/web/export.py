@@ -46,8 +46,9 @@ def rows(page: str, data: dict) -> tuple[list[str], list[dict]]:
                 [dict({c: e.get(c) for c in ("name", "type", "articles", "mentions", "quotes", "id")},
                       aliases="; ".join(e.get("aliases", []))) for e in items])
     if page == "quotes":
-        return (["speaker", "variant", "kind", "quote", "outlet", "date", "url", "article"],
-                [{"speaker": g["name"], "variant": g["variant"], "kind": x.get("kind"), "quote": x["text"],
+        return (["speaker", "variant", "kind", "act", "quote", "outlet", "date", "url", "article"],
+                [{"speaker": g["name"], "variant": g["variant"], "kind": x.get("kind"), "act": x.get("act", "speech"),
+                  "quote": x["text"],
                   "outlet": (x.get("article_card") or {}).get("outlet"), "date": (x.get("article_card") or {}).get("date"),
                   "url": (x.get("article_card") or {}).get("url"), "article": x["article"]}
                  for g in items for x in g["variants"]])

@@ -336,6 +336,7 @@ class QuoteWithCard(BaseModel):
     speaker_name: str | None = None
     cue: str | None = None
     kind: str = "direct"
+    act: str = "speech"  # speech, or stance: a belief, support or criticism attributed, no words said
     sentence: int = 0
     article_card: Card | None = None
 
