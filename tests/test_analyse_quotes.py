@@ -829,3 +829,11 @@ def test_a_stance_attributed_is_told_apart_from_words_said(analyse):
     from dossier.analyse.cues import speech_act
     assert speech_act("direct", None) == "speech" and speech_act("indirect", "according to") == "speech"
     assert speech_act("indirect", "interpretation of") == "stance" and speech_act("indirect", "have accepted") == "stance"
+
+
+def test_a_pronoun_after_a_report_naming_someone_else_is_the_reporter(analyse):
+    a = analyse("Foreign Minister Sergei Lavrov said on Friday that Moscow would keep talking to Kabul, during a "
+                "meeting with Amir Khan Muttaqi and envoys from the region. Although he did not mention the "
+                "Taliban by name, he praised the current leadership for its efforts against drug production.")
+    mention = next(q for q in a.quotes if (q.cue or "").endswith("mention"))
+    assert mention.speaker_name == "Sergei Lavrov"

@@ -612,7 +612,25 @@ class _Finder:
 
     def _pronoun(self, s: int, e: int) -> Speaker:
         person = self.people.nearest_before(s) if self.norm[s:e].lower() in PRONOUNS_SINGULAR else None
+        if person is not None:
+            person = self._reporter_in_focus(person, s) or person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
+
+    def _reporter_in_focus(self, nearest, offset: int):
+        """The person who reported the clause that names `nearest` last before `offset`, when that
+        clause is the last report before the pronoun: the one reporting stays the topic ("Lavrov said
+        Moscow would talk with Muttaqi. Although he did not mention ..." is Lavrov)."""
+        before = [a for a in self.attributions if a.content is not None and a.content[1] <= offset + 1]
+        if not before:
+            return None
+        last = max(before, key=lambda a: a.content[1])
+        mentions = [m for m in self.people.mentions if last.content[0] <= m[0] and m[1] <= last.content[1]]
+        if not any(p is nearest for _, _, p in mentions) or last.source is None:
+            return None
+        reporter = self.people.nearest_before(last.source[1] + 1)
+        inside_source = reporter is not None and any(
+            p is reporter and last.source[0] <= s0 < last.source[1] + 1 for s0, _, p in self.people.mentions)
+        return reporter if inside_source and reporter is not nearest else None
 
     # ------------------------------------------------------------ indirect speech
 
