@@ -837,3 +837,11 @@ def test_a_pronoun_after_a_report_naming_someone_else_is_the_reporter(analyse):
                 "Taliban by name, he praised the current leadership for its efforts against drug production.")
     mention = next(q for q in a.quotes if (q.cue or "").endswith("mention"))
     assert mention.speaker_name == "Sergei Lavrov"
+
+
+def test_a_name_inside_the_quoted_words_is_not_who_he_is(analyse):
+    a = analyse("President Maria Lopez read the reports closely.\n"
+                '"My top science adviser, John Holdren, will issue some chart in the morning meetings," she said, '
+                '"and they are terrifying."')
+    quote = next(q for q in a.quotes if "science adviser" in q.text)
+    assert quote.speaker_name == "Maria Lopez"

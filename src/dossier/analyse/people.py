@@ -9,6 +9,7 @@ compatible the answer is None, not a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dossier.analyse.gazetteer import ROLE_EQUIVALENTS, ROLE_NOUNS, fold
@@ -47,10 +48,12 @@ class PeopleIndex:
                 return person
         return None
 
-    def nearest_before(self, offset: int) -> Person | None:
+    def nearest_before(self, offset: int, skip: Callable[[int], bool] | None = None) -> Person | None:
+        """The person mentioned last before `offset`, leaving out mentions starting where `skip`
+        says (a name inside quoted words is no antecedent of the pronoun that attributes them)."""
         best = None
         for s, e, person in self.mentions:
-            if e <= offset and (best is None or s > best[0]):
+            if e <= offset and (best is None or s > best[0]) and not (skip and skip(s)):
                 best = (s, person)
         return best[1] if best else None
 

@@ -611,7 +611,8 @@ class _Finder:
         return None
 
     def _pronoun(self, s: int, e: int) -> Speaker:
-        person = self.people.nearest_before(s) if self.norm[s:e].lower() in PRONOUNS_SINGULAR else None
+        pronoun = self.norm[s:e].lower() in PRONOUNS_SINGULAR
+        person = self.people.nearest_before(s, skip=self._within_marks) if pronoun else None
         if person is not None:
             person = self._reporter_in_focus(person, s) or person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
