@@ -174,16 +174,13 @@ def speech_act(kind: str, cue: str | None) -> str:
     if kind != "indirect" or not cue or SPEECH_CUE_PHRASES.match(cue.strip()):
         return "speech"
     last = cue.split()[-1].lower()
-    lemma = ATTRIBUTION_FORM_LEMMAS.get(last) or _lemma_of_form(last)
+    lemma = _SPEECH_FORM_LEMMAS.get(last, last)
     return "speech" if lemma in CUE_LEMMAS or lemma in SPEECH_ACT_LEMMAS else "stance"
 
 
-def _lemma_of_form(word: str) -> str:
-    """The verb whose regular inflection `word` is ("praised" -> "praise"), else `word`."""
-    for verb in SPEECH_ACT_LEMMAS:
-        if word in _inflections(verb):
-            return verb
-    return word
+# form -> lemma for every cue form and every inflection of SPEECH_ACT_LEMMAS ("praised" -> "praise")
+_SPEECH_FORM_LEMMAS = {form: verb for verb in sorted(SPEECH_ACT_LEMMAS) for form in _inflections(verb)} \
+    | ATTRIBUTION_FORM_LEMMAS
 
 
 # Every form is one run of word characters (a test checks), so the forms in a text are its whole
