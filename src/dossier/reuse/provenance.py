@@ -63,11 +63,12 @@ def derivation_edges(original: str, members: list[str], links: list[Link]) -> li
         neighbours[link.a].append((-link.score, link.b, link.kind))
         neighbours[link.b].append((-link.score, link.a, link.kind))
     parent: dict[str, tuple[str, str]] = {}
+    member_set = set(members)
     seen, queue = {original}, deque([original])
     while queue:
         node = queue.popleft()
         for _, other, kind in sorted(neighbours[node]):
-            if other not in seen and other in members:
+            if other not in seen and other in member_set:
                 seen.add(other)
                 parent[other] = (node, kind)
                 queue.append(other)
