@@ -51,7 +51,7 @@ from dossier import reuse  # noqa: E402
 from dossier.config import load_options  # noqa: E402
 from dossier.model import Article, Link  # noqa: E402
 from dossier.resources import Resources  # noqa: E402
-from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors  # noqa: E402
+from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors, model_key  # noqa: E402
 
 STRONG = {"copy", "rewrite", "translation"}
 # text-dedup's MinHash defaults: word 5-grams, 256 permutations, Jaccard threshold 0.7.
@@ -121,7 +121,7 @@ def mean_vectors(articles: list[Article], cache: MemoryProducts, resources: Reso
     """One L2-normalised mean sentence vector per article (sorted by id), every sentence encoded
     (reusing the vectors in `cache`); zeros for an article with no alignable sentence."""
     ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, resources.options.reuse.embedding_model, cache)
+    products = article_products(ordered, model_key(resources.options.reuse), cache)
     ensure_vectors(products, {i: set(range(len(p.units))) for i, p in enumerate(products)}, resources.encoder, cache)
     out = np.zeros((len(products), 384), dtype=np.float32)
     for i, item in enumerate(products):
@@ -299,7 +299,7 @@ def run_reuse(articles: list[Article], resources: Resources, cache: MemoryProduc
     with PeakMemory() as memory:
         started = time.perf_counter()
         ordered = sorted(articles, key=lambda a: a.id)
-        products = article_products(ordered, options.embedding_model, cache)
+        products = article_products(ordered, model_key(options), cache)
         pairs = reuse.candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
                                       article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences)
         lexical = time.perf_counter()

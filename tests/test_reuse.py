@@ -12,7 +12,7 @@ from dossier.model import Article, Derivation, Link, RemovedLine
 from dossier.reuse.align import best_matches
 from dossier.reuse.candidates import article_candidates, sentence_candidates
 from dossier.reuse.classify import machine_translated
-from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors
+from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors, model_key
 from dossier.reuse.provenance import Lineage
 from dossier.reuse.sentences import article_units, split_text
 from reuse_fixtures import ORIGINAL, REWRITE, article, corpus
@@ -95,7 +95,7 @@ def test_a_copy_and_an_unrelated_report_need_no_encoder(options):
     cache = MemoryProducts()
     (found,) = reuse.find_links(articles, options.reuse, NO_ENCODER, cache)
     assert found.kind == "copy" and len(found.alignments) == 6
-    products = article_products(articles, options.reuse.embedding_model, cache)
+    products = article_products(articles, model_key(options.reuse), cache)
     assert not any(p.vectors for p in products)
 
 
@@ -103,7 +103,7 @@ def test_only_sentences_without_a_verbatim_partner_are_encoded(options, resource
     articles = [a for k, a in corpus().items() if k in ("original", "copy", "rewrite", "unrelated")]
     cache = MemoryProducts()
     reuse.find_links(articles, options.reuse, resources, cache)
-    products = {p.article: p for p in article_products(articles, options.reuse.embedding_model, cache)}
+    products = {p.article: p for p in article_products(articles, model_key(options.reuse), cache)}
     assert not products["unrelated"].vectors  # no candidate pair: never encoded
     assert len(products["rewrite"].vectors) == len(REWRITE)  # nothing verbatim to lean on
     assert len(products["original"].vectors) == len(ORIGINAL)
@@ -112,10 +112,10 @@ def test_only_sentences_without_a_verbatim_partner_are_encoded(options, resource
 def test_changed_text_invalidates_the_cached_product(options, resources):
     cache = MemoryProducts()
     first = article("x", ORIGINAL[:3])
-    (products,) = article_products([first], options.reuse.embedding_model, cache)
+    (products,) = article_products([first], model_key(options.reuse), cache)
     ensure_vectors([products], {0: {0, 1, 2}}, resources.encoder, cache)
     changed = dataclasses.replace(first, text="\n\n".join(ORIGINAL[3:6]))
-    (products,) = article_products([changed], options.reuse.embedding_model, cache)
+    (products,) = article_products([changed], model_key(options.reuse), cache)
     assert [u.text for u in products.units] == ORIGINAL[3:6]
     assert not products.vectors  # the old vectors belong to other sentences
 
@@ -149,7 +149,7 @@ def test_spun_rewrites_are_candidates_without_the_encoder(options):
             for s in ORIGINAL]
     articles = [article("original", ORIGINAL), article("spun", spun), article("rewrite", REWRITE)] + \
         [corpus()["partial"], corpus()["unrelated"]]
-    products = article_products(articles, options.reuse.embedding_model)
+    products = article_products(articles, model_key(options.reuse))
     by_sentence = sentence_candidates(products, options.reuse.sentence_jaccard, options.reuse.partial_min_sentences)
     by_article = article_candidates(products, options.reuse.article_jaccard)
     assert (0, 1) in by_sentence and (0, 1) in by_article  # spun: shares names, numbers, content words
@@ -216,7 +216,7 @@ def test_a_lineage_member_is_compared_with_the_lineage_not_every_member(options)
     not compared; within it (the default, 8 members) every pair is compared."""
     copies = [article(name, ORIGINAL) for name in ("copy1", "copy2", "copy3")]
     ordered = sorted(copies, key=lambda a: a.id)
-    products = article_products(ordered, options.reuse.embedding_model)
+    products = article_products(ordered, model_key(options.reuse))
     pairs = reuse.candidate_pairs(products, sentence_jaccard=options.reuse.sentence_jaccard,
                                   article_jaccard=options.reuse.article_jaccard,
                                   min_shared=options.reuse.partial_min_sentences)
@@ -236,11 +236,11 @@ def test_german_pages_do_not_meet_on_german_function_words(options):
                             "über die Reform von der Rente gesprochen."])
     second = article("de2", ["Die Mannschaft hat am Abend mit der Unterstützung von den Fans und "
                              "dem Trainer die Meisterschaft gewonnen."])
-    pa, pb = article_products([first, second], options.reuse.embedding_model)
+    pa, pb = article_products([first, second], model_key(options.reuse))
     assert not {"die", "der", "und", "mit", "von"} & {*pa.stem_sets[0], *pb.stem_sets[0]}
     assert not any(reuse.needed_rows([pa, pb], [(0, 1)]).values())  # nothing sent to the encoder
     english = article("en", ["The government met the unions on Monday to discuss the pension reform."])
-    (pe,) = article_products([english], options.reuse.embedding_model)
+    (pe,) = article_products([english], model_key(options.reuse))
     assert {"govern", "unions", "monday", "pensio", "reform"} <= set(pe.stem_sets[0])
     assert not {"the", "to", "on"} & set(pe.stem_sets[0])
 

@@ -68,3 +68,33 @@ def test_a_number_changed_in_a_copy_is_flagged_as_a_changed_fact(options, resour
     flags = [f for f in find_flags([original, changed], links, [], [], []) if f.kind == "changed_fact"]
     assert len(flags) == 1
     assert "200 million" in flags[0].detail and "300 million" in flags[0].detail
+
+
+def test_a_sentence_vector_does_not_depend_on_what_is_encoded_with_it(resources):
+    """An add encodes a sentence beside other sentences than a rebuild does; the vector must be the
+    same bit for bit, or the two disagree on alignment scores (seen in bfloat16 with padding to the
+    batch's longest text)."""
+    others = [SAME_TOPIC, PARAPHRASE, "Stocks rose.",
+              "The company, which employs 40,000 people in twelve countries, said on Wednesday that demand "
+              "for its electric models had fallen for a third quarter in a row and that it would cut output."]
+    alone = encode([LEAD], resources.encoder())
+    together = encode(others + [LEAD], resources.encoder())
+    assert (alone[0] == together[-1]).all()
+    assert abs(float(together[-1] @ together[-1]) - 1.0) < 1e-5  # normalised in float32
+
+
+def test_encoder_precision_is_an_option(options):
+    import dataclasses
+
+    import pytest
+
+    from dossier.resources import encoder_precision
+
+    def precision(value: str) -> str:
+        return encoder_precision(dataclasses.replace(options.reuse, encoder_precision=value))
+
+    assert precision("float32") == "float32"
+    assert precision("bfloat16") == "bfloat16"
+    assert precision("auto") in {"float32", "bfloat16"}
+    with pytest.raises(ValueError, match="encoder_precision"):
+        precision("fp16")

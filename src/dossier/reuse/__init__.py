@@ -43,7 +43,7 @@ from dossier.reuse.align import align, rows_to_encode
 from dossier.reuse.candidates import Pair, candidate_pairs, estimated_jaccard
 from dossier.reuse.classify import make_link
 from dossier.reuse.fingerprints import (ArticleProducts, MemoryProducts, ProductCache, article_products,
-                                        ensure_vectors, keep_vectors, vectors_by_text)
+                                        ensure_vectors, keep_vectors, model_key, vectors_by_text)
 from dossier.reuse.provenance import STRONG_KINDS, Lineage, build_provenance, independent_sources, lineages
 from dossier.reuse.scored import ScoredPairs
 from dossier.reuse.translation import translation_links
@@ -83,7 +83,7 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
     Deterministic for a given set of articles, whatever their order or the cache state.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    products = article_products(ordered, options.embedding_model, cache)
+    products = article_products(ordered, model_key(options), cache)
     pairs = candidate_pairs(products, sentence_jaccard=options.sentence_jaccard,
                             article_jaccard=options.article_jaccard, min_shared=options.partial_min_sentences,
                             min_sentence_stems=options.min_sentence_stems,
