@@ -116,16 +116,22 @@ def test_rewriting_an_article_replaces_its_search_row_and_skips_unchanged_ones(t
     assert store.db.execute("SELECT count(*) FROM article_fts").fetchone()[0] == 2
 
 
-def test_the_full_text_migration_maps_rows_of_an_older_dossier(tmp_path):
-    path = tmp_path / "old.db"
+def _schema(path, below: int) -> sqlite3.Connection:
+    """A dossier as the migrations before `below` left it."""
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
     for version, sql in MIGRATIONS:
-        if version < 5:
+        if version < below:
             for statement in sql.split(";"):
                 if statement.strip():
                     db.execute(statement)
             db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (version,))
+    return db
+
+
+def test_the_full_text_migration_maps_rows_of_an_older_dossier(tmp_path):
+    path = tmp_path / "old.db"
+    db = _schema(path, 5)
     db.execute("INSERT INTO documents(id, source, kind, raw) VALUES ('a1', 'a1.txt', 'text', x'00')")
     db.execute("INSERT INTO articles(id, source, data) VALUES ('a1', 'a1.txt', '{}')")
     db.execute("INSERT INTO article_fts(id, title, text) VALUES ('a1', 'Talks', 'Lavrov in Moscow')")
@@ -175,3 +181,23 @@ def test_two_texts_at_the_variant_ratio_pass_the_length_bound(a, b):
 
     if fuzz.ratio(a, b) >= VARIANT_MIN_RATIO:
         assert len(b) * _LENGTH_BOUND <= len(a) <= len(b) / _LENGTH_BOUND
+
+
+def test_the_digest_migration_lets_an_unchanged_corpus_write_nothing(tmp_path):
+    from dossier.model import to_json
+    from dossier.store.db import corpus_digest
+
+    quotes = [Quote(id=f"q{i}", article="a1", text=f"We talk {i}", start=0, end=7) for i in range(3)]
+    db = _schema(tmp_path / "old.db", 10)
+    db.executemany("INSERT INTO corpus(kind, id, position, data) VALUES ('quote', ?, ?, ?)",
+                   [(q.id, i, to_json(q).decode()) for i, q in enumerate(quotes)])
+    db.close()
+    store = Store(tmp_path / "old.db")
+    assert [bytes(r[0]) for r in store.db.execute("SELECT digest FROM corpus ORDER BY position")] == \
+        [corpus_digest(to_json(q)) for q in quotes]
+    with store.transaction():
+        store.db.execute("CREATE TEMP TRIGGER written AFTER INSERT ON corpus BEGIN SELECT raise(ABORT, 'written'); END")
+        store.put_corpus(Corpus(quotes=quotes), changed_articles=[])  # raises if any row is written
+        # moved items keep their rows: only the positions change, and none counts as changed
+        assert store._write_items("quote", quotes[::-1]) == frozenset()
+    assert store.corpus().quotes == quotes[::-1]

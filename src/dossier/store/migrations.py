@@ -196,4 +196,10 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE read_quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'speech';
     CREATE INDEX read_quotes_act ON read_quotes(act, variant);
     """),
+    (10, """
+    -- Each corpus row's digest (store/db.py's `corpus_digest` of its data), so an add finds the
+    -- items it changed without reading every stored row's JSON (a link runs to ~7 kB).
+    ALTER TABLE corpus ADD COLUMN digest BLOB;
+    UPDATE corpus SET digest = corpus_digest(data);
+    """),
 ]

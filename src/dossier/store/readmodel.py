@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import orjson
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dossier.timevalue import parse_span
 
@@ -380,8 +380,11 @@ def _variant_home(text: str, prefix: list[str], heads: list[tuple[str, int]],
     """The first group whose head `text` is a wording of (VARIANT_MIN_RATIO), or None."""
     candidates = sorted({g for w in prefix for g in heads_with.get(w, ())})
     shortest, longest = len(text) * _LENGTH_BOUND, len(text) / _LENGTH_BOUND
-    return next((g for g in candidates if shortest <= heads[g][1] <= longest
-                 and fuzz.ratio(heads[g][0], text, score_cutoff=VARIANT_MIN_RATIO)), None)
+    fits = [g for g in candidates if shortest <= heads[g][1] <= longest]
+    # the first that scores, in rapidfuzz's C loop (a speakerless ledger makes ~1M comparisons)
+    hit = next(process.extract_iter(text, [heads[g][0] for g in fits], scorer=fuzz.ratio, processor=None,
+                                    score_cutoff=VARIANT_MIN_RATIO), None)
+    return None if hit is None else fits[hit[2]]
 
 
 QUOTE_COLUMNS = ("data ->> '$.article', coalesce(data ->> '$.speaker', ''), data ->> '$.speaker_name',"
@@ -408,7 +411,6 @@ def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: froz
         _forget(db, "DELETE FROM read_fts_quote WHERE rowid IN (SELECT rowid FROM read_quotes WHERE id=?)", stale)
         kept = {row[0] for row in _rows(db, "quote", ids, "1")}
         _forget(db, "DELETE FROM read_quotes WHERE id=?", ids - kept)  # removed
-        _forget(db, "DELETE FROM read_variants WHERE speaker IS ?", [speaker or None for speaker in speakers])
     rows = db.execute(f"SELECT id, position, {QUOTE_COLUMNS} FROM corpus WHERE kind='quote'{where}"
                       " ORDER BY 4, position", params)
     for speaker, group in itertools.groupby(rows, key=operator.itemgetter(3)):
@@ -416,7 +418,8 @@ def _quotes(db: sqlite3.Connection, ids: frozenset[str] | None, entity_ids: froz
                  "speaker_text": speaker_text, "kind": kind, "text": text, "act": act}
                 for item_id, position, article, _, speaker_name, speaker_text, kind, text, act in group]
         _speaker_ledger(db, speaker, said, names)
-    if ids is not None:  # the other speakers' quotes and variants only moved
+    if ids is not None:  # a regrouped speaker's variants that are gone; the others' only moved
+        db.execute("DELETE FROM read_variants WHERE variant NOT IN (SELECT variant FROM read_quotes)")
         _follow_positions(db, "read_quotes", "quote")
         db.execute("UPDATE read_variants SET position = q.position FROM (SELECT variant, min(position) AS position"
                    " FROM read_quotes GROUP BY variant) q WHERE q.variant = read_variants.variant"
@@ -443,11 +446,25 @@ def _speaker_ledger(db: sqlite3.Connection, speaker: str, said: list[dict], name
         variants.append((variant, first["_position"], speaker or None, name, len(group)))
         rows += [(quote["_id"], quote["_position"], quote["article"], speaker or None, name, quote["kind"],
                   variant, len(group), quote["text"], quote["act"]) for quote in group]
-    db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?)", variants)
+    # a regrouped speaker's variants and quotes mostly come back as they were: those rows (and
+    # their indexes) are left alone
+    db.executemany("INSERT INTO read_variants VALUES (?,?,?,?,?) ON CONFLICT(variant) DO UPDATE SET"
+                   " position=excluded.position, speaker=excluded.speaker, speaker_name=excluded.speaker_name,"
+                   " size=excluded.size", _unstored(db, "SELECT variant, position, speaker, speaker_name, size"
+                                                    " FROM read_variants WHERE speaker IS ?", speaker, variants))
     db.executemany("INSERT INTO read_quotes VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
                    " position=excluded.position, article=excluded.article, speaker=excluded.speaker,"
                    " speaker_name=excluded.speaker_name, kind=excluded.kind, variant=excluded.variant,"
-                   " variant_size=excluded.variant_size, text=excluded.text, act=excluded.act", rows)
+                   " variant_size=excluded.variant_size, text=excluded.text, act=excluded.act",
+                   _unstored(db, "SELECT id, position, article, speaker, speaker_name, kind, variant, variant_size,"
+                             " text, act FROM read_quotes WHERE speaker IS ?", speaker, rows))
+
+
+def _unstored(db: sqlite3.Connection, sql: str, speaker: str, rows: list[tuple]) -> list[tuple]:
+    """`rows` (key, position, ...) less those `sql` finds stored with the same values but for the
+    position: an add copies positions afterwards (`_quotes`), for every row."""
+    stored = {row[0]: row[2:] for row in db.execute(sql, (speaker or None,))}
+    return [row for row in rows if stored.get(row[0]) != row[2:]]
 
 
 def _speakers_to_regroup(db: sqlite3.Connection, ids: frozenset[str], entity_ids: frozenset[str]) -> set[str]:
