@@ -136,3 +136,40 @@ def test_link_checks_read_no_article_field_their_key_leaves_out(seeds_db):
         assert flags[0] == flags[1]
         checked += bool(flags[0])
     assert checked  # the seeds' components do raise flags
+
+
+def test_an_add_checks_again_only_the_links_it_changes_and_the_flags_stay_the_same(seeds_db, monkeypatch):
+    """An add-like change: a copy joins a linked component after the build kept its checks. The
+    component is read again, but only links that the first run did not check are checked; a
+    changed article's mentions send only its own links through the checks. The flags equal those
+    of a run without the cache."""
+    from dossier.reuse import MemoryProducts
+    from dossier.verify import linkchecks
+
+    store = Store(seeds_db)
+    try:
+        articles, corpus = store.articles(), store.corpus()
+    finally:
+        store.close()
+    rest = (corpus.events, corpus.entities, corpus.stories)
+    degree = {a.id: sum(a.id in (link.a, link.b) for link in corpus.links) for a in articles}
+    new = max((a.id for a in articles), key=lambda i: (degree[i], i))
+    earlier = [link for link in corpus.links if new not in (link.a, link.b)]
+    assert earlier  # the newcomer joins articles that are linked already
+    checked: list[list[tuple[str, str]]] = [[]]
+    real = linkchecks._value
+    monkeypatch.setattr(linkchecks, "_value",
+                        lambda link, *more: checked[-1].append((link.a, link.b)) or real(link, *more))
+    cache = MemoryProducts()
+    find_flags([a for a in articles if a.id != new], earlier, *rest, cache=cache)
+    before = set(checked[-1])
+    checked.append([])
+    added = find_flags(articles, corpus.links, *rest, cache=cache)
+    assert checked[-1] and not set(checked[-1]) & before
+    assert added == find_flags(articles, corpus.links, *rest)
+    target = next(a for a in articles if a.id != new and degree[a.id])
+    edited = [dataclasses.replace(a, mentions=a.mentions[1:]) if a is target else a for a in articles]
+    checked.append([])
+    kept = find_flags(edited, corpus.links, *rest, cache=cache)
+    assert checked[-1] and all(target.id in pair for pair in checked[-1])
+    assert kept == find_flags(edited, corpus.links, *rest)

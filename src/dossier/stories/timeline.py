@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Evidence, Link
@@ -50,6 +50,16 @@ class Item:
     story: str | None
     participants: frozenset[str]
     place: str | None
+    # `_kind`, `_family` and `_family(event, False)` of the event, read once: the merges compare
+    # them hundreds of thousands of times
+    kind: str = field(init=False)
+    family: str = field(init=False)
+    related: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", _kind(self.event))
+        object.__setattr__(self, "family", _family(self.event))
+        object.__setattr__(self, "related", _family(self.event, False))
 
 
 def build_timeline(articles: list[Article], links: list[Link], lineage_of: dict[str, int],
@@ -79,10 +89,13 @@ def entity_timeline(events: list[Event], entity: str, names: set[str] = frozense
 
 def _items(articles: list[Article], article_story: dict[str, str]) -> list[Item]:
     items = []
+    spans: dict[tuple, DateSpan | None] = {}  # events repeat few dates: each parsed once
     for article in articles:
         for event in article.events:
-            items.append(Item(len(items), article.id, event, parse_span(event.date, event.date_precision),
-                              article_story.get(article.id),
+            when = (event.date, event.date_precision)
+            if when not in spans:
+                spans[when] = parse_span(*when)
+            items.append(Item(len(items), article.id, event, spans[when], article_story.get(article.id),
                               frozenset(_norm(p) for p in event.participants),
                               _norm(event.place) if event.place else None))
     return items
@@ -106,7 +119,8 @@ def _kind(event: Event) -> str:
 def _same_event(a: Item, b: Item) -> bool:
     """Dated reports of the same type and compatible dates: news in the same story; history (one side
     at least) with shared actors or place."""
-    if _family(a.event) != _family(b.event) or a.span is None or b.span is None or not a.span.compatible(b.span):
+    if a.family != b.family or a.span is None or b.span is None \
+            or max(a.span.start, b.span.start) > min(a.span.end, b.span.end):  # `DateSpan.compatible`, inlined
         return False
     if not a.event.background and not b.event.background:
         # news is merged within its story only: stories decide what is one event; a domain-general
@@ -128,23 +142,34 @@ def _merge_dated(items: list[Item], forest: UnionFind, max_block: int, block_win
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is not None:
-            blocks[(_family(item.event), _year(item.span.start))].append(item)
+            blocks[(item.family, _year(item.span.start))].append(item)
     for block in blocks.values():
         block.sort(key=lambda it: (it.span.start, it.key))
         window = len(block) if len(block) <= max_block else block_window
         news: dict[str | None, list[Item]] = defaultdict(list)
         for i, a in enumerate(block):
             if a.event.background:  # history: with every event in reach, before or after it
-                for b in block[max(0, i - window):i] + block[i + 1:i + 1 + window]:
+                for b in block[max(0, i - window):i] + _overlapping_next(block, i, window):
                     if (not b.event.background or b.key > a.key) and _same_event(a, b):
                         forest.union(a.key, b.key)
             else:
                 news[a.story].append(a)
         for told in news.values():
             for i, a in enumerate(told):
-                for b in told[i + 1:i + 1 + window]:
+                for b in _overlapping_next(told, i, window):
                     if _same_event(a, b):
                         forest.union(a.key, b.key)
+
+
+def _overlapping_next(ordered: list[Item], i: int, window: int) -> list[Item]:
+    """The next `window` items after `ordered[i]` up to the first that starts after it ends: in
+    start order no later one can overlap it, so the rest could not pass `_same_event`."""
+    end, out = ordered[i].span.end, []
+    for j in range(i + 1, min(len(ordered), i + 1 + window)):
+        if ordered[j].span.start > end:
+            break
+        out.append(ordered[j])
+    return out
 
 
 def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link], forest: UnionFind) -> None:
@@ -162,12 +187,12 @@ def _merge_aligned(items: list[Item], articles: list[Article], links: list[Link]
 
 def _aligned_pairs(left: list[Item], right: list[Item]) -> list[tuple[Item, Item]]:
     """Pairs of the same type, then of related types; then the one dated event left on each side."""
-    pairs: list[tuple[Item, Item]] = []
-    for same in (lambda a, b: _kind(a.event) == _kind(b.event),
-                 lambda a, b: _family(a.event, False) == _family(b.event, False)):
-        paired = {it.key for pair in pairs for it in pair}
-        pairs += [(a, b) for a in left for b in right
-                  if a.key not in paired and b.key not in paired and same(a, b)]
+    if not left or not right:  # most aligned sentences tell no event on one side
+        return []
+    pairs = [(a, b) for a in left for b in right if a.kind == b.kind]
+    paired = {it.key for pair in pairs for it in pair}
+    pairs += [(a, b) for a in left if a.key not in paired
+              for b in right if b.key not in paired and a.related == b.related]
     paired = {it.key for pair in pairs for it in pair}
     rest_left = [a for a in left if a.key not in paired]
     rest_right = [b for b in right if b.key not in paired]
@@ -191,22 +216,25 @@ def _events_by_sentence(items: list[Item], articles: list[Article]) -> dict[tupl
     for article in articles:
         if article.id not in by_article:
             continue
-        index_of = {_norm(s.text): s.index for s in article.sentences}
+        index_of = None  # by sentence text, only for evidence without an index in its source
+        prefix = f"{article.id}#s"
         for item in by_article[article.id]:
             for evidence in item.event.evidence:
-                index = _evidence_sentence(evidence, article.id)
+                index = _evidence_sentence(evidence, prefix)
                 if index is None:
+                    index_of = index_of or {_norm(s.text): s.index for s in article.sentences}
                     index = index_of.get(_norm(evidence.text))
                 if index is not None:
                     out[(article.id, index)].append(item)
     return out
 
 
-def _evidence_sentence(evidence: Evidence, article_id: str) -> int | None:
-    """The sentence index analyse writes into the evidence source ("<article>#s<index>")."""
-    prefix = f"{article_id}#s"
-    if evidence.source and evidence.source.startswith(prefix) and evidence.source[len(prefix):].isdigit():
-        return int(evidence.source[len(prefix):])
+def _evidence_sentence(evidence: Evidence, prefix: str) -> int | None:
+    """The sentence index analyse writes into the evidence source ("<article>#s<index>"; `prefix`:
+    "<article>#s")."""
+    source = evidence.source
+    if source and source.startswith(prefix) and source[len(prefix):].isdigit():
+        return int(source[len(prefix):])
     return None
 
 
@@ -216,19 +244,20 @@ def _attach_undated(items: list[Item], forest: UnionFind) -> None:
     of that story and type are one entry (attaching to one entry only avoids chaining two dates).
     A domain-general predicate joins only an entry it shares an actor with. Statements are left as
     they are (see the module note)."""
-    sizes = Counter(forest.find(it.key) for it in items)
+    root = {it.key: forest.find(it.key) for it in items}  # nothing is joined until the last loop
+    sizes = Counter(root.values())
     actors: dict[int, set[str]] = defaultdict(set)
     for item in items:
-        actors[forest.find(item.key)].update(item.participants)
+        actors[root[item.key]].update(item.participants)
     dated_roots: dict[tuple, set[int]] = defaultdict(set)
     for item in items:
         if item.span is not None and not item.event.background and item.story is not None:
-            dated_roots[(item.story, _kind(item.event))].add(forest.find(item.key))
+            dated_roots[(item.story, item.kind)].add(root[item.key])
     undated: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is None and not item.event.background and item.story is not None \
-                and sizes[forest.find(item.key)] == 1 and not _reported_speech(item.event):
-            undated[(item.story, _kind(item.event))].append(item)
+                and sizes[root[item.key]] == 1 and not _reported_speech(item.event):
+            undated[(item.story, item.kind)].append(item)
     for key, group in undated.items():
         roots = dated_roots.get(key, set())
         for item in group:
@@ -258,12 +287,12 @@ def _attach_undated_history(items: list[Item], forest: UnionFind) -> None:
     dated: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.span is not None and item.event.background:
-            dated[_family(item.event)].append(item)
+            dated[item.family].append(item)
     sizes = Counter(forest.find(it.key) for it in items)
     for item in items:
         if item.span is not None or not item.event.background or sizes[forest.find(item.key)] > 1:
             continue
-        fits = [d for d in dated.get(_family(item.event), []) if item.participants & d.participants]
+        fits = [d for d in dated.get(item.family, []) if item.participants & d.participants]
         if len({d.span.value for d in fits}) == 1:
             forest.union(fits[0].key, item.key)
 
@@ -301,7 +330,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
 
 def _most_specific_type(group: list[Item], lead: Item) -> str:
     """The most specific type members give; among equals the most frequent, then the lead's."""
-    counts = Counter(it.event.type for it in group)
+    counts = _counts(it.event.type for it in group)
     return min(counts, key=lambda t: (-GENERIC_TYPES.get(t, SPECIFIC), -counts[t], t != lead.event.type, t))
 
 
@@ -318,7 +347,7 @@ def _story(group: list[Item]) -> str | None:
     """News: the story most of its reports belong to. History: a story only if all tell it there."""
     news = [it.story for it in group if not it.event.background and it.story]
     if news and not _background(group):
-        counts = Counter(news)
+        counts = _counts(news)
         return min(counts, key=lambda s: (-counts[s], s))
     stories = {it.story for it in group}
     return stories.pop() if len(stories) == 1 else None
@@ -351,13 +380,22 @@ def _timeline_order(event: Event) -> tuple:
 
 
 def _most_common(values) -> str | None:
-    counts = Counter(v for v in values if v)
+    counts = _counts(v for v in values if v)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _by_frequency(values) -> list[str]:
-    counts = Counter(values)
+    counts = _counts(values)
     return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def _counts(values) -> dict:
+    """How often each value occurs: a plain dict, as `Counter` without its constructor's checks,
+    which cost more than the counting in the one- or two-report entries most entries are."""
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
 
 
 def _year(ordinal: int) -> int:

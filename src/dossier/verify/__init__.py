@@ -20,9 +20,9 @@ from dossier.verify.claims import ClaimConflict, find_claim_conflicts
 from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
 from dossier.verify.kept import FLAG_PRODUCT, component_key, link_components
-from dossier.verify.pairs import PairChanges, SentenceFacts, aligned_pairs, changed_facts
-from dossier.verify.quotes import QuoteDrift, find_quote_drift
-from dossier.verify.scare_quotes import quoted_word_changes
+from dossier.verify.linkchecks import LinkChecker
+from dossier.verify.pairs import PairChanges, SentenceFacts
+from dossier.verify.quotes import QuoteDrift, drift_groups
 
 __all__ = ["find_flags", "page_date_verdicts", "PageDateVerdict"]
 
@@ -36,13 +36,15 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
     key the claims; `provenance`: the build's (computed from `links` when not given); `options`:
     the checks' thresholds. Each copy is checked against its closest earlier version, not against
     every article it is linked with (`checked.checked_links`). `cache` (the Store) keeps each link component's flags between builds
-    (`kept`), so an add re-checks only the components it changed. The flags are the same with or
-    without it."""
+    (`kept`), so an add re-reads only the components it changed, and each link's checks
+    (`linkchecks`), so it re-checks only the links it changed in them. The flags are the same with
+    or without it."""
     provenance = provenance if provenance is not None else build_provenance(articles, links)
     by_id = {a.id: a for a in articles}
     name = {a.id: a.source.rsplit("/", 1)[-1] or a.id for a in articles}.get
     lineage_of = provenance.lineage_of()
     kept = Kept(cache, FLAG_PRODUCT)
+    checker = LinkChecker(cache, options)
     flags = []
     present = [link for link in links if link.a in by_id and link.b in by_id]
     for group in link_components(checked_links(present, provenance)):
@@ -52,7 +54,7 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
         if found is not None:
             flags += [from_dict(Flag, f) for f in found]
             continue
-        found = _link_flags(members, group, provenance.rank.__getitem__, lineage_of, options, name)
+        found = _link_flags(members, group, provenance.rank.__getitem__, lineage_of, options, name, checker)
         kept.put(members[0].id, key, [to_dict(f) for f in found])
         flags += found
     flags += [_claim_flag(c, name) for c in find_claim_conflicts(articles, entities, stories, options.claims)
@@ -64,15 +66,20 @@ def find_flags(articles: list[Article], links: list[Link], events: list[Event], 
 
 
 def _link_flags(members: list[Article], links: list[Link], rank, lineage_of: dict[str, int],
-                options: VerifyOptions, name) -> list[Flag]:
+                options: VerifyOptions, name, checker: LinkChecker | None = None) -> list[Flag]:
     """The flags read off one component of the link graph: changed facts and quoted words of its
-    aligned sentences, its quotes' drift, and consensus conflicts among its articles."""
-    slots = SentenceFacts(members)  # each sentence's facts computed once for every check
-    pairs = aligned_pairs(members, links, slots)
-    found = changed_facts(pairs, options)
-    found += _new_findings(found, quoted_word_changes(members, links, slots, options))
+    aligned sentences, its quotes' drift, and consensus conflicts among its articles. `checker`
+    gives each link's own checks (kept ones where it has them)."""
+    checker = checker or LinkChecker(None, options)
+    slots = SentenceFacts(members)  # each sentence's facts computed once for every link checked
+    by_id = {a.id: a for a in members}
+    checks = [checker(link, by_id, slots) for link in links]
+    pairs = [p for c in checks for p in c.pairs]
+    found = [pc for c in checks for pc in c.changed]
+    found += _new_findings(found, [pc for c in checks for pc in c.quoted])
     flags = [_changed_fact_flag(pc, name) for pc in found]
-    flags += [_drift_flag(d, name) for d in find_quote_drift(pairs, members, rank, options)]
+    quotes = [q for c in checks for q in c.quotes]
+    flags += [_drift_flag(d, name) for d in drift_groups(quotes, members, rank, options)]
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
     return flags
 

@@ -10,7 +10,9 @@ the code (`config.code_digest`).
 reach it; a component with a new, changed or re-ranked member is checked afresh.
 
 Kept flags live in the product cache under FLAG_PRODUCT (`dossier.kept.Kept`), one per
-component, owned by its first member id.
+component, owned by its first member id. A component whose key changed (a new copy joined it)
+is read again from its links' own kept checks (`linkchecks`), so only its new or changed links
+are checked again.
 """
 
 from __future__ import annotations

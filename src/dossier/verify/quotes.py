@@ -50,11 +50,37 @@ def _variant(article: str, slots: FactSlots, q: QuotedSpan) -> QuoteVariant:
     return QuoteVariant(article, q.text, slots.text)
 
 
+@dataclass
+class QuoteLink:
+    """Two wordings of one quote that an aligned pair pairs up (`facts.pair_quotes`)."""
+
+    x: QuoteVariant  # the pair's source side
+    y: QuoteVariant
+    drifting: bool  # their words differ by substitutions
+
+
+def quote_links(pairs: list[AlignedPair], options: VerifyOptions = VerifyOptions()) -> list[QuoteLink]:
+    """The quotes each pair pairs up, in pair order (each pair's on its own: `verify.linkchecks`
+    keeps them per link)."""
+    out = []
+    for pair in pairs:
+        for qa, qb in pair_quotes(pair.source_slots, pair.copy_slots, options):
+            out.append(QuoteLink(_variant(pair.source, pair.source_slots, qa), _variant(pair.copy, pair.copy_slots, qb),
+                                 bool(substituted_words(_words(qa.text), _words(qb.text), options))))
+    return out
+
+
 def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank,
                      options: VerifyOptions = VerifyOptions()) -> list[QuoteDrift]:
     """Groups of one quote in several articles whose wordings differ; `rank` orders articles by
     closeness to the original (`Provenance.rank`); an analysed quote sharing
     `options.speaker_quote_overlap` of the shorter wording's words names the speaker."""
+    return drift_groups(quote_links(pairs, options), articles, rank, options)
+
+
+def drift_groups(links: list[QuoteLink], articles: list[Article], rank,
+                 options: VerifyOptions = VerifyOptions()) -> list[QuoteDrift]:
+    """`find_quote_drift` from the pairs' `quote_links`: wordings joined into groups."""
     forest = UnionFind()
     variants: dict[tuple[str, str], QuoteVariant] = {}
     drifting: set[tuple[str, str]] = set()
@@ -65,13 +91,11 @@ def find_quote_drift(pairs: list[AlignedPair], articles: list[Article], rank,
         forest.add(key)
         return key
 
-    for pair in pairs:
-        for qa, qb in pair_quotes(pair.source_slots, pair.copy_slots, options):
-            x = node(_variant(pair.source, pair.source_slots, qa))
-            y = node(_variant(pair.copy, pair.copy_slots, qb))
-            forest.union(x, y)
-            if substituted_words(_words(qa.text), _words(qb.text), options):
-                drifting.update((x, y))
+    for link in links:
+        x, y = node(link.x), node(link.y)
+        forest.union(x, y)
+        if link.drifting:
+            drifting.update((x, y))
     speakers = _speakers(articles)
     out = []
     for members in forest.groups():
