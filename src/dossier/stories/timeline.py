@@ -119,8 +119,7 @@ def _kind(event: Event) -> str:
 def _same_event(a: Item, b: Item) -> bool:
     """Dated reports of the same type and compatible dates: news in the same story; history (one side
     at least) with shared actors or place."""
-    if a.family != b.family or a.span is None or b.span is None \
-            or max(a.span.start, b.span.start) > min(a.span.end, b.span.end):  # `DateSpan.compatible`, inlined
+    if a.family != b.family or a.span is None or b.span is None or not a.span.compatible(b.span):
         return False
     if not a.event.background and not b.event.background:
         # news is merged within its story only: stories decide what is one event; a domain-general
