@@ -10,8 +10,9 @@ where the deciding code spans many modules.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 if TYPE_CHECKING:
     from dossier.reuse.fingerprints import ProductCache
@@ -29,9 +30,12 @@ class Kept:
         data = self.stored.get(owner)
         if data is None:
             return None
-        kept = json.loads(data)
+        try:
+            kept = orjson.loads(data)  # ~4x faster than json.loads: an add reads one per article
+        except orjson.JSONDecodeError:  # kept in a form this code does not read: computed again
+            return None
         return kept["value"] if kept["key"] == key else None
 
     def put(self, owner: str, key: str, value: Any) -> None:
         if self.cache is not None:
-            self.cache.put_product(owner, self.name, json.dumps({"key": key, "value": value}).encode())
+            self.cache.put_product(owner, self.name, orjson.dumps({"key": key, "value": value}))

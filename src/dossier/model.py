@@ -106,10 +106,38 @@ def from_dict(cls: type[T], data: dict) -> T:
 
 @functools.cache
 def _builder(cls: type):
-    """`from_dict` for dataclass `cls`: its nested lists and its string fields looked up once per
-    class, so a value is touched only where it needs converting and the rest go to the class as
-    they are (`cls(**data)`; 1.5x faster than converting key by key: an add loads ~1.3M objects at
-    4,000 articles). Unknown keys (a value stored by other code) take the slower path that drops them."""
+    """`from_dict` for dataclass `cls`. A dict holding exactly the class's fields (what `to_dict`
+    and `to_json` write) goes through a constructor call generated once per class, which reads
+    each field by name, interns the string fields and builds the nested lists, with no loop or dict
+    copy per object (an add at 4,000 articles builds ~1.3M objects: 3.7 -> 2.3 CPU s measured).
+    Other dicts (a field missing or unknown: a value stored by other code) take `_general_builder`."""
+    general = _general_builder(cls)
+    names = _field_names(cls)
+    nested = _nested_fields(cls)
+    strings = set(_string_fields(cls))
+    env = {"cls": cls, "general": general, "intern": sys.intern, "str": str, "list": list, "type": type}
+    args = []
+    for number, name in enumerate(names):
+        value = f"data[{name!r}]"
+        if name in nested:
+            env[f"inner{number}"] = _builder(nested[name])
+            args.append(f"[inner{number}(v) for v in x] if (x := {value}) else x")
+        elif name in strings:
+            args.append(f"intern(x) if type(x := {value}) is str else "
+                        f"([intern(v) if type(v) is str else v for v in x] if type(x) is list and x else x)")
+        else:
+            args.append(value)
+    source = (f"def build(data):\n    if len(data) != {len(names)}:\n        return general(data)\n"
+              f"    try:\n        return cls({', '.join(args)})\n    except KeyError:\n        return general(data)\n")
+    exec(source, env)  # noqa: S102 - source made above from the class's own field names
+    return env["build"]
+
+
+@functools.cache
+def _general_builder(cls: type):
+    """`from_dict` for dataclass `cls`, for any dict: its nested lists and its string fields looked
+    up once per class, so a value is touched only where it needs converting and the rest go to the
+    class as they are. Unknown keys take the slower path that drops them."""
     fields = frozenset(_field_names(cls))
     nested = tuple((name, _builder(inner)) for name, inner in _nested_fields(cls).items())
     strings = _string_fields(cls)
@@ -257,7 +285,8 @@ class TimeExpression:
     start: int
     end: int
     value: str | None  # ISO-like: "2021-10-20", "2021-W42", "2021-08", "2003", None if unresolved
-    precision: Literal["day", "week", "month", "year", "decade", "approximate", "duration"] | None
+    precision: Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "approximate",
+                       "duration"] | None
     kind: Literal["date", "duration", "set"] = "date"
     anchor: str | None = None  # the reference date it was resolved against
     sentence: int = 0

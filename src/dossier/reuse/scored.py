@@ -15,7 +15,8 @@ of re-analysed articles do not pile up.
 from __future__ import annotations
 
 import hashlib
-import json
+
+import orjson
 
 from dossier.config import ReuseOptions
 from dossier.model import Article, Link, from_dict, to_dict
@@ -46,7 +47,7 @@ class ScoredPairs:
                  cache: ProductCache | None) -> None:
         self.ordered, self.cache, self.options = ordered, cache, options
         stored = cache.products(PAIR_PRODUCT) if cache is not None else {}
-        self.kept = {article: json.loads(data) for article, data in stored.items()}
+        self.kept = {article: _verdicts(data) for article, data in stored.items()}
         self.keys = [article_key(a, p) for a, p in zip(ordered, products)] if cache is not None else []
         self.used: dict[str, dict] = {}
         self.changed: set[str] = set()
@@ -73,4 +74,13 @@ class ScoredPairs:
 
     def save(self) -> None:
         for owner in sorted(self.changed):
-            self.cache.put_product(owner, PAIR_PRODUCT, json.dumps(self.used[owner]).encode())
+            self.cache.put_product(owner, PAIR_PRODUCT, orjson.dumps(self.used[owner]))
+
+
+def _verdicts(data: bytes) -> dict:
+    """One article's kept pair verdicts (pair key -> link or None); {} when kept in a form this code
+    does not read (they are compared again)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return {}
