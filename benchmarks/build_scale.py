@@ -12,8 +12,11 @@ whole process tree: engine workers included), articles per second, peak RSS and 
 process tree's sums, sampled at 10 Hz; RSS counts the pages forked workers share with the parent
 once per process, PSS splits them), the time to `add` more articles, and the floor: spaCy's
 pipeline with only tok2vec+ner (batch 64, one process) over the same texts, in the same process
-right after the build, as the ratio build wall / NER wall. Between consecutive sizes it prints
-each phase's growth exponent k in cost ~ n^k (1 = linear), for wall and for CPU seconds.
+right after the build, as the ratio build wall / NER wall. Between consecutive sizes (and from
+the smallest to the largest, given three or more) it prints each phase's growth exponent k in
+cost ~ n^k (1 = linear), for wall and for CPU seconds. `--save ROWS.jsonl` keeps each measured row
+as it comes (a long run that fails late keeps the sizes it finished); `--from ROWS.jsonl` prints
+the report of saved rows again.
 
 The machine's load average is printed at the start and end: on shared cores absolute times are
 noisy, ratios measured in the same run much less so.
@@ -202,6 +205,13 @@ def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
     return math.log(max(large, 1e-9) / max(small, 1e-9)) / math.log(n_large / n_small)
 
 
+def _size_pairs(rows: list[dict]) -> list[tuple[dict, dict]]:
+    """Each size with the next, and the smallest with the largest when there are more than two
+    (the growth over the whole range, as the scale issues state their goals)."""
+    pairs = list(zip(rows, rows[1:]))
+    return pairs + [(rows[0], rows[-1])] if len(rows) > 2 else pairs
+
+
 def report(rows: list[dict], add: int) -> None:
     print(f"{'engine':>7} {'n':>6} {'stored':>6} {'wall s':>7} {'CPU s':>7} {'art/s':>6} {'x NER':>6} "
           + " ".join(f"{p + ' s':>11}" for p in PHASES) + f" {'add ' + str(add) + ' s':>9} {'links':>6}")
@@ -226,7 +236,7 @@ def report(rows: list[dict], add: int) -> None:
           "processes; the tree's real footprint)\n")
     for engine in dict.fromkeys(r["engine"] for r in rows):
         mine = [r for r in rows if r["engine"] == engine]
-        for small, large in zip(mine, mine[1:]):
+        for small, large in _size_pairs(mine):
             wall = {p: exponent(small["phases"].get(p, 0), large["phases"].get(p, 0), small["n"], large["n"])
                     for p in PHASES}
             cpu = {p: exponent(small["cpu"].get(p, 0), large["cpu"].get(p, 0), small["n"], large["n"])
@@ -243,7 +253,7 @@ def report(rows: list[dict], add: int) -> None:
               + "   " + " ".join(f"{r['add_corpus_cpu'].get(s, 0):.1f}" for s in stages))
     for engine in dict.fromkeys(r["engine"] for r in rows):
         mine = [r for r in rows if r["engine"] == engine]
-        for small, large in zip(mine, mine[1:]):
+        for small, large in _size_pairs(mine):
             print(f"{engine} {small['n']} -> {large['n']}: corpus stage growth exponents (CPU) "
                   + ", ".join(f"{s} {exponent(small['corpus_cpu'].get(s, 0), large['corpus_cpu'].get(s, 0), small['n'], large['n']):.2f}"
                               for s in stages))
@@ -272,11 +282,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--engines", nargs="+", choices=["local", "process", "dask"], default=["process"])
     parser.add_argument("--workers", type=int, default=2, help="processes of the process and dask engines")
+    parser.add_argument("--save", type=Path, help="append each measured row to this JSON Lines file as it comes")
+    parser.add_argument("--from", dest="saved", type=Path,
+                        help="print the report of rows saved by --save (nothing is measured)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         args.engine = args.engines[0]
         child(args)
+        return
+    if args.saved:
+        report([json.loads(line) for line in args.saved.read_text().splitlines() if line.strip()], args.add)
         return
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     rows = []
@@ -284,6 +300,9 @@ def main() -> None:
         for engine in args.engines:
             rows.append(run_one(args, n, engine))
             print(f"measured n={n} engine={engine}", file=sys.stderr)
+            if args.save:
+                with open(args.save, "a", encoding="utf-8") as out:
+                    out.write(json.dumps(rows[-1]) + "\n")
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     report(rows, args.add)
 
