@@ -691,3 +691,21 @@ def test_the_report_lists_words_said_and_counts_attributed_stances_apart(seeds_d
     assert any(q["text"][:40] in table for q in quotes if q["act"] == "speech")
     assert not any(q["text"] in table for q in stances if len(q["text"]) > 25)
     assert f"{len(stances)} more attribution(s) name a stance" in page
+
+
+def test_term_vectors_of_fitted_texts_equal_those_hashed_afresh():
+    """The clustering's vectors reuse the term counts hashed at fit; a text not fitted is hashed
+    then. Both give the same rows."""
+    import numpy as np
+
+    from dossier.stories.vectors import TermWeights
+
+    texts = ["Rescuers reached the village after the earthquake on Monday.",
+             "The central bank raised interest rates by half a point.",
+             "Rescuers searched the rubble of the village for survivors."]
+    weights = TermWeights().fit(texts)
+    reused = weights.vectors(texts)
+    hashed = weights.vectors(texts + ["A text the weights were not fitted on."])[:3]
+    assert reused.shape == (3, hashed.shape[1]) and reused.nnz > 0
+    assert np.array_equal(reused.toarray(), hashed.toarray())
+    assert weights.vectors(texts[:1]).nnz == reused[0].nnz  # the rows asked for, in that order
