@@ -43,6 +43,7 @@ def main() -> None:
     from dossier import heap
     from dossier.config import Options
     from dossier.corpus import run_corpus_stages
+    from dossier.pipeline import store_decided
     from dossier.resources import Resources
     from dossier.store import Store
 
@@ -65,8 +66,7 @@ def main() -> None:
             heap.settle()
             corpus = run_corpus_stages(articles, options, resources, cache=store, cpu=cpu)
             stored = time.process_time()
-            rewritten = [a.id for a in corpus.articles if store.put_article(a)]
-            store.put_corpus(corpus, rewritten)
+            rewritten = store_decided(store, corpus.articles, corpus, incremental=True)
             store_cpu = time.process_time() - stored
         if profile:
             profile.disable()

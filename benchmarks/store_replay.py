@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from dossier.pipeline import store_decided
 from dossier.store import Store
 from dossier.store.readmodel import READ_TABLES
 
@@ -50,8 +51,7 @@ def _replay(path: Path, articles, corpus, incremental: bool, profile: str | None
     if profiler:
         profiler.enable()
     with store.transaction():
-        rewritten = [a.id for a in articles if store.put_article(a)]
-        store.put_corpus(corpus, rewritten if incremental else None)
+        store_decided(store, articles, corpus, incremental)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)

@@ -22,7 +22,7 @@ from dossier.corpus import run_corpus_stages
 from dossier.engine import open_engine
 from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
-from dossier.model import Article, Document, Rejection, from_dict, to_json
+from dossier.model import Article, Corpus, Document, Rejection, from_dict, to_json
 from dossier.resources import Resources
 from dossier.store import Store
 from dossier.verify.claims import extract_claims
@@ -93,9 +93,7 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
         with _timed(result, "corpus", observe):
             corpus = run_corpus_stages(everyone, options, resources, cache=store, cpu=result.corpus_cpu)
         with _timed(result, "store", observe):
-            rewritten = [decided.id for decided in corpus.articles if store.put_article(decided)]
-            # a build rewrote every read row anyway; an add redoes only the rows it changed
-            store.put_corpus(corpus, rewritten if incremental else None)
+            store_decided(store, corpus.articles, corpus, incremental)
             store.record_build("add" if incremental else "build", [str(p) for p in paths],
                                options.to_dict(), started)
         kept = {a.id for a in everyone}
@@ -103,6 +101,15 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
     if observe is not None:
         observe("done")
     return result
+
+
+def store_decided(store: Store, articles: list[Article], corpus: Corpus, incremental: bool) -> list[str]:
+    """The store step: the decided articles written where they changed, then the corpus products
+    and read tables (a build rewrote every read row anyway; an add redoes only the rows it changed).
+    Returns the ids of the articles rewritten. The replay benchmarks time this same call."""
+    rewritten = [decided.id for decided in articles if store.put_article(decided)]
+    store.put_corpus(corpus, rewritten if incremental else None)
+    return rewritten
 
 
 def _per_article_stages(store: Store, paths: list[Path], options: Options, incremental: bool,
