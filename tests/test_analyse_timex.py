@@ -438,3 +438,23 @@ def test_consecutive_units_are_durations_and_the_year_to_a_month_is_no_date():
                    "Sales rose 4% in the year to March.")
     assert {text: value for text, (value, _, _) in found.items()} == {
         "four consecutive days": "P4D", "three straight years": "P3Y", "March": "2021-03"}
+
+
+def test_last_and_next_quarter_are_the_references_neighbours_and_the_past_decade_is_ten_years():
+    found = values("Profit rose in the last quarter and should rise next quarter. Over the past decade it grew; "
+                   "in the last decade it shrank.", date(2007, 1, 10))
+    assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
+        "the last quarter": ("2006-Q4", "date"), "next quarter": ("2007-Q2", "date"),
+        "the past decade": ("P10Y", "duration"), "the last decade": ("199", "date")}
+
+
+def test_a_weekdays_night_is_that_day_and_its_morning_keeps_its_part():
+    found = values("Protesters rallied Sunday night. The talks began Thursday morning.")
+    assert (found["Sunday night"][0], found["Thursday morning"][0]) == ("2021-10-17", "2021-10-21TMO")
+
+
+def test_units_earlier_than_a_year_are_durations_before_the_signal_word():
+    found = values("The season started about a month earlier than usual. A day earlier, he left. "
+                   "Profit was $5 a year earlier.")
+    assert (found["about a month"][:3:2], found["A day"][:3:2], found["a year earlier"][:3:2]) == (
+        ("P1M", "duration"), ("P1D", "duration"), ("2020", "date"))

@@ -114,12 +114,16 @@ _PATTERNS: list[tuple[str, str]] = [
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
                   rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this\s+past|this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b(?:\s+(?i:or\s+so)\b)?"
+                 # "last quarter", "the past quarter", "next quarter": the reference's quarter before or after
+                 r"|\b(?i:(?:the\s+)?(?:last|past|previous|prior|next|coming)\s+(?:fiscal\s+)?quarter)\b(?![-\w])"
                  r"|\b(?i:the\s+weekend)\b|\b(?i:(?:earlier|later|early|late)\s+in\s+the\s+(?:year|month|week))\b"
                  # "for the year", "the fiscal year", "for the week": the reference's (TimeBank 40 of 41), not
                  # "the year before" (an antecedent's) or "the year 2000"
                  r"|\b(?i:the\s+(?:fiscal\s+)?year)(?![-\w])(?!\s+(?:\d|(?i:two\s+thousand|before|after|earlier|later|ago|ended|ending|to)\b))"
                  r"|\b(?i:the\s+week)(?![-\w])(?!\s+(?i:before|after|earlier|later|ago|of|to)\b)"),
-    ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|earlier|from\s+now)\b"),
+    # "a year earlier" is a date (a results story's year-ago period); "a month earlier", "a day
+    # earlier" are durations before a signal word, as "three days later" (TimeBank, TE3 platinum)
+    ("ago", rf"\b(?i:(?:about|nearly|almost|some|more\s+than|over)\s+)?(?i:{_NUM})\s+(?:(?i:{_UNITS})\s+(?:(?i:or\s+so)\s+)?(?i:ago|from\s+now)|(?i:years?)\s+(?:(?i:or\s+so)\s+)?(?i:earlier))\b"),
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
@@ -162,7 +166,7 @@ _NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:
           "decade": re.compile(rf"0s|(?i:{_DECADE_WORD})"),
           "season": re.compile(r"(?i)fall|spring|summer|autumn|winter"),
           "day_word": re.compile(rf"(?i)today|tonight|yesterday|tomorrow|{_PART_OF_DAY}"),
-          "relative": re.compile(r"(?i)week|month|year|decade|spring|summer|fall|autumn|winter"),
+          "relative": re.compile(r"(?i)week|month|year|decade|quarter|spring|summer|fall|autumn|winter"),
           "weekday": re.compile(_WEEKDAY),
           "anaphoric": re.compile(rf"(?i)day|week|month|year|{_PART_OF_DAY}"),
           "future_ref": re.compile(r"(?i)future|term|coming"),
@@ -712,7 +716,9 @@ def _weekday(text: str, context: str, reference: date | None, tense: str | None 
     lower = text.lower()
     target = next(i for i, name in enumerate(WEEKDAYS) if name in lower)
     back = (reference.weekday() - target) % 7
-    suffix = _part_of_day(lower)
+    # "Sunday night" is that Sunday, as TBAQ's AQUAINT writes 8 of 12 ("Friday night" is no TNI
+    # there); a weekday's morning, afternoon or evening keeps its part ("2000-01-28TMO")
+    suffix = "" if lower.endswith("night") else _part_of_day(lower)
     before = context[:max(0, context.rfind(text))]
     said_then = _PAST_VERB_BEFORE.search(before) or _PAST_RIGHT_BEFORE.search(before)  # "said Wednesday it would"
     ahead = tense == "future" or (_is_future(context) and not said_then)
@@ -747,6 +753,11 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
     if unit == "year":
         return Resolved(str(reference.year + shift), "year")
+    if unit == "quarter":
+        index = reference.year * 4 + (reference.month - 1) // 3 + shift
+        return Resolved(f"{index // 4}-Q{index % 4 + 1}", "approximate")
+    if unit == "decade" and re.search(r"\bpast\b", lower):  # "over the past decade": the ten years up to now
+        return Resolved("P10Y", "year", "duration")
     if unit == "decade":  # TIMEX3 writes a decade as its first three digits: "the last decade" in 1998 -> "198"
         return Resolved(str(reference.year // 10 + shift), "decade")
     return Resolved(f"{_season_year(SEASONS[unit], reference, shift)}-{SEASONS[unit]}", "approximate")
