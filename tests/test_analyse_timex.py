@@ -458,3 +458,14 @@ def test_units_earlier_than_a_year_are_durations_before_the_signal_word():
                    "Profit was $5 a year earlier.")
     assert (found["about a month"][:3:2], found["A day"][:3:2], found["a year earlier"][:3:2]) == (
         ("P1M", "duration"), ("P1D", "duration"), ("2020", "date"))
+
+
+def test_a_unit_after_an_amount_is_a_rate_not_a_time():
+    found = values("Qantas flies four flights a week and saves $500 million a year. He stayed for a week.")
+    assert found == {"a week": ("P1W", "week", "duration")}
+
+
+def test_the_last_half_or_quarter_of_a_year_is_its_final_one():
+    found = values("Earnings will be lower for the last half of 1989 and rise in the final quarter of the year.",
+                   RESULTS_DAY)
+    assert (found["the last half of 1989"][0], found["the final quarter of the year"][0]) == ("1989-H2", "1989-Q4")

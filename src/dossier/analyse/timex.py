@@ -94,7 +94,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month_year", rf"(?:{_PART})?{_MONTH},?\s+(?:of\s+)?{_YEAR}\b|{_MONTH}\s+(?i:this|last|next)\s+year\b"),
     ("range", rf"(?<![\d,.$£€-])\b{_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)\b(?![\d%])"),
     ("quarter", rf"(?i:(?:the(?=\s+(?:year-(?:ago|earlier)\s+|fiscal-)?\w+\s)|this\s+year's|last\s+year's|next\s+year's)\s+)?(?i:year-(?:ago|earlier)\s+)?(?:{_YEAR}\s+)?(?i:fiscal[- ])?"
-                rf"(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?\b"),
+                rf"(?:(?i:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?i:quarter|half)(?:\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))?"
+                # "the last half of 1989", "the final quarter of the year": the year's last
+                rf"|(?i:last|final)[\s-]+(?i:quarter|half)\s+of\s+(?:{_YEAR}|(?i:this|last|next|the)\s+year))\b"),
     ("same_period", r"\b(?i:the\s+(?:same|corresponding|comparable)\s+(?:period|time|quarter)\s+(?:of\s+)?last\s+year)\b"),
     ("report_period", r"\b(?i:(?:the|this)\s+(?:(?:latest|current|comparable|corresponding)\s+)?(?:(?:year-ago|year-earlier)\s+)?"
                       r"(?:fiscal\s+)?quarter(?![s-])|the\s+(?:latest|(?:comparable\s+)?year-(?:ago|earlier)|(?:1[6-9]|20)\d\d)\s+period"
@@ -224,6 +226,9 @@ _CAPITALISED_BEFORE = re.compile(r"(?<=[\w.,;:] )[A-Z][\w.&-]*\s+$")
 # A month-day and a conjunction before a bare day number: "April 24 and [25]".
 _YEAR_AGO_AFTER = re.compile(r"(?i)-(?:ago|earlier)\b")
 _DAY_LIST_BEFORE = re.compile(rf"{_MONTH}\s+{_DAY}\s+(?:and|or|to|through)\s+$")
+# "a week" right after an amount is a rate's unit: "four flights a week", "$1.76 a year", "24 hours a day".
+_RATE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
+_AMOUNT_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|trillion|percent|hours|flights|seats|shares))\s+$", re.I)
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
@@ -276,6 +281,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return not _DAY_LIST_BEFORE.search(text, 0, start)
     if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
         return True
+    if name == "duration" and _RATE_UNIT.fullmatch(text, start, end) and _AMOUNT_BEFORE.search(text, 0, start):
+        return True  # "four flights a week", "$500 million a year": a rate, no time (TimeBank 6 of 6)
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
                                                and _CAPITALISED_BEFORE.search(text, 0, start)):
         return True
@@ -606,9 +613,9 @@ def _range(text: str, context: str, reference: date | None) -> Resolved:
 
 
 def _quarter(text: str, context: str, reference: date | None) -> Resolved:
-    ordinal = re.search(r"(?i)first|second|third|fourth|1st|2nd|3rd|4th", text).group().lower()
-    number = ORDINAL_QUARTERS[ordinal]
+    ordinal = re.search(r"(?i)first|second|third|fourth|1st|2nd|3rd|4th|last|final", text).group().lower()
     unit = "H" if re.search(r"(?i)half", text) else "Q"
+    number = ORDINAL_QUARTERS.get(ordinal) or (2 if unit == "H" else 4)  # "the last half": the second
     year_match = re.search(_YEAR, text)
     if year_match:
         return Resolved(f"{year_match.group()}-{unit}{number}", "approximate")
