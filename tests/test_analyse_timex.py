@@ -440,12 +440,10 @@ def test_consecutive_units_are_durations_and_the_year_to_a_month_is_no_date():
         "four consecutive days": "P4D", "three straight years": "P3Y", "March": "2021-03"}
 
 
-def test_last_and_next_quarter_are_the_references_neighbours_and_the_past_decade_is_ten_years():
-    found = values("Profit rose in the last quarter and should rise next quarter. Over the past decade it grew; "
-                   "in the last decade it shrank.", date(2007, 1, 10))
+def test_last_and_next_quarter_are_the_references_neighbours():
+    found = values("Profit rose in the last quarter and should rise next quarter.", date(2007, 1, 10))
     assert {text: (value, kind) for text, (value, _, kind) in found.items()} == {
-        "the last quarter": ("2006-Q4", "date"), "next quarter": ("2007-Q2", "date"),
-        "the past decade": ("P10Y", "duration"), "the last decade": ("199", "date")}
+        "the last quarter": ("2006-Q4", "date"), "next quarter": ("2007-Q2", "date")}
 
 
 def test_a_weekdays_night_is_that_day_and_its_morning_keeps_its_part():

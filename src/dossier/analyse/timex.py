@@ -763,8 +763,6 @@ def _relative(text: str, context: str, reference: date | None) -> Resolved:
     if unit == "quarter":
         index = reference.year * 4 + (reference.month - 1) // 3 + shift
         return Resolved(f"{index // 4}-Q{index % 4 + 1}", "approximate")
-    if unit == "decade" and re.search(r"\bpast\b", lower):  # "over the past decade": the ten years up to now
-        return Resolved("P10Y", "year", "duration")
     if unit == "decade":  # TIMEX3 writes a decade as its first three digits: "the last decade" in 1998 -> "198"
         return Resolved(str(reference.year // 10 + shift), "decade")
     return Resolved(f"{_season_year(SEASONS[unit], reference, shift)}-{SEASONS[unit]}", "approximate")
