@@ -461,6 +461,7 @@ def test_units_earlier_than_a_year_are_durations_before_the_signal_word():
 def test_a_unit_after_an_amount_is_a_rate_not_a_time():
     found = values("Qantas flies four flights a week and saves $500 million a year. He stayed for a week.")
     assert found == {"a week": ("P1W", "week", "duration")}
+    assert set(values("Staff work 60 hours a week and sell seven cars a day at 15% a year.")) == {"60 hours"}
 
 
 def test_the_last_half_or_quarter_of_a_year_is_its_final_one():

@@ -228,7 +228,9 @@ _YEAR_AGO_AFTER = re.compile(r"(?i)-(?:ago|earlier)\b")
 _DAY_LIST_BEFORE = re.compile(rf"{_MONTH}\s+{_DAY}\s+(?:and|or|to|through)\s+$")
 # "a week" right after an amount is a rate's unit: "four flights a week", "$1.76 a year", "24 hours a day".
 _RATE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
-_AMOUNT_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|trillion|percent|hours|flights|seats|shares))\s+$", re.I)
+# The amount: a figure ("$1.76", "15%", "$500 million") or a count of something ("four flights", "24 hours").
+_AMOUNT_BEFORE = re.compile(rf"(?:\d%?|\b(?:million|billion|trillion|percent)|(?:\d|\b(?:{_DIGIT_WORD}|ten|{_TENS}))\s+[a-z]+s)\s+$",
+                            re.I)
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
