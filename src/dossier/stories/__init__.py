@@ -105,14 +105,15 @@ def _story_order(story: Story, date) -> tuple:
 def _main_events(events: list[Event]) -> dict[str, Event]:
     """Per story, the news event most of its reports tell in their lead, then the one most report
     (then the most precisely dated)."""
-    main: dict[str, Event] = {}
+    main: dict[str, tuple[tuple, Event]] = {}
     for event in events:
         if event.background or not event.story:
             continue
+        weight = _weight(event)  # once per event: the best so far keeps its own
         best = main.get(event.story)
-        if best is None or _weight(event) > _weight(best):
-            main[event.story] = event
-    return main
+        if best is None or weight > best[0]:
+            main[event.story] = (weight, event)
+    return {story: event for story, (_, event) in main.items()}
 
 
 def _weight(event: Event) -> tuple:
