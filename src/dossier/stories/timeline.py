@@ -297,19 +297,21 @@ def _attach_undated_history(items: list[Item], forest: UnionFind) -> None:
 
 
 def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str | None]) -> Event:
-    span = most_precise([it.span for it in group if it.span])
-    lead = min(group, key=lambda it: (span is None or it.span != span, dates.get(it.article) or "9999",
-                                      it.article, it.key))
-    article_ids = sorted({it.article for it in group}, key=lambda a: (dates.get(a) or "9999", a))
+    single = len(group) == 1  # most entries: one report, nothing to choose between members
+    span = group[0].span if single else most_precise([it.span for it in group if it.span])
+    lead = group[0] if single else min(group, key=lambda it: (span is None or it.span != span,
+                                                              dates.get(it.article) or "9999", it.article, it.key))
+    article_ids = [lead.article] if single else sorted({it.article for it in group},
+                                                       key=lambda a: (dates.get(a) or "9999", a))
     first = [dates[a] for a in article_ids if dates.get(a)]
-    background = _background(group)
+    background = lead.event.background if single else _background(group)
     if span is None and first and not background:
         # News told without a date happened about when it was first reported (news is new): an
         # approximate date places it on the timeline, and any member's resolved date outranks it.
         span = parse_span(min(first), "approximate")
     return Event(
         id="event-" + hashlib.sha1(min(f"{it.article}:{it.event.id}" for it in group).encode()).hexdigest()[:12],
-        type=_most_specific_type(group, lead),
+        type=lead.event.type if single else _most_specific_type(group, lead),
         summary=_summary(lead.event),
         date=span.calendar if span else None,
         date_precision=span.precision if span else None,
@@ -319,7 +321,7 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         independent_sources=len({lineage_of.get(a, a) for a in article_ids}),
         evidence=_evidence(group, lead),
         background=background,
-        story=_story(group),
+        story=lead.story if single else _story(group, background),
         first_reported=min(first) if first else None,
         # the lead report's trigger; its offsets are in the text of the first evidence's article
         trigger=lead.event.trigger, trigger_start=lead.event.trigger_start, trigger_end=lead.event.trigger_end,
@@ -342,10 +344,11 @@ def _background(group: list[Item]) -> bool:
     return all(it.event.background for it in dated or group)
 
 
-def _story(group: list[Item]) -> str | None:
-    """News: the story most of its reports belong to. History: a story only if all tell it there."""
+def _story(group: list[Item], background: bool) -> str | None:
+    """News: the story most of its reports belong to. History (`background`, `_background(group)`):
+    a story only if all tell it there."""
     news = [it.story for it in group if not it.event.background and it.story]
-    if news and not _background(group):
+    if news and not background:
         counts = _counts(news)
         return min(counts, key=lambda s: (-counts[s], s))
     stories = {it.story for it in group}
