@@ -263,26 +263,27 @@ def test_an_add_compares_only_pairs_with_a_new_article(options, resources, links
     assert {frozenset((l.a, l.b)): l for l in again} == links  # what a build from scratch finds
 
 
-def test_band_partners_are_the_rows_a_minhash_lsh_query_returns():
-    """The band-key group-by finds exactly what datasketch's MinHashLSH finds for each row."""
+def test_band_pairs_are_the_row_pairs_a_minhash_lsh_query_returns():
+    """The band-key group-by finds exactly the pairs datasketch's MinHashLSH finds for each row."""
     from datasketch import LeanMinHash, MinHashLSH
 
-    from dossier.reuse.candidates import band_partners
+    from dossier.reuse.candidates import band_pairs
 
     generator = np.random.default_rng(7)
     base = generator.integers(0, 2**32, size=(40, 64), dtype=np.uint64)
-    # near-duplicates: rows 40-79 copy a random share of a base row's hash values
+    # near-duplicates: rows 40-79 copy a random share of a base row's hash values; rows 80-82 are
+    # one row three times (a bucket of three gives three pairs)
     copies = np.where(generator.random((40, 64)) < 0.7, base, generator.integers(0, 2**32, size=(40, 64),
                                                                                  dtype=np.uint64))
-    signatures = np.vstack([base, copies])
+    signatures = np.vstack([base, copies, np.repeat(base[:1], 3, axis=0)])
     lsh = MinHashLSH(threshold=0.5, num_perm=64)
     sketches = [LeanMinHash(seed=1, hashvalues=row, scheme="affine32") for row in signatures]
     for row, sketch in enumerate(sketches):
         lsh.insert(row, sketch)
-    expected = [set(lsh.query(sketch)) - {row} for row, sketch in enumerate(sketches)]
-    found = band_partners(signatures, 0.5)
-    assert found == expected
-    assert sum(map(len, found)) > 20  # the copies were found
+    expected = sorted((row, other) for row, sketch in enumerate(sketches) for other in lsh.query(sketch) if other > row)
+    found = band_pairs(signatures, 0.5)
+    assert [tuple(pair) for pair in found.tolist()] == expected
+    assert len(expected) > 20 and {(80, 81), (80, 82), (81, 82)} <= set(expected)  # the copies were found
 
 
 def test_stored_products_read_back_from_the_current_and_the_older_npz_format():
