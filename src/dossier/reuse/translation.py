@@ -27,6 +27,8 @@ from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# What may stand between a sentence's end and its first word.
+_OPENERS = frozenset(" \t\"“«'‘(")
 _LATIN_NAME = re.compile(r"(?<![\w.])[A-Z][a-zà-ÿ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]{2,})*")
 # Capitalised words that are language-specific, not names: months, weekdays, pronouns.
 _NOT_ANCHORS = frozenset("""january february march april may june july august september october
@@ -53,8 +55,10 @@ def anchors(article: Article) -> tuple[str, ...]:
         if len(digits) >= 2:
             found.append((match.start(), digits))
     for match in _LATIN_NAME.finditer(text):
-        before = text[:match.start()].rstrip(" \t\"“«'‘(")
-        if not before or before[-1] in ".!?\n:—-":
+        before = match.start()  # back over spaces, quote marks and brackets, not copying the text before
+        while before and text[before - 1] in _OPENERS:
+            before -= 1
+        if not before or text[before - 1] in ".!?\n:—-":
             continue  # sentence-initial: a capital that says nothing about being a name
         for word in match.group().split():
             if word.lower() not in _NOT_ANCHORS:
