@@ -36,8 +36,14 @@ def article_key(article: Article, products: ArticleProducts) -> str:
     return h.hexdigest()[:16]
 
 
-def pair_key(key_a: str, key_b: str, options: ReuseOptions) -> str:
-    return hashlib.sha256(f"{key_a}|{key_b}|{options!r}".encode()).hexdigest()[:20]
+def pair_key(key_a: str, key_b: str, options: bytes) -> str:
+    """`options`: `options_part(options)`, made once for all pairs of a run."""
+    return hashlib.sha256(f"{key_a}|{key_b}".encode() + options).hexdigest()[:20]
+
+
+def options_part(options: ReuseOptions) -> bytes:
+    """The reuse options' share of a pair key: their repr (every field; 5 us to make, so made once)."""
+    return f"|{options!r}".encode()
 
 
 class ScoredPairs:
@@ -51,9 +57,10 @@ class ScoredPairs:
         self.keys = [article_key(a, p) for a, p in zip(ordered, products)] if cache is not None else []
         self.used: dict[str, dict] = {}
         self.changed: set[str] = set()
+        self._options = options_part(options)
 
     def _key(self, pair: tuple[int, int]) -> str:
-        return pair_key(self.keys[pair[0]], self.keys[pair[1]], self.options)
+        return pair_key(self.keys[pair[0]], self.keys[pair[1]], self._options)
 
     def known(self, pair: tuple[int, int]) -> bool:
         return self.cache is not None and self._key(pair) in self.kept.get(self.ordered[pair[0]].id, {})
