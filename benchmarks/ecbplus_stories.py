@@ -19,6 +19,24 @@ both, 0.890 with the stamp rule alone (aggregate rows only; no per-topic look). 
 seen on topics 1-20: a gold event spans later developments (a 2007 sentencing in the 2005
 shooting's event), so more dates, even right ones, let the date window split it; and gains of one
 or two tune documents are below what one merge moves B-cubed.
+Tried in 2026-12 on topics 1-20 alone (tune B-cubed F1 0.938, TF-IDF baseline 0.873 in that run)
+and not kept; topics 21-35 were not run for any of them. Most of the tune precision loss (about
+two fifths of all it loses) is two look-alike pairs merged whole (topic 9: the 2008 rule and its
+2009 reversal; topic 10: the Angels' and the Red Sox's offers to one player), joined through
+reports that no date checks, at average links of 0.24-0.34 while a twentieth of the right merges
+link below 0.21: no threshold separates them.
+- Lead-weighted content vectors (the article's vector plus w times its lead's, title and first 2
+  sentences): w 0.5 0.926, 1.0 0.923; a 4-sentence lead 0.936, 0.932; w 0.5 with join threshold
+  0.14 0.931, 0.18 0.920. The lead raises the look-alike halves' cosines as much as the right ones.
+- MiniLM vectors of the lead: within-topic ranking of same-event pairs above look-alike ones
+  (mean AUC over topics) 0.83 (2 sentences) and 0.86 (4) against the TF-IDF vectors' 0.887; added
+  to the TF-IDF cosine (weight 0.1-1) an AUC of 0.894 at most, for 32 CPU s to encode 772 leads.
+  Not built.
+- Names a cluster's leads agree on (as `agreed_number_share` does for numbers) that the other's
+  leads never give, as a bar to merging: 0.897-0.927; reports of one event name different people.
+- A main event's date taken only from an event inside the lead (else the page date or the lead's
+  date): 0.935; inside the lead and one sentence more: 0.940. One or two documents either way.
+- date_window_days 183: 0.941 (a document or two of later developments); 62 kept (see StoriesOptions).
 A topic range is "A-B" or a comma list of numbers and ranges ("1-14,16,18-20").
 The first line of an `ecbplus` document is its URL; it is kept as the article's URL, not its text.
 
