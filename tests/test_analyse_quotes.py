@@ -636,6 +636,13 @@ SOURCES = {
     "an active participle borrows the passive subject of its host": (
         "Since her op-ed in May, she's tacked to the left on environmental issues, criticizing the Keystone XL "
         "pipeline.", "criticizing", "she"),
+    "owner of the noun a participle hangs on": (
+        "In her statement condemning the test, Hillary Clinton defended the deal.", "condemning", "her"),
+    "owner of the noun a gerund after \"of\" hangs on": (
+        "The two rivals largely abandoned their strategy of brutally attacking him.", "brutally attacking", "their"),
+    "issuer, not owner, for a verb the parser joined to an infinitive on an owned noun": (
+        "Mitt Romney largely ran on his ability to jolt the economic recovery into hyperdrive and accused Obama of "
+        "bungling the rehabilitation.", "accused", "Mitt Romney"),
 }
 
 
@@ -839,3 +846,10 @@ def test_a_name_inside_the_quoted_words_is_not_who_he_is(analyse):
                 '"and they are terrifying."')
     quote = next(q for q in a.quotes if "science adviser" in q.text)
     assert quote.speaker_name == "Maria Lopez"
+
+
+def test_owner_of_a_noun_cue_before_a_quote_is_its_speaker(analyse):
+    a = analyse("The mine workers are unlikely to give Clinton the nod after her March comment that, "
+                '"We are going to put a lot of coal companies out of business."')
+    quote = by_start(a, "We are going")
+    assert quote.cue == "comment" and source_text(a, quote) == "her" and quote.speaker_name == "Clinton"

@@ -599,7 +599,9 @@ def _subject(verb):
             named = _infinitive_holder(node)
             if named is not None:
                 return named, False
-            issuer = _issuer(holder) if node.dep_ == "acl" else None
+            # a participle on an owned noun: its owner ("In her statement condemning the test, ...")
+            owner = _possessor(holder) if node is verb and verb.tag_ == "VBG" else None
+            issuer = (owner or _issuer(holder)) if node.dep_ == "acl" else None
             return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
@@ -612,12 +614,23 @@ def _subject(verb):
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue
+        if node is verb and verb.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.dep_ == "prep" \
+                and node.head.head.pos_ == "NOUN" and _possessor(node.head.head) is not None:
+            return _possessor(node.head.head), False  # "their strategy of attacking him": they attack
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"
             after_preposition = True  # "pressured them to stop by threatening ...": not "them"
             continue
         break
     return None, False
+
+
+def _possessor(noun):
+    """The possessor of a noun that a participle or gerund hangs on, who does what it says ("In
+    her statement condemning the test, Clinton ...", "their strategy of attacking him"): PolNeAR
+    marks the possessor, not the subject of the host clause; None without one."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return None if owner is None or owner.lower_ in NAMELESS else owner
 
 
 def _issuer(holder):

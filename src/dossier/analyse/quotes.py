@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
-from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, RAISING_LEMMAS, find_cues, speech_act
+from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, NOUN_LIKE_FORMS, RAISING_LEMMAS, find_cues, speech_act
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
@@ -51,6 +51,10 @@ MIN_INDIRECT_WORDS = 1
 MAX_FRAME_CHARS = 220
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+# The possessor right before a noun cue, with at most one word between ("her March comment that",
+# "Trump's remarks that"): whose comment it is.
+_OWNER_BEFORE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its|our|my)|(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?)"
+                           r"\s+(?:[\w-]+\s+)?$")
 # The end of the frame's sentence; a title ("Mr.", "Sen.") or an initial ("H.") does not end it.
 _NOT_AN_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bSt)" \
               r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bJr)(?<!\bSr)(?<!\bProf)(?<!\bPres)(?<!\bSec)(?<!\b[A-Z])"
@@ -554,6 +558,9 @@ class _Finder:
         """The speaker of `cue` in the frame text[start:end]: a person, a pronoun or role phrase
         resolved to a person, an organisation, or a capitalised surname met earlier."""
         people = [(s, e, p) for s, e, p in self.people.mentions if start <= s and e <= end]
+        owner = self._owner_of(cue, start)
+        if owner is not None:
+            return owner
         subject = _SPEAKER_PRONOUNS.search(self.norm, start, cue.start())
         if subject:  # "he said, paraphrasing Clinton's remarks": the pronoun next to the cue
             return self._pronoun(subject.start(1), subject.end(1))
@@ -588,6 +595,30 @@ class _Finder:
             if person is not None:
                 return Speaker(person.name, word.group(), word.start(), word.end())
         return self._phrase_at(cue, start, end)
+
+    def _owner_of(self, cue: re.Match, start: int) -> Speaker | None:
+        """The possessor of a noun cue ("after her March comment that, "..."", "Trump's remarks
+        that"): whose comment it is, not a person named earlier in the frame (PolNeAR marks the
+        possessive)."""
+        if cue.group().lower() not in NOUN_LIKE_FORMS:
+            return None
+        match = _OWNER_BEFORE.search(self.norm, max(start, cue.start() - 60), cue.start())
+        if match is None:
+            return None
+        if match.group("pronoun"):
+            s, e = match.span("pronoun")
+            person = self.people.nearest_before(s, skip=self._within_marks) if self.norm[s:e].lower() in ("his", "her") else None
+            return Speaker(person.name if person else None, self.text[s:e], s, e)
+        s, e = match.span("name")
+        named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
+        if named:
+            a, b, person = named[-1]
+            return Speaker(person.name, self.text[a:b], a, b)
+        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e]
+        if not organisations:
+            return None
+        m = organisations[-1]
+        return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
 
     def _phrase_before(self, cue: re.Match, start: int) -> tuple[int, int] | None:
         """The short noun phrase right before the cue, back to a comma ("the executive says")."""
