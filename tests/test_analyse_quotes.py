@@ -630,6 +630,10 @@ SOURCES = {
     "a determiner phrase before a manner-of-speaking verb after a quote": (
         '"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted, three days after the release.',
         "chanted", "some protesters"),
+    "a determiner phrase with a party word and a hyphenated adjective before a manner verb": (
+        'Pence spoke at a rally.\n\n"Governor, let me help you out - the answer is no," the Republican '
+        'vice-presidential nominee riffed on the moment, drawing applause.', "riffed",
+        "the Republican vice-presidential nominee"),
     "a poll after \"in\" is the source of its clause": (
         "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
         "In", "an NBC News/Wall Street Journal poll released Monday"),

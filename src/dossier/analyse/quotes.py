@@ -67,7 +67,7 @@ _MANNER_BEFORE = re.compile(r"\b(?P<verb>puts? it|[a-z]+(?:ed|s)|sang|went|wrote
 # A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
 # past or present verb right after a quote.
 _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[\w-]+(?:\s+[\w-]+){0,2})\s+"
                            r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
@@ -571,7 +571,9 @@ class _Finder:
             if named:
                 a, b, person = named[-1]
                 return Speaker(person.name, self.text[a:b], a, b)
-            organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e]
+            # a group word modifying the head is not the speaker ("the Republican nominee riffed")
+            organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
+                             and not (m.label == "NORP" and m.end < e)]
             if organisations:
                 m = organisations[-1]
                 return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
