@@ -655,6 +655,10 @@ SUBJECTS_THE_PARSER_HUNG_ELSEWHERE = {
                             "markets can handle without causing stress.", "says", "the oil industry"),
     "a list of reports": ('The mayor supports "modest pay raises," opposes "arbitrary pay freezes" and praised the staff.',
                           "opposes", "The mayor"),
+    "a participle after a quote's report": ("''For the next several months, he will have the loudest voice, but there "
+                                            "will be other voices as well,'' he said, not even suggesting Mr. Trump "
+                                            "could have the party's loudest voice for four years.",
+                                            "not even suggesting", "he"),
 }
 
 

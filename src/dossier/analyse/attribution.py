@@ -576,7 +576,7 @@ def _subject(verb):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         agent = _agent(verb)
         return (subjects[0], False) if subjects else ((agent, True) if agent is not None else (None, False))
-    doer = _gerund_subject(verb)
+    doer = _gerund_subject(verb) or _reporter_before_participle(verb)
     if doer is not None:
         return doer, False
     after_preposition = False
@@ -660,6 +660,24 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _reporter_before_participle(verb):
+    """The subject of a report right before a participle set off by a comma ('"...," he said, not
+    even suggesting that ...'), where the parser hung the participle on the quote's own verb or
+    made it the root: the reporter goes on. None where the participle has a subject of its own."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "ROOT") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    first = verb
+    while first.i > 0 and verb.doc[first.i - 1].head.i == verb.i and verb.doc[first.i - 1].dep_ in ("neg", "advmod"):
+        first = verb.doc[first.i - 1]
+    if first.i < 2 or verb.doc[first.i - 1].text != ",":
+        return None
+    report = verb.doc[first.i - 2]
+    if report.pos_ != "VERB" or attribution_lemma(report) not in ATTRIBUTION_LEMMAS:
+        return None
+    subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.lower_ in NAMELESS else subject
 
 
 def _subject_read_as_object(doc, verb):
