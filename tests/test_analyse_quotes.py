@@ -861,3 +861,11 @@ def test_owner_of_a_noun_cue_before_a_quote_is_its_speaker(analyse):
                 '"We are going to put a lot of coal companies out of business."')
     quote = by_start(a, "We are going")
     assert quote.cue == "comment" and source_text(a, quote) == "her" and quote.speaker_name == "Clinton"
+
+
+def test_question_of_an_opening_participle_ends_at_the_comma_before_the_answer(analyse):
+    a = analyse("Florida developer Mel Sembler has agreed to serve as a vice chairman of the fund.\n\n"
+                'When asked why, Sembler responded in a text message: "Trump will be the Republican Party\'s nominee."')
+    quote = by_start(a, "Trump will be")
+    assert quote.cue == "responded" and source_text(a, quote) == "Sembler"
+    assert by_cue(a, "When asked").text == "why"

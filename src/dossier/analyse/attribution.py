@@ -786,7 +786,11 @@ def _content(doc, verb, base: int) -> Span | None:
         # past a dash or the verb's own subject ("A, allies believe — B", '"A," said X, who ...')
         after = [c for c in clauses if c.i > verb.i and not any(
             t.text in _DASHES or t.head.i == verb.i and t.dep_ in SUBJECT_DEPS for t in doc[verb.i + 1:c.left_edge.i + 1])]
-        return _clause(doc, (after or clauses)[0], base)
+        clause = (after or clauses)[0]
+        answer = _answer_after_question(doc, verb, clause)
+        if answer is not None:  # 'When asked why, Sembler responded ...': the question is "why"
+            return _span(doc, verb.i + 1, answer - 1, base) if answer > verb.i + 1 else None
+        return _clause(doc, clause, base)
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
         clause = _misparsed_clause(doc, verb, base)
         if clause is not None:
@@ -803,6 +807,19 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _answer_after_question(doc, verb, clause) -> int | None:
+    """The comma after a bare participle's question where the parser ran its clause on into the
+    answering sentence ("When asked why, Sembler responded ...": "responded" read as the clause of
+    "asked"): the index of the comma before the clause's own subject, or None."""
+    if verb.tag_ != "VBN" or clause.i < verb.i or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    comma = next((t.i for t in doc[verb.i + 1:subject.left_edge.i] if t.text == ","), None)
+    return comma
 
 
 def _hearer(verb, obj) -> bool:

@@ -429,6 +429,9 @@ class _Finder:
             if result[0]:
                 return result
         if before:
+            result = self._parsed_report_of(before, start)
+            if result[0]:
+                return result
             # 'When Trump suggested ..., Rubio fired back forcefully: "..."': the verb at the mark
             result = self._manner_speaker_before(*before)
             if result[0] and not find_cues(self.norm, result[0].start, before[1]):
@@ -442,6 +445,20 @@ class _Finder:
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
             return self._frame_speaker(*after)
         return None, None
+
+    def _parsed_report_of(self, frame: tuple[int, int], start: int) -> tuple[Cue | None, Speaker | None]:
+        """The parsed report in the words before a quote whose reported clause is the quote itself
+        ('When asked why, Sembler responded in a text message: "..."': "responded", not "asked",
+        whose clause the parser ran on over the answer)."""
+        reports = [a for a in self.attributions if frame[0] <= a.cue[0] < frame[1] and a.content is not None
+                   and frame[1] <= a.content[0] <= start and a.cue[0] not in self.used_cues]
+        if not reports:
+            return None, None
+        parsed = reports[-1]
+        self.used_cues.add(parsed.cue[0])
+        cue = re.compile(re.escape(self.norm[parsed.cue[0]:parsed.cue[1]])).search(self.norm, parsed.cue[0], parsed.cue[1])
+        return Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue), \
+            self._parsed_speaker(parsed, lambda: self._speaker_near(cue, *frame))
 
     def _manner_speaker_before(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """'Mr. Trump yelled, "Out, out, out!"', 'Rubio fired back forcefully:': a subject and a
