@@ -360,6 +360,13 @@ def test_direct_object_of_explain_is_the_content_but_a_time_is_not(analyse):
 def test_credit_lines_are_not_speakers(analyse):
     a = analyse("The vote is due on Friday.\n\nContributing: Jane Miller and Tom Berg")
     assert not a.quotes
+    assert not analyse("A shaky balancing act.\nBYLINE: Amber Phillips\n\nThe senator spoke on Monday.").quotes
+
+
+def test_a_running_story_label_before_a_headline_is_not_its_speaker(analyse):
+    a = analyse("The Latest: Hillary Clinton tells supporters she is with them\n\n"
+                "LAS VEGAS (AP) - The Latest on the race for the White House.")
+    assert [(q.cue, q.speaker_name) for q in a.quotes] == [("tells", "Hillary Clinton")]
 
 
 def test_inverted_manner_verb_after_a_quote(analyse):

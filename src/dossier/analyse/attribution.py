@@ -99,7 +99,7 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
                          "correction", "source", "sources", "related", "see also", "tags", "topics", "filed under",
                          "q", "a", "question", "answer", "warning", "disclaimer", "contact", "email", "phone",
                          "contributing", "twitter", "facebook", "instagram", "follow", "revealed", "photos", "video",
-                         "read more"})
+                         "read more", "the latest", "byline", "still to come", "wow"})
 # A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _COLON_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
