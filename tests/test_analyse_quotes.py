@@ -876,3 +876,10 @@ def test_question_of_an_opening_participle_ends_at_the_comma_before_the_answer(a
     quote = by_start(a, "Trump will be")
     assert quote.cue == "responded" and source_text(a, quote) == "Sembler"
     assert by_cue(a, "When asked").text == "why"
+
+
+def test_that_clause_of_said_read_as_a_relative_clause_after_a_gerund(analyse):
+    a = analyse("Heather Johnston, a 26-year-old benefits manager from Derry, said before attending Wednesday's town "
+                "hall that CNN asked her to pose a question about her top issue: student debt.")
+    quote = by_cue(a, "said")
+    assert quote.text.startswith("that CNN asked her") and quote.speaker_name == "Heather Johnston"

@@ -865,14 +865,28 @@ def _misparsed_clause(doc, verb, base: int) -> Span | None:
     under a gerund read as the verb's complement ("said legalizing it could put ...")."""
     for token in doc[verb.i + 1:verb.right_edge.i + 1]:
         clause = token.head
-        if token.lower_ == "that" and token.dep_ in ("mark", "advmod") and clause.i > token.i \
+        while token.dep_ == "dobj" and clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        # "that" as an object only where the clause has an object of its own ("said before
+        # attending the town hall that CNN asked her to pose a question": "asked her")
+        opener = token.dep_ in ("mark", "advmod") or token.dep_ == "dobj" and any(
+            c.dep_ == "dobj" and c.i != token.i for c in clause.children)
+        if token.lower_ == "that" and opener and clause.i > token.i \
                 and clause.pos_ in ("VERB", "AUX") and clause.dep_ in ("relcl", "acl") \
-                and clause.head.dep_ == "pobj" and clause.head.head.dep_ == "prep" and clause.head.head.head.i == verb.i \
+                and _adjunct_of(clause.head, verb) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in clause.children):
             return _span(doc, token.i, clause.right_edge.i, base)
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
                    and any(g.dep_ == "ccomp" for g in c.children)), None)
     return _phrase(doc, gerund, base) if gerund is not None else None
+
+
+def _adjunct_of(noun, verb) -> bool:
+    """Whether a noun is the object of a preposition on the verb ("said during a news conference"),
+    or of a gerund after one ("said before attending the town hall")."""
+    if noun.dep_ == "dobj" and noun.head.dep_ == "pcomp":
+        noun = noun.head
+    return noun.dep_ in ("pobj", "pcomp") and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 def _as_clause(verb) -> bool:
