@@ -637,6 +637,9 @@ SOURCES = {
     "a determiner phrase before a manner-of-speaking verb after a quote": (
         '"Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted, three days after the release.',
         "chanted", "some protesters"),
+    "the subject after a subordinating word before a manner verb, not a person named before it": (
+        "Once, when they spotted a trawler off the coast, Freddy circled it as his friends jeered, ''Do svidaniya!'' "
+        "- Russian for goodbye.", "jeered", "his friends"),
     "a determiner phrase with a party word and a hyphenated adjective before a manner verb": (
         'Pence spoke at a rally.\n\n"Governor, let me help you out - the answer is no," the Republican '
         'vice-presidential nominee riffed on the moment, drawing applause.', "riffed",

@@ -32,7 +32,10 @@ MAX_PHRASE_WORDS_BEFORE = 5
 MAX_PHRASE_WORDS_AFTER = 10
 _LEADING_CONJUNCTION = re.compile(r"^\s*(?:(?:and|but|or|as|while|so|then)\s+)*", re.I)
 # A noun phrase: a determiner or number, a capitalised word, or a plural noun alone ("officials").
-_NOUN_PHRASE = re.compile(r"(?:the|a|an|one|another|some|many|several|most|two|three|four|five)\s|[A-Z]|[a-z]+s$")
+_NOUN_PHRASE = re.compile(r"(?:the|a|an|one|another|some|many|several|most|two|three|four|five|his|her|their|our)\s|[A-Z]|[a-z]+s$")
+# A subordinating word before the subject of a clause ("Freddy circled it as his friends jeered"):
+# the phrase before the cue starts after it.
+_SUBORDINATOR = re.compile(r"\b(?:as|while|when|whereas|because|after|before|since|until|where|though|although|if)\s+", re.I)
 _PHRASE_AFTER = re.compile(r"\s+((?:the|a|an|one|another|some|many|several|two|three|four|five)\b[^,.;:\"()]{1,80}?)"
                            r"\s*(?=[,.;:\"()]|$)")
 # Longest name in quote marks taken for a title (programme, book, film, slogan) rather than speech.
@@ -643,6 +646,7 @@ class _Finder:
         """The short noun phrase right before the cue, back to a comma ("the executive says")."""
         before = self.norm[start:cue.start()]
         cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind('"')) + 1
+        cut = max([cut] + [m.end() for m in _SUBORDINATOR.finditer(before, cut)])
         phrase = _LEADING_CONJUNCTION.sub("", before[cut:].rstrip())
         if not phrase or len(phrase.split()) > MAX_PHRASE_WORDS_BEFORE or not _NOUN_PHRASE.match(phrase):
             return None
