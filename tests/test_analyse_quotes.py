@@ -640,6 +640,12 @@ SOURCES = {
     "the subject after a subordinating word before a manner verb, not a person named before it": (
         "Once, when they spotted a trawler off the coast, Freddy circled it as his friends jeered, ''Do svidaniya!'' "
         "- Russian for goodbye.", "jeered", "his friends"),
+    "a second clause's manner verb before a quote is no interruption of the first": (
+        'Cruz spoke at a rally.\n\n"Apparently there is a young man who is having some problems," Cruz said as the '
+        'heckler yelled: "You suck!"', "yelled", "the heckler"),
+    "\"shot back\" after a quote": (
+        '"Look at all these supporters here," Paradis said with a smirk.\n\n"They are all here because he is '
+        'promising to give them free stuff," Bennett shot back with a laugh.', "shot", "Bennett"),
     "a determiner phrase with a party word and a hyphenated adjective before a manner verb": (
         'Pence spoke at a rally.\n\n"Governor, let me help you out - the answer is no," the Republican '
         'vice-presidential nominee riffed on the moment, drawing applause.', "riffed",

@@ -71,7 +71,7 @@ _MANNER_BEFORE = re.compile(r"\b(?P<verb>puts? it|[a-z]+(?:ed|s)|sang|went|wrote
 # past or present verb right after a quote.
 _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
                            r"|(?:the|a|an|some|many|several|other|two|three)\s+[\w-]+(?:\s+[\w-]+){0,2})\s+"
-                           r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke)\b")
+                           r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke|shot)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
@@ -408,7 +408,11 @@ class _Finder:
         comma = between.strip().startswith(",") or self.norm[previous_end - 1:previous_end] == ","
         # '"A," Trump said. He added, "B"': two sentences, each with its own attribution
         two_sentences = _SENTENCE_STOP_BEFORE.search(between.rstrip() + " ") is not None
-        return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma and not two_sentences
+        # '"A," Cruz said as the heckler yelled: "B"': a second clause's verb at the mark
+        manner = _MANNER_BEFORE.search(between)
+        two_reports = manner is not None and any(
+            _SUBORDINATOR.search(between, c.end(), manner.start("verb")) for c in find_cues(between))
+        return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma and not two_sentences and not two_reports
                 and between.rstrip().endswith((",", ":"))
                 and (bool(find_cues(between)) or _MANNER_AFTER.match(between) is not None))  # '"A," he exclaimed, "B"'
 
