@@ -892,3 +892,9 @@ def test_that_clause_of_said_read_as_a_relative_clause_after_a_gerund(analyse):
                 "hall that CNN asked her to pose a question about her top issue: student debt.")
     quote = by_cue(a, "said")
     assert quote.text.startswith("that CNN asked her") and quote.speaker_name == "Heather Johnston"
+
+
+@pytest.mark.parametrize("opening", ["That said", "That being said", "Having said that"])
+def test_concessive_that_said_is_no_report(analyse, opening):
+    a = analyse(f"{opening}, the mayor said he would run again.")
+    assert [(q.cue, source_text(a, q), q.text) for q in a.quotes] == [("said", "the mayor", "he would run again")]

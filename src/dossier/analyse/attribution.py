@@ -318,7 +318,7 @@ def _frame_content(doc, frame, base: int):
 def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attribution | None:
     """A reporting verb's attribution; a verb known only from the learned frames (`learned_only`)
     reports only the complement of such a frame."""
-    if _connective_participle(verb):
+    if _connective_participle(verb) or _concessive_said(doc, verb):
         return None
     subject, passive = _subject(verb)
     if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -408,6 +408,16 @@ def _connective_participle(verb) -> bool:
     return verb.tag_ == "VBN" and attribution_lemma(verb) == "compare" \
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.children)
+
+
+def _concessive_said(doc, verb) -> bool:
+    """ "That said, ...", "That being said, ...", "Having said that, ...": a connective opening
+    the sentence (nevertheless), no report; the clause after the comma has reports of its own."""
+    if verb.lower_ != "said":
+        return False
+    opening, after = [t.lower_ for t in doc[:verb.i]], [t.lower_ for t in doc[verb.i + 1:verb.i + 3]]
+    return opening in (["that"], ["this"], ["that", "being"]) and after[:1] == [","] or \
+        opening == ["having"] and after == ["that", ","]
 
 
 def _noun(doc, noun, base: int, index: int) -> Attribution | None:
