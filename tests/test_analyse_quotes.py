@@ -898,3 +898,11 @@ def test_that_clause_of_said_read_as_a_relative_clause_after_a_gerund(analyse):
 def test_concessive_that_said_is_no_report(analyse, opening):
     a = analyse(f"{opening}, the mayor said he would run again.")
     assert [(q.cue, source_text(a, q), q.text) for q in a.quotes] == [("said", "the mayor", "he would run again")]
+
+
+def test_a_preposition_left_without_its_object_is_no_content(analyse):
+    a = analyse("Nate Cohn looked at the polls. If whites who often vote for the more conservative Democrat were moving "
+                'his way, Cohn wrote, "the assumption that Mrs. Clinton will easily maintain her strength may be '
+                'shakier than once thought."')
+    assert all(q.text.strip() != "for" for q in a.quotes)
+    assert source_text(a, by_start(a, "the assumption")) == "Cohn"

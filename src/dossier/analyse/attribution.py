@@ -807,7 +807,10 @@ def _content(doc, verb, base: int) -> Span | None:
             return clause
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)]
+    # a preposition left without its object ("whites who often vote for the Democrat were ...",
+    # the object read as the next clause's subject) reports nothing
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
+               and not (c.dep_ == "prep" and c.n_rights == 0)]
     lemma = attribution_lemma(verb)
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
