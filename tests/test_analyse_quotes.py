@@ -906,3 +906,11 @@ def test_a_preposition_left_without_its_object_is_no_content(analyse):
                 'shakier than once thought."')
     assert all(q.text.strip() != "for" for q in a.quotes)
     assert source_text(a, by_start(a, "the assumption")) == "Cohn"
+
+
+def test_report_in_a_when_clause_is_its_own_and_ends_the_outer_content(analyse):
+    a = analyse('Sanders appeared to dismiss the email issue in October, when he told Clinton at a debate that '
+                'Americans were "sick and tired of hearing about your damn emails."')
+    assert by_cue(a, "to dismiss").text == "the email issue in October"
+    told = by_cue(a, "told")
+    assert told.text.startswith("that Americans were") and source_text(a, told) == "he"

@@ -115,6 +115,9 @@ class Attribution:
     passive: bool = False
     source_name: Span | None = None  # the last run of proper nouns in the source's head words
     relative: bool = False  # reported in a relative clause ("moves that he said helped"), see _relative_clause
+    # where another report's content stops: the start of the relative clause this report is in
+    # ("moves that he said helped"; "in October, when he told Clinton that ...")
+    clause_start: int | None = None
 
 
 def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -234,11 +237,12 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
 
 def _without_relative_reports(doc, base: int, found: list[Attribution]) -> list[Attribution]:
     """Another report's content cut before a relative clause with a report of its own ("He
-    praised Pence - moves that he said helped"): each word belongs to one attribution (PARC 3.0),
-    and the clause is the inner one's."""
-    for inner in [a for a in found if a.relative]:
+    praised Pence - moves that he said helped", "dismissed the issue in October, when he told
+    Clinton that ..."): each word belongs to one attribution (PARC 3.0), and the clause is the
+    inner one's."""
+    for inner in [a for a in found if a.clause_start is not None]:
         for a in found:
-            start = inner.content[0]
+            start = inner.clause_start
             if a is not inner and a.content and a.cue[0] < start and a.content[0] < start < a.content[1]:
                 piece = doc.text[a.content[0] - base:start - base].rstrip(_EDGE)
                 a.content = (a.content[0], a.content[0] + len(piece)) if piece else None
@@ -371,8 +375,11 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     name = _proper_name(doc, subject, base) if subject is not None else None
     if name is not None and (source is None or not source[0] <= name[0] < source[1]):
         name = None  # the proper name was in the dateline cut off the source
+    when = verb.left_edge if verb.dep_ == "relcl" and verb.left_edge.lower_ in ("when", "where") \
+        and verb.left_edge.dep_ == "advmod" and verb.left_edge.head.i == verb.i else None
+    clause_start = relative[0] if relative is not None else (base + when.idx if when is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
-                       source_name=name, relative=relative is not None)
+                       source_name=name, relative=relative is not None, clause_start=clause_start)
 
 
 def _inverted_speaker(doc, verb, subject):
@@ -801,8 +808,8 @@ def _content(doc, verb, base: int) -> Span | None:
         if answer is not None:  # 'When asked why, Sembler responded ...': the question is "why"
             return _span(doc, verb.i + 1, answer - 1, base) if answer > verb.i + 1 else None
         return _clause(doc, clause, base)
-    if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS:
-        clause = _misparsed_clause(doc, verb, base)
+    if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS or attribution_lemma(verb) == "tell":
+        clause = _misparsed_clause(doc, verb, base)  # "told Clinton at a debate that Americans were ..."
         if clause is not None:
             return clause
     if verb.dep_ == "parataxis" or _as_clause(verb):
