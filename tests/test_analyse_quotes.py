@@ -646,6 +646,12 @@ SOURCES = {
     "\"shot back\" after a quote": (
         '"Look at all these supporters here," Paradis said with a smirk.\n\n"They are all here because he is '
         'promising to give them free stuff," Bennett shot back with a laugh.', "shot", "Bennett"),
+    "a capitalised verb opening the frame, then the speaker": (
+        'The small pink home was renovated. Said Dorothy Poynter, who grew up with Ali in the neighborhood, '
+        '"We were all so proud of him and his family."', "Said", "Dorothy Poynter"),
+    "a capitalised verb and a name introducing the next paragraph's quote": (
+        'Stone was speaking in an interview on the radio.\n\nStated Roger Stone:\n\n"I think that the stakes are so '
+        'high that they would do anything necessary to remain in power."', "Stated", "Roger Stone"),
     "a determiner phrase with a party word and a hyphenated adjective before a manner verb": (
         'Pence spoke at a rally.\n\n"Governor, let me help you out - the answer is no," the Republican '
         'vice-presidential nominee riffed on the moment, drawing applause.', "riffed",

@@ -54,6 +54,8 @@ MIN_INDIRECT_WORDS = 1
 MAX_FRAME_CHARS = 220
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+# A capitalised reporting verb opening a frame, then a name ('Said Dorothy Poynter, ...', 'Stated Stone:').
+_INVERTED_OPENING = re.compile(r"\s*(?P<verb>[A-Z][a-z]+)\s+(?P<name>[A-Z])")
 # The possessor right before a noun cue, with at most one word between ("her March comment that",
 # "Trump's remarks that"): whose comment it is.
 _OWNER_BEFORE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its|our|my)|(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?)"
@@ -255,12 +257,32 @@ class _Finder:
         if new_paragraph and (between.count("\n") > 2 or self.norm[self._line(start)[0]:start - 1].strip()):
             return None, None  # not a paragraph that opens with the quote, right after the sentence
         if not find_cues(self.norm, sentence.start, sentence.end):
-            return self._introducer(sentence.start, sentence.end) if introduced else (None, None)
+            if not introduced:
+                return None, None
+            result = self._inverted_opening(sentence.start, sentence.end)  # "Stated Stone:\n\n"..."
+            return result if result[0] else self._introducer(sentence.start, sentence.end)
         used = set(self.used_cues)
         cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
         if new_paragraph:
             self.used_cues = used  # the sentence's own reported clause is still its quote
         return cue, speaker
+
+    def _inverted_opening(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A frame that opens with a capitalised reporting verb and its speaker ('Said Dorothy
+        Poynter, who grew up with Ali, "..."', 'Stated Stone:'): the verb is the cue, the name after
+        it the speaker (find_cues leaves capitalised forms out: "Said" is also a name)."""
+        match = _INVERTED_OPENING.match(self.norm, start, end)
+        if match is None or match.group("verb").lower() not in ATTRIBUTION_FORM_LEMMAS:
+            return None, None
+        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        first = match.start("name")
+        named = [(s, e, p) for s, e, p in self.people.mentions if s <= first < e]
+        if not named:
+            return None, None
+        s, e, person = named[0]
+        # NER may take the verb into the name ("Stated Roger Stone"): the name starts after it
+        name = person.name if s == first else self.text[first:e]
+        return Cue(verb.group(), verb.start(), verb.end()), Speaker(name, self.text[first:e], first, e)
 
     def _introducer(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """A sentence with no cue word that introduces a quote with a colon ('When Wallace died,
@@ -437,6 +459,8 @@ class _Finder:
                 return result
         if before:
             result = self._parsed_report_of(before, start)
+            if result[0] is None:
+                result = self._inverted_opening(*before)
             if result[0]:
                 return result
             # 'When Trump suggested ..., Rubio fired back forcefully: "..."': the verb at the mark
