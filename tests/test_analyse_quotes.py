@@ -652,6 +652,9 @@ SOURCES = {
     "a capitalised verb and a name introducing the next paragraph's quote": (
         'Stone was speaking in an interview on the radio.\n\nStated Roger Stone:\n\n"I think that the stakes are so '
         'high that they would do anything necessary to remain in power."', "Stated", "Roger Stone"),
+    "the person before the cue, not one after a preposition": (
+        'Republican presidential candidate Donald Trump quickly took to Twitter, writing: "Another horrific attack, '
+        'this time in Nice, France. Many dead and injured. When will we learn?"', "writing", "Donald Trump"),
     "a determiner phrase with a party word and a hyphenated adjective before a manner verb": (
         'Pence spoke at a rally.\n\n"Governor, let me help you out - the answer is no," the Republican '
         'vice-presidential nominee riffed on the moment, drawing applause.', "riffed",

@@ -54,6 +54,7 @@ MIN_INDIRECT_WORDS = 1
 MAX_FRAME_CHARS = 220
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|on|in|at|from|with|via|for|by|of|about|against)\s+$")
 # A capitalised reporting verb opening a frame, then a name ('Said Dorothy Poynter, ...', 'Stated Stone:').
 _INVERTED_OPENING = re.compile(r"\s*(?P<verb>[A-Z][a-z]+)\s+(?P<name>[A-Z])")
 # The possessor right before a noun cue, with at most one word between ("her March comment that",
@@ -631,6 +632,8 @@ class _Finder:
             # a person named before the cue is its subject ('"A," Steve Moody, a farmer, said at Mr.
             # Trump's rally', 'X told Mr. Obama'); one after it only speaks in the inverted order ('said X')
             before = [x for x in people if x[1] <= cue.start()]
+            # not one after a preposition ('Trump took to Twitter, writing:', 'met with Obama, saying')
+            before = [x for x in before if not _AFTER_PREPOSITION.search(self.norm, start, x[0])] or before
             s, e, person = before[-1] if before else min(people, key=lambda x: abs(x[0] - cue.end()))
             return Speaker(person.name, self.text[s:e], s, e)
         pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
