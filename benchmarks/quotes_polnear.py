@@ -64,8 +64,10 @@ labels, the "that"-clause of "said" after a gerund, the phrase before a cue star
 subordinator ("as his friends jeered"), a second clause's manner verb ending an interruption,
 "That said," as no report, a preposition without its object as no content and a report in a
 "when" clause ending the outer content, chosen on `--start 3 --every 7` (a stride no earlier
-round used; every train article was already in one of the five `--every 5` slices) and checked on
-`--start 5 --every 7`): report dev (or test), never train.
+round used; every train article was already in one of the five `--every 5` slices), then a
+capitalised verb opening a frame ("Said X, ...", "Stated X:") and no person after a preposition
+as the frame's speaker ("took to Twitter, writing:"), chosen on `--start 3` and `--start 6
+--every 7`, all checked on `--start 5 --every 7`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """
