@@ -114,9 +114,8 @@ class Attribution:
     sentence: int
     passive: bool = False
     source_name: Span | None = None  # the last run of proper nouns in the source's head words
-    relative: bool = False  # reported in a relative clause ("moves that he said helped"), see _relative_clause
     # where another report's content stops: the start of the relative clause this report is in
-    # ("moves that he said helped"; "in October, when he told Clinton that ...")
+    # ("moves that he said helped", see _relative_clause; "in October, when he told Clinton that ...")
     clause_start: int | None = None
 
 
@@ -379,7 +378,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         and verb.left_edge.dep_ == "advmod" and verb.left_edge.head.i == verb.i else None
     clause_start = relative[0] if relative is not None else (base + when.idx if when is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
-                       source_name=name, relative=relative is not None, clause_start=clause_start)
+                       source_name=name, clause_start=clause_start)
 
 
 def _inverted_speaker(doc, verb, subject):
