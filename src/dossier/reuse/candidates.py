@@ -118,6 +118,8 @@ def _distinct_per_key(keys: np.ndarray, values: np.ndarray) -> dict[int, int]:
     """key -> how many distinct `values` occur with it (both non-negative int64 arrays)."""
     span = int(values.max()) + 1 if len(values) else 1
     distinct = _distinct(keys * span + values) // span  # sorted, so each key's run is contiguous
+    if not len(distinct):
+        return {}
     starts = np.flatnonzero(np.r_[True, distinct[1:] != distinct[:-1]])
     return dict(zip(distinct[starts].tolist(), np.diff(np.r_[starts, len(distinct)]).tolist()))
 
