@@ -19,8 +19,10 @@ class UnionFind:
             self._size[item] = 1
 
     def find(self, item: Hashable) -> Hashable:
-        self.add(item)
         parent = self._parent
+        if item not in parent:  # checked here, not by a call to add: find runs ~1M times a build
+            self.add(item)
+            return item
         while parent[item] != item:
             parent[item] = parent[parent[item]]
             item = parent[item]
