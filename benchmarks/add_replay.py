@@ -2,6 +2,7 @@
 store step rerun over a dossier's stored analyses with its kept products, adding nothing.
 
     python benchmarks/add_replay.py DOSSIER.db WORK_DIR [--repeat N] [--profile OUT.prof] [--code-digest HEX]
+                                    [--add ARTICLES]
 
 DOSSIER.db is not written: the replay copies it into WORK_DIR and, in one transaction as
 `pipeline.build` does, loads the stored analysed articles, runs `run_corpus_stages` with the store
@@ -14,6 +15,11 @@ built by other code recomputes them all. To compare two versions of the code on 
 pass the digest the dossier was built with (`--code-digest`; the first replay prints the
 digest it ran under): kept products are then served as if made by this code, which is right only
 where the two versions decide them alike (check the exports).
+
+`--add ARTICLES` times a whole add instead: `pipeline.build(..., incremental=True)` of that file or
+folder onto the copy, on the process engine with 2 workers (as `build_scale.py` adds), printing
+its wall time, the parent's CPU, each phase's wall time and each corpus stage's CPU. With
+`--code-digest` it compares two versions of the code on one dossier's add without rebuilding it.
 
 Dossiers for this: `build_scale.write_corpus(data, 4000, 300, seed=0)` built with `dossier build`
 and one `dossier add` of 100 of the extra articles (its kept products then hold the add's state).
@@ -35,6 +41,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--code-digest", help="serve kept products made by the code with this digest")
+    parser.add_argument("--add", type=Path, help="time a real add of these articles (file or folder)")
     args = parser.parse_args()
 
     from dossier import config
@@ -47,6 +54,8 @@ def main() -> None:
     from dossier.resources import Resources
     from dossier.store import Store
 
+    if args.add:
+        return _timed_adds(args)
     options = Options()
     resources = Resources(options)
     resources.encoder()  # loaded before the clock: an add loads it only when it has sentences to encode
@@ -75,6 +84,30 @@ def main() -> None:
         print(f"load {load:.2f}  " + "  ".join(f"{stage} {seconds:.2f}" for stage, seconds in cpu.items())
               + f"  | corpus {sum(cpu.values()):.2f}  store {store_cpu:.2f}  articles rewritten {len(rewritten)}"
               + f"  (CPU s; code digest {config.code_digest()})")
+
+
+def _timed_adds(args: argparse.Namespace) -> None:
+    """`args.repeat` adds of `args.add` onto fresh copies of `args.db`, each printed."""
+    import dataclasses
+
+    from dossier.config import EngineOptions, Options
+    from dossier.pipeline import build
+    from dossier.store import Store
+
+    options = dataclasses.replace(Options(), engine=EngineOptions(kind="process", workers=2))
+    args.work.mkdir(parents=True, exist_ok=True)
+    for _ in range(args.repeat):
+        copy = args.work / "add.db"
+        shutil.copyfile(args.db, copy)
+        store = Store(copy)
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = build(store, [args.add], options, incremental=True)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        store.close()
+        print(f"add of {result.added}: wall {wall:.1f} s, parent CPU {cpu:.1f} s | phases (wall s) "
+              + " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
+              + " | corpus stages (CPU s) " + " ".join(f"{stage} {seconds:.2f}"
+                                                        for stage, seconds in result.corpus_cpu.items()))
 
 
 def _pretend_code_digest(digest: str) -> None:
