@@ -631,8 +631,8 @@ def _subject(verb):
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             continue
         if node is verb and verb.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.dep_ == "prep" \
-                and node.head.head.pos_ == "NOUN" and _possessor(node.head.head) is not None:
-            return _possessor(node.head.head), False  # "their strategy of attacking him": they attack
+                and node.head.head.pos_ == "NOUN" and (owner := _possessor(node.head.head)) is not None:
+            return owner, False  # "their strategy of attacking him": they attack
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             node = node.head.head  # "concluded by saying that ...", "In asking ..., Judicial Watch noted"
             after_preposition = True  # "pressured them to stop by threatening ...": not "them"
@@ -837,8 +837,7 @@ def _answer_after_question(doc, verb, clause) -> int | None:
     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:
         return None
-    comma = next((t.i for t in doc[verb.i + 1:subject.left_edge.i] if t.text == ","), None)
-    return comma
+    return next((t.i for t in doc[verb.i + 1:subject.left_edge.i] if t.text == ","), None)
 
 
 def _hearer(verb, obj) -> bool:

@@ -139,6 +139,11 @@ def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sen
     return quotes
 
 
+
+def _match_at(text: str, start: int, end: int) -> re.Match:
+    """text[start:end] as a match object: the form the speaker finders take a cue in."""
+    return re.compile(re.escape(text[start:end])).match(text, start)
+
 class _Finder:
     def __init__(self, text, normalised, sentences, mentions, people, attributions):
         self.text = text
@@ -275,7 +280,7 @@ class _Finder:
         match = _INVERTED_OPENING.match(self.norm, start, end)
         if match is None or match.group("verb").lower() not in ATTRIBUTION_FORM_LEMMAS:
             return None, None
-        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        verb = _match_at(self.norm, *match.span("verb"))
         first = match.start("name")
         named = [(s, e, p) for s, e, p in self.people.mentions if s <= first < e]
         if not named:
@@ -488,7 +493,7 @@ class _Finder:
             return None, None
         parsed = reports[-1]
         self.used_cues.add(parsed.cue[0])
-        cue = re.compile(re.escape(self.norm[parsed.cue[0]:parsed.cue[1]])).search(self.norm, parsed.cue[0], parsed.cue[1])
+        cue = _match_at(self.norm, *parsed.cue)
         return Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue), \
             self._parsed_speaker(parsed, lambda: self._speaker_near(cue, *frame))
 
@@ -498,7 +503,7 @@ class _Finder:
         match = _MANNER_BEFORE.search(self.norm, max(start, end - 80), end)
         if match is None:
             return None, None
-        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        verb = _match_at(self.norm, *match.span("verb"))
         speaker = self._speaker_near(verb, start, verb.start())
         if speaker is None:
             return None, None
@@ -510,7 +515,7 @@ class _Finder:
         match = _MANNER_AFTER.match(self.norm, start, end) or _MANNER_AFTER_INVERTED.match(self.norm, start, end)
         if match is None:
             return None, None
-        verb = re.compile(re.escape(match.group("verb"))).search(self.norm, match.start("verb"), match.end("verb"))
+        verb = _match_at(self.norm, *match.span("verb"))
         speaker = self._speaker_near(verb, start, end)
         if speaker is None:
             return None, None
@@ -616,16 +621,9 @@ class _Finder:
         phrase = self._phrase_before(cue, start)
         if phrase is not None:  # the subject right before the cue ("another supporter wrote on Reddit")
             s, e = phrase
-            named = [(a, b, p) for a, b, p in people if s <= a and b <= e]
-            if named:
-                a, b, person = named[-1]
-                return Speaker(person.name, self.text[a:b], a, b)
-            # a group word modifying the head is not the speaker ("the Republican nominee riffed")
-            organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
-                             and not (m.label == "NORP" and m.end < e)]
-            if organisations:
-                m = organisations[-1]
-                return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+            named = self._named_in(s, e)
+            if named is not None:
+                return named
             if not _CAPITALISED.match(self.norm, s):
                 return Speaker(None, self.text[s:e], s, e)
         if people:
@@ -662,12 +660,17 @@ class _Finder:
             s, e = match.span("pronoun")
             person = self.people.nearest_before(s, skip=self._within_marks) if self.norm[s:e].lower() in ("his", "her") else None
             return Speaker(person.name if person else None, self.text[s:e], s, e)
-        s, e = match.span("name")
+        return self._named_in(*match.span("name"))
+
+    def _named_in(self, s: int, e: int) -> Speaker | None:
+        """The last person named in text[s:e], else the last organisation (a group word modifying
+        the head is none: "the Republican nominee riffed"); None without either."""
         named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
         if named:
             a, b, person = named[-1]
             return Speaker(person.name, self.text[a:b], a, b)
-        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e]
+        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
+                         and not (m.label == "NORP" and m.end < e)]
         if not organisations:
             return None
         m = organisations[-1]
@@ -758,8 +761,7 @@ class _Finder:
         sentence = self.sentences[parsed.sentence] if parsed.sentence < len(self.sentences) else None
         if sentence is None or not sentence.start <= parsed.cue[0] < sentence.end or parsed.cue[0] <= sentence.start:
             return None
-        cue = re.compile(re.escape(self.norm[parsed.cue[0]:parsed.cue[1]])).match(self.norm, parsed.cue[0])
-        return self._speaker_near(cue, sentence.start, parsed.cue[0]) if cue else None
+        return self._speaker_near(_match_at(self.norm, *parsed.cue), sentence.start, parsed.cue[0])
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
