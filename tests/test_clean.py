@@ -58,6 +58,8 @@ def _removed(text: str) -> dict[str, str]:
     ("-0.6 C", "weather widget"),
     ("Monday, March 20, 2023", "date line in page chrome"),
     ("17 April 2012 • 2:54pm", "date line in page chrome"),
+    ("|  |  |  |  |  |", "page layout (no words)"),
+    ("* * *", "page layout (no words)"),
 ])
 def test_chrome_line_is_removed_with_its_reason(line, reason):
     assert rule_reason(line) == reason
@@ -227,6 +229,16 @@ def test_site_repeated_lines_are_removed_and_the_step_is_idempotent():
     assert [(a.text, list(a.removed)) for a in articles + loner] == inputs  # new values, inputs kept
     stripped = [changed[a.id] for a in articles]
     assert remove_site_repeats(stripped + loner, OPTIONS) == {}  # one page of a site proves nothing
+
+
+def test_an_added_page_loses_the_chrome_its_stored_site_pages_lost():
+    """The stored pages of an add have lost their site's chrome already; the new page loses it too,
+    as a build of all four pages would take it from each."""
+    pages = [_article(n, "Example Times", "Follow our live coverage") for n in range(4)]
+    stored = list(remove_site_repeats(pages[:3], OPTIONS).values())
+    added = remove_site_repeats(stored + pages[3:], OPTIONS)
+    assert sorted(added) == ["a3"]
+    assert added["a3"] == remove_site_repeats(pages, OPTIONS)["a3"]
 
 
 # ------------------------------------------------------------------ real page slices

@@ -117,6 +117,10 @@ def is_reported_speech(line: str) -> bool:
 
 def rule_reason(line: str) -> str | None:
     """The reason a single line is page chrome, judged on the line alone (never reported speech)."""
+    if not any(ch.isalnum() for ch in line):
+        # table borders and rules of a layout table ("|  |  |"), separators ("* * *", "----"):
+        # an extractor passes them on as text, and they are not words of the article
+        return "page layout (no words)"
     if CHROME_DATE.match(line):
         return "date line in page chrome"
     for reason, pattern in LINE_RULES:

@@ -13,6 +13,8 @@ from dossier.clean.text import _join_kept
 from dossier.config import CleanOptions
 from dossier.model import Article, RemovedLine
 
+SITE_REASON = "repeated across pages of this site"
+
 
 def _site_key(article: Article) -> str | None:
     if article.site:
@@ -33,12 +35,20 @@ def repeated_lines(articles: list[Article], options: CleanOptions) -> dict[str, 
     for site, group in by_site.items():
         if len(group) < options.site_repeat_min_docs:
             continue
-        counts = Counter(line for a in group for line in {l.strip() for l in a.text.splitlines() if l.strip()})
+        counts = Counter(line for a in group for line in _page_lines(a))
         floor = max(options.site_repeat_min_docs, options.site_repeat_min_share * len(group))
         lines = {line for line, n in counts.items() if n >= floor}
         if lines:
             repeated[site] = lines
     return repeated
+
+
+def _page_lines(article: Article) -> set[str]:
+    """The page's non-blank lines as it came from cleaning: its text's, and those an earlier pass of
+    this step took out (a stored article of an add), so an add counts a site's chrome as a build of
+    all its pages would."""
+    lines = {l.strip() for l in article.text.splitlines() if l.strip()}
+    return lines | {r.line for r in article.removed if r.reason == SITE_REASON}
 
 
 def strip_lines(article: Article, lines: set[str]) -> Article | None:
@@ -47,7 +57,7 @@ def strip_lines(article: Article, lines: set[str]) -> Article | None:
     keep = [l.strip() not in lines for l in text_lines]
     if all(keep):
         return None
-    removed = [RemovedLine(l.strip(), "repeated across pages of this site") for l, k in zip(text_lines, keep) if not k]
+    removed = [RemovedLine(l.strip(), SITE_REASON) for l, k in zip(text_lines, keep) if not k]
     return dataclasses.replace(article, text=_join_kept(text_lines, keep), removed=article.removed + removed)
 
 
