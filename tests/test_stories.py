@@ -277,6 +277,23 @@ def test_unrelated_articles_are_apart():
     assert len(stories) == 2
 
 
+def test_unrelated_articles_in_german_are_apart_though_they_share_its_function_words():
+    match = article("g1", ["Der Verein hat am Samstag das Spiel gegen die Gäste aus der Stadt mit drei zu eins "
+                           "gewonnen, und die Fans waren mit der Leistung sehr zufrieden.",
+                           "Der Trainer sagte nach dem Spiel, dass die Mannschaft in der Liga nun auf dem "
+                           "dritten Platz steht."])
+    law = article("g2", ["Die Regierung hat in der Woche ein neues Gesetz für die Bauern auf dem Land vorgelegt, "
+                         "und die Opposition war mit dem Plan nicht einverstanden.",
+                         "Der Minister sagte, dass die Reform in der nächsten Woche im Parlament auf der "
+                         "Tagesordnung steht."])
+    for german in (match, law):
+        german.language = "de"
+    english = [article("g3", MOSCOW), article("g4", ["The city council approved a new budget for schools.",
+                                                     "Residents asked for more bus lines in the north."])]
+    stories, _ = build_stories([match, law, *english], [])
+    assert len(stories) == 4
+
+
 def test_story_ids_are_deterministic_whatever_the_input_order():
     articles, links = seeds_like()
     first, _ = build_stories(articles, links)

@@ -32,9 +32,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 from datasketch import MinHash
 
@@ -42,6 +39,7 @@ from dossier.config import ReuseOptions
 from dossier.model import Article
 from dossier.resources import encoder_precision
 from dossier.reuse.sentences import Unit, article_units, words
+from dossier.stopwords import STOP_WORD_LANGUAGES, STOP_WORDS
 
 PRODUCT_NAME = "reuse.sentences.v3"  # v3: stop words of the article's language
 # Prefix stems: "negotiations"/"negotiators" and "strike"/"strikes" meet without a stemmer; six
@@ -60,23 +58,6 @@ PAD_STEP = 8
 # double a batch's cost.
 MAX_SEQ_TOKENS = 128
 MINHASH_SCHEME = "affine32"  # datasketch 2's default, named so stored signatures stay readable
-# Languages whose stop words stems leave out (spaCy's lists); English first, so it wins ties.
-STOP_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
-
-
-def _spacy_stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop word list for `lang`, read from its module file alone: importing
-    `spacy.lang.<lang>.stop_words` runs the language package first (French compiles its tokenizer
-    exceptions: 2.5 s of every command's start)."""
-    spacy_dir = importlib.util.find_spec("spacy").submodule_search_locations[0]
-    path = Path(spacy_dir) / "lang" / lang / "stop_words.py"
-    spec = importlib.util.spec_from_file_location(f"dossier_stop_words_{lang}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.STOP_WORDS)
-
-
-STOP_WORDS: dict[str, frozenset[str]] = {lang: _spacy_stop_words(lang) for lang in STOP_WORD_LANGUAGES}
 
 
 class ProductCache(Protocol):

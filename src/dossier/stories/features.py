@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from dossier.analyse.datelines import dateline, datelines
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
+from dossier.stopwords import FUNCTION_WORDS
 from dossier.timevalue import DateSpan, parse_span
 from dossier.triggers import OCCURRENCE
 
@@ -43,6 +44,7 @@ _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+_PUNCTUATION = "\"'“”‘’„«»()[]{}.,;:!?¿¡-–—…"
 
 @dataclass(frozen=True)
 class ArticleFeatures:
@@ -183,13 +185,24 @@ def _is_stamp(article: Article, sentence) -> bool:
 def _own_text(article: Article, skip: set[int] | frozenset) -> str:
     """Title and the sentences that are neither shared background nor evidence of a background event."""
     if not article.sentences:
-        return "\n".join(filter(None, [article.title, article.text]))
+        return _content_words("\n".join(filter(None, [article.title, article.text])), article.language)
     background = {_norm(ev.text) for e in article.events if e.background for ev in e.evidence}
     kept = [s.text for s in article.sentences
             if s.index not in skip and _norm(s.text) not in background]
     if not kept:  # an article made only of background still needs a vector
         kept = [s.text for s in article.sentences]
-    return "\n".join(filter(None, [article.title, *kept]))
+    return _content_words("\n".join(filter(None, [article.title, *kept])), article.language)
+
+
+def _content_words(text: str, language: str | None) -> str:
+    """`text` without the function words of its language, where that is not English: the content
+    vectors leave out English stop words only, so "der", "und", "mit" made any two German articles
+    look alike (994 htmldate-eval pages: 21 unrelated German sports reports in one story)."""
+    stop_words = FUNCTION_WORDS.get(language) if language and language != "en" else None
+    if not stop_words:
+        return text
+    return "\n".join(" ".join(w for w in line.split() if w.strip(_PUNCTUATION).lower() not in stop_words)
+                     for line in text.splitlines())
 
 
 def _participants(article: Article, event: Event | None, top: int) -> list[str]:
