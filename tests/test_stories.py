@@ -294,6 +294,22 @@ def test_unrelated_articles_in_german_are_apart_though_they_share_its_function_w
     assert len(stories) == 4
 
 
+def test_history_told_by_a_bare_predicate_with_no_actor_joins_no_other_storys_event():
+    """"the campaign" in one story's background and "campaigned" in another's news share only the verb."""
+    from dossier.triggers import OCCURRENCE
+
+    def happening(eid, sentence, date, precision, background):
+        return dataclasses.replace(event(eid, OCCURRENCE, sentence, date, precision, background=background),
+                                   predicate="campaign")
+
+    football = article("h1", ["The club's campaign ended in defeat after a poor run of form in the league."],
+                       [happening("e", "The club's campaign ended in defeat", "2020-02", "month", True)])
+    politics = article("h2", ["The senator campaigned across the state on February 19, 2020 before the vote."],
+                       [happening("e", "The senator campaigned across the state", "2020-02-19", "day", False)])
+    _, events = build_stories([football, politics], [])
+    assert all(len(e.articles) == 1 for e in events)
+
+
 def test_story_ids_are_deterministic_whatever_the_input_order():
     articles, links = seeds_like()
     first, _ = build_stories(articles, links)

@@ -129,8 +129,11 @@ def _same_event(a: Item, b: Item) -> bool:
         return a.story == b.story and shared
     if a.place and b.place and a.place != b.place:
         return False
-    return bool(a.participants & b.participants) or (a.place is not None and a.place == b.place) \
-        or not (a.participants or b.participants)
+    if a.participants & b.participants or (a.place is not None and a.place == b.place):
+        return True
+    # neither names an actor: one happening when its type names one ("the withdrawal"), never for a
+    # domain-general predicate ("campaign", "cause"), which would join every story's use of the verb
+    return a.event.type != OCCURRENCE and not (a.participants or b.participants)
 
 
 def _merge_dated(items: list[Item], forest: UnionFind, max_block: int, block_window: int) -> None:
