@@ -634,10 +634,10 @@ def test_clusters_agreeing_on_different_key_numbers_are_two_events():
 
     five_six = cluster({"5.6"}, {"5.6", "1336"}, {"5.6"}, set())
     five_nine = cluster({"5.9", "10"}, {"5.9"}, {"10", "80"})
-    assert five_six.numbers_conflict(five_nine, 0.5)
-    assert not five_six.numbers_conflict(cluster({"5.6", "5"}, {"5.6"}), 0.5)  # the same magnitude
+    assert five_six.key_facts_conflict(five_nine, 0.5)
+    assert not five_six.key_facts_conflict(cluster({"5.6", "5"}, {"5.6"}), 0.5)  # the same magnitude
     staff = cluster({"50"}, {"50", "10"}, {"50"})
-    assert not staff.numbers_conflict(cluster({"60"}, {"8"}), 0.5)  # nothing agreed: incidental numbers
+    assert not staff.key_facts_conflict(cluster({"60"}, {"8"}), 0.5)  # nothing agreed: incidental numbers
 
 
 def test_the_names_of_the_lead_are_evidence_for_one_event():
@@ -672,10 +672,54 @@ def test_clusters_whose_leads_agree_on_different_years_are_two_events():
 
     firing = cluster({2008}, {2008, 2007}, set(), {2008})
     hiring = cluster({2005}, {2005}, {2005})
-    assert firing.numbers_conflict(hiring, 0.5)
-    assert not firing.numbers_conflict(cluster({2008}, {2008}), 0.5)
-    assert not firing.numbers_conflict(cluster({2005}, {2006}), 0.5)  # nothing agreed on the other side
+    assert firing.key_facts_conflict(hiring, 0.5)
+    assert not firing.key_facts_conflict(cluster({2008}, {2008}), 0.5)
+    assert not firing.key_facts_conflict(cluster({2005}, {2006}), 0.5)  # nothing agreed on the other side
 
+
+
+def placed(aid, sentences, *places):
+    """An undated report whose lead names `places` (tagged as the entity model would)."""
+    a = article(aid, sentences)
+    for name in places:
+        start = a.text.index(name)
+        a.mentions.append(Mention(name, "GPE", start, start + len(name), 0))
+    return a
+
+
+def test_clusters_whose_leads_agree_on_different_places_are_two_events_where_no_date_checks_them():
+    """One player, two clubs' offers, no dates: the reports of one offer agree on Las Vegas, those
+    of the other on Boston, and none of either names the other's place, so the two are never one
+    story however alike their words. Without places they are one story."""
+    vegas = [placed("v1", ["The Angels made an eight-year offer to free agent first baseman Mark Teixeira in Las Vegas.",
+                           "General manager Tony Reagins confirmed the offer at the winter meetings."], "Las Vegas"),
+             placed("v2", ["In Las Vegas the Angels confirmed an eight-year offer to free agent Mark Teixeira.",
+                           "The first baseman is weighing the offer, Tony Reagins said at the winter meetings."],
+                    "Las Vegas")]
+    boston = [placed("b1", ["The Red Sox made an eight-year offer to free agent first baseman Mark Teixeira in Boston.",
+                            "General manager Theo Epstein confirmed the offer to the free agent."], "Boston"),
+              placed("b2", ["In Boston the Red Sox confirmed an eight-year offer to free agent Mark Teixeira.",
+                            "The first baseman is weighing the offer, Theo Epstein said."], "Boston")]
+    stories, _ = build_stories(vegas + boston, [])
+    assert story_sets(stories) == {frozenset({"v1", "v2"}), frozenset({"b1", "b2"})}
+    unplaced = [dataclasses.replace(a, mentions=[]) for a in vegas + boston]
+    assert len(build_stories(unplaced, [])[0]) == 1
+
+
+def test_places_are_checked_only_as_agreed_facts_of_both_clusters():
+    from collections import Counter
+
+    from dossier.stories.cluster import _Cluster
+
+    def cluster(*places):
+        return _Cluster(groups=list(range(len(places))), vector={}, key="k", latest_start=float("-inf"),
+                        earliest_end=float("inf"), places=Counter(p for ps in places for p in ps),
+                        placed=sum(1 for ps in places if ps))
+
+    vegas = cluster({"las vegas"}, {"las vegas", "anaheim"}, set())
+    assert vegas.key_facts_conflict(cluster({"boston"}, {"boston"}), 0.5)
+    assert not vegas.key_facts_conflict(cluster({"boston"}, {"boston", "las vegas"}), 0.5)  # named there too
+    assert not vegas.key_facts_conflict(cluster({"boston"}, {"texas"}), 0.5)  # nothing agreed on the other side
 
 def test_a_page_stamp_does_not_push_the_first_sentence_out_of_the_lead():
     """A headline, then "December 15th, 2008, 7: 35 am", then the news: the stamp dates the report,

@@ -7,8 +7,9 @@ summed vectors) plus the mean evidence of their scored candidate pairs (`evidenc
 dates, years, numbers, places, names). The best link merges first while it reaches
 `StoriesOptions.join_threshold`; a merge that would put two main events more than
 `date_window_days` apart in one story is never made, nor, where the dates cannot check it, one
-between clusters whose reports agree on different key numbers (`StoriesOptions.agreed_number_share`). Ties are broken by a digest of the groups' texts, and groups are indexed in
-that digest's order, so the stories depend only on the texts, not on input order or article ids.
+between clusters whose reports agree on different key numbers, years or places
+(`StoriesOptions.agreed_number_share`). Ties are broken by a digest of the groups' texts, and groups
+are indexed in that digest's order, so the stories depend only on the texts, not on input order or article ids.
 
 Incremental: `StoryIndex.add` clusters new articles together with the stored stories, which may
 take new groups but never merge with each other, except that a new copy linking two stories
@@ -129,14 +130,19 @@ class _Cluster:
     numbered: int = 0  # groups whose lead states any number
     years: Counter = field(default_factory=Counter)  # lead year -> how many groups name it
     yeared: int = 0  # groups whose lead names any year
+    places: Counter = field(default_factory=Counter)  # lead place -> how many groups name it
+    placed: int = 0  # groups whose lead names any place
 
-    def numbers_conflict(self, other: _Cluster, share: float) -> bool:
+    def key_facts_conflict(self, other: _Cluster, share: float) -> bool:
         """Both sides agree on numbers that none of the other's reports give: two template events
         (a 5.6 quake and a 5.9 one), told apart where no date can. One side's agreed number missing
         from the other is not enough: a report's incidental numbers (staff, engines) differ. Years
-        the leads name are checked alike: a firing told "in 2008" and a hiring told "in 2005"."""
+        the leads name are checked alike (a firing told "in 2008" and a hiring told "in 2005"), and
+        places (one player's offers from a club at the winter meetings in Las Vegas and from
+        another in Boston)."""
         return (_facts_conflict(self.numbers, self.numbered, other.numbers, other.numbered, share)
-                or _facts_conflict(self.years, self.yeared, other.years, other.yeared, share))
+                or _facts_conflict(self.years, self.yeared, other.years, other.yeared, share)
+                or _facts_conflict(self.places, self.placed, other.places, other.placed, share))
 
     @property
     def dated(self) -> bool:
@@ -282,7 +288,9 @@ class StoryIndex:
                         earliest_end=min((d.end for d in dates), default=float("inf")), story=story,
                         numbers=numbers, numbered=sum(1 for g in groups if self.groups[g].facts.numbers),
                         years=Counter(y for g in groups for y in self.groups[g].facts.years),
-                        yeared=sum(1 for g in groups if self.groups[g].facts.years))
+                        yeared=sum(1 for g in groups if self.groups[g].facts.years),
+                        places=Counter(p for g in groups for p in self.groups[g].facts.places),
+                        placed=sum(1 for g in groups if self.groups[g].facts.places))
 
     def _push(self, heap: list, clusters: dict[int, _Cluster], edges: dict, ca: int, cb: int) -> None:
         a, b = clusters[ca], clusters[cb]
@@ -290,7 +298,7 @@ class StoryIndex:
         if total == float("-inf") or not a.can_join(b, self.options.date_window_days):
             return
         share = self.options.agreed_number_share
-        if share and not (a.dated and b.dated) and a.numbers_conflict(b, share):
+        if share and not (a.dated and b.dated) and a.key_facts_conflict(b, share):
             return
         link = a.mean_cosine(b) + total / count
         if link >= self.options.join_threshold:
@@ -310,6 +318,8 @@ class StoryIndex:
         a.numbered += b.numbered
         a.years.update(b.years)
         a.yeared += b.yeared
+        a.places.update(b.places)
+        a.placed += b.placed
         a.version += 1
         for other, (total, count) in edges.pop(gone).items():
             del edges[other][gone]
