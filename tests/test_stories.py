@@ -706,6 +706,22 @@ def test_clusters_whose_leads_agree_on_different_places_are_two_events_where_no_
     assert len(build_stories(unplaced, [])[0]) == 1
 
 
+
+def test_dated_clusters_are_not_told_apart_by_their_places():
+    """Where both clusters are dated the date gate has checked them, and "Athens" and "Greece" are one
+    place to a reader, not to a set: reports of one firebombing dated alike stay one story."""
+    athens = ["A firebomb attack on a bank in Athens killed three employees during a general strike.",
+              "Protesters threw petrol bombs at the bank as police fired tear gas at the crowd."]
+    greece = ["A firebomb attack on a bank in Greece killed three employees during a general strike.",
+              "Police fired tear gas as protesters threw petrol bombs at the bank during the strike."]
+    reports = [placed(f"{place[0]}{i}", sentences + [later], place)
+               for place, sentences in (("Athens", athens), ("Greece", greece))
+               for i, later in ((1, "The strike closed schools."), (2, "Flights were grounded."))]
+    for a in reports:
+        a.events = [event("e", "attack", a.sentences[0].text, "2010-05-05", "day", place=None)]
+    stories, _ = build_stories(reports, [])
+    assert story_sets(stories) == {frozenset({"A1", "A2", "G1", "G2"})}
+
 def test_places_are_checked_only_as_agreed_facts_of_both_clusters():
     from collections import Counter
 
