@@ -110,6 +110,13 @@ def test_negation_moved_by_rewording_is_not_a_change():
     assert [c for c in changes(a, b) if c.slot == "negation"] == []
 
 
+def test_a_negated_subject_negates_its_clause_however_far_its_predicate():
+    a = "None of the \u201cpotentially hundreds\u201d of buyers were charged or named Wednesday, Levy said."
+    b = "The buyers are neither named nor charged at this point, but Levy emphasized the inquiry."
+    assert [c for c in changes(a, b) if c.slot == "negation"] == []
+    assert [c for c in changes(b, a) if c.slot == "negation"] == []
+
+
 def test_inserted_negation_beside_another_negation_is_found():
     a = "The display will remain 13 inches, although we would not rule out a larger one."
     b = "The display will not remain 13 inches, although we would not rule out a larger one."

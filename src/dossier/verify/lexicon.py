@@ -14,9 +14,11 @@ NEGATION_CUES = frozenset({
 })  # "deny" takes a clause, not a predicate: it is an attribution cue (CUE_CLASSES) instead
 
 # Negation said another way: a sentence with one of these may negate without a cue above
-# ("unless the subsidies are repealed" = "if the subsidies are not repealed").
+# ("unless the subsidies are repealed" = "if the subsidies are not repealed"); a negated subject
+# negates its clause's predicate, however far ("None of the buyers were charged" = "the buyers were
+# not charged").
 NEGATION_REWORDINGS = frozenset({"unless", "lack", "lacks", "lacked", "lacking", "absent", "absence",
-                                 "neither", "nor", "instead", "rather"})
+                                 "neither", "nor", "instead", "rather", "none", "nobody", "nothing"})
 
 # Words that carry no predicate of their own: the negated predicate is the next word after them.
 NEGATION_SKIP = frozenset({
