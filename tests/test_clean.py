@@ -60,6 +60,10 @@ def _removed(text: str) -> dict[str, str]:
     ("17 April 2012 • 2:54pm", "date line in page chrome"),
     ("|  |  |  |  |  |", "page layout (no words)"),
     ("* * *", "page layout (no words)"),
+    ("<b>Deprecated</b>:  Assigning the return value of new by reference is deprecated in "
+     "<b>/www/htdocs/site/wp-settings.php</b> on line <b>520</b><br />", "server error message"),
+    ("Warning: Cannot modify header information - headers already sent in /var/www/index.php on line 12",
+     "server error message"),
 ])
 def test_chrome_line_is_removed_with_its_reason(line, reason):
     assert rule_reason(line) == reason
