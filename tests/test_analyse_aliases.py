@@ -29,6 +29,14 @@ def test_spelling_variants_surnames_and_known_aliases_merge():
     assert a.mentions[1].entity is None and b.quotes[0].speaker is None  # inputs left as they were
 
 
+def test_names_spelled_alike_with_other_numbers_stay_apart():
+    a = article("a", [("World War I", "EVENT"), ("G7", "ORG"), ("Apollo 11", "PRODUCT")])
+    b = article("b", [("World War II", "EVENT"), ("G8", "ORG"), ("Apollo 13", "PRODUCT"), ("World War 1", "EVENT")])
+    entities = resolve_entities([a, b]).entities
+    for one, other in (("World War I", "World War II"), ("G7", "G8"), ("Apollo 11", "Apollo 13")):
+        assert entity_of(entities, one) is not entity_of(entities, other)
+
+
 def test_shared_first_name_never_merges():
     a = article("a", [("Sergey Lavrov", "PERSON"), ("Sergey Shoigu", "PERSON"), ("John Smith", "PERSON"),
                       ("Jane Smith", "PERSON")])

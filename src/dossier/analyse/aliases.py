@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from dossier.model import Article, Entity
 # `name_similarity`, `min_fuzzy_key_length`, with the pairs they were set on).
 _DEFAULTS = AnalyseOptions()
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de"})
+_ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 
 
 @dataclass
@@ -172,6 +174,12 @@ def _other_key(text: str) -> str:
     return "known:" + fold(known) if known else folded
 
 
+def _numerals(key: str) -> tuple[str, ...]:
+    """The numbers a name carries (digits, and roman numerals up to 39 as words): "World War I" and
+    "World War II", "G7" and "G8", "Season 2" and "Season 3" are spelled alike but name two things."""
+    return tuple(re.findall(r"\d+", key)) + tuple(w for w in key.split() if _ROMAN.fullmatch(w))
+
+
 def _cluster_others(keys: list[str], options: AnalyseOptions) -> dict[str, str]:
     """Key -> cluster key: spelling variants within a first-letters block, then acronyms."""
     cluster = {key: key for key in keys}
@@ -183,7 +191,8 @@ def _cluster_others(keys: list[str], options: AnalyseOptions) -> dict[str, str]:
     for block in blocks.values():
         for i, key in enumerate(block):
             for earlier in block[:i]:
-                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= options.name_similarity:
+                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= options.name_similarity \
+                        and _numerals(key) == _numerals(earlier):
                     cluster[key] = cluster[earlier]
                     break
     initials: dict[str, list[str]] = defaultdict(list)
