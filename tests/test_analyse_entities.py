@@ -80,3 +80,10 @@ def analyse(resources):
 def test_a_wire_service_in_a_sentence_is_an_organisation(analyse):
     a = analyse('"We are watching the situation closely," a NATO official told Reuters on Friday.')
     assert ("Reuters", "ORG") in labels(a.mentions)
+
+
+def test_an_email_address_is_no_entity_but_a_dotcom_name_is(analyse):
+    a = analyse("Constituents can write to the MP at conor.burns.mp@parliament.uk, his office said on Monday.")
+    assert not [m for m in a.mentions if "@" in m.text]
+    b = analyse("The company Amazon.com said on Tuesday that AC/DC would play in London.")
+    assert {"Amazon.com", "AC/DC"} <= {m.text for m in b.mentions}

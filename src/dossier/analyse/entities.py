@@ -27,6 +27,8 @@ NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von"
                             "di", "du", "el", "abu", "dos", "das"})
 _TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                               "′": "'", "`": "'"})
+# An e-mail or web address, or markup ("Amazon.com" and "AC/DC" are names; "x.com/abc" is a link).
+_ADDRESS = re.compile(r"\w@\w|://|\bwww\.|\.[a-z]{2,}/\S|[<>]|=\s*[\"']", re.I)
 _CREDIT_LINE = re.compile(r"\(photo\b|\bphoto\s*:|\bgetty images\b|\bcredit\s*:|\bimage\s*:", re.I)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A heading: at least this many words, and this share of them capitalised.
@@ -76,7 +78,7 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
             raw.append(Mention(text=text[start:end], label=ent.label_, start=start, end=end,
                                sentence=sentence_at(sentences, start)))
     credit_lines: dict[int, bool] = {}  # line start -> is a credit line; one search per line, not per mention
-    mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines)]
+    mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines) and not _is_address(m.text)]
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
     mentions = split_headline_fragments(mentions, {s.index for s in sentences if is_headline(s)})
@@ -122,6 +124,12 @@ def _relabel_country(mention: Mention) -> Mention:
     if mention.label != "GPE" and fold(mention.text) in country_names():
         mention.label = "GPE"
     return mention
+
+
+def _is_address(name: str) -> bool:
+    """An e-mail or web address or a piece of markup the model took for a name
+    ("conor.burns.mp@parliament.uk", "pic.twitter.com/RLEsMPYSRd", 'style="font-size:12pt'): no entity."""
+    return bool(_ADDRESS.search(name))
 
 
 def _is_chrome(text: str, mention: Mention, credit_lines: dict[int, bool]) -> bool:
