@@ -117,6 +117,15 @@ def test_a_negated_subject_negates_its_clause_however_far_its_predicate():
     assert [c for c in changes(b, a) if c.slot == "negation"] == []
 
 
+def test_a_short_quote_is_compared_only_where_both_its_neighbours_stand_in_the_other_sentence():
+    a = "\u201cThe next generation is using it,\u201d Ramaswamy said, after pointing out her daughter is on the app."
+    b = "She called Mr. Ramaswamy \u201cscum\u201d for pointing out that her daughter has an account."
+    assert [c for c in changes(a, b) + changes(b, a) if c.slot == "quoted word changed"] == []
+    assert [(c.a, c.b) for c in changes("Officials cited \"logistical\" issues for the delay.",
+                                        "Officials cited technological issues for the delay.")] \
+        == [("logistical", "technological")]
+
+
 def test_inserted_negation_beside_another_negation_is_found():
     a = "The display will remain 13 inches, although we would not rule out a larger one."
     b = "The display will not remain 13 inches, although we would not rule out a larger one."

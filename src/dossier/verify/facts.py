@@ -499,17 +499,24 @@ def _context(slots: FactSlots, start: int, step: int) -> list[str]:
 
 def _substitute(side: FactSlots, q: QuotedSpan, other_words: list[Token], n: int) -> list[str] | None:
     """The n words of the other sentence that stand where the quote stands, when the quote's
-    neighbouring words (with at least one content word) occur there exactly once."""
+    neighbouring words (with at least one content word) occur there exactly once: two of them, or
+    one with the word on the quote's other side bordering them there too. One shared name beside a
+    quote ("Mr. Ramaswamy "scum" for ..." / "Ramaswamy said, after ...") does not make two
+    sentences parallel."""
     lower = [t.lower for t in other_words]
-    for ctx, after in ((_context(side, q.last + 1, +1), True), (_context(side, q.first - 1, -1), False)):
+    before, after_words = _context(side, q.first - 1, -1), _context(side, q.last + 1, +1)
+    for ctx, after in ((after_words, True), (before, False)):
         if not ctx or all(w in lexicon.STOPWORDS for w in ctx):
             continue
         hits = [j for j in range(len(lower) - len(ctx) + 1) if lower[j:j + len(ctx)] == ctx]
         if len(hits) != 1:
             continue
-        j = hits[0]
-        span = other_words[j - n:j] if after else other_words[j + len(ctx):j + len(ctx) + n]
-        if len(span) == n:
+        start = hits[0] - n if after else hits[0] + len(ctx)
+        span = other_words[max(start, 0):start + n]
+        # the word bordering the span on the quote's other side, which that side's context names
+        border = (start - 1, before[-1:]) if after else (start + n, after_words[:1])
+        bordered = not border[1] or (0 <= border[0] < len(lower) and lower[border[0]] == border[1][0])
+        if len(span) == n and (len(ctx) > 1 or bordered):
             return [t.text for t in span]
     return None
 
