@@ -32,6 +32,14 @@ def test_role_title_before_a_name():
     assert _claims(a) == {("ann lee", "role", "deputy foreign minister")}
 
 
+def test_a_rank_before_a_country_and_the_office_stays_in_the_role():
+    a = _article("The debate does not include former U.S. President Donald Trump, who is running again.",
+                 [("Donald Trump", "PERSON")])
+    assert _claims(a) == {("donald trump", "role", "former president")}
+    b = _article("Analysts quoted former Russian President Dmitry Medvedev on Monday.", [("Dmitry Medvedev", "PERSON")])
+    assert _claims(b) == {("dmitry medvedev", "role", "former president")}
+
+
 def test_apposition_gives_role_and_affiliation():
     a = _article("Ahmed Karimi, the Blue Party's minister, met farmers.",
                  [("Ahmed Karimi", "PERSON"), ("Blue Party", "ORG")])

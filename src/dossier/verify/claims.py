@@ -176,19 +176,27 @@ def _claim(article: Article, subject: str, attribute: str, value: str, text: str
 
 
 def _role_before(text: str, person_start: int) -> tuple[str, int] | None:
-    """'Deputy Foreign Minister' right before a name: (normalised role, start offset)."""
-    m = re.search(r"((?:[A-Za-z][A-Za-z\-]*\s){1,5})$", text[:person_start])
+    """'Deputy Foreign Minister' right before a name: (normalised role, start offset). A country
+    between a rank and the office ("former U.S. President", "former Russian President") is not
+    part of the role, but the rank is: a former president is not the president."""
+    m = re.search(r"((?:[A-Za-z][A-Za-z.\-]*\s){1,6})$", text[:person_start])
     if not m:
         return None
     words = m.group(1).split()
-    taken = []
-    for word in reversed(words):
-        if word.lower().removeprefix("ex-") not in ROLE_HEADS | ROLE_MODIFIERS | RANK_MODIFIERS:
+    taken: list[str] = []
+    first = len(words)  # index of the leftmost word of the phrase
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word.lower().removeprefix("ex-") in ROLE_HEADS | ROLE_MODIFIERS | RANK_MODIFIERS and "." not in word:
+            taken.insert(0, word)
+            first = i
+        elif taken and word[:1].isupper() and i > 0 and words[i - 1].lower() in RANK_MODIFIERS:
+            first = i  # "U.S." or "Russian" between "former" and the office: skipped
+        else:
             break
-        taken.insert(0, word)
     if not taken or taken[-1].lower() not in ROLE_HEADS:
         return None
-    start = person_start - len(" ".join(taken)) - 1
+    start = person_start - len(" ".join(words[first:])) - 1
     return _normal_role(" ".join(taken)), start
 
 
