@@ -161,12 +161,16 @@ def tfidf_agglomerative(texts: list[str], threshold: float) -> list[str]:
 
 def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
     """Dossier articles for the documents, analysed unless `analyse` is false. `cache` (optional)
-    keeps analysed articles between runs, keyed by document id and text, and dropped whole when
+    keeps analysed articles between runs, keyed by document id, text, language and page date, and dropped whole when
     Dossier's code changed (`config.code_digest`): an analysis by older rules is never scored."""
     from dossier.config import Options
     from dossier.model import Article
 
-    articles = [Article(id=d["id"], source=d["id"], text=d["text"], url=d["url"]) for d in docs]
+    # Documents may also give what the clean stage would have found (benchmarks/stories_pile.py's
+    # web pages: language, page date); ECB+ documents give neither.
+    articles = [Article(id=d["id"], source=d["id"], text=d["text"], url=d["url"], language=d.get("language"),
+                        page_date=d.get("page_date"), page_date_trust=d.get("page_date_trust", "missing"))
+                for d in docs]
     if not analyse:
         return articles
     from dossier.analyse import analyse_article
@@ -179,7 +183,7 @@ def to_articles(docs: list[dict], analyse: bool, cache: Path | None = None):
     resources = Resources(Options())
     out = []
     for article in articles:
-        key = (article.id, article.text)
+        key = (article.id, article.text, article.language, article.page_date, article.page_date_trust)
         if key not in stored:
             stored[key] = analyse_article(article, resources)
         out.append(stored[key])
