@@ -802,3 +802,28 @@ def test_term_vectors_of_fitted_texts_equal_those_hashed_afresh():
     assert reused.shape == (3, hashed.shape[1]) and reused.nnz > 0
     assert np.array_equal(reused.toarray(), hashed.toarray())
     assert weights.vectors(texts[:1]).nnz == reused[0].nnz  # the rows asked for, in that order
+
+
+def test_reports_dated_alike_need_a_shared_lead_fact_besides_topic_words():
+    """Two reports of one week (a Davis Cup tie, a Lakers game) are both dated and within the date
+    window, which checks nothing there; sharing only crowd words and no name, place, number or year
+    in the lead, they are two stories (one with the former same-date bonus and no such penalty)."""
+    from dossier.config import StoriesOptions
+    from dossier.stories.evidence import Facts, pair_evidence
+    from dossier.timevalue import parse_span
+
+    def reports():
+        return [article("T", ["Spain beat Russia in the Davis Cup tie in Madrid.",
+                              "Fans cheered the home win late at night."], page_date="2019-11-20", trust="ok"),
+                article("L", ["The Lakers defeated the Thunder behind LeBron James in Los Angeles.",
+                              "Fans cheered another assist."], page_date="2019-11-19", trust="ok")]
+
+    assert story_sets(build_stories(reports(), [])[0]) == {frozenset({"T"}), frozenset({"L"})}
+    before = StoriesOptions(same_date_bonus=0.05, no_shared_fact_penalty=0.0)
+    assert story_sets(build_stories(reports(), [], options=before)[0]) == {frozenset({"T", "L"})}
+    day = parse_span("2019-11-19", "day")
+    tie, game = Facts(date=day, numbers=frozenset({"2"})), Facts(date=day, numbers=frozenset({"113"}))
+    options = StoriesOptions(no_shared_fact_penalty=0.03, number_weight=0.0, same_date_bonus=0.0)
+    assert pair_evidence(tie, game, options=options) == -0.03
+    assert pair_evidence(tie, tie, options=options) == 0.0  # a number in common
+    assert pair_evidence(Facts(numbers=frozenset({"2"})), Facts(), options=options) == 0.0  # undated: not here

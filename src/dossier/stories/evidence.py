@@ -75,6 +75,8 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
         score += o.name_weight * shared
     if a.date and b.date:
         score += o.same_date_bonus
+        if not shares_lead_fact(a, b):  # dates of one busy week (page dates) check nothing
+            score -= o.no_shared_fact_penalty
     elif a.date or b.date:
         score -= o.one_sided_date_penalty
     if a.years and b.years and not a.years & b.years:
@@ -91,3 +93,9 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
     if a.type and b.type and a.type != b.type:
         score -= o.type_mismatch_penalty
     return score
+
+
+def shares_lead_fact(a: Facts, b: Facts) -> bool:
+    """Whether the leads have any name, place, number or year in common: what a reader checks
+    first that two reports tell one event, beyond words of the same topic."""
+    return bool(a.names & b.names or a.places & b.places or a.numbers & b.numbers or a.years & b.years)
