@@ -67,7 +67,14 @@ subordinator ("as his friends jeered"), a second clause's manner verb ending an 
 round used; every train article was already in one of the five `--every 5` slices), then a
 capitalised verb opening a frame ("Said X, ...", "Stated X:") and no person after a preposition
 as the frame's speaker ("took to Twitter, writing:"), chosen on `--start 3` and `--start 6
---every 7`, all checked on `--start 5 --every 7`): report dev (or test), never train.
+--every 7`, all checked on `--start 5 --every 7`; then "reportedly" on a reporting verb left to
+the verb, any verb whose clause is a quote opened after a comma ("proclaimed at a press
+conference, "...""), a clause before a semicolon not the next verb's content and one before a dash
+cut to the part after it, a "with X saying" absolute clause as its own report, a standing
+determiner as an inverted source ('"...," tweeted another'), a possessive pronoun on an object
+noun with a participle standing for the subject ("she revised her statement explaining") and
+'"...," read(s) the statement' with the text as source, chosen on `--start 1 --every 7` and
+checked on `--start 4 --every 7`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

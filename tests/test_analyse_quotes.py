@@ -923,3 +923,55 @@ def test_report_in_a_when_clause_is_its_own_and_ends_the_outer_content(analyse):
     assert by_cue(a, "to dismiss").text == "the email issue in October"
     told = by_cue(a, "told")
     assert told.text.startswith("that Americans were") and source_text(a, told) == "he"
+
+
+def test_reportedly_on_a_reporting_verb_leaves_the_verb_its_subject(analyse):
+    a = analyse("Last year, the mayor played down the complaints and reportedly argued that a fight would only help "
+                "his rival.")
+    quote = by_start(a, "that a fight")
+    assert source_text(a, quote) == "the mayor" and quote.cue == "reportedly argued"
+
+
+def test_any_verb_introducing_a_quote_after_a_comma_is_its_cue(analyse):
+    a = analyse('In the spring, Maria Lopez emphatically proclaimed at a press conference, "I did not send any '
+                'secret files to anyone."')
+    quote = by_start(a, "I did not send")
+    assert quote.speaker_name == "Maria Lopez" and quote.cue == "emphatically proclaimed"
+
+
+def test_a_clause_before_a_semicolon_is_not_the_next_verbs_content(analyse):
+    a = analyse("Senator Tom Lopez backs a tax on all income groups; Mrs. Anna Berg seeks a smaller tax on the "
+                "wealthy.")
+    assert source_text(a, by_start(a, "a smaller tax")) == "Mrs. Anna Berg"
+    assert source_text(a, by_start(a, "a tax on all")) == "Senator Tom Lopez"
+
+
+def test_a_clause_after_a_dash_alone_is_the_parenthetical_cues_content(analyse):
+    a = analyse("The allies resent the idea that he is to blame for the feud — it is a two-way street, they insist.")
+    assert by_cue(a, "insist").text == "it is a two-way street"
+
+
+def test_with_absolute_clause_is_its_own_report(analyse):
+    a = analyse("Most voters shrugged off the choice, with many saying the pick would not change their vote.")
+    assert by_cue(a, "shrugged off").text == "the choice"
+    assert source_text(a, by_cue(a, "saying")) == "many"
+
+
+def test_inverted_determiner_source_after_a_quote(analyse):
+    a = analyse('Two readers wrote in about the roads.\n"The buses never come on time, and nobody cares," said one.')
+    assert source_text(a, by_start(a, "The buses")) == "one"
+
+
+def test_possessive_pronoun_of_an_object_noun_with_a_participle_is_the_subject(analyse):
+    a = analyse("Anna Berg spoke to reporters. Later, she revised her statement explaining that she had not seen "
+                "the letters.")
+    quote = by_cue(a, "explaining")
+    assert source_text(a, quote) == "she" and quote.speaker_name == "Anna Berg"
+
+
+def test_inverted_read_names_the_text_read_as_source(analyse):
+    a = analyse('"Our team took notes on her life and used some of her own phrases," read the statement, which was '
+                'sent by Tom Miller.\n"There are fence posts with more backbone than the senator," reads an '
+                'editorial in The Daily Ledger.')
+    assert source_text(a, by_start(a, "Our team")) == "the statement"
+    assert source_text(a, by_start(a, "There are fence")) == "an editorial in The Daily Ledger"

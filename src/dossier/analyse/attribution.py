@@ -79,10 +79,13 @@ NOT_REPORTING_LEMMAS = frozenset({"be", "have", "do", "make", "get", "require", 
 PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "nothing", "something",
                              "anything", "much", "little"})
 _EDGE = " \t,;:.-"
+# Determiners that stand for a person of a group named before ('"...," tweeted another').
+STANDING_DETERMINERS = frozenset({"another", "one", "others", "many", "some", "several", "most"})
 # Words that make a noun with an infinitive name its doer ("the first to endorse", "the only
 # Republicans to vote against").
 RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "next", "sole"})
 _DASHES = frozenset({"-", "--", "–", "—"})
+_OPENING_MARKS = frozenset({'"', "“", "``", "''", "‘"})
 _OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
 _WITH = re.compile(r"\s+with\b", re.I)
@@ -205,12 +208,13 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
                 and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
             found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
-        elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+        elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") \
+                and not _reporting_verb(token.head):  # "he reportedly argued that ...": the verb's report, his
             found = _adverb(doc, token, base, sentence.index)
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
-        elif _reports_a_clause(token):
+        elif _reports_a_clause(token) or _introduces_a_quote(token):
             found = _verb(doc, token, base, sentence.index)
         elif token.pos_ == "VERB" and _put_it(token) is not None and _as_clause(token):
             # "as X put it, ...": the clause was said; after a report of its own ("She pledges to
@@ -268,6 +272,11 @@ def _without_according_to(doc, base: int, found: list[Attribution]) -> list[Attr
     return [a for a in found if a.content is not None]
 
 
+def _reporting_verb(token) -> bool:
+    """Whether `token` is a reporting verb with its own attribution (a cue form of a cue lemma)."""
+    return token.pos_ == "VERB" and attribution_lemma(token) in ATTRIBUTION_LEMMAS and is_attribution_form(token.text)
+
+
 def _reports_a_clause(token) -> bool:
     """Any other verb with a "that"-clause and someone as subject states a belief or claim
     ("Democrats fear that ...", "He understood that ..."), as PARC 3.0 / PolNeAR mark them."""
@@ -278,6 +287,22 @@ def _reports_a_clause(token) -> bool:
         return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ not in ("it", "this", "that", "which", "there")
+
+
+def _introduces_a_quote(token) -> bool:
+    """Any verb with someone as subject whose clause is a quote opened after a comma or colon
+    ("Clinton emphatically proclaimed at a press conference, "I did not ...""): the verb
+    introduces it, whatever verb it is (news writers vary them)."""
+    if token.pos_ != "VERB" or attribution_lemma(token) in NOT_REPORTING_LEMMAS:
+        return False
+    doc = token.doc
+
+    def before(i: int) -> str:  # the token before, past spaces ("conference,\xa0"...")
+        return next((t.text for t in reversed(doc[token.i + 1:i]) if not t.is_space), "")
+    opened = any(c.dep_ == "ccomp" and c.i > token.i and doc[c.left_edge.i].text in _OPENING_MARKS
+                 and before(c.left_edge.i) in (",", ":") for c in token.children)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return opened and subject is not None and subject.lower_ not in NAMELESS
 
 
 def _learned_frame(token):
@@ -326,8 +351,9 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     subject, passive = _subject(verb)
     if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         # '"...," mused Blaze co-host Stu Burguiere': the parser reads the inverted subject as an object
-        subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN")
-                        and c.lower_ not in TIME_WORDS), None)
+        # ('"...," tweeted another', '... said one'): a determiner standing alone is one too
+        subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.lower_ not in TIME_WORDS
+                        and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in STANDING_DETERMINERS)), None)
     if subject is None:
         subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb)
     if subject is None and _as_clause(verb):
@@ -376,7 +402,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         name = None  # the proper name was in the dateline cut off the source
     when = verb.left_edge if verb.dep_ == "relcl" and verb.left_edge.lower_ in ("when", "where") \
         and verb.left_edge.dep_ == "advmod" and verb.left_edge.head.i == verb.i else None
-    clause_start = relative[0] if relative is not None else (base + when.idx if when is not None else None)
+    opener = when or _absolute_with(verb)
+    clause_start = relative[0] if relative is not None else (base + opener.idx if opener is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name, clause_start=clause_start)
 
@@ -616,7 +643,9 @@ def _subject(verb):
             if named is not None:
                 return named, False
             # a participle on an owned noun: its owner ("In her statement condemning the test, ...")
+            # ("she revised her statement explaining ...": "her" stands for the subject, the source)
             owner = _possessor(holder) if node is verb and verb.tag_ == "VBG" else None
+            owner = _owner_as_subject(holder, owner) or owner if owner is not None else None
             issuer = (owner or _issuer(holder)) if node.dep_ == "acl" else None
             return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
@@ -676,6 +705,17 @@ def _gerund_subject(verb):
     if noun.dep_ != "pobj" or noun.head.lower_ not in GERUND_SUBJECT_PREPOSITIONS or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return None if noun.lower_ in NAMELESS else noun
+
+
+def _absolute_with(verb):
+    """The "with" opening an absolute clause set off by a comma whose gerund reports ("shrugged off
+    the pick, with three in 10 saying it would not matter"): that clause is its own attribution,
+    not part of the content of the clause before; None otherwise."""
+    doer = _gerund_subject(verb)
+    preposition = doer.head if doer is not None else (verb.head if verb.tag_ == "VBG" and verb.dep_ == "pcomp" else None)
+    if preposition is None or preposition.lower_ != "with" or preposition.i == 0:
+        return None
+    return preposition if verb.doc[preposition.i - 1].text == "," else None
 
 
 def _reporter_before_participle(verb):
@@ -806,7 +846,9 @@ def _content(doc, verb, base: int) -> Span | None:
         answer = _answer_after_question(doc, verb, clause)
         if answer is not None:  # 'When asked why, Sembler responded ...': the question is "why"
             return _span(doc, verb.i + 1, answer - 1, base) if answer > verb.i + 1 else None
-        return _clause(doc, clause, base)
+        if clause.i > verb.i or not _semicolon_between(doc, clause, verb):
+            return _clause_after_break(doc, clause, base) if clause.i < verb.i else _clause(doc, clause, base)
+        # "Sanders backs A; Clinton seeks B": A is a sentence of its own; the verb's object is its content
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS or attribution_lemma(verb) == "tell":
         clause = _misparsed_clause(doc, verb, base)  # "told Clinton at a debate that Americans were ..."
         if clause is not None:
@@ -826,6 +868,24 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _semicolon_between(doc, clause, verb) -> bool:
+    """Whether a semicolon parts a clause before a verb from the verb: two sentences joined."""
+    return any(t.text == ";" for t in doc[clause.right_edge.i + 1:verb.i])
+
+
+def _clause_after_break(doc, clause, base: int) -> Span | None:
+    """A clause before its cue that the parser hung on a second clause after a semicolon or dash
+    ("Allies resent the idea — it is a two-way street, they insist"): only the clause after the
+    break was reported."""
+    span = _clause(doc, clause, base)
+    breaks = [p for p in clause.children if p.i < clause.i and p.dep_ == "punct" and (p.text == ";" or p.text in _DASHES)
+              and any(c.dep_ in ("ccomp", "conj", "parataxis") and c.right_edge.i < p.i for c in clause.children)]
+    if span is None or not breaks:
+        return span
+    start = _span(doc, breaks[-1].i + 1, clause.i, base)
+    return (start[0], span[1]) if start is not None else span
 
 
 def _answer_after_question(doc, verb, clause) -> int | None:

@@ -76,7 +76,8 @@ _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.
                            r"|(?:the|a|an|some|many|several|other|two|three)\s+[\w-]+(?:\s+[\w-]+){0,2})\s+"
                            r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke|shot)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
-_MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke)\s+(?=[A-Z]|the\s|an?\s|one\s)")
+# A text quoted from reads inverted too: '"...," read the statement' (the statement is the source).
+_MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke|(?P<read>reads?))\s+(?=[A-Z]|the\s|an?\s|one\s)")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
@@ -516,7 +517,9 @@ class _Finder:
         if match is None:
             return None, None
         verb = _match_at(self.norm, *match.span("verb"))
-        speaker = self._speaker_near(verb, start, end)
+        # the text read is the source, not a person named after it ("which was sent by Miller")
+        read = match.re is _MANNER_AFTER_INVERTED and match.group("read") is not None
+        speaker = self._phrase_at(verb, verb.start(), end) if read else self._speaker_near(verb, start, end)
         if speaker is None:
             return None, None
         return Cue(verb.group(), verb.start(), verb.end()), speaker
