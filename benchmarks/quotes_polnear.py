@@ -74,7 +74,13 @@ cut to the part after it, a "with X saying" absolute clause as its own report, a
 determiner as an inverted source ('"...," tweeted another'), a possessive pronoun on an object
 noun with a participle standing for the subject ("she revised her statement explaining") and
 '"...," read(s) the statement' with the text as source, chosen on `--start 1 --every 7` and
-checked on `--start 4 --every 7`): report dev (or test), never train.
+checked on `--start 4 --every 7`, then a passive's "by" agent hung on a noun of its phrase ("attacked on
+the speeches by X") and a conjoined passive's own agent over the borrowed subject, and a
+participle after a comma on a noun done by the clause's subject ("called for a vote, declaring"),
+chosen on `--start 1 --every 7` (found on `--start 0 --every 7`), and an infinitive on a thing
+after a preposition or copula done by the clause's subject ("used part of his address to call"),
+chosen on `--start 2 --every 7`, all checked on `--start 4 --every 7`): report dev (or test),
+never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -975,3 +975,29 @@ def test_inverted_read_names_the_text_read_as_source(analyse):
                 'editorial in The Daily Ledger.')
     assert source_text(a, by_start(a, "Our team")) == "the statement"
     assert source_text(a, by_start(a, "There are fence")) == "an editorial in The Daily Ledger"
+
+
+def test_by_agent_hung_on_a_noun_is_the_passive_verbs_source(analyse):
+    a = analyse("Lopez has been attacked on the speeches by Anna Berg, who cites them as evidence.\n"
+                "Ali was confirmed as another one of the passengers by the deputy foreign minister, Sami Haddad.")
+    attacked = by_cue(a, "has been attacked")
+    assert attacked.speaker_name == "Anna Berg" and attacked.text == "on the speeches"
+    assert by_cue(a, "was confirmed").speaker_name == "Sami Haddad"
+
+
+def test_a_conjoined_passive_takes_its_agent_not_the_borrowed_subject(analyse):
+    a = analyse("He grew up in a small town and was nominated to the bench in 2010 by the governor.")
+    assert source_text(a, by_cue(a, "was nominated")) == "the governor"
+
+
+def test_participle_after_a_comma_is_the_clause_subjects(analyse):
+    a = analyse("The party chairman, Kelly Armstrong, called for a voice vote, and then a visual vote, declaring "
+                "after both that the request was denied.")
+    assert by_cue(a, "declaring").speaker_name == "Kelly Armstrong"
+
+
+def test_infinitive_on_a_thing_is_done_by_the_clause_subject(analyse):
+    a = analyse("Tom Lopez, the doctor who ran last year, used part of his address to call Mrs. Berg a radical.\n"
+                "As he has done before, Lopez pivoted with every answer to talk about the economy.")
+    assert by_cue(a, "to call").speaker_name == "Tom Lopez"
+    assert by_cue(a, "to talk").speaker_name == "Tom Lopez"

@@ -381,6 +381,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         content = _phrase(doc, said, base) if said is not None else None
     if content is None or learned_only and source is None:
         return None  # a learned frame with nobody holding it ("were welcomed in Moscow") is no report
+    if passive and subject is not None and content[0] < base + subject.idx < content[1]:
+        content = _before(doc, content, subject.head, base) or content  # "attacked on the speeches | by Sanders"
     source = _outside(doc, _after_dateline(doc, source, base), content, base, base + verb.idx)
     head = _after_dateline(doc, head, base) if source is not None else None
     first = verb
@@ -406,6 +408,12 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     clause_start = relative[0] if relative is not None else (base + opener.idx if opener is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name, clause_start=clause_start)
+
+
+def _before(doc, span: Span, token, base: int) -> Span | None:
+    """`span` cut to end before `token` (None when nothing is left)."""
+    piece = doc.text[span[0] - base:token.idx].rstrip(_EDGE)
+    return (span[0], span[0] + len(piece)) if piece else None
 
 
 def _inverted_speaker(doc, verb, subject):
@@ -622,6 +630,8 @@ def _subject(verb):
     doer = _gerund_subject(verb) or _reporter_before_participle(verb)
     if doer is not None:
         return doer, False
+    if _own_passive(verb) and _agent(verb) is not None:
+        return _agent(verb), True  # "He grew up there and was nominated by the governor": not "he"
     after_preposition = False
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
@@ -646,7 +656,7 @@ def _subject(verb):
             # ("she revised her statement explaining ...": "her" stands for the subject, the source)
             owner = _possessor(holder) if node is verb and verb.tag_ == "VBG" else None
             owner = _owner_as_subject(holder, owner) or owner if owner is not None else None
-            issuer = (owner or _issuer(holder)) if node.dep_ == "acl" else None
+            issuer = (owner or _issuer(holder) or _free_participle_subject(verb)) if node.dep_ == "acl" else None
             return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
@@ -668,6 +678,17 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _free_participle_subject(verb):
+    """The subject of the clause a participle set off by a comma ends ("Armstrong called for a voice
+    vote, and then a visual vote, declaring that ..."), which the parser hung on the noun before
+    the comma: the participle says what the subject did, not the noun. None otherwise."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    host = _host_verb(verb.head)
+    subject, passive = _subject(host) if host.pos_ in ("VERB", "AUX") and host.i != verb.i else (None, False)
+    return None if subject is None or passive or subject.lower_ in NAMELESS else subject
 
 
 def _possessor(noun):
@@ -779,6 +800,12 @@ def _contracted_has(verb) -> bool:
         and any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
 
 
+def _own_passive(verb) -> bool:
+    """A passive verb with its own auxiliary and no subject of its own, which borrows one through a
+    conjunction ("and was nominated ..."): its agent, not the borrowed subject, is the source."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _passive_form(verb) -> bool:
     """A past participle with a passive auxiliary or none ("was praised and criticized")."""
     return any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN" and not any(
@@ -786,9 +813,23 @@ def _passive_form(verb) -> bool:
 
 
 def _agent(verb):
-    """The object of a passive verb's "by" phrase ("was asked by a reporter"), or None."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    """The object of a passive verb's "by" phrase ("was asked by a reporter"), or None. The parser
+    may hang the phrase on a noun of the verb's own phrases ("has been attacked on the speeches by
+    Sanders", "was confirmed as one of the passengers by the minister"): it is the agent still."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None) or \
+        next((t for t in verb.subtree if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("prep", "agent")
+              and _nominal_path(t, verb)), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _nominal_path(token, verb) -> bool:
+    """Whether `token` hangs from `verb` through nouns and prepositions only (no other verb between)."""
+    head = token.head
+    while head.i != verb.i:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return token.head.i != verb.i
 
 
 def _object_controller(verb):
@@ -825,6 +866,13 @@ def _infinitive_holder(verb):
         other = next((c for c in host.children if c.dep_ == "attr" and c.i > noun.i), None)
     elif noun.dep_ == "dobj" and host.pos_ in ("VERB", "AUX"):
         other = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    elif noun.dep_ in ("pobj", "attr") and noun.pos_ == "NOUN" and noun.ent_type_ == "":
+        # a thing after a preposition or copula ("used part of his address to call", "had plenty of
+        # reason to be skeptical", "pivoted with every answer to talk", "X was a better way to
+        # judge"): the subject of the verb it hangs on does what the infinitive says
+        verb_of_noun = _host_verb(noun)
+        other = next((c for c in verb_of_noun.children if c.dep_ == "nsubj"), None) \
+            if verb_of_noun.pos_ in ("VERB", "AUX") else None
     else:
         return None
     return None if other is None or other.lower_ in NAMELESS or other.lower_ == "who" else other
