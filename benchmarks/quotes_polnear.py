@@ -79,7 +79,10 @@ the speeches by X") and a conjoined passive's own agent over the borrowed subjec
 participle after a comma on a noun done by the clause's subject ("called for a vote, declaring"),
 chosen on `--start 1 --every 7` (found on `--start 0 --every 7`), and an infinitive on a thing
 after a preposition or copula done by the clause's subject ("used part of his address to call"),
-chosen on `--start 2 --every 7`, all checked on `--start 4 --every 7`): report dev (or test),
+chosen on `--start 2 --every 7`, then a floating "all"/"both" leaving the names before it as the
+source ("X, Y and Z all calling for"), chosen on `--start 2 --every 7`, and a participle between
+two quoted pieces going on with the first piece's reporter ('she stated, "A," adding, "B"'),
+chosen on `--start 1 --every 7`, all checked on `--start 4 --every 7`): report dev (or test),
 never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.

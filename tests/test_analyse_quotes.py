@@ -1001,3 +1001,14 @@ def test_infinitive_on_a_thing_is_done_by_the_clause_subject(analyse):
                 "As he has done before, Lopez pivoted with every answer to talk about the economy.")
     assert by_cue(a, "to call").speaker_name == "Tom Lopez"
     assert by_cue(a, "to talk").speaker_name == "Tom Lopez"
+
+
+def test_floating_quantifier_leaves_the_names_as_source(analyse):
+    a = analyse("The field is split, with Tom Lopez, Anna Berg and Sam Ortiz all calling for a strong rule.")
+    assert source_text(a, by_cue(a, "calling")) == "Tom Lopez, Anna Berg and Sam Ortiz all"
+
+
+def test_participle_between_two_quoted_pieces_goes_on_with_the_first_reporter(analyse):
+    a = analyse('On the radio the day before, Anna Berg stated, "Without the bridge, the town would have been cut '
+                'off for weeks," adding, "I think maybe a thousand people would have left."')
+    assert by_start(a, "Without the bridge").speaker_name == "Anna Berg"

@@ -81,10 +81,13 @@ PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "n
 _EDGE = " \t,;:.-"
 # Determiners that stand for a person of a group named before ('"...," tweeted another').
 STANDING_DETERMINERS = frozenset({"another", "one", "others", "many", "some", "several", "most"})
+# Quantifiers that float after the noun they count ("X and Y both said", "with X, Y and Z all calling").
+FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
 # Words that make a noun with an infinitive name its doer ("the first to endorse", "the only
 # Republicans to vote against").
 RANK_WORDS = frozenset({"first", "only", "last", "second", "third", "latest", "next", "sole"})
 _DASHES = frozenset({"-", "--", "–", "—"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
 _OPENING_MARKS = frozenset({'"', "“", "``", "''", "‘"})
 _OPENING_MARK_AT_END = re.compile(r"\s(?:''|[\"“‘])$")
 _THAT = re.compile(r"\w \bthat\b")
@@ -648,7 +651,7 @@ def _subject(verb):
                 return _agent(node), True
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node.dep_ in NOUN_MODIFIER_DEPS:
-            holder = node.head
+            holder = _floated(node.head)
             named = _infinitive_holder(node)
             if named is not None:
                 return named, False
@@ -678,6 +681,12 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _floated(noun):
+    """The noun a floating quantifier stands after ("X, Y and Z all calling for ..."), which the
+    parser reads as its apposition; the noun itself otherwise."""
+    return noun.head if noun.lower_ in FLOATING_QUANTIFIERS and noun.dep_ == "appos" else noun
 
 
 def _free_participle_subject(verb):
@@ -748,13 +757,28 @@ def _reporter_before_participle(verb):
     first = verb
     while first.i > 0 and verb.doc[first.i - 1].head.i == verb.i and verb.doc[first.i - 1].dep_ in ("neg", "advmod"):
         first = verb.doc[first.i - 1]
-    if first.i < 2 or verb.doc[first.i - 1].text != ",":
+    before = [t.text for t in verb.doc[max(first.i - 2, 0):first.i]]
+    if before and before[-1] in _CLOSING_MARKS and before[:1] == [","]:
+        report = _report_of_quote(verb)  # 'she stated, "A," adding, "B"': the participle hangs inside "A"
+    elif first.i >= 2 and before[-1] == ",":
+        report = verb.doc[first.i - 2]
+    else:
         return None
-    report = verb.doc[first.i - 2]
-    if report.pos_ != "VERB" or attribution_lemma(report) not in ATTRIBUTION_LEMMAS:
+    if report is None or report.pos_ != "VERB" or attribution_lemma(report) not in ATTRIBUTION_LEMMAS:
         return None
     subject = next((c for c in report.children if c.dep_ == "nsubj"), None)
     return None if subject is None or subject.lower_ in NAMELESS else subject
+
+
+def _report_of_quote(verb):
+    """The reporting verb whose clause holds the quote a participle after it hangs on ("stated" in
+    'she stated, "A," adding ...'); None when there is none."""
+    head = verb.head
+    while head.dep_ in ("ccomp", "conj", "advcl") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ == "VERB" and attribution_lemma(head) in ATTRIBUTION_LEMMAS:
+            return head
+    return None
 
 
 def _subject_read_as_object(doc, verb):
