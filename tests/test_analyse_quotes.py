@@ -1012,3 +1012,9 @@ def test_participle_between_two_quoted_pieces_goes_on_with_the_first_reporter(an
     a = analyse('On the radio the day before, Anna Berg stated, "Without the bridge, the town would have been cut '
                 'off for weeks," adding, "I think maybe a thousand people would have left."')
     assert by_start(a, "Without the bridge").speaker_name == "Anna Berg"
+
+
+def test_a_name_line_listing_names_is_no_quote(analyse):
+    a = analyse("The insiders are listed below.\nOhio: Tim Albers, Brad Anders, Rob Barr, Jeff Boyd, Bonnie Camp.\n"
+                "Lopez: We will win, and nobody can stop us.")
+    assert [(q.cue, source_text(a, q)) for q in a.quotes] == [(":", "Lopez")]

@@ -108,6 +108,7 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
                          "read more", "the latest", "byline", "still to come", "wow"})
 # A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
+_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 _COLON_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
 
 
@@ -189,10 +190,19 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
         content = _strip(normalised, match.end(), line_end if line_end >= 0 else len(normalised))
         if content is None or not re.search(r"[^\W\d_]", normalised[content[0]:content[1]]):
             continue  # "Clinton: 1,769": a figure in a table or tally, not words said
+        if _name_list(normalised[content[0]:content[1]]):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roster, not words said
         source = match.span(1)
         found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
                                  content=content, sentence=sentence.index, source_name=source))
     return found
+
+
+def _name_list(text: str) -> bool:
+    """Whether a line is a list of three or more names and nothing else ("Tim Albrecht, Brad Anderson,
+    Rob Barron")."""
+    items = [item.strip() for item in re.split(r",|\band\b", text.rstrip(" .,")) if item.strip()]
+    return len(items) >= 3 and all(_NAME.fullmatch(item) for item in items)
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
