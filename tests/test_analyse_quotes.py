@@ -1018,3 +1018,11 @@ def test_a_name_line_listing_names_is_no_quote(analyse):
     a = analyse("The insiders are listed below.\nOhio: Tim Albers, Brad Anders, Rob Barr, Jeff Boyd, Bonnie Camp.\n"
                 "Lopez: We will win, and nobody can stop us.")
     assert [(q.cue, source_text(a, q)) for q in a.quotes] == [(":", "Lopez")]
+
+
+def test_inverted_said_after_a_misparsed_fronted_clause(analyse):
+    a = analyse('The promise to "bring jobs back" and "fix the roads" appeals to older voters who wish for a '
+                'return to an era when a diploma was not needed, said Tom Lopez, a historian at Ohio State.')
+    quote = by_cue(a, "said")
+    assert quote.speaker_name == "Tom Lopez" and quote.text.startswith("The promise to")
+    assert source_text(a, quote) == "Tom Lopez, a historian at Ohio State"

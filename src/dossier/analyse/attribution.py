@@ -285,6 +285,26 @@ def _without_according_to(doc, base: int, found: list[Attribution]) -> list[Attr
     return [a for a in found if a.content is not None]
 
 
+def _inverted_subject(verb, children):
+    """The subject right after a reporting verb that follows a comma ("..., said Tom Lopez"), where
+    the parser also made the fronted clause's subject a subject of the verb: the speaker; None
+    for any other parse."""
+    doc = verb.doc
+    after = next((c for c in children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    before = any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in children)
+    return after if after is not None and before and verb.i > 0 and doc[verb.i - 1].text == "," \
+        and is_attribution_form(verb.lower_) else None
+
+
+def _fronted_clause(doc, verb, base: int) -> Span | None:
+    """The words before the comma of an inverted report, from the sentence's start, when they hold
+    a clause (the parser hung its subject on the reporting verb)."""
+    first = next((t.i for t in doc[:verb.i] if not t.is_punct and not t.is_space), None)
+    if first is None or not _is_clause(doc, first, verb.i - 2):
+        return None
+    return _span(doc, first, verb.i - 2, base)
+
+
 def _reporting_verb(token) -> bool:
     """Whether `token` is a reporting verb with its own attribution (a cue form of a cue lemma)."""
     return token.pos_ == "VERB" and attribution_lemma(token) in ATTRIBUTION_LEMMAS and is_attribution_form(token.text)
@@ -384,6 +404,9 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
     if fronted is not None:  # the words before the cue open the reported clause
         content = _span(doc, fronted.left_edge.i, verb.right_edge.i, base)
+    inverted_subject = _inverted_subject(verb, list(verb.children))
+    if content is None and subject is not None and inverted_subject is not None and subject.i == inverted_subject.i:
+        content = _fronted_clause(doc, verb, base)  # "A appeals to voters who ..., said X": A
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
         content, cue_end = _frame_content(doc, frame, base)
@@ -651,6 +674,7 @@ def _subject(verb):
         if subjects:
             # two subjects is a misparse, mostly of a dateline ("MACAU (Reuters) - Adelson said"): the nearest
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
+            subject = _inverted_subject(node, subjects) or subject
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
                 # of an object, not of a noun after a preposition ("to win over the community,
