@@ -84,7 +84,8 @@ source ("X, Y and Z all calling for"), chosen on `--start 2 --every 7`, and a pa
 two quoted pieces going on with the first piece's reporter ('she stated, "A," adding, "B"'),
 chosen on `--start 1 --every 7`, and a "Name:" line listing only names as no quote ("Iowa: Tim
 Albrecht, Brad Anderson, ..."), and "A, said X" with the parse hanging A's subject on "said"
-(X the speaker, A the content), chosen on `--start 1 --every 7`, all checked on `--start 4
+(X the speaker, A the content), and a quote right after an issued statement or message ('issued
+a statement, "..."') as its issuer's, chosen on `--start 1 --every 7`, all checked on `--start 4
 --every 7`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.

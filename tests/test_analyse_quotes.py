@@ -1026,3 +1026,10 @@ def test_inverted_said_after_a_misparsed_fronted_clause(analyse):
     quote = by_cue(a, "said")
     assert quote.speaker_name == "Tom Lopez" and quote.text.startswith("The promise to")
     assert source_text(a, quote) == "Tom Lopez, a historian at Ohio State"
+
+
+def test_quote_after_an_issued_statement_is_the_issuers(analyse):
+    a = analyse('Immediately after the storm, Tom Lopez issued a statement, "Last night, our city was hit hard. '
+                'My thoughts are with the families."')
+    quote = by_start(a, "Last night")
+    assert quote.speaker_name == "Tom Lopez" and quote.cue == "statement"

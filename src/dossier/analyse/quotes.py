@@ -78,6 +78,9 @@ _MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 # A text quoted from reads inverted too: '"...," read the statement' (the statement is the source).
 _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote|spoke|(?P<read>reads?))\s+(?=[A-Z]|the\s|an?\s|one\s)")
+# A noun naming what was issued, then a comma or colon, right before a quote ('issued a statement, "...').
+_STATEMENT_BEFORE = re.compile(r"\b(?P<noun>statement|message|tweet|post|letter|note|remarks|announcement)"
+                               r"(?:\s+(?:on|in|to)\s+[\w .'-]{1,30}?)?\s*[,:]\s*$")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
@@ -480,6 +483,9 @@ class _Finder:
             result = self._colon_speaker(*before)
             if result[0]:
                 return result
+            result = self._statement_speaker(*before)
+            if result[0]:
+                return result
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
             return self._frame_speaker(*after)
         return None, None
@@ -554,6 +560,16 @@ class _Finder:
         self.used_cues.add(parsed.cue[0])
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return cue, self._parsed_speaker(parsed, lambda: self._speaker_near(match, start, end))
+
+    def _statement_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A quote right after a noun naming what was issued ('Trump issued a statement, "..."',
+        'posted this message:'): the noun is the cue, whoever issued it the speaker."""
+        match = _STATEMENT_BEFORE.search(self.norm, max(start, end - 40), end)
+        if match is None:
+            return None, None
+        noun = _match_at(self.norm, *match.span("noun"))
+        speaker = self._speaker_near(noun, start, noun.start())
+        return (Cue(noun.group(), noun.start(), noun.end()), speaker) if speaker is not None else (None, None)
 
     def _colon_speaker(self, start: int, end: int) -> tuple[Cue | None, Speaker | None]:
         """A transcript or interview line: 'Rep. Trey Gowdy (R-S.C.): "..."' names its speaker."""
