@@ -404,8 +404,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
     if fronted is not None:  # the words before the cue open the reported clause
         content = _span(doc, fronted.left_edge.i, verb.right_edge.i, base)
-    inverted_subject = _inverted_subject(verb, list(verb.children))
-    if content is None and subject is not None and inverted_subject is not None and subject.i == inverted_subject.i:
+    inverted = _inverted_subject(verb, list(verb.children)) if content is None else None
+    if inverted is not None and subject is not None and subject.i == inverted.i:
         content = _fronted_clause(doc, verb, base)  # "A appeals to voters who ..., said X": A
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
@@ -692,7 +692,8 @@ def _subject(verb):
             # a participle on an owned noun: its owner ("In her statement condemning the test, ...")
             # ("she revised her statement explaining ...": "her" stands for the subject, the source)
             owner = _possessor(holder) if node is verb and verb.tag_ == "VBG" else None
-            owner = _owner_as_subject(holder, owner) or owner if owner is not None else None
+            if owner is not None:
+                owner = _owner_as_subject(holder, owner) or owner
             issuer = (owner or _issuer(holder) or _free_participle_subject(verb)) if node.dep_ == "acl" else None
             return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
