@@ -174,6 +174,9 @@ def test_search_matches_prefixes_aliases_and_near_spellings(store):
     assert [h["id"] for h in search("Moscow talks")["story"]] == ["s1"]
     assert search('Lavr" (*')["counts"]["entity"] == 1  # user text is never FTS syntax
     assert search("Xyzzy")["counts"] == {"entity": 0, "story": 0, "quote": 0, "flag": 0}
+    # a widened word (Sergey OR Sergei) beside another word: FTS5 needs an explicit AND there
+    assert [h["id"] for h in search("Sergey Lavrov")["entity"]] == ["e-lavrov"]
+    assert [h["id"] for h in search("Lavrov Sergey")["entity"]] == ["e-lavrov"]
 
 
 def test_article_search_filters_in_sql_and_facets_its_best_hits(store):

@@ -535,7 +535,8 @@ def match_expression(db: sqlite3.Connection, query: str, fuzzy: bool = True) -> 
             options += [f'"{t}"' for t, _, _ in process.extract(folded, terms, scorer=fuzz.ratio,
                                                                  score_cutoff=FUZZY_MIN_RATIO, limit=3)]
         parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
-    return " ".join(parts)
+    # explicit AND: FTS5 reads juxtaposed phrases as AND, but not a phrase beside a bracketed group
+    return " AND ".join(parts)
 
 
 def search(db: sqlite3.Connection, match: str | None, kinds: tuple[str, ...] = tuple(SEARCH_TABLES),
