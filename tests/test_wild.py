@@ -132,6 +132,15 @@ def test_same_language_pairs_are_left_to_the_other_reuse_steps():
     assert translation_links([english, twin]) == []
 
 
+def test_two_numbered_lists_in_two_languages_are_not_translations():
+    german = "\n".join(f"{n:02d}. Tipp: heute etwas Ruhe gönnen und früh schlafen gehen." for n in range(1, 41))
+    english = "\n".join(f"{n:02d}. A singer from the eighties with a famous high voice." for n in range(1, 41))
+    lists = [Article(id="de", source="de.txt", text=german, language="de"),
+             Article(id="en", source="en.txt", text=english, language="en")]
+    assert translation_links(lists) == []
+    assert anchors(Article(id="a", source="a.txt", text="01. In 2019 Reyes won.\n12) Lima")) == ("2019", "reyes", "lima")
+
+
 def test_anchors_are_names_and_numbers_in_order():
     article = Article(id="a", source="a.txt", text="In Lima, Ana Reyes counted 4.000 votes.\nThe 12 judges agreed.")
     assert anchors(article) == ("lima", "ana", "reyes", "4000", "12")

@@ -27,6 +27,7 @@ from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+
 # What may stand between a sentence's end and its first word.
 _OPENERS = frozenset(" \t\"“«'‘(")
 _LATIN_NAME = re.compile(r"(?<![\w.])[A-Z][a-zà-ÿ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]{2,})*")
@@ -45,6 +46,15 @@ def _number(token: str) -> str:
     return re.sub(r"\D", "", token)
 
 
+def _list_marker(text: str, number: re.Match) -> bool:
+    """A list item's number ("01. Rob Halford", "12) ..."): any two numbered lists count up alike,
+    so these say nothing about one being the other's translation (a German "99 Wege" list and an
+    English "Top 100" list were linked by them)."""
+    line_start = text.rfind("\n", 0, number.start()) + 1
+    return (len(number.group()) <= 3 and not text[line_start:number.start()].strip()
+            and text[number.end():number.end() + 1] in (".", ")"))
+
+
 def anchors(article: Article) -> tuple[str, ...]:
     """Numbers (two digits or more) and Latin-script names of `article.text`, in text order.
     A name is a capitalised word not at the start of a sentence or line."""
@@ -52,7 +62,7 @@ def anchors(article: Article) -> tuple[str, ...]:
     text = article.text
     for match in _NUMBER.finditer(text):
         digits = _number(match.group())
-        if len(digits) >= 2:
+        if len(digits) >= 2 and not _list_marker(text, match):
             found.append((match.start(), digits))
     for match in _LATIN_NAME.finditer(text):
         before = match.start()  # back over spaces, quote marks and brackets, not copying the text before
