@@ -40,6 +40,10 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("link to another page", r"^\s*(read|see|view|continue reading) (the )?(rest|full (story|article|text)|"
                              r"original( (story|article))?)( of (the|this) (story|article))?( here| at .{1,40})?\.?\s*$"),
     ("social media embed", r"^\s*@\w+\s*$"),
+    ("social media embed", r"^\s*(view this (post|photo|video) on (instagram|facebook|twitter|x|tiktok)|"
+                           r"sieh dir diese[nm]? (beitrag|foto|video) auf (instagram|facebook|tiktok) an|"
+                           r"voir cette publication sur instagram|ver esta publicaci[oó]n en instagram|"
+                           r"(a post|ein beitrag) (shared by|geteilt von) .{1,80})\s*$"),
     ("social media buttons", r"^\s*click to (share|print|email)\b.{0,60}$"),
     ("social media buttons", r"^\s*((share|tweet|pin|email|print)( (this|on \w+))?|follow us( on \w+)?|"
                              r"like us on facebook|facebook|twitter|whatsapp|linkedin|telegram|reddit)\s*$"),
