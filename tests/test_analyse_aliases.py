@@ -37,6 +37,15 @@ def test_names_spelled_alike_with_other_numbers_stay_apart():
         assert entity_of(entities, one) is not entity_of(entities, other)
 
 
+def test_a_longer_or_differently_ending_name_is_another_name():
+    a = article("a", [("Austrian", "NORP"), ("American", "NORP"), ("California", "GPE"), ("Taliban", "ORG")])
+    b = article("b", [("Australian", "NORP"), ("Americas", "LOC"), ("California ISO", "ORG"), ("Taleban", "ORG")])
+    entities = resolve_entities([a, b]).entities
+    for one, other in (("Austrian", "Australian"), ("American", "Americas"), ("California", "California ISO")):
+        assert entity_of(entities, one) is not entity_of(entities, other)
+    assert entity_of(entities, "Taliban") is entity_of(entities, "Taleban")
+
+
 def test_shared_first_name_never_merges():
     a = article("a", [("Sergey Lavrov", "PERSON"), ("Sergey Shoigu", "PERSON"), ("John Smith", "PERSON"),
                       ("Jane Smith", "PERSON")])

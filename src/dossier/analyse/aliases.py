@@ -174,6 +174,17 @@ def _other_key(text: str) -> str:
     return "known:" + fold(known) if known else folded
 
 
+def _spelling_variants(a: str, b: str, similarity: int) -> bool:
+    """Two spellings of one organisation or place name ("al qaida" / "al qaeda", "taliban" /
+    "taleban"): alike (`similarity`), of one length give or take a letter, with the same ending and
+    numbers. A longer or differently ending word is another name: "austrian" / "australian",
+    "american" / "americas", "christian" / "christiana", "california" / "california iso"."""
+    if _numerals(a) != _numerals(b):
+        return False
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return abs(len(a) - len(b)) <= 1 and a[-2:] == b[-2:] and ratio(a, b) >= similarity
+
+
 def _numerals(key: str) -> tuple[str, ...]:
     """The numbers a name carries (digits, and roman numerals up to 39 as words): "World War I" and
     "World War II", "G7" and "G8", "Season 2" and "Season 3" are spelled alike but name two things."""
@@ -191,8 +202,7 @@ def _cluster_others(keys: list[str], options: AnalyseOptions) -> dict[str, str]:
     for block in blocks.values():
         for i, key in enumerate(block):
             for earlier in block[:i]:
-                if ratio(key.replace(" ", ""), earlier.replace(" ", "")) >= options.name_similarity \
-                        and _numerals(key) == _numerals(earlier):
+                if _spelling_variants(key, earlier, options.name_similarity):
                     cluster[key] = cluster[earlier]
                     break
     initials: dict[str, list[str]] = defaultdict(list)
