@@ -468,3 +468,8 @@ def test_the_last_half_or_quarter_of_a_year_is_its_final_one():
     found = values("Earnings will be lower for the last half of 1989 and rise in the final quarter of the year.",
                    RESULTS_DAY)
     assert (found["the last half of 1989"][0], found["the final quarter of the year"][0]) == ("1989-H2", "1989-Q4")
+
+
+def test_a_model_number_after_a_product_code_is_no_year():
+    text = "The GeForce GTX 1650 and the RTX 2080 Ti were sold in 2019; the town was founded in 1650."
+    assert [t.text for t in find_times(text, split_sentences(text))] == ["2019", "1650"]

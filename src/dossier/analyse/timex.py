@@ -144,7 +144,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", rf"{holidays.PATTERN}(?:\s+(?i:week)\b|,?\s+{_YEAR}\b)?"),
     ("bare_month", rf"(?:\b(?i:in|since|until|till|by|from|during|through|last|this|next|early|late|mid|of|before|after)\s+|\b{_PART}){_MONTH}\b(?!\.?\s+\d)"
                    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d)"),
-    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
+    # not a model number after a product code in capitals ("GeForce GTX 1650", "RTX 2080 Ti")
+    ("year", rf"(?<![\d,.$£€])(?<!\d[-–])(?<![A-Z]{{2}}\s)\b{_YEAR}\b(?!\d|[,.]\d|%|-\d|\s*(?:percent|per cent|people|troops|soldiers|points|miles|km|tons|GMT|UTC|local|hours|hrs)\b)"),
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays|these\s+days)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
