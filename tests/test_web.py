@@ -7,6 +7,7 @@ import html
 import re
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -343,3 +344,20 @@ def test_story_digest_links_to_sentences_in_compare(sample, sample_client):
     assert '<del class="dropped"' in compare  # "from every port" vs "from each port"
     page = get_ok(sample_client, "/stories/s-geneva").text
     assert 'class="bar"' in page and "1 rewrite" in page and 'class="legend"' in page
+
+
+def test_quote_and_entity_pages_say_how_many_articles_the_models_did_not_read(tmp_path, options, resources):
+    from dossier.pipeline import build
+
+    wild = Path(__file__).parent / "fixtures" / "wild" / "languages"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("en.txt", "es.txt"):
+        (folder / name).write_text((wild / name).read_text(encoding="utf-8"), encoding="utf-8")
+    store = Store(tmp_path / "two.db")
+    build(store, [folder], options, resources=resources)
+    store.close()
+    client = TestClient(create_app(tmp_path / "two.db"))
+    for path in ("/quotes", "/entities"):
+        assert "1 of 2 articles are in a language" in html.unescape(client.get(path).text)
+    assert client.get("/quotes.json").json()["counts"]["unread"] == 1

@@ -497,9 +497,9 @@ def story_titles(db: sqlite3.Connection, ids) -> dict[str, str]:
 
 
 def counts(db: sqlite3.Connection) -> dict[str, int]:
-    """How many of each thing the dossier holds (counted by the build: `read_counts`), and how many
-    inputs were rejected."""
-    out = dict.fromkeys(("articles", "stories", "events", "entities", "quotes", "flags", "links"), 0)
+    """How many of each thing the dossier holds (counted by the build: `read_counts`; "unread": the
+    articles in a language the models do not read), and how many inputs were rejected."""
+    out = dict.fromkeys(("articles", "stories", "events", "entities", "quotes", "flags", "links", "unread"), 0)
     out.update((r[0], r[1]) for r in db.execute("SELECT name, count FROM read_counts"))
     out["rejections"] = db.execute("SELECT count(*) FROM rejections").fetchone()[0]
     return out

@@ -137,6 +137,9 @@ def _counts(db: sqlite3.Connection) -> None:
     for name, table in COUNTED.items():
         db.execute(f"INSERT INTO read_counts(name, count) SELECT ?, count(*) FROM {table}", (name,))
     db.execute("INSERT INTO read_counts(name, count) SELECT 'links', count(*) FROM corpus WHERE kind = 'link'")
+    # articles the entity, quote and event models did not read (their language): the lists say how many
+    db.execute("INSERT INTO read_counts(name, count) SELECT 'unread', count(*) FROM articles"
+               " WHERE json_array_length(data, '$.analysis_notes') > 0")
 
 
 # list -> facet -> (table, column): the facet counts of each unfiltered list (queries.py reads them)

@@ -310,6 +310,7 @@ class EntityWithQuotes(BaseModel):
 class EntityList(BaseModel):
     listing: ListPage[EntityWithQuotes]
     entities: list[EntityWithQuotes]
+    counts: dict[str, int]  # the dossier's counts; "unread": articles in a language the models do not read
 
 
 class MentionContext(BaseModel):
@@ -384,6 +385,7 @@ class QuotesPage(BaseModel):
     listing: ListPage[QuoteGroup]
     groups: list[QuoteGroup]
     total: int
+    counts: dict[str, int]  # the dossier's counts; "unread": articles in a language the models do not read
 
 
 class FlagsPage(BaseModel):

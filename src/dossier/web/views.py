@@ -265,7 +265,7 @@ def compare(store: Store, ids: list[str]) -> dict | None:
 
 def entities(store: Store, sort: str = "articles", filters: dict | None = None, paging: q.Paging = q.Paging()) -> dict:
     page = q.entity_list(store.db, sort, filters, paging)
-    return {"listing": page, "entities": page["items"]}
+    return {"listing": page, "entities": page["items"], "counts": q.counts(store.db)}
 
 
 MENTION_PAGE = 10
@@ -326,7 +326,8 @@ def quotes(store: Store, sort: str = "variants", filters: dict | None = None,
         groups.append({"speaker": group["speaker"], "name": group["name"], "variant": group["variant"],
                        "variants": variants, "count": group["count"], "wordings": group["wordings"],
                        "drift": with_compare([flag])[0] if flag else None})
-    return {"listing": dict(page, items=groups), "groups": groups, "total": q.counts(db)["quotes"]}
+    counts = q.counts(db)
+    return {"listing": dict(page, items=groups), "groups": groups, "total": counts["quotes"], "counts": counts}
 
 
 def flag_names(flag: dict, quote: dict) -> bool:
