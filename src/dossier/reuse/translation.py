@@ -27,7 +27,6 @@ from dossier.config import ReuseOptions
 from dossier.model import Article, Link
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-
 # What may stand between a sentence's end and its first word.
 _OPENERS = frozenset(" \t\"“«'‘(")
 _LATIN_NAME = re.compile(r"(?<![\w.])[A-Z][a-zà-ÿ'’-]{2,}(?:\s+[A-Z][a-zà-ÿ'’-]{2,})*")

@@ -513,9 +513,9 @@ def _substitute(side: FactSlots, q: QuotedSpan, other_words: list[Token], n: int
             continue
         start = hits[0] - n if after else hits[0] + len(ctx)
         span = other_words[max(start, 0):start + n]
-        # the word bordering the span on the quote's other side, which that side's context names
-        border = (start - 1, before[-1:]) if after else (start + n, after_words[:1])
-        bordered = not border[1] or (0 <= border[0] < len(lower) and lower[border[0]] == border[1][0])
+        # the quote's neighbour on its other side, where it has one, should border the span too
+        position, expected = (start - 1, before[-1:]) if after else (start + n, after_words[:1])
+        bordered = not expected or (0 <= position < len(lower) and lower[position] == expected[0])
         if len(span) == n and (len(ctx) > 1 or bordered):
             return [t.text for t in span]
     return None
