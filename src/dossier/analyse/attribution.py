@@ -109,7 +109,7 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
 # A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
-_COLON_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?=\S)")
+_COLON_HEADLINE = re.compile(rf"({_NAME.pattern}): (?=\S)")
 
 
 @dataclass
@@ -666,8 +666,8 @@ def _subject(verb):
     doer = _gerund_subject(verb) or _reporter_before_participle(verb)
     if doer is not None:
         return doer, False
-    if _own_passive(verb) and _agent(verb) is not None:
-        return _agent(verb), True  # "He grew up there and was nominated by the governor": not "he"
+    if _own_passive(verb) and (agent := _agent(verb)) is not None:
+        return agent, True  # "He grew up there and was nominated by the governor": not "he"
     after_preposition = False
     for _ in range(5):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]

@@ -143,10 +143,10 @@ def find_quotes(article_id: str, text: str, normalised: str, sentences: list[Sen
     return quotes
 
 
-
 def _match_at(text: str, start: int, end: int) -> re.Match:
     """text[start:end] as a match object: the form the speaker finders take a cue in."""
     return re.compile(re.escape(text[start:end])).match(text, start)
+
 
 class _Finder:
     def __init__(self, text, normalised, sentences, mentions, people, attributions):
