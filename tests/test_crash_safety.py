@@ -20,6 +20,7 @@ import pytest
 from conftest import SEEDS
 from dossier.cli import EXIT_INPUT, EXIT_OK, main
 from dossier.store import Store, StoreError
+from dossier.store.db import corpus_digest
 from dossier.store.migrations import MIGRATIONS
 
 # One process loads the pipeline once (with a rule-based NER and a hashing sentence encoder, so no
@@ -175,6 +176,7 @@ def _old_store(tmp_path) -> Path:
     """A dossier as the previous schema left it: every migration but the last applied."""
     db = tmp_path / "old.db"
     raw = sqlite3.connect(db)
+    raw.create_function("corpus_digest", 1, corpus_digest, deterministic=True)  # migration 10 calls it
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT DEFAULT (datetime('now')))")
     for version, sql in MIGRATIONS[:-1]:

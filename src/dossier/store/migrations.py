@@ -202,4 +202,10 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE corpus ADD COLUMN digest BLOB;
     UPDATE corpus SET digest = corpus_digest(data);
     """),
+    (11, """
+    -- Whether the models read an article (1: its language is one they do not read, see its
+    -- analysis notes): the quote and entity lists say how many were not. Filled with the read rows
+    -- (the read tables are refilled after this migration), so counting reads no article JSON.
+    ALTER TABLE read_articles ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+    """),
 ]

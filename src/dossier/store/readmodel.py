@@ -49,7 +49,7 @@ _LENGTH_BOUND = VARIANT_MIN_RATIO / (200 - VARIANT_MIN_RATIO)
 FLAG_RANK = {"high": 0, "medium": 1, "low": 2}
 NAME_TOKEN = re.compile(r"\w+")
 
-MIGRATIONS = (3, 6, 7, 8, 9)  # the migrations that create or widen the read tables
+MIGRATIONS = (3, 6, 7, 8, 9, 11)  # the migrations that create or widen the read tables
 # kind -> its full-text table (migration 7): entities (name, aliases), quotes (speaker, text),
 # stories (title) and flags (kind, detail and evidence). A quote's or flag's full-text row has the
 # rowid of its read_quotes / read_flags row (migration 8), so an add deletes it without a scan.
@@ -138,8 +138,7 @@ def _counts(db: sqlite3.Connection) -> None:
         db.execute(f"INSERT INTO read_counts(name, count) SELECT ?, count(*) FROM {table}", (name,))
     db.execute("INSERT INTO read_counts(name, count) SELECT 'links', count(*) FROM corpus WHERE kind = 'link'")
     # articles the entity, quote and event models did not read (their language): the lists say how many
-    db.execute("INSERT INTO read_counts(name, count) SELECT 'unread', count(*) FROM articles"
-               " WHERE json_array_length(data, '$.analysis_notes') > 0")
+    db.execute("INSERT INTO read_counts(name, count) SELECT 'unread', coalesce(sum(unread), 0) FROM read_articles")
 
 
 # list -> facet -> (table, column): the facet counts of each unfiltered list (queries.py reads them)
@@ -180,7 +179,7 @@ def outlet_name(site: str | None, credited: str | None, byline: str | None, sour
 ARTICLE_COLUMNS = ("SELECT id, source, json_extract(data, '$.title'), json_extract(data, '$.site'),"
                    " json_extract(data, '$.byline'), json_extract(data, '$.credited_source'), json_extract(data, '$.url'),"
                    " json_extract(data, '$.page_date'), json_extract(data, '$.page_date_trust'),"
-                   " json_extract(data, '$.event_date') FROM articles")
+                   " json_extract(data, '$.event_date'), json_array_length(data, '$.analysis_notes') > 0 FROM articles")
 
 
 def _articles(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
@@ -196,13 +195,14 @@ def _articles(db: sqlite3.Connection, ids: frozenset[str] | None) -> None:
         rows = db.execute(ARTICLE_COLUMNS + " WHERE id IN (SELECT value FROM json_each(?))",
                           (json.dumps(sorted(ids)),)).fetchall()
     out = []
-    for aid, source, title, site, byline, credited, url, page_date, trust, event_date in rows:
+    for aid, source, title, site, byline, credited, url, page_date, trust, event_date, unread in rows:
         date = event_date or page_date
         span = parse_span(date)
         out.append((aid, -1, source, title, site, byline, credited, url, page_date, trust or "missing",
                     event_date, date, (date or "")[:4] or "undated", outlet_name(site, credited, byline, source),
-                    title or PurePosixPath(source).name, span.start if span else None, span.end if span else None))
-    db.executemany("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
+                    title or PurePosixPath(source).name, span.start if span else None, span.end if span else None,
+                    int(bool(unread))))
+    db.executemany("INSERT INTO read_articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
     db.execute("UPDATE read_articles SET position = r.position FROM (SELECT id, row_number() OVER"
                " (ORDER BY source, id) - 1 AS position FROM read_articles) r"
                " WHERE r.id = read_articles.id AND read_articles.position != r.position")
