@@ -182,6 +182,8 @@ CONTEXT_AFTER_CHARS = 10
 PAST_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|(?:is|are) expected|plans? to|planned|scheduled|expected to|expects?|set to|next|"
                      r"upcoming|coming|due|slated|as (?:soon|early) as|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+# A future word that introduces the time itself ("until 9 a.m. Tuesday", "as soon as Monday").
+_FUTURE_RIGHT_BEFORE = re.compile(rf"(?:{_FUTURE.pattern})\s+(?:on\s+|at\s+)?(?:{_CLOCK}{_ZONE},?\s+)?$", re.I)
 # A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
 _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|killed|arrived|left|reported|added)\s+(?:on\s+)?$", re.I)
 # A plan told in the past perfect lies behind: "had been due to expire Friday evening".
@@ -731,7 +733,11 @@ def _weekday(text: str, context: str, reference: date | None, tense: str | None 
     suffix = "" if lower.endswith("night") else _part_of_day(lower)
     before = context[:max(0, context.rfind(text))]
     said_then = _PAST_VERB_BEFORE.search(before) or _PAST_RIGHT_BEFORE.search(before)  # "said Wednesday it would"
-    ahead = tense == "future" or (_is_future(context) and not said_then)
+    # a clause the parse reads as past keeps its weekday behind a future word of another phrase
+    # ("approved the upcoming budget on Tuesday and would vote"), not one that introduces it ("gave
+    # them until Tuesday": a deadline)
+    introduced = _FUTURE_RIGHT_BEFORE.search(before)
+    ahead = tense == "future" or (_is_future(context) and not said_then and (tense != "past" or introduced))
     if lower.startswith(("next", "coming")) or (ahead and not lower.startswith("last")):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
