@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dossier.analyse.sentences import split_sentences
-from dossier.analyse.timex import find_times, normalise_time, normalise_times
+from dossier.analyse.timex import find_times, normalise_time, normalise_times, range_ends
 
 REF = date(2021, 10, 22)  # a Friday
 
@@ -473,3 +473,11 @@ def test_the_last_half_or_quarter_of_a_year_is_its_final_one():
 def test_a_model_number_after_a_product_code_is_no_year():
     text = "The GeForce GTX 1650 and the RTX 2080 Ti were sold in 2019; the town was founded in 1650."
     assert [t.text for t in find_times(text, split_sentences(text))] == ["2019", "1650"]
+
+
+def test_range_ends_pair_a_range_s_first_time_with_its_last():
+    text = "Sales grew from October 2019 to March 2020. Talks ran between May 5 and 7. They met in 2018 and 2019."
+    sentences = split_sentences(text)
+    times = normalise_times(find_times(text, sentences), sentences, REF)
+    ends = {first[1]: last.value for first, last in range_ends(times, text).items()}
+    assert ends == {"October 2019": "2020-03", "May 5": "2021-05-07"}  # "in 2018 and 2019" is a list

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 
-from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Quote, Story
+from dossier.analyse.sentences import split_sentences
+from dossier.analyse.timex import find_times, normalise_times
+from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Provenance, Quote, Story
 from dossier.verify import find_flags, page_date_verdicts
+from dossier.verify.dates import find_misdated
 
 QUOTE_A = 'Lavrov said that "forming a fully inclusive government properly representing all groups" is required.'
 QUOTE_B = 'Lavrov said that "forming a truly inclusive government fully reflecting all groups" is necessary.'
@@ -136,3 +140,26 @@ def test_quoted_word_found_beyond_the_alignments():
     assert [(f.kind, f.articles) for f in flags] == [("changed_fact", ["a", "b"])]
     assert "'technological' vs 'logistical'" in flags[0].detail
     assert [e.text for e in flags[0].evidence] == [WHY_A, WHY_B]
+
+
+def sales_report(period: str) -> Article:
+    """A page dated 2020-04-20 that presents its news as current ("this week") and reports sales
+    over `period`, the sales event dated by the period's first time (as events are)."""
+    text = f"Prices rose sharply this week. The company sold 4,000 cars {period}."
+    a = article("a", text, page_date="2020-04-20", page_date_trust="ok")
+    a.sentences = split_sentences(text)
+    a.times = normalise_times(find_times(text, a.sentences), a.sentences, date(2020, 4, 20))
+    first = next(t for t in a.times if t.sentence == 1)
+    a.events = [Event("a-e0", "occurrence", "sold", date=first.value, date_precision=first.precision,
+                      articles=["a"], evidence=[Evidence("a#s1", a.sentences[1].text)], time=first.text)]
+    return a
+
+
+def test_a_range_dates_its_news_by_its_end_not_its_start():
+    # sales up to March 2020 are news a few weeks before an April page: no contradiction
+    for period in ("from October 2019 to March 2020", "between October 2019 and March 2020",
+                   "between October 2019 to March 2020"):
+        assert find_misdated([sales_report(period)], Provenance(), []) == []
+    # a single month half a year before the page still contradicts it
+    [found] = find_misdated([sales_report("in October 2019")], Provenance(), [])
+    assert found.news.day == date(2019, 10, 31)

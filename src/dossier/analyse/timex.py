@@ -242,6 +242,9 @@ _MARCH_NAME_AFTER = re.compile(r"\s+(?:for|on|of)\s+[A-Z][a-z]")
 # "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
 _YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
+# The words that open a range before its first end and join it to its second.
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+_RANGE_JOIN = re.compile(r"(?i)\s*(?:-|–|\b(?:to|and|until|till|through)\b)\s*")
 _DAY_FIRST_TLD = re.compile(r"\.(?!us$|com$|org$|net$|gov$|edu$|mil$|info$|biz$|io$|co$)[a-z]{2}$")
 
 
@@ -471,6 +474,18 @@ def _on_day_before(clock: Resolved, before: TimeExpression, t: TimeExpression) -
         return clock
     day = re.match(r"\d{4}-\d\d-\d\d", before.value)
     return Resolved(day.group() + clock.value[10:], clock.precision) if day else clock
+
+
+def range_ends(times: list[TimeExpression], text: str) -> dict[tuple[int, str], TimeExpression]:
+    """(sentence, text) of each expression that opens a range ("from October 2019 to March 2020",
+    "between May 5 and 7") -> the expression that closes it. TIMEX3 marks each end as its own
+    expression; what is said of the range lasts until its end."""
+    out = {}
+    for first, second in zip(times, times[1:]):
+        if first.sentence == second.sentence and _RANGE_OPEN.search(text, max(0, first.start - 10), first.start) \
+                and _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            out[(first.sentence, first.text)] = second
+    return out
 
 
 def timex3_type(t: TimeExpression) -> str:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dossier.analyse.timex import range_ends
 from dossier.config import VerifyOptions
 from dossier.model import Article, Event, Evidence, Flag, Provenance
 from dossier.timevalue import parse_span
@@ -121,20 +122,25 @@ def _anchored_on_page(article: Article) -> set[str]:
     return {t.value for t in article.times if t.value and t.anchor and t.anchor[:10] == page}
 
 
-def _event_dates(article_id: str, events: list[Event], circular: set[str]) -> list[NewsDate]:
+def _event_dates(article: Article, circular: set[str]) -> list[NewsDate]:
+    """The news days of the article's events: the last day of each one's date, or of the range its
+    time opens ("from October 2019 to March 2020": March 2020, not October)."""
+    ends = range_ends(article.times, article.text)
     out = []
-    for event in events:
-        if event.background or event.date_precision not in _NEWS_PRECISIONS or event.date in circular:
+    for event in article.events:
+        end = ends.get((_sentence_of(event), event.time))
+        value = end.value if end is not None else event.date
+        if event.background or event.date_precision not in _NEWS_PRECISIONS or {event.date, value} & circular:
             continue
-        day = _parse_day(event.date)
+        day = _parse_day(value)
         if day is not None:
             text = event.evidence[0].text if event.evidence else event.summary
-            out.append(NewsDate(day, article_id, text))
+            out.append(NewsDate(day, article.id, text))
     return out
 
 
 def _own_dates(article: Article) -> list[NewsDate]:
-    return _event_dates(article.id, article.events, _anchored_on_page(article))
+    return _event_dates(article, _anchored_on_page(article))
 
 
 def _copy_dates(copy: Article) -> list[NewsDate]:
@@ -171,6 +177,12 @@ def _evidence_outside(event: Event, article_id: str) -> tuple[str, str] | None:
     if others:
         return _article_of(others[0].source), others[0].text
     return None
+
+
+def _sentence_of(event: Event) -> int | None:
+    """Per-article evidence names its sentence as "<article id>#s<index>"."""
+    source = event.evidence[0].source if event.evidence else ""
+    return int(source.rsplit("#s", 1)[1]) if "#s" in source else None
 
 
 def _article_of(evidence_source: str) -> str:
