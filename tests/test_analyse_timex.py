@@ -481,3 +481,11 @@ def test_range_ends_pair_a_range_s_first_time_with_its_last():
     times = normalise_times(find_times(text, sentences), sentences, REF)
     ends = {first[1]: last.value for first, last in range_ends(times, text).items()}
     assert ends == {"October 2019": "2020-03", "May 5": "2021-05-07"}  # "in 2018 and 2019" is a list
+
+
+def test_an_anaphoric_weekday_counts_from_the_day_named_before():
+    found = values("Shares fell on Friday from the previous Friday. He came on March 3, 2021 and left the following "
+                   "Monday.")
+    assert found["the previous Friday"][0] == "2021-10-15"  # the Friday before REF's Friday
+    assert found["the following Monday"][0] == "2021-03-08"
+    assert values("They met the prior Friday.")["the prior Friday"][0] == "2021-10-15"  # none named: before REF

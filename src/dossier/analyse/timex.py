@@ -114,7 +114,9 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|\b(?i:(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening))\b"),
     ("weekday", rf"(?:\b(?i:last|next|this(?:\s+coming)?|on|early|late|coming)\s+)?{_WEEKDAY}(?:\s+(?i:{_PART_OF_DAY}))?"),
     ("anaphoric", rf"\b(?i:(?:(?:later|earlier)\s+)?(?:the\s+(?:following|previous|prior|same)|that)\s+(?:day|week|month|year|{_PART_OF_DAY}))\b"
-                  rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"),
+                  rf"|\b(?i:the\s+next\s+(?:day|{_PART_OF_DAY}))\b"
+                  # "the previous Friday": the Friday before the day named last (HeidelTime's anaphoric weekday)
+                  rf"|\b(?i:the\s+(?:following|previous|prior)\s+){_WEEKDAY}\b"),
     ("relative", r"\b(?i:(?:the\s+)?(?:this\s+past|this|last|next|past|coming|previous|current|full|current\s+fiscal)\s+)(?i:week|weekend|month|year|decade|spring|summer|fall|autumn|winter)\b(?:\s+(?i:or\s+so)\b)?"
                  # "last quarter", "the past quarter", "next quarter": the reference's quarter before or after
                  r"|\b(?i:(?:the\s+)?(?:last|past|previous|prior|next|coming)\s+(?:fiscal\s+)?quarter)\b(?![-\w])"
@@ -171,7 +173,7 @@ _NEEDS = {"unit_adjective": re.compile(rf"(?i)-{_UNIT}|{_UNIT}(?:[- ]long|\s+(?:
           "day_word": re.compile(rf"(?i)today|tonight|yesterday|tomorrow|{_PART_OF_DAY}"),
           "relative": re.compile(r"(?i)week|month|year|decade|quarter|spring|summer|fall|autumn|winter"),
           "weekday": re.compile(_WEEKDAY),
-          "anaphoric": re.compile(rf"(?i)day|week|month|year|{_PART_OF_DAY}"),
+          "anaphoric": re.compile(rf"(?i)day|week|month|year|{_PART_OF_DAY}"),  # weekdays end in "day"
           "future_ref": re.compile(r"(?i)future|term|coming"),
           "past_ref": re.compile(r"(?i)recent|lately|past"),
           "spoken_year": re.compile(r"(?i)nineteen|thousand")}
@@ -419,13 +421,16 @@ def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -
     lower = text.lower()
     shift = 1 if re.search(r"following|next", lower) else -1 if re.search(r"previous|prior", lower) else 0
     unit = lower.split()[-1]
-    wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY else "week" if unit == "weekend" else unit]
+    wanted = PRECISION_RANK["day" if unit in PARTS_OF_DAY or unit in WEEKDAYS else "week" if unit == "weekend" else unit]
     spans = [span for span in (parse_span(t.value, t.precision) for t in reversed(before) if t.kind == "date")
              if span is not None]
     antecedent = next((span for span in spans if span.rank >= wanted), None)
     if antecedent is None and spans:  # "that day" after only a year: which day is unknown
         return Resolved(None, None)
     base = antecedent.first_day if antecedent is not None else reference
+    if unit in WEEKDAYS:  # the nearest such weekday strictly before or after the base day
+        days = shift * ((shift * (WEEKDAYS.index(unit) - base.weekday())) % 7 or 7)
+        return Resolved((base + timedelta(days=days)).isoformat(), "day")
     if unit in PARTS_OF_DAY or unit == "day":
         suffix = _part_of_day(unit)
         return Resolved((base + timedelta(days=shift)).isoformat() + suffix, "day")
