@@ -489,3 +489,8 @@ def test_an_anaphoric_weekday_counts_from_the_day_named_before():
     assert found["the previous Friday"][0] == "2021-10-15"  # the Friday before REF's Friday
     assert found["the following Monday"][0] == "2021-03-08"
     assert values("They met the prior Friday.")["the prior Friday"][0] == "2021-10-15"  # none named: before REF
+
+
+def test_a_quarter_of_something_is_a_fraction_not_a_time():
+    assert values("Funds hold more than a quarter of the market. One quarter of voters stayed home.") == {}
+    assert values("Profit fell in a quarter that was weak.")["a quarter"][0] == "P1Q"

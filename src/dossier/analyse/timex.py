@@ -236,6 +236,8 @@ _RATE_UNIT = re.compile(r"(?i)an?\s+(?:day|week|month|year)")
 # The amount: a figure ("$1.76", "15%", "$500 million") or a count of something ("four flights", "24 hours").
 _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|\b(?:million|billion|trillion|percent)|(?:\d|\b(?:{_DIGIT_WORD}|ten|{_TENS}))\s+[a-z]+s)\s+$",
                             re.I)
+# "of" after "a quarter" that names no time unit: the quarter is a fraction ("a quarter of the market").
+_FRACTION_AFTER = re.compile(rf"\s+of\b(?!\s+(?:an?\s+|the\s+)?(?i:{_UNITS})\b)", re.I)
 # A capitalised word right after "daily" is the newspaper's name.
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
@@ -291,6 +293,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return not _DAY_LIST_BEFORE.search(text, 0, start)
     if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
         return True
+    if name == "duration" and _FRACTION_AFTER.match(text, end) and text[start:end].lower().endswith("quarter"):
+        return True  # "a quarter of the market": a fraction, no time
     if name == "duration" and _RATE_UNIT.fullmatch(text, start, end) and _AMOUNT_BEFORE.search(text, 0, start):
         return True  # "four flights a week", "$500 million a year": a rate, no time (TimeBank 6 of 6)
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
