@@ -95,6 +95,7 @@ def test_a_time_put_before_a_past_verb_of_planning_dates_the_planning(values):
 def test_a_past_clause_keeps_its_weekday_behind_a_future_word_of_another_phrase(values):
     # the page's Friday: the Tuesday before, though "upcoming" / "would" stand near the weekday
     assert values("The council approved the upcoming budget on Tuesday.")["Tuesday"] == "2021-11-16"
+    assert values("The council approved the plan on Tuesday that will expand the park.")["Tuesday"] == "2021-11-16"
     assert values("The council said it approved the plan on Tuesday and would vote again.")["Tuesday"] == "2021-11-16"
     # a future word that introduces the time still puts it ahead: a deadline set in the past
     assert values("The agency gave the family until 9 a.m. Tuesday to sign the papers.")["9 a.m. Tuesday"] \
