@@ -46,6 +46,13 @@ rate ("four flights a week"). TimeBank 84.3 -> 84.6, tuning half 79.5 -> 81.6; t
 aggregate, read after each commit: value F1 76.9 -> 76.7, strict 81.5 -> 81.3, relaxed 93.7 -> 93.5.
 Left out: "the past decade" as P10Y (MEANTIME timeline a line worse) and "soon" as FUTURE_REF
 (TimeBank 4 of 6, MEANTIME 0 of 1; the held-out aggregate fell 0.4 with it).
+Then a weekday in a clause the parse reads as past stays behind a future word of another phrase
+("approved the upcoming budget on Tuesday and would vote"; not "until 9 a.m. Tuesday"), "the
+previous Friday" is the Friday before the day named last, and "a quarter of the market" is no
+time: TimeBank 84.6 -> 84.7 (strict 91.6 -> 91.8), tuning half 81.6 (unchanged); the held-out half's
+aggregate, read after each commit: value F1 76.7, strict 81.3 (unchanged). Tried and left out: the
+same past-clause rule for bare months ("was planned for early March" went a year back on the tuning
+half) and the word window read before the weekday first ("Until Thursday, they had not" went ahead).
 Most errors left on the tuning half are gold inconsistencies no TIMEX3 rule reaches: the part of
 day left out of 11 of 18 weekdays and "tonight"s said with one, "last week" written as a month or
 a day, weekdays a week off the DCT, "2000-W2". TE3 platinum is the untouched test.
