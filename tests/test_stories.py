@@ -608,6 +608,25 @@ def test_a_story_is_dated_by_its_typed_event_not_by_a_dated_generic_predicate():
     assert main_event(only_generic) is None
 
 
+def test_a_text_date_outside_the_leads_earliest_year_does_not_date_the_story():
+    """A lead recalling an earlier year tells a development of that year's event (a conviction for
+    a 2007 shooting): its own date would split it from the event's reports. A lead naming only a
+    later year than the main event's shows that date came from background further down. A page
+    date still dates either; a date in the lead's earliest year is kept."""
+    conviction = event("c", "conviction", "A jury convicted the gunman on Tuesday.", date="2008-04-29",
+                       precision="day")
+    lead = ["A jury convicted the gunman of the 2007 office shooting.", "A jury convicted the gunman on Tuesday."]
+    assert article_features(article("d", lead, [conviction])).date is None
+    paged = article_features(article("p", lead, [conviction], page_date="2008-04-30", trust="ok"))
+    assert paged.date.value == "2008-04-30"
+    signed = event("s", "agreement", "He signed the contract in April 2004.", date="2004-04-21", precision="day")
+    firing = ["The 76ers fired their coach after one season in 2005.", "The owner explained the decision.",
+              "He signed the contract in April 2004."]
+    assert article_features(article("f", firing, [signed])).date is None
+    same_year = ["A jury convicted the gunman in 2008 of the office shooting.", "A jury convicted the gunman on Tuesday."]
+    assert article_features(article("y", same_year, [conviction])).date.value == "2008-04-29"
+
+
 def test_a_dateline_the_time_tagger_left_alone_dates_the_report_and_is_no_fact():
     """Capitals and spaced numbers ("MONDAY, NOVEMBER 28, 2005", "11 / 27 / 2005") still date an
     undated report; their day and the clock beside them are not numbers of the event."""
