@@ -657,6 +657,13 @@ def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     assert not five_six.key_facts_conflict(cluster({"5.6", "5"}, {"5.6"}), 0.5)  # the same magnitude
     staff = cluster({"50"}, {"50", "10"}, {"50"})
     assert not staff.key_facts_conflict(cluster({"60"}, {"8"}), 0.5)  # nothing agreed: incidental numbers
+    # The agreed facts are kept per version of a cluster; a merge (a new version) asks again.
+    assert five_nine.key_facts(0.5)[0] == {"5.9", "10"}
+    five_nine.numbers.update({"5.6": 3})
+    five_nine.numbered += 3
+    assert five_nine.key_facts(0.5)[0] == {"5.9", "10"}  # same version: the kept sets
+    five_nine.version += 1
+    assert five_nine.key_facts(0.5)[0] == {"5.6"} and not five_six.key_facts_conflict(five_nine, 0.5)
 
 
 def test_the_names_of_the_lead_are_evidence_for_one_event():

@@ -132,6 +132,17 @@ class _Cluster:
     yeared: int = 0  # groups whose lead names any year
     places: Counter = field(default_factory=Counter)  # lead place -> how many groups name it
     placed: int = 0  # groups whose lead names any place
+    agreed: tuple = ()  # (numbers, years, places) agreed at `agreed_at` (version, share): `key_facts`
+    agreed_at: tuple | None = None
+
+    def key_facts(self, share: float) -> tuple[set, set, set]:
+        """The numbers, years and places the cluster agrees on (`_agreed`), once per version: every
+        link pushed after a merge asks again, and most asked of an unchanged cluster."""
+        if self.agreed_at != (self.version, share):
+            self.agreed = (_agreed(self.numbers, self.numbered, share), _agreed(self.years, self.yeared, share),
+                           _agreed(self.places, self.placed, share))
+            self.agreed_at = (self.version, share)
+        return self.agreed
 
     def key_facts_conflict(self, other: _Cluster, share: float) -> bool:
         """Both sides agree on numbers that none of the other's reports give: two template events
@@ -140,9 +151,9 @@ class _Cluster:
         the leads name are checked alike (a firing told "in 2008" and a hiring told "in 2005"), and
         places (one player's offers from a club at the winter meetings in Las Vegas and from
         another in Boston)."""
-        return (_facts_conflict(self.numbers, self.numbered, other.numbers, other.numbered, share)
-                or _facts_conflict(self.years, self.yeared, other.years, other.yeared, share)
-                or _facts_conflict(self.places, self.placed, other.places, other.placed, share))
+        stated = zip(self.key_facts(share), (self.numbers, self.years, self.places),
+                     other.key_facts(share), (other.numbers, other.years, other.places))
+        return any(_facts_conflict(*kind) for kind in stated)
 
     @property
     def dated(self) -> bool:
@@ -168,9 +179,8 @@ def _agreed(counts: Counter, stating: int, share: float) -> set:
     return {value for value, count in counts.items() if count >= floor}
 
 
-def _facts_conflict(mine: Counter, mine_stating: int, theirs: Counter, theirs_stating: int, share: float) -> bool:
+def _facts_conflict(agreed_mine: set, mine: Counter, agreed_theirs: set, theirs: Counter) -> bool:
     """Each side agrees on values of one kind of fact that none of the other's reports give."""
-    agreed_mine, agreed_theirs = _agreed(mine, mine_stating, share), _agreed(theirs, theirs_stating, share)
     return bool(agreed_mine and agreed_theirs and not agreed_mine & theirs.keys() and not agreed_theirs & mine.keys())
 
 
