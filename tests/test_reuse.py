@@ -9,13 +9,13 @@ import pytest
 
 from dossier import reuse
 from dossier.model import Article, Derivation, Link, RemovedLine
-from dossier.reuse.align import best_matches
+from dossier.reuse.align import AlignedPair, best_matches
 from dossier.reuse.candidates import article_candidates, sentence_candidates
-from dossier.reuse.classify import machine_translated
+from dossier.reuse.classify import machine_translated, make_link
 from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors, model_key
 from dossier.reuse.provenance import Lineage
 from dossier.reuse.sentences import article_units, split_text
-from reuse_fixtures import ORIGINAL, REWRITE, article, corpus
+from reuse_fixtures import ORIGINAL, PARTIAL, REWRITE, article, corpus
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +48,19 @@ def test_background_paragraphs_give_a_partial_link(links):
     found = link(links, "original", "partial")
     assert found is not None and found.kind == "partial"
     assert any("2002" in al.a_sentence and "2002" in al.b_sentence for al in found.alignments)
+
+
+@pytest.mark.parametrize("language, linked", [("en", True), (None, True), ("de", False)])
+def test_the_encoders_cosine_alone_aligns_only_in_the_language_it_reads(options, language, linked):
+    # Two sentence pairs at cosine 0.8 sharing few words: paraphrase evidence where MiniLM reads the
+    # language; in German its cosines run that high for any same-topic pair, so no partial link.
+    a = article("a", [ORIGINAL[0], ORIGINAL[3], ORIGINAL[6]], language=language)
+    b = article("b", [PARTIAL[0], PARTIAL[2], PARTIAL[8]], language=language)
+    pa, pb = article_products([a, b], model_key(options.reuse))
+    pairs = [AlignedPair(a_row=0, b_row=0, cosine=0.8, overlap=0.0),
+             AlignedPair(a_row=1, b_row=1, cosine=0.8, overlap=0.0)]
+    found = make_link(a, b, pa, pb, pairs, options.reuse)
+    assert (found is not None and found.kind == "partial") == linked
 
 
 def test_unrelated_report_on_the_same_topic_is_not_linked(links):

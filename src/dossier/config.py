@@ -78,6 +78,9 @@ class ReuseOptions:
     # sentences, and a sentence's vector does not depend on its batch), else float32; or name one
     # ("float32", "bfloat16").
     encoder_precision: str = "auto"
+    # The language the encoder reads (ISO 639-1; all-MiniLM-L6-v2: English). Between articles in
+    # other languages its cosine alone aligns nothing (reuse/classify.py `encoder_reads`).
+    encoder_language: str = "en"
     # Sentence pairs (MiniLM cosine) at or above align_cosine are aligned (evidence for partial
     # reuse and for verify). Set on the seeds: rewritten sentences of one story score 0.79-0.96,
     # paraphrased background reused by a later story 0.75-0.80, same-topic noise below 0.75.

@@ -183,6 +183,14 @@ def direction(a: Article, b: Article, cov_a: float, cov_b: float,
     return None
 
 
+def encoder_reads(article: Article, options: ReuseOptions) -> bool:
+    """True when the sentence encoder reads the article's language (or the language is unknown).
+    MiniLM was trained on English: on two texts in another language its cosines run high for any
+    same-topic sentences (German finance-comparison pages at ~0.8, above align_cosine), so there
+    only the stricter coverage operating point aligns, as for copy/rewrite coverage."""
+    return article.language is None or article.language == options.encoder_language
+
+
 def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
               pairs: list[AlignedPair], options: ReuseOptions) -> Link | None:
     """The link between two articles, with its aligned sentences as evidence, or None."""
@@ -192,8 +200,11 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
     # Two operating points of one probability: paraphrase evidence is kept as alignment; only the
     # stricter coverage point counts toward copy/rewrite (see ReuseOptions.coverage_min_probability).
     strong = [p for p, pr in zip(pairs, probability) if pr >= options.coverage_min_probability]
-    pairs = [p for p, pr in zip(pairs, probability)
-             if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
+    if encoder_reads(a, options) and encoder_reads(b, options):
+        pairs = [p for p, pr in zip(pairs, probability)
+                 if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
+    else:
+        pairs = strong
     decided = link_kind(pairs, strong, pa, pb, translated, options)
     if decided is None:
         return None

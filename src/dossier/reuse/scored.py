@@ -2,9 +2,10 @@
 
 A pair's verdict (its `Link`, or "not reuse") is a function of the two articles' reuse products
 (their alignable sentences, named by `ArticleProducts.digest`), of the article fields `classify`
-reads (text and removed lines for translation disclosures; page date, its trust, site and credited
-source for direction) and of the reuse options. `pair_key` hashes exactly those, so a kept verdict
-is used only where comparing again would reach the same one; anything else is compared afresh.
+reads (text and removed lines for translation disclosures; language, for whether the encoder's
+cosine counts; page date, its trust, site and credited source for direction) and of the reuse
+options. `pair_key` hashes exactly those, so a kept verdict is used only where comparing again
+would reach the same one; anything else is compared afresh.
 
 Verdicts live in the product cache (the Store's `products` table) under PAIR_PRODUCT, one JSON
 object per article for the pairs where it is the first (lower id) side. Each run writes back only
@@ -24,13 +25,13 @@ from dossier.reuse.fingerprints import ArticleProducts, ProductCache
 
 # Rename (v2, ...) whenever `align` or `classify` change what they decide: kept verdicts of the
 # old code are then ignored instead of served.
-PAIR_PRODUCT = "reuse.pairs.v2"  # v2: the calibrated sentence decision
+PAIR_PRODUCT = "reuse.pairs.v3"  # v2: the calibrated sentence decision; v3: the encoder's language
 
 
 def article_key(article: Article, products: ArticleProducts) -> str:
     """What of one article a pair verdict depends on, as a digest."""
     h = hashlib.sha256(products.digest.encode())
-    for value in (article.text, article.page_date, article.page_date_trust, article.site,
+    for value in (article.text, article.language, article.page_date, article.page_date_trust, article.site,
                   article.credited_source, *(r.line for r in article.removed)):
         h.update(b"\x00" + str(value).encode())
     return h.hexdigest()[:16]
