@@ -304,3 +304,19 @@ def test_a_predicate_with_a_time_of_its_own_does_not_borrow_another_clauses_date
         assert any(e.date == "2022-05-10" for e in a.events)
         assert predicate in {p.lemma for p in a.predicates}
         assert not [e for e in a.events if e.predicate == predicate]  # "in the future", not "this week"
+
+
+def test_a_day_word_confirms_a_day_only_in_the_lead():
+    from dossier.analyse.anchoring import established_date
+    from dossier.analyse.sentences import split_sentences
+    from dossier.analyse.timex import find_times
+
+    def article(text):
+        sentences = split_sentences(text)
+        return Article(id="x", source="x.txt", text=text, sentences=sentences,
+                       times=find_times(text, sentences))
+
+    lead = "Delegates met in Geneva on October 20, 2021. On Wednesday they agreed on a text."
+    later = " They spoke. They ate. They left. They rested. On Wednesday they flew home."
+    assert str(established_date([article(lead)])) == "2021-10-20"
+    assert established_date([article(lead.replace("On Wednesday", "Then") + later)]) is None

@@ -494,3 +494,15 @@ def test_an_anaphoric_weekday_counts_from_the_day_named_before():
 def test_a_quarter_of_something_is_a_fraction_not_a_time():
     assert values("Funds hold more than a quarter of the market. One quarter of voters stayed home.") == {}
     assert values("Profit fell in a quarter that was weak.")["a quarter"][0] == "P1Q"
+
+
+def test_normalising_up_to_a_sentence_resolves_those_times_as_the_whole_list_does():
+    # The numeric order is the whole article's ("24/4/2019" says day first) even when only the
+    # first sentence's times are asked for.
+    text = "The talks opened on 3/4/2019. They ended on 24/4/2019, three weeks later."
+    sentences = split_sentences(text)
+    times = find_times(text, sentences)
+    whole = normalise_times(times, sentences, None)
+    first = normalise_times(times, sentences, None, until_sentence=0)
+    assert [t.value for t in first] == ["2019-04-03"]
+    assert first == [t for t in whole if t.sentence == 0]

@@ -105,12 +105,15 @@ def own_reference(article: Article) -> Reference:
 def established_date(articles: list[Article]) -> date | None:
     """An explicit day in the leads of `articles` that their day words ("today", "on Wednesday")
     agree with; None when there is no such day or no day word to confirm it."""
+    leads = [lead_sentences(article) for article in articles]
+    if not any(_says_a_day_word(t.text) for article, lead in zip(articles, leads)
+               for t in article.times if t.sentence in lead):
+        return None  # nothing to confirm a day with: spare normalising every time (most articles)
     candidates: list[date] = []
     weekdays: set[int] = set()
     has_today = False
-    for article in articles:
-        lead = lead_sentences(article)
-        for t in normalise_times(article.times, article.sentences, None):
+    for article, lead in zip(articles, leads):
+        for t in normalise_times(article.times, article.sentences, None, until_sentence=max(lead, default=-1)):
             if t.sentence not in lead:
                 continue
             day = parse_day(t.value)
@@ -128,6 +131,13 @@ def established_date(articles: list[Article]) -> date | None:
         if all(day.weekday() == w for w in weekdays):
             return day
     return None
+
+
+def _says_a_day_word(text: str) -> bool:
+    """True when a time expression's words could confirm a day: "today" and its kin, or a weekday
+    name (a superset of what `established_date` counts)."""
+    lowered = text.lower()
+    return bool(_TODAY.match(text)) or any(name in lowered for name in WEEKDAYS)
 
 
 def lineage_reference(members: list[Article], lineage: Lineage) -> Reference | None:

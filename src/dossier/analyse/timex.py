@@ -339,14 +339,19 @@ def day_first(times: list[TimeExpression], site: str | None = None) -> bool:
 
 
 def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
-                    reference: date | None, site: str | None = None) -> list[TimeExpression]:
+                    reference: date | None, site: str | None = None,
+                    until_sentence: int | None = None) -> list[TimeExpression]:
     """Copies of `times` with value, precision, kind and anchor set against `reference`. The
     precision is the one `timevalue.parse_span` gives the value, so every part of Dossier reads a
-    value the same way; `site` helps decide the article's numeric date order (`day_first`)."""
+    value the same way; `site` helps decide the article's numeric date order (`day_first`).
+    `until_sentence`: only the times up to the first of a later sentence (times are in text
+    order), each resolved as in the whole list (the date order is still decided from every time)."""
     order_day_first = day_first(times, site)
     out = []
     period = None  # the period a results story last named: "a year earlier" is its year-ago twin
     for i, t in enumerate(times):
+        if until_sentence is not None and t.sentence > until_sentence:
+            break
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
         resolved = normalise_time(t.text, context, reference, day_first=order_day_first, tense=t.tense)
         reported = _results_period(t.text, resolved, period, reference)
