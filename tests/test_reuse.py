@@ -63,6 +63,25 @@ def test_the_encoders_cosine_alone_aligns_only_in_the_language_it_reads(options,
     assert (found is not None and found.kind == "partial") == linked
 
 
+@pytest.mark.parametrize("language", ["en", "hu"])
+def test_a_form_filled_twice_is_no_reuse_in_any_language(options, language):
+    # Two death notices: the form's fixed lines are verbatim, its filled lines differ in names,
+    # ages, days and times. Most aligned words sit in the filled lines: a template, not a copy,
+    # even where only the verbatim lines are strong enough to count for partial reuse.
+    fixed = ["We thank everyone who will accompany him on his last journey.",
+             "The family asks that flowers be left at the gate of the cemetery."]
+    a = article("a", fixed + ["Ferenc Boroczki of Nyarlorinc died at the age of 64 after a long illness in 2020.",
+                              "The farewell will be held on 17 August at 13.00 in the cemetery of Kunpeszer, 2020."],
+                language=language)
+    b = article("b", fixed + ["Gyorgy Sovany of Nagybajom died aged 85 after a short illness in 2021.",
+                              "The farewell takes place on 29 May at 11.00 in the Nagybajom cemetery, 2021."],
+                language=language)
+    pa, pb = article_products([a, b], model_key(options.reuse))
+    pairs = [AlignedPair(a_row=0, b_row=0, cosine=1.0, overlap=1.0), AlignedPair(a_row=1, b_row=1, cosine=1.0, overlap=1.0),
+             AlignedPair(a_row=2, b_row=2, cosine=0.85, overlap=0.1), AlignedPair(a_row=3, b_row=3, cosine=0.85, overlap=0.1)]
+    assert make_link(a, b, pa, pb, pairs, options.reuse) is None
+
+
 def test_unrelated_report_on_the_same_topic_is_not_linked(links):
     assert not any("unrelated" in pair for pair in links)
 

@@ -137,9 +137,7 @@ def template_share(pairs: list[AlignedPair], a: ArticleProducts, b: ArticleProdu
 def link_kind(pairs: list[AlignedPair], strong: list[AlignedPair], a: ArticleProducts, b: ArticleProducts,
               translated: bool, options: ReuseOptions) -> tuple[str, float, float, float] | None:
     """(kind, score, coverage_a, coverage_b) from the aligned `pairs` and their `strong` subset,
-    or None when the pair is not reuse."""
-    if pairs and template_share(pairs, a, b) >= options.template_share:
-        return None  # one form filled with other facts: not reuse
+    or None when the pair is not reuse (`make_link` has already left out filled templates)."""
     cov_a = coverage(a, {p.a_row for p in strong})
     cov_b = coverage(b, {p.b_row for p in strong})
     containment = max(cov_a, cov_b)
@@ -187,7 +185,8 @@ def encoder_reads(article: Article, options: ReuseOptions) -> bool:
     """True when the sentence encoder reads the article's language (or the language is unknown).
     MiniLM was trained on English: on two texts in another language its cosines run high for any
     same-topic sentences (German finance-comparison pages at ~0.8, above align_cosine), so there
-    only the stricter coverage operating point aligns, as for copy/rewrite coverage."""
+    partial reuse counts only sentences at the stricter coverage operating point, as copy/rewrite
+    coverage does."""
     return article.language is None or article.language == options.encoder_language
 
 
@@ -200,15 +199,19 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
     # Two operating points of one probability: paraphrase evidence is kept as alignment; only the
     # stricter coverage point counts toward copy/rewrite (see ReuseOptions.coverage_min_probability).
     strong = [p for p, pr in zip(pairs, probability) if pr >= options.coverage_min_probability]
-    if encoder_reads(a, options) and encoder_reads(b, options):
-        pairs = [p for p, pr in zip(pairs, probability)
-                 if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
-    else:
-        pairs = strong
-    decided = link_kind(pairs, strong, pa, pb, translated, options)
+    pairs = [p for p, pr in zip(pairs, probability)
+             if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
+    if pairs and template_share(pairs, pa, pb) >= options.template_share:
+        return None  # one form filled with other facts (obituaries, bulletins): not reuse
+    # Where the encoder does not read the language, partial reuse needs strongly aligned sentences;
+    # a copy or rewrite (decided on those anyway) keeps its looser pairs as evidence for verify.
+    read = encoder_reads(a, options) and encoder_reads(b, options)
+    decided = link_kind(pairs if read else strong, strong, pa, pb, translated, options)
     if decided is None:
         return None
     kind, score, cov_a, cov_b = decided
+    if kind == "partial" and not read:
+        pairs = strong
     alignments = [Alignment(a_sentence=pa.units[p.a_row].text, b_sentence=pb.units[p.b_row].text,
                             score=p.cosine, a_index=pa.units[p.a_row].index, b_index=pb.units[p.b_row].index)
                   for p in pairs]
