@@ -275,3 +275,17 @@ def test_real_page_text(name):
     assert not any(snippet in cleaned.text for snippet in expected["without"])
     removed = "\n".join(r.line for r in cleaned.removed)
     assert all(snippet in removed for snippet in expected["without"])  # kept, with a reason
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("&amp;copy; 2016 aryanews.com", "aryanews.com"),  # escaped twice in the page's markup
+    ("Copyright © 2001-2009 Example Times", "Example Times"),
+    ("(c) 2020 Daily Herald. All rights reserved.", "Daily Herald"),
+    ("Radio 2000", "Radio 2000"),
+    ("AT&amp;T Newsroom", "AT&T Newsroom"),
+    ("©", None),
+])
+def test_site_name_is_decoded_and_loses_its_copyright_notice(raw, name):
+    from dossier.clean.html import site_name
+
+    assert site_name(raw) == name

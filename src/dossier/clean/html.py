@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_entities
+import re
 from dataclasses import dataclass, field
 
 from dossier.model import Evidence
@@ -54,6 +56,24 @@ def page_date(html: str, url: str | None = None) -> tuple[str | None, str, list[
     return None, "missing", evidence
 
 
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|\bcopyright\b|\ball rights reserved\b")
+_YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b")
+
+
+def site_name(raw: str | None) -> str | None:
+    """The site's name as trafilatura reads it from the page, entities decoded (pages escape them
+    twice: "&amp;copy; 2016 aryanews.com") and a copyright notice around it left out ("Copyright
+    © 2001-2009 Example" -> "Example"); None when nothing is left. Years stay in a name with no
+    copyright mark ("Radio 2000")."""
+    if not raw:
+        return None
+    name = html_entities.unescape(html_entities.unescape(raw))
+    if _COPYRIGHT.search(name):
+        name = _YEARS.sub(" ", _COPYRIGHT.sub(" ", name)).strip(" -–|,.:;")
+    name = " ".join(name.split())
+    return name or None
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     import trafilatura
 
@@ -66,7 +86,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
         text=text,
         title=getattr(meta, "title", None),
         byline=getattr(meta, "author", None),
-        site=getattr(meta, "sitename", None),
+        site=site_name(getattr(meta, "sitename", None)),
         url=getattr(meta, "url", None) or url,
         page_date=date, page_date_trust=trust, page_date_evidence=evidence,
     )
