@@ -1033,3 +1033,13 @@ def test_quote_after_an_issued_statement_is_the_issuers(analyse):
                 'My thoughts are with the families."')
     quote = by_start(a, "Last night")
     assert quote.speaker_name == "Tom Lopez" and quote.cue == "statement"
+
+
+def test_quote_after_another_speakers_quote_takes_the_report_right_before_it(analyse):
+    a = analyse('"The council has run out of ideas," said Tom Berg, a former mayor of Riverton.\n\n'
+                'The historian Mary Olsen agreed. "The town needs a plan before the winter."\n\n'
+                'Or maybe the bridge, the planner Anna Reyes says. "Several studies point to a second crossing. '
+                'The money is there."')
+    assert by_start(a, "The council").end < by_start(a, "The town needs").start  # not one quote of Berg's
+    assert by_start(a, "The town needs").speaker_name == "Mary Olsen"
+    assert by_start(a, "Several studies").speaker_name == "Anna Reyes"

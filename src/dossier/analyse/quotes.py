@@ -211,6 +211,11 @@ class _Finder:
                     self._extend(quotes[-1], start, end, unit)
                     previous = (unit, speaker, cue)
                     continue
+                # 'X agreed. "..."' after another speaker's quote: the report in the quote's own
+                # paragraph, right before it, names the speaker
+                own_cue, own_speaker = self._sentence_before(start, same_paragraph=True)
+                if own_cue is not None:
+                    cue, speaker = own_cue, own_speaker
             if cue is None and kind == "direct":
                 cue, speaker = self._sentence_before(start)
             if kind == "partial" and speaker is None:
@@ -251,7 +256,7 @@ class _Finder:
                 return cue, speaker
         return None, None
 
-    def _sentence_before(self, start: int) -> tuple[Cue | None, Speaker | None]:
+    def _sentence_before(self, start: int, same_paragraph: bool = False) -> tuple[Cue | None, Speaker | None]:
         """A quote standing alone after a sentence that introduces it ('Trump told the crowd:'
         or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence. A
         paragraph that opens with an unattributed quote goes on from the last sentence of the
@@ -264,6 +269,8 @@ class _Finder:
         between = self.norm[sentence.end:start]
         introduced = self.norm[sentence.start:sentence.end].rstrip().endswith(":")
         new_paragraph = "\n" in between and not introduced
+        if same_paragraph and "\n" in between:
+            return None, None
         if new_paragraph and (between.count("\n") > 2 or self.norm[self._line(start)[0]:start - 1].strip()):
             return None, None  # not a paragraph that opens with the quote, right after the sentence
         if not find_cues(self.norm, sentence.start, sentence.end):
@@ -273,7 +280,7 @@ class _Finder:
             return result if result[0] else self._introducer(sentence.start, sentence.end)
         used = set(self.used_cues)
         cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
-        if new_paragraph:
+        if new_paragraph or same_paragraph:
             self.used_cues = used  # the sentence's own reported clause is still its quote
         return cue, speaker
 
@@ -359,6 +366,8 @@ class _Finder:
             return True
         if cue is None or not quote.end < cue.start < start or not self._ends_quoted(quote):
             return False
+        if "\n" in gap and gap[gap.rfind("\n") + 1:].strip():
+            return False  # the quote's paragraph opens with the writer's words ('X agreed. "B."')
         # the source phrase may be long ('said Mike Lux, a former labor official who ...'):
         # only the words besides it count
         source = (quote.source_start, quote.source_end) if quote.source_start is not None else (start, start)
