@@ -1043,3 +1043,11 @@ def test_quote_after_another_speakers_quote_takes_the_report_right_before_it(ana
     assert by_start(a, "The council").end < by_start(a, "The town needs").start  # not one quote of Berg's
     assert by_start(a, "The town needs").speaker_name == "Mary Olsen"
     assert by_start(a, "Several studies").speaker_name == "Anna Reyes"
+
+
+def test_a_line_label_names_a_speaker_only_when_it_names_someone(analyse):
+    a = analyse("How to make the cake.\nButter: two tablespoons, melted.\n"
+                "Step One: Preheat the oven to 180 degrees and grease the pan.\n"
+                "Disclosures: The author owns shares in the bakery.\nLopez: We will win, and nobody can stop us.")
+    label_quotes = {source_text(a, q): q.speaker_name for q in a.quotes if q.cue == ":"}
+    assert label_quotes == {"Butter": None, "Disclosures": None, "Lopez": "Lopez"}

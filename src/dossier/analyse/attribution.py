@@ -110,6 +110,8 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 _COLON_HEADLINE = re.compile(rf"({_NAME.pattern}): (?=\S)")
+# A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
+_NUMBERED = re.compile(r"\s(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 
 
 @dataclass
@@ -124,6 +126,7 @@ class Attribution:
     # where another report's content stops: the start of the relative clause this report is in
     # ("moves that he said helped", see _relative_clause; "in October, when he told Clinton that ...")
     clause_start: int | None = None
+    label: bool = False  # a "Name:" line label is the source (see _colon_attributions)
 
 
 def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -192,9 +195,11 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue  # "Clinton: 1,769": a figure in a table or tally, not words said
         if _name_list(normalised[content[0]:content[1]]):
             continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roster, not words said
+        if _NUMBERED.search(match.group(1)):
+            continue  # "Step One:", "Part 2:": a numbered section or step, nobody speaking
         source = match.span(1)
         found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
-                                 content=content, sentence=sentence.index, source_name=source))
+                                 content=content, sentence=sentence.index, source_name=source, label=True))
     return found
 
 

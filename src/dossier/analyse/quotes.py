@@ -54,6 +54,7 @@ MIN_INDIRECT_WORDS = 1
 MAX_FRAME_CHARS = 220
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Mm]y|[Oo]ur)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|on|in|at|from|with|via|for|by|of|about|against)\s+$")
 # A capitalised reporting verb opening a frame, then a name ('Said Dorothy Poynter, ...', 'Stated Stone:').
 _INVERTED_OPENING = re.compile(r"\s*(?P<verb>[A-Z][a-z]+)\s+(?P<name>[A-Z])")
@@ -599,6 +600,8 @@ class _Finder:
             # a parse that took quoted words for the subject (a title in quote marks at the end of
             # an appositive is not that: 'Trump, the star of "The Apprentice," said')
             return fallback()
+        if parsed.label:
+            return self._label_speaker(parsed)
         speaker = self._name_in(parsed.source, parsed.source_head, parsed.source_name)
         if speaker.name is None:
             other = fallback()
@@ -606,6 +609,22 @@ class _Finder:
                 speaker = other
         speaker.source = parsed.source
         return speaker
+
+    def _label_speaker(self, parsed: Attribution) -> Speaker:
+        """Who a "Name:" line label names ('Lopez: We will win', 'BOULDUAN: Why not debate?',
+        'Sanders: Clinton Email Story Has Moved'): a person or organisation the article names
+        elsewhere, a label in capitals (a transcript's) or one whose words are in the first
+        person. Any other label ("Poll:", "Butter:", "Disclosures:") stays the source phrase,
+        naming nobody."""
+        s, e = parsed.source
+        label = self.text[s:e]
+        person = self.people.person_at(s, e) or self.people.by_surname(label.split()[-1])
+        if person is not None and any(p is person and not s <= a < e for a, _, p in self.people.mentions):
+            return Speaker(person.name, label, s, e)
+        organisation = any(m.label in ENTITY_SPEAKER_LABELS and m.text == label and not s <= m.start < e for m in self.mentions)
+        if organisation or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
+            return Speaker(label, label, s, e)
+        return Speaker(None, label, s, e)
 
     def _name_in(self, source: tuple[int, int], head: tuple[int, int], proper: tuple[int, int] | None) -> Speaker:
         """Who a source phrase names: the person (name, surname, pronoun or role) or organisation
