@@ -1045,6 +1045,14 @@ def test_quote_after_another_speakers_quote_takes_the_report_right_before_it(ana
     assert by_start(a, "Several studies").speaker_name == "Anna Reyes"
 
 
+def test_you_is_never_a_speaker(analyse):
+    a = analyse("If you want to understand the vote, read the report. The mayor said the vote was fair.\n"
+                "Do you support the mayor? Like the page.")
+    assert [source_text(a, q) for q in a.quotes if q.cue == "want"] in ([], [None])  # the reader, nobody's report
+    assert source_text(a, by_start(a, "the vote was fair")) == "The mayor"
+    assert not [q for q in a.quotes if q.text.startswith("the mayor")]  # the writer's question to the reader
+
+
 def test_a_line_label_names_a_speaker_only_when_it_names_someone(analyse):
     a = analyse("How to make the cake.\nButter: two tablespoons, melted.\n"
                 "Step One: Preheat the oven to 180 degrees and grease the pan.\n"

@@ -55,6 +55,7 @@ MAX_FRAME_CHARS = 220
 _SPEAKER_PRONOUNS = re.compile(r"\b(he|she|they|we|it)\s*$", re.I)
 _SPEAKER_PRONOUN_AFTER = re.compile(r"^\s*(he|she|they|we|it)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]e|[Mm]y|[Oo]ur)\b")
+_ADDRESSEE = re.compile(r"you|your|yourself|yourselves", re.I)
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|on|in|at|from|with|via|for|by|of|about|against)\s+$")
 # A capitalised reporting verb opening a frame, then a name ('Said Dorothy Poynter, ...', 'Stated Stone:').
 _INVERTED_OPENING = re.compile(r"\s*(?P<verb>[A-Z][a-z]+)\s+(?P<name>[A-Z])")
@@ -596,6 +597,8 @@ class _Finder:
         """The speaker named by a parsed source phrase; the frame rules name it when the parse
         has no source or cannot name one inside it."""
         head = parsed.source_head or parsed.source
+        if parsed.source is not None and self._addressed(parsed):
+            return None  # "if you want to understand it", "you can't help but see it": the reader, nobody's report
         if parsed.source is None or self._within_marks(parsed.source[0]) or self._within_marks(head[1] - 1):
             # a parse that took quoted words for the subject (a title in quote marks at the end of
             # an appositive is not that: 'Trump, the star of "The Apprentice," said')
@@ -625,6 +628,11 @@ class _Finder:
         if organisation or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
             return Speaker(label, label, s, e)
         return Speaker(None, label, s, e)
+
+    def _addressed(self, parsed: Attribution) -> bool:
+        """Whether the parsed source is the writer's "you" (the reader, or anyone at all)."""
+        s, e = parsed.source_head or parsed.source
+        return _ADDRESSEE.fullmatch(self.norm, s, e) is not None
 
     def _name_in(self, source: tuple[int, int], head: tuple[int, int], proper: tuple[int, int] | None) -> Speaker:
         """Who a source phrase names: the person (name, surname, pronoun or role) or organisation
@@ -784,6 +792,8 @@ class _Finder:
             return None  # "Russia Hosts Talks with Taliban – Calls for ...": the second part has no subject
         if any(a.content and a is not parsed and a.content[0] <= parsed.cue[0] < a.content[1] for a in self.attributions):
             return None  # reported inside another report: the outer one names the source
+        if parsed.source is not None and self._addressed(parsed) and self._in_question(parsed.cue[0]):
+            return None  # "Do you support X?": the writer asks the reader, nobody reports
         start, end = parsed.content
         if len(self.norm[start:end].split()) < MIN_INDIRECT_WORDS:
             return None
@@ -809,6 +819,11 @@ class _Finder:
         if sentence is None or not sentence.start <= parsed.cue[0] < sentence.end or parsed.cue[0] <= sentence.start:
             return None
         return self._speaker_near(_match_at(self.norm, *parsed.cue), sentence.start, parsed.cue[0])
+
+    def _in_question(self, offset: int) -> bool:
+        """Whether the sentence holding `offset` is a question."""
+        sentence = self.sentences[self._sentence_position(offset)]
+        return sentence.text.rstrip().endswith("?")
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
