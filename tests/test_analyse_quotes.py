@@ -444,6 +444,11 @@ def test_dateline_with_a_country_is_not_the_source(analyse):
     assert "Burma" not in source_text(a, by_cue(a, "predicted"))
 
 
+def test_dateline_with_a_date_is_not_the_source(analyse):
+    a = analyse("DENVER, July 19 (UPI) — Former Attorney General Paul Reyes said Tuesday that the inquiry was flawed.")
+    assert source_text(a, by_cue(a, "said")) == "Former Attorney General Paul Reyes"
+
+
 def test_headline_ending_with_a_full_stop(analyse):
     a = analyse("Another Party Figure Endorses Anna Berg.\n\nThe party met on Monday.")
     quote = by_cue(a, "Endorses")

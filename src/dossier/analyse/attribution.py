@@ -97,8 +97,9 @@ SOURCELESS_ADVERBS = frozenset({"reportedly"})
 _SOURCELESS_ADVERB = re.compile(r"\b(?:%s)\b" % "|".join(SOURCELESS_ADVERBS), re.I)
 _AS_PUT_IT = re.compile(r"\bas\b[^.;:]{1,80}?\bput(?:s|ting)? it\b", re.I)
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
-# "RANGOON, Burma -".
-_DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*\s*\([\w .]+\)|[A-Z][A-Z.'’, ]+"
+# "RANGOON, Burma -", "CLEVELAND, July 19 (UPI) —".
+_DATELINE_LEAD = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?\s*\([\w .]+\)"
+                            r"|[A-Z][A-Z.'’, ]+"
                             r"|[A-Z][A-Z.'’ ]+,(?: [A-Z][\w.'’]*)+)\s*[-–—]+\s*")
 # Line labels that are not speakers ("UPDATE: ...", "Editor's note: ...").
 LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", "listen", "note", "editor s note",
