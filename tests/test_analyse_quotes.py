@@ -1064,3 +1064,10 @@ def test_a_line_label_names_a_speaker_only_when_it_names_someone(analyse):
                 "Disclosures: The author owns shares in the bakery.\nLopez: We will win, and nobody can stop us.")
     label_quotes = {source_text(a, q): q.speaker_name for q in a.quotes if q.cue == ":"}
     assert label_quotes == {"Butter": None, "Disclosures": None, "Lopez": "Lopez"}
+
+
+def test_a_credit_line_after_a_dash_names_the_speaker(analyse):
+    a = analyse('Overheard at the convention.\n\n"The whole idea of a crooked mayor is something we hear about all '
+                'the time, and it needs to stop."\n\n-Michelle Marks, Riverton.\n\nThe vote is on Friday.')
+    quote = by_start(a, "The whole idea")
+    assert quote.speaker_name == "Michelle Marks" and source_text(a, quote) == "Michelle Marks"

@@ -86,6 +86,9 @@ _STATEMENT_BEFORE = re.compile(r"\b(?P<noun>statement|message|tweet|post|letter|
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
+# A credit line after a quote's paragraph: a dash, then the name ('"..."\n\n-Michelle Marks, Philadelphia.').
+_CREDIT_LINE = re.compile(r'[.,!?]?"[ \t]*\n+[ \t]*(?P<dash>[-–—]+)[ \t]*(?P<name>[A-Z][^,.;:\n]*)')
+_CREDITED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 _SPAN_EDGE = " \t\n.,;:!?\"'"
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -499,7 +502,21 @@ class _Finder:
                 return result
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
             return self._frame_speaker(*after)
-        return None, None
+        return self._credit_line(end)
+
+    def _credit_line(self, end: int) -> tuple[Cue | None, Speaker | None]:
+        """A quote whose paragraph ends with it, credited on the next line after a dash ('"Great
+        speech."\n\n-President Obama, tweeting after the speech.'): the name after the dash speaks."""
+        match = _CREDIT_LINE.match(self.norm, end)
+        if match is None:
+            return None, None
+        s, e = match.span("name")
+        speaker = self._named_in(s, e)
+        if speaker is None and _CREDITED_NAME.fullmatch(self.norm, s, e):  # a name NER missed
+            speaker = Speaker(self.text[s:e], self.text[s:e], s, e)
+        if speaker is None:
+            return None, None
+        return Cue(self.text[match.start("dash"):match.end("dash")], *match.span("dash")), speaker
 
     def _parsed_report_of(self, frame: tuple[int, int], start: int) -> tuple[Cue | None, Speaker | None]:
         """The parsed report in the words before a quote whose reported clause is the quote itself
