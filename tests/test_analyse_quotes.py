@@ -1071,3 +1071,10 @@ def test_a_credit_line_after_a_dash_names_the_speaker(analyse):
                 'the time, and it needs to stop."\n\n-Michelle Marks, Riverton.\n\nThe vote is on Friday.')
     quote = by_start(a, "The whole idea")
     assert quote.speaker_name == "Michelle Marks" and source_text(a, quote) == "Michelle Marks"
+
+
+def test_speaker_found_in_the_sentence_when_a_title_in_quote_marks_cuts_the_frame(analyse):
+    a = analyse('Later on Sunday, Anna Berg shared a syllabus for a 2002 class called "Perception" on her Facebook '
+                'page, writing "Allow me also to do the research for the reporter. Here is a syllabus for the class."')
+    quote = by_start(a, "Allow me")
+    assert quote.cue == "writing" and quote.speaker_name == "Anna Berg"

@@ -463,6 +463,22 @@ class _Finder:
                 and (bool(find_cues(between)) or _MANNER_AFTER.match(between) is not None))  # '"A," he exclaimed, "B"'
 
     def _attribute(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
+        cue, speaker = self._frame_attribution(unit)
+        if cue is not None and speaker is None:
+            speaker = self._speaker_in_sentence(cue, unit.spans[0][0] - 1, unit.spans[-1][1] + 1)
+        return cue, speaker
+
+    def _speaker_in_sentence(self, cue: Cue, open_mark: int, close_mark: int) -> Speaker | None:
+        """The speaker of a cue whose frame, cut at another quote mark, holds no subject ('Carson
+        shared a syllabus for a class called "Perception" on his page, writing "..."', '"...," X,
+        wearing "Cruz" pins, said'): looked for in the cue's sentence, outside the quote."""
+        sentence = self.sentences[self._sentence_position(cue.start)]
+        start, end = (sentence.start, open_mark) if cue.end <= open_mark else (close_mark, sentence.end)
+        if not start <= cue.start < end:
+            return None
+        return self._speaker_near(_match_at(self.norm, cue.start, cue.end), start, end)
+
+    def _frame_attribution(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
         start, end = unit.spans[0][0], unit.spans[-1][1]
         if len(unit.spans) > 1:
             frame = (unit.spans[0][1] + 1, unit.spans[1][0] - 1)
