@@ -1078,3 +1078,10 @@ def test_speaker_found_in_the_sentence_when_a_title_in_quote_marks_cuts_the_fram
                 'page, writing "Allow me also to do the research for the reporter. Here is a syllabus for the class."')
     quote = by_start(a, "Allow me")
     assert quote.cue == "writing" and quote.speaker_name == "Anna Berg"
+
+
+def test_an_adjunct_report_after_a_quotes_frame_does_not_take_the_quote(analyse):
+    a = analyse("The mayor did not hesitate. ''Well, I would say that everybody should be heard at first until "
+                "the facts are known,'' she said, with a smile, as the crowd applauded.")
+    quote = by_start(a, "Well, I would say")
+    assert quote.cue == "said" and source_text(a, quote) == "she"

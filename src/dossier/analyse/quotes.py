@@ -813,10 +813,13 @@ class _Finder:
 
     def indirect(self) -> list[Quote]:
         """Reported speech, from the parse ("X said that ...", "according to X, ...")."""
-        return [q for q in map(self._parsed_indirect, self.attributions) if q is not None]
+        direct_cues = set(self.used_cues)
+        return [q for q in (self._parsed_indirect(a, direct_cues) for a in self.attributions) if q is not None]
 
-    def _parsed_indirect(self, parsed: Attribution) -> Quote | None:
+    def _parsed_indirect(self, parsed: Attribution, direct_cues: set[int]) -> Quote | None:
         if parsed.content is None or parsed.cue[0] in self.used_cues or self._inside_quote(parsed.cue[0]):
+            return None
+        if self._adjunct_over_report(parsed, direct_cues):
             return None
         cue_text = self.norm[parsed.cue[0]:parsed.cue[1]]
         if self._not_speech(parsed.cue[0]) and not (cue_text == ":" or cue_text[:1].isupper()):
@@ -838,6 +841,15 @@ class _Finder:
         kind = _kind_of(self.norm, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return self._quote(self.text[start:end], start, end, speaker, cue, kind)
+
+    def _adjunct_over_report(self, parsed: Attribution, direct_cues: set[int]) -> bool:
+        """Whether a report in a clause after a direct quote's own frame took that whole sentence
+        for its content ('"A," she said, as the crowd applauded', '"A," X noted, as reported by
+        Y'): the quote has its attribution; the adjunct clause reports nothing of it ("according
+        to X" after a quote is not an adjunct clause: PolNeAR marks it over the quote)."""
+        start, end = parsed.content
+        return end <= parsed.cue[0] and _SUBORDINATOR.search(self.norm[end:parsed.cue[0]]) is not None \
+            and any(start <= c < end for c in direct_cues)
 
     def _subject_before(self, parsed: Attribution) -> Speaker | None:
         """The speaker the frame rules find before a cue the parse gave no subject ("Jay Lee, the
