@@ -1085,3 +1085,10 @@ def test_an_adjunct_report_after_a_quotes_frame_does_not_take_the_quote(analyse)
                 "the facts are known,'' she said, with a smile, as the crowd applauded.")
     quote = by_start(a, "Well, I would say")
     assert quote.cue == "said" and source_text(a, quote) == "she"
+
+
+def test_a_longer_phrase_with_a_determiner_before_a_manner_verb(analyse):
+    a = analyse('Anna Berg spoke first. "Will she be the next mayor of this town?" a volunteer in the '
+                'hall wondered.')
+    quote = by_start(a, "Will she be")
+    assert quote.cue == "wondered" and source_text(a, quote) == "a volunteer in the hall"

@@ -74,8 +74,8 @@ _MANNER_BEFORE = re.compile(r"\b(?P<verb>puts? it|[a-z]+(?:ed|s)|sang|went|wrote
                             r"(?:\s+(?:back|on|out|up|aloud|again|[a-z]+ly))*\s*[,:]\s*$")
 # A subject (pronoun, name or a phrase with a determiner: "the crowd", "some protesters") and a
 # past or present verb right after a quote.
-_MANNER_AFTER = re.compile(r"\s*,?\s*(?:he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
-                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[\w-]+(?:\s+[\w-]+){0,2})\s+"
+_MANNER_AFTER = re.compile(r"\s*,?\s*(?P<subject>he|she|they|we|it|I|(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+                           r"|(?:the|a|an|some|many|several|other|two|three)\s+[\w-]+(?:\s+[\w-]+){0,4})\s+"
                            r"(?P<verb>[a-z]+(?:ed|s)|sang|read|wrote|cried|spoke|shot)\b")
 # The same, inverted: '"This is fantastic!" beamed Donald Hartley', '"...," mused the co-host'.
 # A text quoted from reads inverted too: '"...," read the statement' (the statement is the source).
@@ -570,6 +570,8 @@ class _Finder:
         # the text read is the source, not a person named after it ("which was sent by Miller")
         read = match.re is _MANNER_AFTER_INVERTED and match.group("read") is not None
         speaker = self._phrase_at(verb, verb.start(), end) if read else self._speaker_near(verb, start, end)
+        if speaker is None and match.re is _MANNER_AFTER:  # a phrase longer than the frame rules take
+            speaker = Speaker(None, self.text[match.start("subject"):match.end("subject")], *match.span("subject"))
         if speaker is None:
             return None, None
         return Cue(verb.group(), verb.start(), verb.end()), speaker
