@@ -1092,3 +1092,10 @@ def test_a_longer_phrase_with_a_determiner_before_a_manner_verb(analyse):
                 'hall wondered.')
     quote = by_start(a, "Will she be")
     assert quote.cue == "wondered" and source_text(a, quote) == "a volunteer in the hall"
+
+
+def test_a_quote_after_an_opening_question_is_not_run_back_over_it(analyse):
+    a = analyse('The imam spoke on Monday. Asked what he personally believed about the plan, he said, '
+                '"It is the wrong thing to do."')
+    quote = by_cue(a, "said")
+    assert quote.text.startswith("It is the wrong thing") and source_text(a, quote) == "he"

@@ -422,6 +422,9 @@ class _Finder:
         if parsed is None or parsed.content is None:
             return None
         s, e = parsed.content
+        if any(s <= a.cue[0] < cue.start and len(self.norm[s:a.cue[0]].split()) <= 1 and (a.source or a.cue)[0] >= a.cue[0]
+               for a in self.attributions):
+            return None  # a clause run back over the question it opens with ('Asked what ..., he said, "..."')
         return (s, e) if s <= start and end <= e + 1 else None
 
     def _quoted_spans(self) -> list[tuple[int, int, int, bool]]:
