@@ -70,6 +70,12 @@ PolyU siege (both borderline by the labels' README), the tariff guide with the p
 ("Trump"), the Browns' snap counts with the Garrett fight ("Steelers"), Deval Patrick's campaign
 with the debate preview ("AP", "Democratic"): one shared common name. Rarity-weighted name
 evidence would be the next thing to try.
+Tried (2026-12, session stories, tune part): the lead names' Jaccard weighted by IDF (over the lead
+names or the corpus text), name_weight 0.15-0.3: AEB 0.935-0.941, wrong 18-19 (0.941 / 18 before):
+in a pile of one week's pages "NASA" is a rare word, so rarity does not mark it as a common name; a
+reward for the summed IDF of the shared names: 0.922-0.935, 19-22 wrong. Not kept.
+Kept (session stories): text dates checked against the lead's earliest year (ecbplus_stories.py):
+tune all 0.942 -> 0.947, AEB 0.941 / 18 held; report all 0.913 -> 0.920, AEB 0.911 held, wrong 23 -> 24.
 """
 
 from __future__ import annotations
