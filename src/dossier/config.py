@@ -79,7 +79,7 @@ class ReuseOptions:
     # ("float32", "bfloat16").
     encoder_precision: str = "auto"
     # The language the encoder reads (ISO 639-1; all-MiniLM-L6-v2: English). Between articles in
-    # other languages its cosine alone aligns nothing (reuse/classify.py `encoder_reads`).
+    # other languages its cosine alone makes no partial reuse (reuse/classify.py `make_link`).
     encoder_language: str = "en"
     # Sentence pairs (MiniLM cosine) at or above align_cosine are aligned (evidence for partial
     # reuse and for verify). Set on the seeds: rewritten sentences of one story score 0.79-0.96,

@@ -27,6 +27,7 @@ import re
 
 import numpy as np
 
+from dossier.analyse.language import model_reads
 from dossier.config import ReuseOptions
 from dossier.model import Alignment, Article, Link
 from dossier.reuse.align import AlignedPair
@@ -181,15 +182,6 @@ def direction(a: Article, b: Article, cov_a: float, cov_b: float,
     return None
 
 
-def encoder_reads(article: Article, options: ReuseOptions) -> bool:
-    """True when the sentence encoder reads the article's language (or the language is unknown).
-    MiniLM was trained on English: on two texts in another language its cosines run high for any
-    same-topic sentences (German finance-comparison pages at ~0.8, above align_cosine), so there
-    partial reuse counts only sentences at the stricter coverage operating point, as copy/rewrite
-    coverage does."""
-    return article.language is None or article.language == options.encoder_language
-
-
 def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
               pairs: list[AlignedPair], options: ReuseOptions) -> Link | None:
     """The link between two articles, with its aligned sentences as evidence, or None."""
@@ -203,9 +195,11 @@ def make_link(a: Article, b: Article, pa: ArticleProducts, pb: ArticleProducts,
              if pr >= options.sentence_min_probability or p.cosine >= options.align_cosine]
     if pairs and template_share(pairs, pa, pb) >= options.template_share:
         return None  # one form filled with other facts (obituaries, bulletins): not reuse
-    # Where the encoder does not read the language, partial reuse needs strongly aligned sentences;
-    # a copy or rewrite (decided on those anyway) keeps its looser pairs as evidence for verify.
-    read = encoder_reads(a, options) and encoder_reads(b, options)
+    # MiniLM reads English only (`ReuseOptions.encoder_language`): on two texts in another language
+    # its cosines run high for any same-topic sentences (German finance pages at ~0.8), so there
+    # partial reuse needs strongly aligned sentences; a copy or rewrite (decided on those anyway)
+    # keeps its looser pairs as evidence for verify.
+    read = model_reads(a, options.encoder_language) and model_reads(b, options.encoder_language)
     decided = link_kind(pairs if read else strong, strong, pa, pb, translated, options)
     if decided is None:
         return None
