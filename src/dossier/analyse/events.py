@@ -318,15 +318,17 @@ def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | N
     in the text, whether a typed family or the parse found it ("has died yesterday" before "On
     August 24, he resigned")."""
     def position(event: Event) -> tuple[int, int]:
-        return _sentence_of(event), event.trigger_start or 0
+        return sentence_of(event), event.trigger_start or 0
 
     for event in sorted(events, key=position):
-        if _sentence_of(event) in lead and not event.background and event.date_precision == "day":
+        if sentence_of(event) in lead and not event.background and event.date_precision == "day":
             return event.date
     return None
 
 
-def _sentence_of(event: Event) -> int:
+def sentence_of(event: Event) -> int:
+    """The index of the sentence an article's own event was found in (its evidence source is
+    "<article id>#s<index>")."""
     return int(event.evidence[0].source.rsplit("#s", 1)[1])
 
 

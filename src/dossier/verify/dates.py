@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dossier.analyse.events import sentence_of
 from dossier.analyse.timex import range_ends
 from dossier.config import VerifyOptions
 from dossier.model import Article, Event, Evidence, Flag, Provenance
@@ -128,7 +129,7 @@ def _event_dates(article: Article, circular: set[str]) -> list[NewsDate]:
     ends = range_ends(article.times, article.text)
     out = []
     for event in article.events:
-        end = ends.get((_sentence_of(event), event.time))
+        end = ends.get((sentence_of(event), event.time))
         value = end.value if end is not None else event.date
         if event.background or event.date_precision not in _NEWS_PRECISIONS or {event.date, value} & circular:
             continue
@@ -177,12 +178,6 @@ def _evidence_outside(event: Event, article_id: str) -> tuple[str, str] | None:
     if others:
         return _article_of(others[0].source), others[0].text
     return None
-
-
-def _sentence_of(event: Event) -> int | None:
-    """Per-article evidence names its sentence as "<article id>#s<index>"."""
-    source = event.evidence[0].source if event.evidence else ""
-    return int(source.rsplit("#s", 1)[1]) if "#s" in source else None
 
 
 def _article_of(evidence_source: str) -> str:
