@@ -85,9 +85,10 @@ from dossier.resources import Resources  # noqa: E402
 
 
 def read_tml(path: Path) -> tuple[str, date, list[tuple[int, int, str]]]:
-    """(plain TEXT, DCT, gold timexes as (start, end, value))."""
+    """(plain TEXT, reference date, gold timexes as (start, end, value)). The reference is the DCT,
+    or the filing date of the story the file copies (`original_filed`)."""
     root = ElementTree.parse(path).getroot()
-    dct_value = root.find("DCT/TIMEX3").get("value")[:10]
+    dct_value = original_filed(root) or root.find("DCT/TIMEX3").get("value")[:10]
     text_el = root.find("TEXT")
     parts, gold = [], []
 
@@ -104,6 +105,22 @@ def read_tml(path: Path) -> tuple[str, date, list[tuple[int, int, str]]]:
 
     walk(text_el)
     return "".join(parts), date.fromisoformat(dct_value), gold
+
+
+# A wire header in EXTRAINFO: the story's id and when it was filed ("APW20000107.0088  NEWS STORY
+# 2000-01-07 03:03", or "02/13/1998 14:26:00").
+_WIRE_HEADER = re.compile(r"^\s*(\S+)\s+NEWS STORY\s+(?:(\d{4}-\d\d-\d\d)|(\d\d)/(\d\d)/(\d{4}))")
+
+
+def original_filed(root) -> str | None:
+    """The filing date of the wire story a file re-issues under a new id (its EXTRAINFO header
+    names another story: APW20000115.0209 is APW20000107.0088 filed 2000-01-07), None otherwise.
+    A copy's relative times count from its original's date, as Dossier anchors a lineage on the
+    member nothing is copied from (`analyse/anchoring.py`); the annotators did so too."""
+    header = _WIRE_HEADER.match(root.findtext("EXTRAINFO") or "")
+    if header is None or header[1] == (root.findtext("DOCID") or "").strip():
+        return None
+    return header[2] or f"{header[5]}-{header[3]}-{header[4]}"
 
 
 def ours(text: str, dct: date, nlp=None) -> list[tuple[int, int, str | None]]:
