@@ -506,3 +506,11 @@ def test_normalising_up_to_a_sentence_resolves_those_times_as_the_whole_list_doe
     first = normalise_times(times, sentences, None, until_sentence=0)
     assert [t.value for t in first] == ["2019-04-03"]
     assert first == [t for t in whole if t.sentence == 0]
+
+
+def test_the_future_of_something_is_no_time():
+    text = "Trade is important to the future of our peoples. Talks will resume in the future."
+    sentences = split_sentences(text)
+    found = normalise_times(find_times(text, sentences), sentences, REF)
+    assert [(t.start, t.value) for t in found] == [(text.rindex("the future"), "FUTURE_REF")]
+

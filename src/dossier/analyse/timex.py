@@ -151,7 +151,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("spoken_year", rf"(?:{_MONTH}\s+)?\b(?i:nineteen[- ]{_TENS}(?:[- ]{_DIGIT_WORD})?|(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:{_UNITS})\b))\b"),
     ("present", r"\b(?i:now|currently|at present|nowadays|these\s+days)\b"),
     ("past_ref", r"\b(?i:recently|(?:in\s+)?recent\s+(?:years|months|weeks|days|quarters)|lately|the\s+past)\b(?!\s+(?:\w+\s+)?(?i:years?|months?|weeks?|days?|decades?|century|centuries|hours?|quarters?|spring|summers?|autumns?|winters?)\b)"),
-    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
+    # not "the future of our peoples": what lies ahead for them, no time
+    ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
