@@ -514,3 +514,8 @@ def test_the_future_of_something_is_no_time():
     found = normalise_times(find_times(text, sentences), sentences, REF)
     assert [(t.start, t.value) for t in found] == [(text.rindex("the future"), "FUTURE_REF")]
 
+
+def test_days_of_trading_or_business_are_days():
+    found = values("Shares fell for eight trading days. The firm has ten business days to reply.")
+    assert found["eight trading days"] == ("P8D", "day", "duration")
+    assert found["ten business days"] == ("P10D", "day", "duration")

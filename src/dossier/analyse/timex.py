@@ -131,8 +131,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # "a three-year period", "10-year war", "decade-long"; an age ("a 35-year-old man") is no time
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
+    # "eight trading days": counted in days the markets, offices or courts sit (HeidelTime's "trading days")
     ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
-                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous|year-earlier|year-ago)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional|consecutive|straight|successive)\s+)?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
+                 rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous|year-earlier|year-ago)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional|consecutive|straight|successive)\s+)?(?:(?i:trading|business|working)\s+(?=(?i:days?)\b))?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
             rf"|\b(?i:every\s+(?:other\s+|{_NUM}\s+)(?:{_UNITS}))\b"
