@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
+
 from dossier.analyse.sentences import split_sentences
 from dossier.analyse.timex import find_times, normalise_times
 from dossier.model import Alignment, Article, Event, Evidence, Link, Mention, Provenance, Quote, Story
@@ -142,10 +144,11 @@ def test_quoted_word_found_beyond_the_alignments():
     assert [e.text for e in flags[0].evidence] == [WHY_A, WHY_B]
 
 
-def sales_report(period: str) -> Article:
-    """A page dated 2020-04-20 that presents its news as current ("this week") and reports sales
-    over `period`, the sales event dated by the period's first time (as events are)."""
-    text = f"Prices rose sharply this week. The company sold 4,000 cars {period}."
+def sales_report(period: str, lead: str = "Prices rose sharply this week.", after: str = "") -> Article:
+    """A page dated 2020-04-20 that opens with `lead` (by default presenting its news as current,
+    "this week") and reports sales over `period`, the sales event dated by the period's first time
+    (as events are), then says `after`."""
+    text = f"{lead} The company sold 4,000 cars {period}. {after}".strip()
     a = article("a", text, page_date="2020-04-20", page_date_trust="ok")
     a.sentences = split_sentences(text)
     a.times = normalise_times(find_times(text, a.sentences), a.sentences, date(2020, 4, 20))
@@ -163,3 +166,17 @@ def test_a_range_dates_its_news_by_its_end_not_its_start():
     # a single month half a year before the page still contradicts it
     [found] = find_misdated([sales_report("in October 2019")], Provenance(), [])
     assert found.news.day == date(2019, 10, 31)
+
+
+ESSAY_MIDDLE = " ".join(["Its first models were small.", "Later ones grew larger.", "Engines became cleaner.",
+                         "Prices followed wages.", "Dealers spread across the country."])
+
+
+@pytest.mark.parametrize("lead, after", [
+    ("Prices rose sharply over the decade.", ESSAY_MIDDLE + " Demand is still strong today."),
+    ("Today's buyers want electric cars.", ""),
+])
+def test_today_outside_the_lead_or_as_nowadays_presents_no_news_as_current(lead, after):
+    # An essay that names a sale half a year before its page and says "today" only as "nowadays"
+    # (deep in the text, or "today's buyers") does not present that sale as the day's news.
+    assert find_misdated([sales_report("in October 2019", lead, after)], Provenance(), []) == []

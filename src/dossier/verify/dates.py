@@ -25,12 +25,17 @@ from dossier.timevalue import parse_span
 # How many days of lag contradict a page date is an option (`VerifyOptions.max_news_lag_days`).
 # Only copies make a lineage; a `partial` link is shared background, not the same report.
 CHECK_SOURCE = "verify-page-date"
+# "today" as news's day, not "today's codebases" or "healthy today" (nowadays) in an essay
 _DEICTIC = re.compile(
-    r"\b(today|tonight|yesterday|this (?:week|morning|afternoon|evening|weekend)|"
+    r"\b(today(?![’']s)|tonight|yesterday|this (?:week|morning|afternoon|evening|weekend)|"
     r"(?:earlier|later) this (?:week|month)|last (?:week|night)|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s)\b", re.I)
 _NEWS_PRECISIONS = frozenset({"day", "week", "month"})
+# News presents its news as current in its lead ("On Wednesday, Russia sponsored a round of
+# discussions ..."); a "today" deep in a long essay (the real-pile case: a blog's "Python is still
+# healthy today" 29,000 characters in) says nothing about when the page appeared.
+LEAD_SENTENCES = 5
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ def find_misdated(articles: list[Article], provenance: Provenance, events: list[
     out = []
     for article in articles:
         page = _parse_day(article.page_date)
-        cue = _news_cue(article.text)
+        cue = _news_cue(_lead(article))
         if page is None or cue is None:
             continue
         dates = _own_dates(article) + timeline.get(article.id, [])
@@ -102,6 +107,13 @@ def find_misdated(articles: list[Article], provenance: Provenance, events: list[
         if lag > max_lag_days:
             out.append(Misdating(article.id, article.page_date[:10], latest, cue, lag))
     return out
+
+
+def _lead(article: Article) -> str:
+    """The article's first LEAD_SENTENCES sentences (its analysed ones, else its first lines)."""
+    if article.sentences:
+        return " ".join(s.text for s in article.sentences[:LEAD_SENTENCES])
+    return "\n".join(article.text.splitlines()[:LEAD_SENTENCES])
 
 
 def _news_cue(text: str) -> str | None:
