@@ -180,3 +180,21 @@ def test_today_outside_the_lead_or_as_nowadays_presents_no_news_as_current(lead,
     # An essay that names a sale half a year before its page and says "today" only as "nowadays"
     # (deep in the text, or "today's buyers") does not present that sale as the day's news.
     assert find_misdated([sales_report("in October 2019", lead, after)], Provenance(), []) == []
+
+
+REWORDED = ("The three were joined by former governor Chris Christie and senator Tim Scott on the stage.",
+            "Two other candidates, former governor Chris Christie and senator Tim Scott, were on the stage.")
+COPIED = (DRILL_B, DRILL_B.replace("5,000", "7,000"))
+
+
+@pytest.mark.parametrize("kind, flagged", [("rewrite", {REWORDED, COPIED}), ("partial", {COPIED})])
+def test_two_independent_sources_differ_only_where_one_copied_the_sentence(kind, flagged):
+    # Under a rewrite (one report and its rewording) both pairs' numbers are changes the copy made;
+    # between two independent reports sharing a passage (a partial link, two lineages), only the
+    # sentence copied word for word shows a change: the reworded one is each outlet's own words.
+    pairs = [REWORDED, COPIED]
+    a, b = article("a", " ".join(p[0] for p in pairs)), article("b", " ".join(p[1] for p in pairs))
+    links = [Link("a", "b", kind, 0.3, "a_to_b" if kind == "rewrite" else None,
+                  [Alignment(x, y, 0.8, n, n) for n, (x, y) in enumerate(pairs)])]
+    changed = [f for f in run([a, b], links, [], []) if f.kind == "changed_fact"]
+    assert {(f.evidence[0].text, f.evidence[1].text) for f in changed} == flagged

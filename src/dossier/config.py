@@ -301,6 +301,11 @@ class VerifyOptions:
     # many content words or names with the quoting sentence (verify/scare_quotes.py). 2 keeps the
     # seeds' "logistical"/"technological" pair and drops sentences sharing one topic word ("Taliban").
     scare_quote_min_shared: int = 2
+    # Between two independent sources sharing passages (a partial link across lineages), a changed
+    # fact is read only from a copied sentence: word 3-gram Jaccard at least this (reuse's line
+    # between copying and rewording, ReuseOptions.verbatim_overlap; a changed word or two keeps
+    # ~0.6-0.8). Reworded pairs there are two outlets' own words (verify/__init__.py).
+    copied_overlap: float = 0.5
     # Comparing two aligned sentences (verify/facts.py). Two names or words this similar (rapidfuzz
     # ratio, 0-100) are one name spelled two ways: "Sergey"/"Sergei" 83, "Sergey Lavrov"/"Sergei
     # Lavrov" 92, "organisation"/"organization" 92, while "Iran"/"Iraq" 75 and

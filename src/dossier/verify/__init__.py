@@ -13,6 +13,7 @@ import hashlib
 from dossier.config import VerifyOptions
 from dossier.kept import Kept
 from dossier.model import Article, Entity, Event, Flag, FlagEvidence, Link, Provenance, Story, from_dict, to_dict
+from dossier.reuse.align import overlap
 from dossier.reuse.fingerprints import ProductCache
 from dossier.reuse.provenance import build_provenance
 from dossier.verify.checked import checked_links
@@ -21,7 +22,7 @@ from dossier.verify.consensus import Conflict, find_conflicts
 from dossier.verify.dates import Misdating, PageDateVerdict, find_misdated, page_date_verdicts
 from dossier.verify.kept import FLAG_PRODUCT, component_key, link_components
 from dossier.verify.linkchecks import LinkChecker
-from dossier.verify.pairs import PairChanges, SentenceFacts
+from dossier.verify.pairs import AlignedPair, PairChanges, SentenceFacts
 from dossier.verify.quotes import QuoteDrift, drift_groups
 
 __all__ = ["find_flags", "page_date_verdicts", "PageDateVerdict"]
@@ -75,13 +76,33 @@ def _link_flags(members: list[Article], links: list[Link], rank, lineage_of: dic
     by_id = {a.id: a for a in members}
     checks = [checker(link, by_id, slots) for link in links]
     pairs = [p for c in checks for p in c.pairs]
-    found = [pc for c in checks for pc in c.changed]
-    found += _new_findings(found, [pc for c in checks for pc in c.quoted])
+    found, quoted = [], []
+    for link, c in zip(links, checks):
+        shared = _shared_background(link, lineage_of)
+        found += [pc for pc in c.changed if not shared or _copied(pc.pair, options)]
+        quoted += [] if shared else c.quoted
+    found += _new_findings(found, quoted)
     flags = [_changed_fact_flag(pc, name) for pc in found]
     quotes = [q for c in checks for q in c.quotes]
     flags += [_drift_flag(d, name) for d in drift_groups(quotes, members, rank, options)]
     flags += [_conflict_flag(c, name) for c in find_conflicts(pairs, found, lineage_of, rank)]
     return flags
+
+
+def _shared_background(link: Link, lineage_of: dict[str, int]) -> bool:
+    """A partial link between two independent sources (two lineages): passages in common, not a
+    copy of the other's report. A reworded pair there is two outlets' own words for one event ("The
+    three were joined by Christie and Scott" / "Two other candidates, Christie and Scott"), and two
+    transcripts of one speech differ in quoted words ("gonna" / "going") without anyone changing
+    them: quote drift reports those."""
+    return link.kind == "partial" and lineage_of.get(link.a) != lineage_of.get(link.b)
+
+
+def _copied(pair: AlignedPair, options: VerifyOptions) -> bool:
+    """Whether the pair's sentences are one copied sentence (word 3-gram Jaccard at
+    `ReuseOptions.verbatim_overlap`, the line between copying and rewording: a changed word or two
+    keeps ~0.6-0.8), where a changed fact is a change the copy made."""
+    return overlap(pair.source_slots.text, pair.copy_slots.text) >= options.copied_overlap
 
 
 def _new_findings(found: list[PairChanges], extra: list[PairChanges]) -> list[PairChanges]:
