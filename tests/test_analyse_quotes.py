@@ -1099,3 +1099,10 @@ def test_a_quote_after_an_opening_question_is_not_run_back_over_it(analyse):
                 '"It is the wrong thing to do."')
     quote = by_cue(a, "said")
     assert quote.text.startswith("It is the wrong thing") and source_text(a, quote) == "he"
+
+
+def test_a_report_before_an_unattributed_quote_keeps_its_own_clause(analyse):
+    a = analyse('The minister visited the plant on Monday. Garcia says too many workers are leaving the region '
+                'for good. "They cannot find homes here." The plant employs 400 people.')
+    assert by_start(a, "too many workers").speaker_text == "Garcia"
+    assert by_start(a, "They cannot find homes").speaker_text == "Garcia"

@@ -265,8 +265,9 @@ class _Finder:
         """A quote standing alone after a sentence that introduces it ('Trump told the crowd:'
         or 'Clinton took questions. "We will win."'): the cue and speaker of that sentence. A
         paragraph that opens with an unattributed quote goes on from the last sentence of the
-        paragraph before ('Rather, he said, ... \n\n"To my knowledge, ..."'), whose own report
-        stays."""
+        paragraph before ('Rather, he said, ... \n\n"To my knowledge, ..."'). The sentence's own
+        reported clause stays its quote ('Perez says too many women are torn. "They feel ..."':
+        two attributions, one speaker) unless a colon ends it: then the quote is that clause."""
         position = bisect.bisect_right(self.sentences, start, key=lambda s: s.start) - 1
         if position < 1:
             return None, None
@@ -285,7 +286,7 @@ class _Finder:
             return result if result[0] else self._introducer(sentence.start, sentence.end)
         used = set(self.used_cues)
         cue, speaker = self._frame_speaker(sentence.start, sentence.end, prefer_end=True)
-        if new_paragraph or same_paragraph:
+        if not introduced:  # a colon's sentence reports the quote ("describes itself as follows:")
             self.used_cues = used  # the sentence's own reported clause is still its quote
         return cue, speaker
 
