@@ -1106,3 +1106,10 @@ def test_a_report_before_an_unattributed_quote_keeps_its_own_clause(analyse):
                 'for good. "They cannot find homes here." The plant employs 400 people.')
     assert by_start(a, "too many workers").speaker_text == "Garcia"
     assert by_start(a, "They cannot find homes").speaker_text == "Garcia"
+
+
+def test_appearing_somewhere_is_no_report(analyse):
+    a = analyse("The senator appeared on a morning show in Denver on Monday. "
+                "Her rival seemed to enjoy the attention.")
+    assert not any("morning show" in q.text for q in a.quotes)
+    assert any(q.text.startswith("to enjoy the attention") for q in a.quotes)

@@ -969,10 +969,11 @@ def _content(doc, verb, base: int) -> Span | None:
     if verb.dep_ == "parataxis" or _as_clause(verb):
         return _host_clause(doc, verb, base)
     # a preposition left without its object ("whites who often vote for the Democrat were ...",
-    # the object read as the next clause's subject) reports nothing
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
-               and not (c.dep_ == "prep" and c.n_rights == 0)]
+    # the object read as the next clause's subject) reports nothing, and neither does a place after
+    # "seem"/"appear" ("appeared on MSNBC", "to appear in court": showing up, not evidence)
     lemma = attribution_lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
+               and not (c.dep_ == "prep" and (c.n_rights == 0 or lemma in RAISING_LEMMAS))]
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
                     or lemma == "find" and _finding_subject(verb)):
