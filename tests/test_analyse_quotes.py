@@ -1113,3 +1113,10 @@ def test_appearing_somewhere_is_no_report(analyse):
                 "Her rival seemed to enjoy the attention.")
     assert not any("morning show" in q.text for q in a.quotes)
     assert any(q.text.startswith("to enjoy the attention") for q in a.quotes)
+
+
+def test_showing_up_somewhere_is_no_report(analyse):
+    a = analyse("Hundreds of supporters showed up at the rally in Ohio on Friday. "
+                "A new poll showed that voters want change.")
+    assert not any("the rally" in q.text for q in a.quotes)
+    assert any(q.text.startswith("that voters want change") for q in a.quotes)

@@ -355,7 +355,8 @@ def _learned_frame(token):
     # an object that is itself a noun cue ("issued a statement", "made remarks") is not what was
     # said: its own clause or participle ("a statement saying ...") reports that
     found = [(rank.get(frame, 3), head.i, frame, head) for frame, head in cue_frames(token) if frame in frames
-             and not (frame == "dobj" and head.lower_ in NOUN_CUES)]
+             and not (frame == "dobj" and head.lower_ in NOUN_CUES)
+             and not (frame.startswith("prep:") and _place_of_appearing(token, frame[5:]))]
     return min(found, key=lambda f: f[:2])[2:] if found else None
 
 
@@ -970,10 +971,10 @@ def _content(doc, verb, base: int) -> Span | None:
         return _host_clause(doc, verb, base)
     # a preposition left without its object ("whites who often vote for the Democrat were ...",
     # the object read as the next clause's subject) reports nothing, and neither does a place after
-    # "seem"/"appear" ("appeared on MSNBC", "to appear in court": showing up, not evidence)
+    # "appear" or "show up" (_place_of_appearing)
     lemma = attribution_lemma(verb)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
-               and not (c.dep_ == "prep" and (c.n_rights == 0 or lemma in RAISING_LEMMAS))]
+               and not (c.dep_ == "prep" and (c.n_rights == 0 or _place_of_appearing(verb, c.lower_)))]
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
                     or lemma == "find" and _finding_subject(verb)):
@@ -982,6 +983,15 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _place_of_appearing(verb, preposition: str) -> bool:
+    """Whether a preposition after "seem", "appear" or "show up" names a place: they are evidence
+    with a predicate or clause ("seemed to like it", "seemed like a good move"), coming into view
+    with a place ("appeared on MSNBC", "showed up at the rally")."""
+    lemma = attribution_lemma(verb)
+    appearing = lemma in RAISING_LEMMAS or lemma == "show" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return appearing and preposition not in ("like", "as")
 
 
 def _semicolon_between(doc, clause, verb) -> bool:
