@@ -1120,3 +1120,9 @@ def test_showing_up_somewhere_is_no_report(analyse):
                 "A new poll showed that voters want change.")
     assert not any("the rally" in q.text for q in a.quotes)
     assert any(q.text.startswith("that voters want change") for q in a.quotes)
+
+
+def test_a_verb_after_a_closed_off_subordinate_clause_takes_the_main_subject(analyse):
+    a = analyse("Mayor Dana Price jumped onto her Twitter account — as she so often does — and retweeted a post "
+                "from a supporter.")
+    assert by_start(a, "a post from a supporter").speaker_name == "Dana Price"

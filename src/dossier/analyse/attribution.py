@@ -81,6 +81,8 @@ PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "n
 _EDGE = " \t,;:.-"
 # Determiners that stand for a person of a group named before ('"...," tweeted another').
 STANDING_DETERMINERS = frozenset({"another", "one", "others", "many", "some", "several", "most"})
+# Subordinators opening an adverbial clause ("as he often does", "although he allowed that ...").
+SUBORDINATORS = frozenset({"as", "although", "though", "while", "whereas", "because", "since"})
 # Quantifiers that float after the noun they count ("X and Y both said", "with X, Y and Z all calling").
 FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
 # Words that make a noun with an infinitive name its doer ("the first to endorse", "the only
@@ -713,6 +715,8 @@ def _subject(verb):
             return controller, False
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
+            if verb.dep_ == "conj" and node.i == verb.head.i and _closed_subordinate(node, verb):
+                node = node.head  # "Trump jumped on Twitter - as he often does - and retweeted": Trump's
             continue
         if node is verb and verb.tag_ == "VBG" and node.dep_ == "pcomp" and node.head.dep_ == "prep" \
                 and node.head.head.pos_ == "NOUN" and (owner := _possessor(node.head.head)) is not None:
@@ -723,6 +727,19 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _closed_subordinate(clause, conjunct) -> bool:
+    """Whether an adverbial clause opened by a subordinator is set off by a dash or parenthesis
+    that closes before `conjunct` ("Trump jumped on Twitter - as he often does - and retweeted"):
+    the conjunct goes on with the clause it modifies, whose subject it shares (the parser hangs it
+    on the nearest verb); without the closing mark it may be the clause's own ("while he is in good
+    health and has shown stamina")."""
+    doc, first = clause.doc, clause.left_edge.i
+    if clause.dep_ != "advcl" or clause.head.i == clause.i or first == 0 or doc[first - 1].text not in (*_DASHES, "("):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children) \
+        and any(t.text in (*_DASHES, ")") for t in doc[clause.i + 1:conjunct.i])
 
 
 def _floated(noun):
