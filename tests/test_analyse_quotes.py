@@ -1126,3 +1126,8 @@ def test_a_verb_after_a_closed_off_subordinate_clause_takes_the_main_subject(ana
     a = analyse("Mayor Dana Price jumped onto her Twitter account — as she so often does — and retweeted a post "
                 "from a supporter.")
     assert by_start(a, "a post from a supporter").speaker_name == "Dana Price"
+
+
+def test_a_date_after_the_object_is_not_what_was_reported(analyse):
+    a = analyse("Senator Mary Hill rejected the proposal on Tuesday.")
+    assert [q.text for q in a.quotes] == ["the proposal"]

@@ -991,7 +991,7 @@ def _content(doc, verb, base: int) -> Span | None:
     # "appear" or "show up" (_place_of_appearing)
     lemma = attribution_lemma(verb)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
-               and not (c.dep_ == "prep" and (c.n_rights == 0 or _place_of_appearing(verb, c.lower_)))]
+               and not (c.dep_ == "prep" and (c.n_rights == 0 or _place_of_appearing(verb, c.lower_) or _time_adjunct(c)))]
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
                     or lemma == "find" and _finding_subject(verb)):
@@ -1000,6 +1000,14 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _time_adjunct(prep) -> bool:
+    """Whether a preposition's object is a time ("rejected on Monday", "voted on March 2"): when the
+    report happened, not what it reported."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS
+                                 for t in objects[0].subtree)
 
 
 def _place_of_appearing(verb, preposition: str) -> bool:
