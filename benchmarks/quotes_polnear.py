@@ -86,7 +86,12 @@ chosen on `--start 1 --every 7`, and a "Name:" line listing only names as no quo
 Albrecht, Brad Anderson, ..."), and "A, said X" with the parse hanging A's subject on "said"
 (X the speaker, A the content), and a quote right after an issued statement or message ('issued
 a statement, "..."') as its issuer's, chosen on `--start 1 --every 7`, all checked on `--start 4
---every 7`): report dev (or test), never train.
+--every 7`; then a sentence's own reported clause kept when an unattributed quote after it borrows
+its cue (not when a colon ends it), a place after "seem", "appear" or "show up" ("appeared on
+MSNBC") and a phrase that is only a time ("on Monday") as no content, and a verb conjoined after
+an adverbial clause closed off by a dash or parenthesis taking the main clause's subject, chosen
+on `--start 1` and `--start 2 --every 7`, checked on `--start 4 --every 7`): report dev (or
+test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """
