@@ -185,16 +185,20 @@ def test_today_outside_the_lead_or_as_nowadays_presents_no_news_as_current(lead,
 REWORDED = ("The three were joined by former governor Chris Christie and senator Tim Scott on the stage.",
             "Two other candidates, former governor Chris Christie and senator Tim Scott, were on the stage.")
 COPIED = (DRILL_B, DRILL_B.replace("5,000", "7,000"))
+QUOTE_COPIED = ('The minister said the new pipeline was "really dangerous" for the whole region and its farmers.',
+                'The minister said the new pipeline was "truly dangerous" for the whole region and its farmers.')
 
 
-@pytest.mark.parametrize("kind, flagged", [("rewrite", {REWORDED, COPIED}), ("partial", {COPIED})])
+@pytest.mark.parametrize("kind, flagged", [("rewrite", {REWORDED, COPIED, QUOTE_COPIED}),
+                                           ("partial", {COPIED, QUOTE_COPIED})])
 def test_two_independent_sources_differ_only_where_one_copied_the_sentence(kind, flagged):
-    # Under a rewrite (one report and its rewording) both pairs' numbers are changes the copy made;
-    # between two independent reports sharing a passage (a partial link, two lineages), only the
-    # sentence copied word for word shows a change: the reworded one is each outlet's own words.
-    pairs = [REWORDED, COPIED]
+    # Under a rewrite (one report and its rewording) every pair's number or quoted word is a change
+    # the copy made; between two independent reports sharing a passage (a partial link, two
+    # lineages), only a sentence copied word for word shows a change, here a number or a quoted word
+    # (compared beyond the alignments, as quoted words are): a reworded one is each outlet's words.
+    pairs, aligned = [REWORDED, COPIED, QUOTE_COPIED], [REWORDED, COPIED]
     a, b = article("a", " ".join(p[0] for p in pairs)), article("b", " ".join(p[1] for p in pairs))
     links = [Link("a", "b", kind, 0.3, "a_to_b" if kind == "rewrite" else None,
-                  [Alignment(x, y, 0.8, n, n) for n, (x, y) in enumerate(pairs)])]
+                  [Alignment(x, y, 0.8, n, n) for n, (x, y) in enumerate(aligned)])]
     changed = [f for f in run([a, b], links, [], []) if f.kind == "changed_fact"]
     assert {(f.evidence[0].text, f.evidence[1].text) for f in changed} == flagged

@@ -80,7 +80,7 @@ def _link_flags(members: list[Article], links: list[Link], rank, lineage_of: dic
     for link, c in zip(links, checks):
         shared = _shared_background(link, lineage_of)
         found += [pc for pc in c.changed if not shared or _copied(pc.pair, options)]
-        quoted += [] if shared else c.quoted
+        quoted += [pc for pc in c.quoted if not shared or _copied(pc.pair, options)]
     found += _new_findings(found, quoted)
     flags = [_changed_fact_flag(pc, name) for pc in found]
     quotes = [q for c in checks for q in c.quotes]
@@ -93,8 +93,8 @@ def _shared_background(link: Link, lineage_of: dict[str, int]) -> bool:
     """A partial link between two independent sources (two lineages): passages in common, not a
     copy of the other's report. A reworded pair there is two outlets' own words for one event ("The
     three were joined by Christie and Scott" / "Two other candidates, Christie and Scott"), and two
-    transcripts of one speech differ in quoted words ("gonna" / "going") without anyone changing
-    them: quote drift reports those."""
+    outlets' transcripts of one speech differ in quoted words ("gonna" / "going") without anyone
+    changing them; a background paragraph one copied and changed is still read (`_copied`)."""
     return link.kind == "partial" and lineage_of.get(link.a) != lineage_of.get(link.b)
 
 
