@@ -853,3 +853,34 @@ def test_reports_dated_alike_need_a_shared_lead_fact_besides_topic_words():
     assert pair_evidence(tie, game, options=options) == -0.03
     assert pair_evidence(tie, tie, options=options) == 0.0  # a number in common
     assert pair_evidence(Facts(numbers=frozenset({"2"})), Facts(), options=options) == 0.0  # undated: not here
+
+
+def test_one_pair_of_reports_read_as_a_template_filled_twice_does_not_split_their_event():
+    """Two reports worded alike whose leads disagree on two kinds of key fact (a year, a number) are
+    kept apart on their own, but as one pair among those between two clusters of one event's
+    reports they only lower the link: they veto nothing."""
+    from dossier.stories.cluster import StoryIndex
+    from dossier.stories.evidence import TEMPLATE_EVIDENCE, Facts, pair_evidence
+    from dossier.stories.features import ArticleFeatures
+
+    told = Facts(years=frozenset({2008}), numbers=frozenset({"50"}))
+    misread = Facts(years=frozenset({2045}), numbers=frozenset({"8"}))
+    assert pair_evidence(told, misread, cosine=0.9) == TEMPLATE_EVIDENCE
+    assert 0.9 + TEMPLATE_EVIDENCE < 0.1  # a pair alone never reaches the join threshold
+
+    body = ("More than fifty firefighters fought the blaze that gutted the Waitrose supermarket in "
+            "Banstead High Street, Surrey, which police treat as potentially suspicious")
+
+    def report(aid, extra, years, numbers):
+        return ArticleFeatures(id=aid, text=f"{body}. {extra}", date=None, type=None, place=None,
+                               participants=frozenset(), published=None, years=frozenset(years),
+                               numbers=frozenset(numbers), names=frozenset({"waitrose"}))
+
+    reports = [report("r1", "Sixty residents were moved from their homes.", {2008}, {"50"}),
+               report("r2", "Roads nearby were closed overnight.", (), ()),
+               report("r3", "Neighbours watched the roof collapse.", (), ()),
+               report("r4", "The fire broke out on the roof.", {2045}, {"8"})]
+    index = StoryIndex.build(reports, [])
+    assert len(set(index.article_story().values())) == 1
+    alone = StoryIndex.build([reports[0], reports[3]], [])
+    assert len(set(alone.article_story().values())) == 2

@@ -17,6 +17,10 @@ from dossier.timevalue import DateSpan
 
 # The weights, gates and their calibration (ECB+ topics 1-20) are options: `StoriesOptions`.
 _DEFAULTS = StoriesOptions()
+# The evidence of a template filled twice: below any cosine less the join threshold, so the two
+# reports never merge on their own, yet one such pair among the many scored between two clusters
+# only lowers their mean link, as other strong evidence against does, rather than vetoing it.
+TEMPLATE_EVIDENCE = -1.0
 
 
 @dataclass(frozen=True)
@@ -59,13 +63,13 @@ def key_fact_conflicts(a: Facts, b: Facts) -> list[str]:
 
 def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptions = _DEFAULTS) -> float | None:
     """Score adjustment (roughly -0.4..+0.4) for two reports whose content vectors have `cosine`,
-    or None when they must not be merged: dates too far apart, or a template filled twice. The
-    weights are `options`' (see `StoriesOptions` for their calibration)."""
+    `TEMPLATE_EVIDENCE` for a template filled twice, or None when they must not be merged: dates
+    too far apart. The weights are `options`' (see `StoriesOptions` for their calibration)."""
     o = options
     if dates_conflict(a.date, b.date, o.date_window_days):
         return None
     if cosine >= o.template_cosine and len(key_fact_conflicts(a, b)) >= o.conflicts_to_split:
-        return None
+        return TEMPLATE_EVIDENCE
     score = 0.0
     if a.participants and b.participants:
         shared = jaccard(a.participants, b.participants)
