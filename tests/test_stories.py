@@ -884,3 +884,16 @@ def test_one_pair_of_reports_read_as_a_template_filled_twice_does_not_split_thei
     assert len(set(index.article_story().values())) == 1
     alone = StoryIndex.build([reports[0], reports[3]], [])
     assert len(set(alone.article_story().values())) == 2
+
+
+def test_clock_times_and_days_the_tagger_left_are_no_key_numbers_or_years():
+    """A 24-hour time before its zone ("2045 GMT") is no year 2045, and the digits of "8.49pm",
+    "11: 47: 35" or "APR 28" say when, not what: only the firefighters and the hurt are facts."""
+    from dossier.stories.features import lead_facts
+
+    fire = article("c1", ["The fire broke out on the roof at about 2045 GMT, and by 8.49pm more than 50 "
+                          "firefighters were at the scene (posted 11: 47: 35).",
+                          "APR 28 update: 3 people were hurt, police said on 10 Nov."])
+    facts = lead_facts(fire)
+    assert facts["numbers"] == {"50", "3"}
+    assert not facts["years"]

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dossier.analyse.datelines import dateline, datelines
+from dossier.analyse.timex import MONTHS
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
 from dossier.stopwords import FUNCTION_WORDS
@@ -38,9 +39,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DEFAULTS = StoriesOptions()
 # A number token: 7, 6.1, 1,200, the 6.1 of "6.1-magnitude" (not part of "G20" or "F-16").
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*(?!\w)")
-# A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it, "08: 06AM") or a numeric date
-# ("05 / 02 / 07") says when a page was posted, not what happened.
-_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b")
+# A clock time ("4:59 PM", "02: 22 pm" as tokenised text gives it, "08: 06AM", "11: 47: 35", "8.49pm",
+# "2045 GMT") or a date the time tagger left in the text (a numeric one, "05 / 02 / 07", or a day of a
+# month, "APR 28", "Jul. 7", "10 Nov") says when a page was posted or something happened: its digits
+# are no key number (the 49 of "8.49pm"), and a 24-hour time is no year.
+_MONTH_WORD = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?!\d)|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}\b"
+                    r"|(?i:\b\d{1,2}(?:\s?[.:]\s?\d{2})?\s?[ap]\.?\s?m\b|\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:[ecmp][sd]?t|gmt|utc|bst|cest?)\b"
+                    rf"|\b(?:{_MONTH_WORD})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTH_WORD})\b)")
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
