@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.model import Article, Mention, Quote, Sentence
-from dossier.verify.claims import _compatible, _interval, extract_claims
+from dossier.model import Article, Claim, Mention, Quote, Sentence
+from dossier.verify.claims import _compatible, _conflict, _interval, extract_claims
 
 CASES = Path(__file__).parent / "fixtures" / "claims"
 
@@ -151,3 +151,20 @@ def test_claims_extracted_per_article_name_the_entities_resolved_later():
     assert resolved_claims(resolved, entity_of) == extract_claims(dataclasses.replace(resolved, claims=None))
     assert ("ent-karimi", "affiliation", "ent-blue") in {(c.subject, c.attribute, c.value)
                                                           for c in resolved_claims(resolved, entity_of)}
+
+
+def _toll(article: str, low: float, high: float | None, text: str) -> Claim:
+    return Claim(article, "", "dead", text, text, f"{text} were killed.", 0, len(text), low, high)
+
+
+@pytest.mark.parametrize("others, flagged", [
+    # a report of a war gives several tolls (the attack's, the war's, one strike's): a fifth figure
+    # elsewhere disagrees with none of them in particular
+    ([_toll("b", 1400, 1400, "1,400"), _toll("b", 10_000, None, "over 10,000"), _toll("b", 195, None, "at least 195")],
+     False),
+    ([_toll("b", 12, 12, "12")], True),  # one figure each: two sources disputing one toll
+])
+def test_a_report_counting_several_things_under_one_key_disputes_no_figure(others, flagged):
+    strike = _toll("a", 4, 4, "four")
+    found = _conflict([strike, *others], {"a": "story:0", "b": "story:1"}, numeric=True)
+    assert (found is not None) == flagged

@@ -335,7 +335,7 @@ def find_claim_conflicts(articles: list[Article], entities: list[Entity], storie
 def _conflict(claims: list[Claim], lineage_of: dict[str, str], numeric: bool) -> ClaimConflict | None:
     """The weakest value against the strongest value it cannot be reconciled with."""
     values = sorted({_value_key(c) for c in claims})
-    if len(values) < 2:
+    if len(values) < 2 or numeric and _counts_several(claims):
         return None
     support = {v: {lineage_of.get(c.article, c.article) for c in claims if _compatible(v, _value_key(c), numeric)}
                for v in values}
@@ -359,6 +359,17 @@ def _conflict(claims: list[Claim], lineage_of: dict[str, str], numeric: bool) ->
         return None
     return ClaimConflict(minority[0].attribute, minority[0].subject, minority, majority, s_weak, s_strong,
                          key=f"{weak}|{strong}")
+
+
+def _counts_several(claims: list[Claim]) -> bool:
+    """Whether one article gives figures for the key that cannot all be one count: it counts
+    several things under one story ("killed 1,400 people", "killing over 10,000", "at least 195
+    people were killed" in one report of a war), so another source's figure disagrees with none of
+    them in particular (a real pile's "four people were killed" in one strike, flagged against them)."""
+    by_article: dict[str, list[tuple]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article].append(_value_key(claim))
+    return any(not _compatible(a, b, True) for keys in by_article.values() for a in keys for b in keys)
 
 
 def _periods(claims: list[Claim], day: dict[str, date | None], window: int) -> list[list[Claim]]:
