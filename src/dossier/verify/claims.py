@@ -20,7 +20,9 @@ Not conflicts, by construction:
 - change over time: roles are compared only between articles dated within `role_window_days` of
   each other, event numbers within `number_window_days` (a toll rises; a minister is promoted);
 - reported claims: a figure or title inside a direct quote, or inside speech whose cue disputes it
-  ("claimed", "denied"), is someone's claim, not the outlet's, and is left out.
+  ("claimed", "denied"), is someone's claim, not the outlet's, and is left out;
+- several counts under one key: where one article gives figures for an event key that cannot all
+  be one count (a war's tolls and one strike's), no figure of that key is disputed.
 """
 
 from __future__ import annotations
