@@ -22,7 +22,10 @@ class Resources:
         if "nlp" not in self._cache:
             import spacy
 
-            self._cache["nlp"] = spacy.load(self.options.analyse.spacy_model)
+            from dossier.analyse.fast_pipes import speed_up
+
+            # the same annotations as the stock pipeline, its rule components memoised
+            self._cache["nlp"] = speed_up(spacy.load(self.options.analyse.spacy_model))
         return self._cache["nlp"]
 
     def encoder(self):
