@@ -1131,3 +1131,8 @@ def test_a_verb_after_a_closed_off_subordinate_clause_takes_the_main_subject(ana
 def test_a_date_after_the_object_is_not_what_was_reported(analyse):
     a = analyse("Senator Mary Hill rejected the proposal on Tuesday.")
     assert [q.text for q in a.quotes] == ["the proposal"]
+
+
+def test_a_second_that_clause_of_the_same_verb_is_one_report(analyse):
+    a = analyse("The governor said the state needs to fix its roads, but that he would not support a new fuel tax.")
+    assert [q.text for q in a.quotes] == ["the state needs to fix its roads, but that he would not support a new fuel tax"]

@@ -978,7 +978,7 @@ def _content(doc, verb, base: int) -> Span | None:
         if answer is not None:  # 'When asked why, Sembler responded ...': the question is "why"
             return _span(doc, verb.i + 1, answer - 1, base) if answer > verb.i + 1 else None
         if clause.i > verb.i or not _semicolon_between(doc, clause, verb):
-            return _clause_after_break(doc, clause, base) if clause.i < verb.i else _clause(doc, clause, base)
+            return _clause_after_break(doc, clause, base) if clause.i < verb.i else _with_second_clause(doc, verb, clause, base)
         # "Sanders backs A; Clinton seeks B": A is a sentence of its own; the verb's object is its content
     if attribution_lemma(verb) in CLAUSE_ONLY_LEMMAS or attribution_lemma(verb) == "tell":
         clause = _misparsed_clause(doc, verb, base)  # "told Clinton at a debate that Americans were ..."
@@ -1000,6 +1000,17 @@ def _content(doc, verb, base: int) -> Span | None:
     proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
                     and c.lower_ in PROFORM_OBJECTS), None)
     return _span(doc, proform.i, proform.i, base) if proform is not None else None
+
+
+def _with_second_clause(doc, verb, clause, base: int) -> Span | None:
+    """The reported clause and a second "that"-clause of the same verb after it, which the parser
+    hangs on the verb as a conjunct ("said the U.S. needs a wall, but that he would not support
+    deportation"): one report (PolNeAR marks one content over both)."""
+    span = _clause(doc, clause, base)
+    second = next((c for c in verb.children if c.dep_ == "conj" and c.i > clause.right_edge.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)), None)
+    end = _clause(doc, second, base) if second is not None and span is not None else None
+    return (span[0], end[1]) if end is not None else span
 
 
 def _time_adjunct(prep) -> bool:
