@@ -1136,3 +1136,12 @@ def test_a_date_after_the_object_is_not_what_was_reported(analyse):
 def test_a_second_that_clause_of_the_same_verb_is_one_report(analyse):
     a = analyse("The governor said the state needs to fix its roads, but that he would not support a new fuel tax.")
     assert [q.text for q in a.quotes] == ["the state needs to fix its roads, but that he would not support a new fuel tax"]
+
+
+def test_a_speech_verb_conjoined_to_the_reported_clause_is_the_reporters_second_report(analyse):
+    a = analyse('Mayor Lena Ortiz said it was too early to count the votes but added, "We know we have won." '
+                "Mark Hale said the budget is already short and asked whether the council could find more money.")
+    said, added = by_cue(a, "said"), by_cue(a, "added")
+    assert said.text == "it was too early to count the votes" and added.speaker_name == "Lena Ortiz"
+    assert by_start(a, "whether the council").speaker_name == "Mark Hale"
+    assert by_start(a, "the budget is already short").text == "the budget is already short"

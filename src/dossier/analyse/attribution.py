@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from dossier.analyse.entities import is_headline
 from dossier.analyse.gazetteer import CHROME_WORDS, fold
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CUE_FRAMES, HOLDER_NOUNS,
+from dossier.analyse.cues import (ACCORDING_TO, ATTRIBUTION_FORMS, ATTRIBUTION_LEMMAS, CLAUSE_LEMMAS, CUE_FRAMES,
+                                  HOLDER_NOUNS,
                                   IN_POLL, NOUN_CUE_PREPOSITIONS, NOUN_CUES, POLL_NOUNS, RAISING_LEMMAS,
                                   RECEIVING_LEMMAS, RESTRICTED_NOUN_PREPOSITIONS, STANCE_ADJECTIVES, TIME_WORDS,
                                   attribution_lemma, cue_frames, find_attribution_forms, find_frame_cues,
@@ -710,6 +711,9 @@ def _subject(verb):
             # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
             # phrase ("When asked by a reporter whether ...")
             return _agent(node), True
+        if node is verb and _reporters_second_verb(verb):
+            node = verb.head.head  # "said A but added B": the reporter adds
+            continue
         controller = _object_controller(node) if not after_preposition else None
         if controller is not None:
             return controller, False
@@ -1088,12 +1092,25 @@ def _clause(doc, clause, base: int) -> Span | None:
         # not "said that A but that B" (one report), "if it appears", "because it did not want"
         if child.dep_ in ("advcl", "conj") and child.pos_ == "VERB" and is_attribution_form(child.lower_) \
                 and attribution_lemma(child) in ATTRIBUTION_LEMMAS - RAISING_LEMMAS and marks <= {"while", "whereas"} \
-                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children):
+                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children) or _reporters_second_verb(child):
             last = child.left_edge.i - 1
             break
     while last > clause.i and doc[last].dep_ in ("cc", "punct", "mark"):
         last -= 1
     return _span(doc, clause.left_edge.i, last, base)
+
+
+def _reporters_second_verb(verb) -> bool:
+    """Whether a speech verb without a subject of its own, conjoined to a reported clause, is the
+    reporter's second report that the parser hung on the clause ("Suu Kyi said it was too early
+    but added, "..."", "X said troop strength lags and asked whether ..."): it goes on from the
+    reporting verb, not from the clause."""
+    clause = verb.head
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and is_attribution_form(verb.lower_) \
+        and attribution_lemma(verb) in CLAUSE_LEMMAS | QUESTION_LEMMAS \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+        and clause.dep_ == "ccomp" and clause.i < verb.i and clause.head.i < clause.i \
+        and attribution_lemma(clause.head) in CLAUSE_LEMMAS
 
 
 def _misparsed_clause(doc, verb, base: int) -> Span | None:
