@@ -1145,3 +1145,10 @@ def test_a_speech_verb_conjoined_to_the_reported_clause_is_the_reporters_second_
     assert said.text == "it was too early to count the votes" and added.speaker_name == "Lena Ortiz"
     assert by_start(a, "whether the council").speaker_name == "Mark Hale"
     assert by_start(a, "the budget is already short").text == "the budget is already short"
+
+
+def test_a_verbs_object_ends_before_a_conjoined_verb_phrase(analyse):
+    a = analyse("In 2010, Mayor Tom Reed had voiced support for a citywide bus plan and called himself a centrist, "
+                "stances that he has since dropped.")
+    assert by_cue(a, "had voiced").text == "support for a citywide bus plan"
+    assert by_cue(a, "called").text.startswith("himself a centrist")

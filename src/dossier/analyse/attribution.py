@@ -996,6 +996,10 @@ def _content(doc, verb, base: int) -> Span | None:
     lemma = attribution_lemma(verb)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i and not _hearer(verb, c)
                and not (c.dep_ == "prep" and (c.n_rights == 0 or _place_of_appearing(verb, c.lower_) or _time_adjunct(c)))]
+    # a conjoined verb phrase is the subject's next act ("voiced support for X and called himself
+    # pro-choice, stances that ..."): what the verb reported ends before it
+    conjunct = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i), None)
+    objects = [c for c in objects if conjunct is None or c.i < conjunct.i]
     if objects and (lemma not in CLAUSE_ONLY_LEMMAS or objects[0].lower_ in PROFORM_OBJECTS or
                     lemma in NOUN_OBJECT_LEMMAS and objects[0].dep_ == "dobj" and objects[0].lower_ not in TIME_WORDS
                     or lemma == "find" and _finding_subject(verb)):
