@@ -1152,3 +1152,11 @@ def test_a_verbs_object_ends_before_a_conjoined_verb_phrase(analyse):
                 "stances that he has since dropped.")
     assert by_cue(a, "had voiced").text == "support for a citywide bus plan"
     assert by_cue(a, "called").text.startswith("himself a centrist")
+
+
+def test_a_report_in_a_relative_clause_without_a_pronoun_reports_the_noun(analyse):
+    a = analyse("Mayor Ana Cruz has one argument she often mentions on the campaign trail. "
+                "It was the year she spoke about taxes.")
+    quote = by_cue(a, "often mentions")
+    assert quote.text == "one argument" and quote.speaker_text == "she"
+    assert not any(q.text.startswith("the year") for q in a.quotes)

@@ -411,7 +411,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     source = _source_phrase(doc, subject, base) if subject is not None else None
     head = _head_words(subject, base) if subject is not None else None
     relative = None if learned_only else _relative_clause(doc, verb, subject, base)
-    content, cue_end = (None if learned_only else relative or _content(doc, verb, base)), None
+    contact = None if learned_only else _contact_clause(doc, verb, subject, base)
+    content, cue_end = (None if learned_only else relative or contact or _content(doc, verb, base)), None
     if fronted is not None:  # the words before the cue open the reported clause
         content = _span(doc, fronted.left_edge.i, verb.right_edge.i, base)
     inverted = _inverted_subject(verb, list(verb.children)) if content is None else None
@@ -487,6 +488,19 @@ def _relative_clause(doc, verb, subject, base: int) -> Span | None:
             or first.i == subject.i or subject.lower_ in NAMELESS:
         return None
     return _span(doc, first.i, verb.right_edge.i, base)
+
+
+def _contact_clause(doc, verb, subject, base: int) -> Span | None:
+    """A report in a relative clause without a pronoun whose object is the noun it modifies ("a
+    fact he frequently mentions on the campaign trail", "something he denied to me"): the noun is
+    what was said, not the phrase after the verb; not a time ("a year Trump spoke about ...")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PRON") or noun.ent_type_ in ("DATE", "TIME") \
+            or noun.lower_ in TIME_WORDS or subject is None or subject.head.i != verb.i \
+            or subject.dep_ != "nsubj" or subject.tag_ in ("WDT", "WP") or not noun.i < subject.left_edge.i \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") or c.tag_ in ("WDT", "WP") for c in verb.children):
+        return None
+    return _span(doc, noun.left_edge.i, noun.i, base)
 
 
 def _connective_participle(verb) -> bool:
