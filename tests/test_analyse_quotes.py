@@ -1160,3 +1160,9 @@ def test_a_report_in_a_relative_clause_without_a_pronoun_reports_the_noun(analys
     quote = by_cue(a, "often mentions")
     assert quote.text == "one argument" and quote.speaker_text == "she"
     assert not any(q.text.startswith("the year") for q in a.quotes)
+
+
+def test_a_name_in_quote_marks_inside_the_speakers_phrase_leaves_the_report_its_clause(analyse):
+    a = analyse('On Monday, Ion Petrescu, the forger known as "Maestro," stated that he had copied the paintings.')
+    quote = by_cue(a, "stated")
+    assert quote.text == "that he had copied the paintings" and quote.speaker_name == "Ion Petrescu"

@@ -495,6 +495,8 @@ class _Finder:
         before = self._frame_before(start)
         content_end = self.norm[max(start, end - 3):end].rstrip(" '")  # ",'" closes a nested quote
         attribution_follows = after and (self.norm[after[0]:after[1]].lstrip().startswith(",") or content_end[-1:] in ",?!")
+        if attribution_follows and self._in_source_phrase(start, end, after):
+            return None, None  # 'the hacker known as "Guccifer," stated that ...': a name in the speaker's phrase
         if attribution_follows:
             result = self._frame_speaker(*after)
             if result[0] is None:
@@ -523,6 +525,14 @@ class _Finder:
         if after and len(self.norm[after[0]:after[1]].split()) <= 8:
             return self._frame_speaker(*after)
         return self._credit_line(end)
+
+    def _in_source_phrase(self, start: int, end: int, after: tuple[int, int]) -> bool:
+        """Whether the quoted words belong to the source phrase of the report right after them
+        ('Lehel, the hacker known as "Guccifer," stated that ...'): a name or title the speaker
+        goes by, not what was said; the report's own clause is its quote."""
+        first = next((a for a in self.attributions if after[0] <= a.cue[0] < after[1]), None)
+        return first is not None and first.source is not None and first.content is not None \
+            and first.source[0] < start and end <= first.source[1] + 2 and first.content[0] >= first.cue[1]
 
     def _credit_line(self, end: int) -> tuple[Cue | None, Speaker | None]:
         """A quote whose paragraph ends with it, credited on the next line after a dash ('"Great
