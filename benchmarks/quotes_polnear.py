@@ -90,8 +90,14 @@ a statement, "..."') as its issuer's, chosen on `--start 1 --every 7`, all check
 its cue (not when a colon ends it), a place after "seem", "appear" or "show up" ("appeared on
 MSNBC") and a phrase that is only a time ("on Monday") as no content, and a verb conjoined after
 an adverbial clause closed off by a dash or parenthesis taking the main clause's subject, chosen
-on `--start 1` and `--start 2 --every 7`, checked on `--start 4 --every 7`): report dev (or
-test), never train.
+on `--start 1` and `--start 2 --every 7`, checked on `--start 4 --every 7`; then a second
+"that"-clause of the same verb kept in its report ("said A, but that B"), a speech verb without a
+subject conjoined to the reported clause as the reporter's second report ("said A but added,
+"B""), a verb's object ending before a verb phrase conjoined to the verb, the noun a relative
+clause without a pronoun modifies as its report's content ("a fact he often mentions on the
+trail") and quoted words inside the next report's source phrase ('the hacker known as
+"Guccifer," stated that') left to that phrase, chosen on `--start 1` and `--start 2 --every 7`,
+checked on `--start 4 --every 7`): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """
