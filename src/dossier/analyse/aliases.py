@@ -64,8 +64,9 @@ def resolve_entities(articles: list[Article], options: AnalyseOptions = _DEFAULT
     person_key = {}  # (article id, mention index) -> cluster key
     other_key = {}
     people = corpus_person_names(articles)  # one person is one PERSON everywhere
+    local_fulls = {}  # article id -> its full names by surname, for its mentions and its quotes' speakers
     for article in articles:
-        local_full = _full_names_by_surname(article)
+        local_full = local_fulls[article.id] = _full_names_by_surname(article)
         for i, m in enumerate(article.mentions):
             if m.label == "PERSON" or fold(m.text) in people:
                 person_key[(article.id, i)] = _local_person_name(m.text, local_full, m.start)
@@ -84,7 +85,7 @@ def resolve_entities(articles: list[Article], options: AnalyseOptions = _DEFAULT
     entities, by_cluster = clusters.entities()
     out = EntityResolution(entities)
     for article in articles:
-        local_full = _full_names_by_surname(article)
+        local_full = local_fulls[article.id]
         out.mentions[article.id] = [by_cluster[cluster_of(article.id, i)].id for i in range(len(article.mentions))]
         speakers = []
         for quote in article.quotes:
@@ -174,12 +175,13 @@ def _other_key(text: str) -> str:
     return "known:" + fold(known) if known else folded
 
 
-def _spelling_variants(a: str, b: str, similarity: int) -> bool:
+def _spelling_variants(a: str, b: str, similarity: int, numerals: dict[str, tuple[str, ...]]) -> bool:
     """Two spellings of one organisation or place name ("al qaida" / "al qaeda", "taliban" /
     "taleban"): alike (`similarity`), of one length give or take a letter, with the same ending and
-    numbers. A longer or differently ending word is another name: "austrian" / "australian",
-    "american" / "americas", "christian" / "christiana", "california" / "california iso"."""
-    if _numerals(a) != _numerals(b):
+    numbers (`numerals`: each key's `_numerals`). A longer or differently ending word is another
+    name: "austrian" / "australian", "american" / "americas", "christian" / "christiana",
+    "california" / "california iso"."""
+    if numerals[a] != numerals[b]:
         return False
     a, b = a.replace(" ", ""), b.replace(" ", "")
     return abs(len(a) - len(b)) <= 1 and a[-2:] == b[-2:] and ratio(a, b) >= similarity
@@ -199,10 +201,12 @@ def _cluster_others(keys: list[str], options: AnalyseOptions) -> dict[str, str]:
         compact = key.replace(" ", "")
         if not key.startswith("known:") and len(compact) >= options.min_fuzzy_key_length:
             blocks[compact[:2]].append(key)
+    # once per key, not per pair compared (a 2k-article dossier compares 89k pairs)
+    numerals = {key: _numerals(key) for block in blocks.values() for key in block}
     for block in blocks.values():
         for i, key in enumerate(block):
             for earlier in block[:i]:
-                if _spelling_variants(key, earlier, options.name_similarity):
+                if _spelling_variants(key, earlier, options.name_similarity, numerals):
                     cluster[key] = cluster[earlier]
                     break
     initials: dict[str, list[str]] = defaultdict(list)
