@@ -116,7 +116,7 @@ def _pretend_code_digest(digest: str) -> None:
     from dossier.analyse import anchoring
     from dossier.verify import kept, linkchecks
 
-    for module in (config, anchoring, kept, linkchecks):
+    for module in (config, anchoring, kept, linkchecks):  # translation anchors read `config.code_digest`
         module.code_digest = lambda: digest
 
 

@@ -349,3 +349,18 @@ def test_stop_words_are_spacys_lists_read_without_their_language_packages():
         assert STOP_WORDS[lang] == frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
     assert "le" in STOP_WORDS["fr"] and "the" in STOP_WORDS["en"] and "der" in STOP_WORDS["de"]
     assert not any(name.startswith("dossier_stop_words") for name in sys.modules)  # nothing registered
+
+
+def test_kept_translation_anchors_are_served_for_the_same_text_and_found_again_for_a_new_one():
+    from dossier.reuse.translation import ANCHORS_PRODUCT, anchors, kept_anchors
+
+    text = "Talks in Moscow. The minister met Sergei Lavrov on 20 October 2021 with 35 delegates."
+    articles = [Article(id="es", source="es.txt", text=text), Article(id="en", source="en.txt", text="No names here.")]
+    cache = MemoryProducts()
+    first = kept_anchors(articles, cache)
+    assert first == [anchors(a) for a in articles] == kept_anchors(articles)  # with or without a cache
+    assert "lavrov" in first[0] and "2021" in first[0]
+    cache.put_product("es", ANCHORS_PRODUCT, cache.products(ANCHORS_PRODUCT)["es"].replace(b"lavrov", b"shoigu"))
+    assert "shoigu" in kept_anchors(articles, cache)[0]  # served as kept (the same text)
+    changed = [Article(id="es", source="es.txt", text=text.replace("Lavrov", "Blinken")), articles[1]]
+    assert kept_anchors(changed, cache)[0] == anchors(changed[0])  # a new text: found again

@@ -4,8 +4,8 @@ One result per owner (an article id) and product name in a product cache (the St
 table, or `reuse.MemoryProducts`), stored as {"key": digest, "value": ...}. A result is served
 only when the stage's digest of the current inputs equals the kept one, so a build gives the same
 output with or without the cache; anything else is computed afresh and kept. Anchored times
-(`analyse/anchoring`) and link flags (`verify/kept`) use it; the digests hold `config.code_digest()`
-where the deciding code spans many modules.
+(`analyse/anchoring`), translation anchors (`reuse/translation`) and link flags (`verify/kept`) use
+it; the digests hold `config.code_digest()` where the deciding code spans many modules.
 """
 
 from __future__ import annotations

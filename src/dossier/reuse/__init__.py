@@ -27,8 +27,8 @@ needs: sentences of articles in a candidate pair that the other side does not co
 word. An article with no candidate is never encoded; nor is a copy's text its original already
 has.
 
-`cache` (optional) keeps MinHash signatures and the sentence vectors computed so far per article
-between runs: pass the `Store` (it has `products` / `put_product`) so `dossier add` encodes only
+`cache` (optional) keeps MinHash signatures, the sentence vectors computed so far and the
+translation anchors per article between runs: pass the `Store` (it has `products` / `put_product`) so `dossier add` encodes only
 sentences no earlier run encoded. The links are the same with or without it.
 """
 
@@ -90,7 +90,7 @@ def find_links(articles: list[Article], options: ReuseOptions, resources: Resour
                             max_sentence_spread=options.max_sentence_spread)
     links = score_pairs(ordered, products, pairs, options, resources.encoder, cache)
     # Cross-language copies share no words; their names and numbers in order find them.
-    return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links}, options)
+    return links + translation_links(ordered, {frozenset((l.a, l.b)) for l in links}, options, cache)
 
 
 def comparison_order(products: list[ArticleProducts], pairs: list[Pair]) -> list[Pair]:
