@@ -84,6 +84,24 @@ def test_add_equals_build_from_scratch(tmp_path, options, resources):
     assert comparable(incremental) == comparable(scratch)
 
 
+def test_the_store_step_serialises_only_articles_decided_under_a_new_key(tmp_path, monkeypatch):
+    from dossier.model import Article, Corpus, Document
+    from dossier.pipeline import store_decided
+
+    store = Store(tmp_path / "d.db")
+    first = [Article(id="a", source="a.txt", text="Talks in Moscow."), Article(id="b", source="b.txt", text="Aid.")]
+    with store.transaction():
+        for article in first:
+            store.put_document(Document(id=article.id, source=article.source, kind="text", raw=b"x"))
+        assert store_decided(store, first, Corpus(articles=first, decided={"a": "k1", "b": "k1"}), False) == ["a", "b"]
+    written = []
+    monkeypatch.setattr(Store, "put_article", lambda self, article: written.append(article.id) or True)
+    again = [Article(id="a", source="a.txt", text="Talks in Kazan."), first[1]]
+    with store.transaction():  # "a" decided under a new key: written; "b" under its stored key: not serialised
+        assert store_decided(store, again, Corpus(articles=again, decided={"a": "k2", "b": "k1"}), True) == ["a"]
+    assert written == ["a"]
+
+
 def test_bad_inputs_beside_good_ones(tmp_path, options, resources):
     folder = tmp_path / "mixed"
     shutil.copytree(SEEDS, folder)

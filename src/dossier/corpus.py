@@ -10,11 +10,13 @@ so the stored per-article products are the same inputs on every run (`dossier ad
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dossier import analyse, heap, reuse, stories, verify
+from dossier.analyse.anchoring import Anchoring
 from dossier.config import Options
 from dossier.model import Article, Corpus
 from dossier.resources import Resources
@@ -52,7 +54,20 @@ def run_corpus_stages(articles: list[Article], options: Options, resources: Reso
         articles = [verdicts[a.id].apply(a) if a.id in verdicts else a for a in articles]
     quotes = [q for a in articles for q in a.quotes]
     return Corpus(links=links, stories=story_list, entities=resolution.entities, quotes=quotes,
-                  events=events, flags=flags, provenance=provenance, articles=articles)
+                  events=events, flags=flags, provenance=provenance, articles=articles,
+                  decided=decided_keys(anchoring, event_dates, verdicts))
+
+
+def decided_keys(anchoring: Anchoring, event_dates: dict[str, str | None],
+                 verdicts: dict[str, verify.PageDateVerdict]) -> dict[str, str]:
+    """article id -> digest of all that decides the article as the build stores it: its anchoring
+    key (the whole article after entity resolution, its reference date, the code), then the story
+    event date and the page-date verdict set on it. Only where anchoring kept its times (a cache)."""
+    out = {}
+    for article_id, key in anchoring.keys.items():
+        later = (article_id in event_dates, event_dates.get(article_id), verdicts.get(article_id))
+        out[article_id] = hashlib.sha256(f"{key}|{later!r}".encode()).hexdigest()[:20]
+    return out
 
 
 class _StageClock:

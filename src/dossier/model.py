@@ -531,7 +531,8 @@ class Flag:
 @dataclass(slots=True)
 class Corpus:
     """Everything the corpus stages produce: the exported lists in export order, then the build's
-    provenance and the articles as the build decided them (both kept out of the corpus table)."""
+    provenance and the articles as the build decided them (both kept out of the corpus table), and
+    `decided`: article id -> digest of what decided it (`corpus.decided_keys`; with a product cache)."""
 
     links: list[Link] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
@@ -541,6 +542,7 @@ class Corpus:
     flags: list[Flag] = field(default_factory=list)
     provenance: Provenance = field(default_factory=Provenance)
     articles: list[Article] = field(default_factory=list)
+    decided: dict[str, str] = field(default_factory=dict, compare=False)  # bookkeeping, not a product
 
 
 _NESTED: dict[tuple[str, str], type] = {

@@ -22,12 +22,15 @@ from dossier.corpus import run_corpus_stages
 from dossier.engine import open_engine
 from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
+from dossier.kept import Kept
 from dossier.model import Article, Corpus, Document, Rejection, from_dict, to_json
 from dossier.resources import Resources
 from dossier.store import Store
 from dossier.verify.claims import extract_claims
 
 Progress = Callable[[Iterable, str, int | None], Iterable]
+# products-table name of the key each stored article row was written under (`store_decided`)
+DECIDED_PRODUCT = "decided-article"
 
 
 def no_progress(items: Iterable, label: str, total: int | None = None) -> Iterable:
@@ -106,8 +109,19 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
 def store_decided(store: Store, articles: list[Article], corpus: Corpus, incremental: bool) -> list[str]:
     """The store step: the decided articles written where they changed, then the corpus products
     and read tables (a build rewrote every read row anyway; an add redoes only the rows it changed).
-    Returns the ids of the articles rewritten. The replay benchmarks time this same call."""
-    rewritten = [decided.id for decided in articles if store.put_article(decided)]
+    An article whose stored row was written under the key it is decided by now (`Corpus.decided`,
+    kept as DECIDED_PRODUCT) is that row already: it is not serialised to compare (1.1 CPU s at
+    2,100 articles). Returns the ids of the articles rewritten. The replay benchmarks time this call."""
+    kept = Kept(store, DECIDED_PRODUCT)
+    rewritten = []
+    for decided in articles:
+        key = corpus.decided.get(decided.id)
+        if key and kept.get(decided.id, key):
+            continue
+        if store.put_article(decided):
+            rewritten.append(decided.id)
+        if key:
+            kept.put(decided.id, key, True)
     store.put_corpus(corpus, rewritten if incremental else None)
     return rewritten
 

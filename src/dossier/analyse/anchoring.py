@@ -65,10 +65,13 @@ class Anchoring:
     """The anchoring stage's product. `articles`: article id -> its anchored times (every article);
     `established`: lineage original -> the day ("YYYY-MM-DD") the lineage's dated members establish
     from their own leads, for lineages with no trusted page date (the stories stage's inferred
-    first report)."""
+    first report); `keys`: article id -> the digest its anchored times are kept under, of the whole
+    article the stage read, its reference and the code (with a product cache only), so a later step
+    can tell an article decided from the same inputs without serialising it again."""
 
     articles: dict[str, AnchoredTimes] = field(default_factory=dict)
     established: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict, compare=False)  # bookkeeping, not the product
 
     def apply(self, article: Article) -> Article:
         """A new Article with its anchored times (the input is left as it was)."""
@@ -189,21 +192,22 @@ def anchor_times(articles: list[Article], provenance: Provenance,
     for article in articles:  # the rest: their own (normalising every time: not asked where unused)
         if article.id not in references:
             references[article.id] = own_reference(article)
-    out = Anchoring(_anchored_all(articles, references, cache))
+    keys = {a.id: _anchor_key(a, references[a.id]) for a in articles} if cache is not None else {}
+    out = Anchoring(_anchored_all(articles, references, keys, cache), keys=keys)
     for lineage in provenance.lineages:
         out.established.update(_established(lineage, by_id, out))
     return out
 
 
-def _anchored_all(articles: list[Article], references: dict[str, Reference],
+def _anchored_all(articles: list[Article], references: dict[str, Reference], keys: dict[str, str],
                   cache: ProductCache | None) -> dict[str, AnchoredTimes]:
     """article id -> `anchored(article, its reference)`, served from `cache` where the inputs'
-    digest matches the kept one, computed (and kept) otherwise."""
+    digest (`keys`) matches the kept one, computed (and kept) otherwise."""
     kept = Kept(cache, ANCHORED_PRODUCT)
     out = {}
     for article in articles:
         reference = references[article.id]
-        key = _anchor_key(article, reference) if cache is not None else ""
+        key = keys.get(article.id, "")
         found = kept.get(article.id, key)
         if found is not None:
             out[article.id] = AnchoredTimes([from_dict(TimeExpression, t) for t in found["times"]],
