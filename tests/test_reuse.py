@@ -6,6 +6,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dossier import reuse
 from dossier.model import Article, Derivation, Link, RemovedLine
@@ -14,7 +16,7 @@ from dossier.reuse.candidates import article_candidates, sentence_candidates
 from dossier.reuse.classify import machine_translated, make_link
 from dossier.reuse.fingerprints import MemoryProducts, article_products, ensure_vectors, model_key
 from dossier.reuse.provenance import Lineage
-from dossier.reuse.sentences import article_units, split_text
+from dossier.reuse.sentences import MIN_UNIT_WORDS, article_units, long_enough, split_text, words
 from reuse_fixtures import ORIGINAL, PARTIAL, REWRITE, article, corpus
 
 
@@ -364,3 +366,15 @@ def test_kept_translation_anchors_are_served_for_the_same_text_and_found_again_f
     assert "shoigu" in kept_anchors(articles, cache)[0]  # served as kept (the same text)
     changed = [Article(id="es", source="es.txt", text=text.replace("Lavrov", "Blinken")), articles[1]]
     assert kept_anchors(changed, cache)[0] == anchors(changed[0])  # a new text: found again
+
+
+
+@pytest.mark.parametrize("text", ["One two three four five", "One two three four", "  a-b c.d e ", "İİİİİ",
+                                  "İstanbul talks go on", "x_y 1 2 3 4", "Lavrov, Blinken; Wang — Guterres… Scholz!", ""])
+def test_a_sentence_is_long_enough_to_align_exactly_when_words_counts_enough_of_them(text):
+    assert long_enough(text) == (len(words(text)) >= MIN_UNIT_WORDS)
+
+
+@given(st.text(alphabet="aZ İ_1 ,.-\u0301é", max_size=30))
+def test_long_enough_agrees_with_counting_words_on_any_text(text):
+    assert long_enough(text) == (len(words(text)) >= MIN_UNIT_WORDS)
