@@ -10,8 +10,9 @@ as product cache, and writes the decided articles and corpus back. It prints CPU
 process) for the load, each corpus stage and the store step. With the kept products current, this
 is what an add of N articles costs beyond analysing, encoding, comparing and checking its own N.
 
-Kept anchoring and flags are keyed by `config.code_digest()` (every source file), so a dossier
-built by other code recomputes them all. To compare two versions of the code on one dossier,
+Kept anchoring, translation anchors, flags and the keys the stored articles were written under
+(`pipeline.store_decided`) hold `config.code_digest()` (every source file), so a dossier built by
+other code recomputes them all. To compare two versions of the code on one dossier,
 pass the digest the dossier was built with (`--code-digest`; the first replay prints the
 digest it ran under): kept products are then served as if made by this code, which is right only
 where the two versions decide them alike (check the exports).
@@ -116,7 +117,7 @@ def _pretend_code_digest(digest: str) -> None:
     from dossier.analyse import anchoring
     from dossier.verify import kept, linkchecks
 
-    for module in (config, anchoring, kept, linkchecks):  # translation anchors read `config.code_digest`
+    for module in (config, anchoring, kept, linkchecks):  # reuse/translation reads `config.code_digest`
         module.code_digest = lambda: digest
 
 
