@@ -519,3 +519,10 @@ def test_days_of_trading_or_business_are_days():
     found = values("Shares fell for eight trading days. The firm has ten business days to reply.")
     assert found["eight trading days"] == ("P8D", "day", "duration")
     assert found["ten business days"] == ("P10D", "day", "duration")
+
+
+def test_a_bare_year_far_past_the_reference_with_no_time_word_is_no_date():
+    found = values("It performed slightly better than a 2080 Ti. Emissions must reach zero by 2075, "
+                   "and ice may be gone in the year 2090. The 2030 Agenda is named for 2030.", date(2020, 11, 5))
+    assert "2080" not in found
+    assert found["2075"][0] == "2075" and found["2090"][0] == "2090" and found["2030"][0] == "2030"

@@ -75,6 +75,12 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|\s+(?i:local\s+time)\b)?"
 _CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
               r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
               r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b))?")
+# How far past its reference a bare year may lie and still be read as a date without a time word
+# before it: forecasts run to 2050 from the 2010s-2020s ("net zero by 2050"); a year 40+ years on
+# with nothing to introduce it was, on the 994 pages of htmldate-eval, only a product ("2080 Ti").
+FAR_FUTURE_YEARS = 40
+_TIME_WORD_BEFORE = re.compile(r"(?i)\b(?:in|by|until|till|before|after|from|to|through|since|of|during|"
+                               r"around|circa|year|and|or)\s+$|[-–]\s*$")
 _ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$|\bthe\s+next\s+(?:day|morning|afternoon|evening|night)$")
 _OF_BETWEEN = re.compile(r"\s+of\s+")  # "the morning [of] April 22"
 _PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
@@ -355,6 +361,8 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         if until_sentence is not None and t.sentence > until_sentence:
             break
         context = _context(t, sentences[t.sentence]) if t.sentence < len(sentences) else t.text
+        if _implausible_year(t, sentences, reference):
+            continue
         resolved = normalise_time(t.text, context, reference, day_first=order_day_first, tense=t.tense)
         reported = _results_period(t.text, resolved, period, reference)
         if reported is not None:
@@ -377,6 +385,18 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
                                   anchor=reference.isoformat() if reference and uses_reference else None,
                                   sentence=t.sentence))
     return out
+
+
+def _implausible_year(t: TimeExpression, sentences: list[Sentence], reference: date | None) -> bool:
+    """A bare year over FAR_FUTURE_YEARS after the reference that no time word introduces is a
+    number or a model name ("a 2080 Ti", a graphics card), not a date; "by 2075", "in the year
+    2090" and "2050-2080" keep theirs (a forecast is introduced)."""
+    if reference is None or not re.fullmatch(_YEAR, t.text) or int(t.text) <= reference.year + FAR_FUTURE_YEARS:
+        return False
+    if t.sentence >= len(sentences):
+        return False
+    sentence = sentences[t.sentence]
+    return not _TIME_WORD_BEFORE.search(sentence.text[:t.start - sentence.start])
 
 
 def _results_period(text: str, resolved: Resolved, period: Resolved | None,
