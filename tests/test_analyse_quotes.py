@@ -706,6 +706,15 @@ def test_poll_source_reports_only_the_clause_it_hangs_on(analyse):
     assert [source_text(a, q) for q in a.quotes if q.cue == "in"] == ["January polls"]
 
 
+def test_a_poll_opening_the_sentence_is_the_source_of_what_its_respondents_said(analyse):
+    a = analyse("In a New York Times/CBS News survey released last Thursday, 79 percent of Democrats said they were "
+                "satisfied with the president. Most voters said so in the poll.")
+    quote = by_cue(a, "In")
+    assert source_text(a, quote) == "a New York Times/CBS News survey released last Thursday"
+    assert a.text[quote.start:quote.end].startswith("79 percent of Democrats said")
+    assert source_text(a, by_cue(a, "said")) == "Most voters"  # after the verb, "in the poll" is no source
+
+
 def test_next_paragraph_of_an_open_quote_with_its_own_attribution_is_its_own_quote(analyse):
     a = analyse('Forbes says it tracks an additional 500 billionaire "family fortunes.\n\n'
                 '"The quality of these lists comes down to resources," Mr. Friedman said. "The more people you have '

@@ -228,7 +228,8 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found = _according_to(doc, token, doc[token.i + 1], base, sentence.index)
         elif token.lower_ == "in" and token.dep_ == "prep" and _names_a_poll(token) \
-                and attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS:  # "said so in the poll": the verb reports
+                and (attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS  # "said so in the poll": the verb reports
+                     or _fronted_before_subject(token, _host_verb(token))):  # "In a poll, 79 percent said ..."
             found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
         elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") \
                 and not _reporting_verb(token.head):  # "he reportedly argued that ...": the verb's report, his
@@ -1217,6 +1218,14 @@ def _names_a_poll(preposition) -> bool:
     if noun is None or noun.lemma_.lower() not in POLL_NOUNS:
         return False
     return [c.lower_ for c in noun.lefts] != ["the"] or noun.tag_ != "NNS"
+
+
+def _fronted_before_subject(phrase, verb) -> bool:
+    """Whether a phrase opens the clause before the verb's subject ("In a CNN poll, 79 percent of
+    Democrats said ..."): the poll reports what its respondents said; "said so in the poll" and
+    "79 percent said in the poll" leave the report to the verb."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and phrase.head.i == verb.i and phrase.i < subject.left_edge.i
 
 
 def _host_verb(token):
