@@ -641,6 +641,27 @@ def test_a_dateline_the_time_tagger_left_alone_dates_the_report_and_is_no_fact()
     assert article_features(day_first).date.value == "2013-07-22"
 
 
+def test_a_date_the_page_was_downloaded_on_is_no_date_of_its_news():
+    """"Posted 1 year, 160 days ago [ downloaded on 2 October 2013 ]": the date says when someone
+    fetched the page, so neither it nor an event anchored on it ("Now, THR is reporting ...") dates
+    the report, and its year is no year of the lead; a posting date still dates it."""
+    from dossier.model import TimeExpression
+
+    lead = ["Director still in negotiations for the sequel",
+            "Posted 1 year, 160 days ago [ downloaded on 2 October 2013 ]",
+            "Now, THR is reporting that the director is in tense negotiations."]
+    fetched = article("f1", lead)
+    features = article_features(fetched)
+    assert features.date is None and not features.years
+    start = fetched.text.index("2 October 2013")
+    fetched.times = [TimeExpression(text="2 October 2013", start=start, end=start + 14, value="2013-10-02",
+                                    precision="day", kind="date", sentence=1)]
+    fetched.events = [event("n", "talks", lead[2], date="2013-10-02", precision="day")]
+    assert article_features(fetched).date is None
+    posted = article("f2", [lead[0], "Posted on 2 October 2013", lead[2]])
+    assert article_features(posted).date.value == "2013-10-02"
+
+
 def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     from collections import Counter
 

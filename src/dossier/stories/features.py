@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dossier.analyse.datelines import dateline, datelines
+from dossier.analyse.datelines import datelines
 from dossier.analyse.timex import MONTHS
 from dossier.config import StoriesOptions
 from dossier.model import Article, Event, Link
@@ -50,6 +50,9 @@ _CLOCK = re.compile(r"\b\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?!\d)|\b\d{1,4}\s?[
 # Words left in a page stamp besides its date ("Posted", "Updated", "ET", "am"): at most two.
 _STAMP_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
+# A date the page gives as when it was fetched ("[downloaded on 2 October 2013]", "Retrieved 4 May
+# 2012", "Accessed: ..."): when someone read the page, not when its news happened.
+_FETCHED = re.compile(r"(?i)\b(?:downloaded|retrieved|accessed|fetched|crawled|archived)(?:\s+on)?\s*:?\s*$")
 _PUNCTUATION = "\"'“”‘’„«»()[]{}.,;:!?¿¡-–—…"
 
 @dataclass(frozen=True)
@@ -115,10 +118,13 @@ def story_date(article: Article, event: Event | None, lead_years: frozenset[int]
     where it names any: a later one is a development's (a 2008 conviction for "an April 2007
     shooting", the 2014 Oscars' host after "the 2013 stint"), which the date window would split from
     its event's reports; an earlier one came from background further down (a contract signed in 2004,
-    in a report of a 2005 firing). ECB+ tune topics 1-20: B3 F1 0.951 -> 0.957 (R .936 -> .948)."""
+    in a report of a 2005 firing). ECB+ tune topics 1-20: B3 F1 0.951 -> 0.957 (R .936 -> .948).
+    A date the page was fetched on ("[ downloaded on 2 October 2013 ]") dates nothing, nor does an
+    event anchored on it (tune 0.957 -> 0.961)."""
     first = min(lead_years, default=None)
     fits = lambda span: span is not None and (first is None or span.first_day.year == first)  # noqa: E731
-    date = parse_span(event.date, event.date_precision) if event else None
+    fetched = {t.value for t in article.times if _fetched(article, t)}
+    date = parse_span(event.date, event.date_precision) if event and event.date not in fetched else None
     if fits(date):
         return date
     date = parse_span(article.published, "day")
@@ -138,14 +144,15 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
     else:
         spans = [(s.start, s.end) for s in lead]
     inside = lambda start: any(lo <= start < hi for lo, hi in spans)  # noqa: E731
-    times = [t for t in article.times if inside(t.start)]
+    times = [t for t in article.times if inside(t.start) and not _fetched(article, t)]
     years = {int(m[1]) for t in times if t.kind == "date" and t.value and (m := _YEAR.match(t.value))}
     in_time = [(t.start, t.end) for t in article.times]
     in_time += [m.span() for lo, hi in spans for m in _CLOCK.finditer(article.text, lo, hi)]
     for lo, hi in spans:  # datelines the tagger missed ("MAR. 14, 2013"): their day is no fact either
         found = datelines(article.text[lo:hi])
         in_time += [(lo + start, lo + end) for start, end, _ in found]
-        years.update(span.first_day.year for _, _, span in found)
+        years.update(span.first_day.year for start, _, span in found
+                     if not _fetched_at(article.text, lo + start))
     numbers = set()
     for lo, hi in spans:
         for m in _NUMBER.finditer(article.text, lo, hi):
@@ -173,9 +180,23 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
         return None
     end = lead[-1].end
     for t in sorted(article.times, key=lambda t: t.start):
-        if t.start < end and t.kind == "date" and t.precision == "day" and (span := parse_span(t.value, "day")):
+        if t.start < end and t.kind == "date" and t.precision == "day" and not _fetched(article, t) \
+                and (span := parse_span(t.value, "day")):
             return span
-    return dateline(article.text[lead[0].start:end])
+    lo = lead[0].start
+    found = datelines(article.text[lo:end])
+    return next((span for start, _, span in found if not _fetched_at(article.text, lo + start)), None)
+
+
+def _fetched(article: Article, time) -> bool:
+    """Whether `time` is a date the page says it was fetched on (downloaded, retrieved, accessed):
+    no date of the news, nor a year its lead names."""
+    return _fetched_at(article.text, time.start)
+
+
+def _fetched_at(text: str, start: int) -> bool:
+    """Whether the date at `start` of `text` follows a fetch word ("downloaded on", "Retrieved")."""
+    return bool(_FETCHED.search(text, max(0, start - 40), start))
 
 
 def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
