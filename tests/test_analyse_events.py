@@ -320,3 +320,17 @@ def test_a_day_word_confirms_a_day_only_in_the_lead():
     later = " They spoke. They ate. They left. They rested. On Wednesday they flew home."
     assert str(established_date([article(lead)])) == "2021-10-20"
     assert established_date([article(lead.replace("On Wednesday", "Then") + later)]) is None
+
+
+def test_the_aim_of_a_plan_promise_or_agreement_is_planned(analyse):
+    """TimeML's SLINK MODAL: what someone aims, vows or agrees to do is not told as done, and a
+    typed event that is the object of such a verb ("to hold talks") is planned too; an event told
+    as done in the same article stays asserted, and "tried to" is no plan."""
+    a = analyse("plan", "Russia agreed to hold talks in Moscow on March 3. The mayor vowed to rebuild the bridge "
+                        "by December. The army tried to retake the town on Sunday. Russia hosted talks in Kazan "
+                        "on Monday.", page_date="2024-03-01", page_date_trust="ok")
+    modality = {(e.type, e.predicate, e.date): e.modality for e in a.events}
+    assert modality[("talks", "talks", "2024-03-03")] == "planned"
+    assert modality[("occurrence", "rebuild", "2024-12")] == "planned"
+    assert modality[("occurrence", "retake", "2024-02-25")] == "asserted"
+    assert modality[("talks", "talks", "2024-02-26")] == "asserted"

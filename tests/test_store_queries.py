@@ -134,6 +134,16 @@ def test_timeline_rows_show_one_sentences_events_as_one_row():
     assert rows[1]["label"] == "host" and rows[1]["date"] == "2001"
 
 
+def test_a_timeline_row_tells_the_most_factual_modality_of_its_events():
+    def event(i, modality):
+        return {"id": f"ev{i}", "label": "visit", "summary": "Putin will visit Kabul.", "date": "2024-05",
+                "date_precision": "month", "articles": [f"a{i}"], "independent_sources": 1, "modality": modality}
+    planned, = q.timeline_rows([event(1, "hypothetical"), event(2, "planned")])
+    assert planned["modality"] == "planned"
+    told, = q.timeline_rows([event(1, "reported"), event(2, "asserted"), event(3, "planned")])
+    assert told["modality"] == "asserted"
+
+
 def test_story_provenance_counts_follow_the_builds_edges(store):
     row = q.story_row(store.db, "s1")
     assert (row["independent_sources"], row["copies"], row["rewrites"], row["partials"]) == (2, 1, 1, 1)

@@ -177,6 +177,18 @@ def test_loopback_server_refuses_foreign_host_names(sample):
 # ------------------------------------------------------------------ pages show what the store holds
 
 
+def test_the_timeline_says_which_events_no_report_tells_as_fact(sample_client):
+    """An event known only from what someone said carries its modality on the page, in the JSON,
+    and the CSV and Markdown exports; an asserted one carries no mark."""
+    rows = {e["id"]: e["modality"] for e in get_ok(sample_client, "/timeline.json").json()["events"]}
+    assert rows == {"ev0": "reported", "ev1": "asserted"}
+    page = get_ok(sample_client, "/timeline").text
+    assert page.count('class="badge modality"') == 1 and "what someone is reported to have said" in page
+    csv_rows = get_ok(sample_client, "/timeline.csv").text.splitlines()
+    assert "modality" in csv_rows[0].split(",") and sum(",reported," in r for r in csv_rows) == 1
+    assert "| modality |" in get_ok(sample_client, "/timeline.md").text
+
+
 def test_story_page_shows_graph_counts_timeline_and_flags(sample, sample_client):
     ids = sample[1]
     data = get_ok(sample_client, "/stories/s-geneva.json").json()

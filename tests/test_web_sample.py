@@ -98,7 +98,7 @@ def corpus(store: Store, ids: dict[str, str]) -> Corpus:
     # report keep that order), so the hand-built list is in it too.
     events = [Event(id="ev0", type="agreement", summary="The first grain deal", date="2022",
                     date_precision="year", articles=[wire.id], independent_sources=1, background=True,
-                    story="s-geneva"),
+                    story="s-geneva", modality="reported"),
               Event(id="ev1", type="talks", summary=f"Geneva talks open {SCRIPT}", date="2024-05-07",
                     date_precision="day", place="Geneva", participants=["e-berg"], articles=[wire.id, copy.id],
                     independent_sources=1, evidence=[Evidence(source=wire.id, text=wire.sentences[0].text)],

@@ -300,6 +300,12 @@ class TimeExpression:
     tense: str | None = None
 
 
+# An event's modality, most factual first (`analyse/predicates.py`): told as fact; inside what
+# someone is reported to have said; the aim of a plan, promise or agreement (TimeML SLINK MODAL);
+# under a modal or condition (would, could, if).
+MODALITIES = ("asserted", "reported", "planned", "hypothetical")
+
+
 @dataclass(slots=True)
 class Predicate:
     """An event mention from the parse (TimeML EVENT): a verbal or nominal predicate with its
@@ -312,7 +318,7 @@ class Predicate:
     sentence: int
     pos: str  # VERB or NOUN
     tense: str | None = None  # past, present, future
-    modality: str = "asserted"  # asserted, reported (said by someone), hypothetical (would/could/if)
+    modality: str = "asserted"  # one of MODALITIES
     participants: list[str] = field(default_factory=list)  # entity names or head phrases
     place: str | None = None
     times: list[int] = field(default_factory=list)  # start offsets of the time expressions in its clause
@@ -337,7 +343,7 @@ class Event:
     trigger_start: int | None = None  # offsets of the trigger in the article's text (per-article events)
     trigger_end: int | None = None
     predicate: str | None = None  # its lemma ("plunge"): what makes two mentions the same kind of event
-    modality: str = "asserted"  # asserted, reported, hypothetical
+    modality: str = "asserted"  # one of MODALITIES: the most factual its mentions give
     time: str | None = None  # the time expression that dates it, as written; None when the reference date does
 
 

@@ -51,7 +51,9 @@ LEAD_SENTENCES = 4
 # A dated event this many days before the reference date is history mentioned in passing.
 BACKGROUND_DAYS = 365
 SUMMARY_CHARS = 160
-# The type of a domain-general event no typed family classifies; its `predicate` says what happened.
+# Between a verb and the noun that is its object: at most two words, no clause break ("hold the
+# peace talks" -> " the peace ").
+_OBJECT_GAP = re.compile(r"\s+(?:[\w'-]+\s+){0,2}")
 
 
 def extract_events(article: Article, reference: date | None, reference_is_event: bool) -> tuple[list[Event], str | None]:
@@ -77,6 +79,7 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
+    _take_modality(article, events)
     body: list[tuple[Event, str]] = []
     events += _predicate_events(article, events, reference, reference_is_event, lead, body)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
@@ -206,6 +209,23 @@ def _event(article: Article, sentence, kind: str, match: re.Match, times: list[T
     return event
 
 
+def _take_modality(article: Article, typed: list[Event]) -> None:
+    """A typed event takes the modality the parse gives the predicate at its trigger, or at the verb
+    right before it whose object it is ("agreed to hold talks on March 3": the talks are planned;
+    "would attend the summit": hypothetical). Statements stay reported; a trigger in a sentence the
+    parse did not read stays asserted."""
+    for event in typed:
+        if event.modality != "asserted" or event.trigger_start is None:
+            continue
+        found = next((p for p in article.predicates if p.start < event.trigger_end and event.trigger_start < p.end), None)
+        if found is None:  # "hold (the) talks": the light verb is the predicate, the noun its object
+            before = [p for p in article.predicates if p.end <= event.trigger_start and p.pos == "VERB"
+                      and _OBJECT_GAP.fullmatch(article.text[p.end:event.trigger_start])]
+            found = max(before, key=lambda p: p.end, default=None)
+        if found is not None:
+            event.modality = found.modality
+
+
 def _place(text: str, mentions, trigger_at: int) -> str | None:
     places = [m for m in mentions if m.label in PLACE_LABELS
               and re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start], re.I)]
@@ -223,7 +243,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     the reference is the event's own date. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
     by how much unknown), for `_body_events` to date once the main event's date is known. Any
-    other undated one, or a hypothetical one without a time of its own, is left out: it cannot be
+    other undated one, or a hypothetical or planned one without a time of its own, is left out: it cannot be
     placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
     covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
@@ -242,7 +262,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:
-            if p.modality == "hypothetical" or p.tense not in ("past", "present") or reference is None:
+            if p.modality in ("hypothetical", "planned") or p.tense not in ("past", "present") or reference is None:
                 continue
             if p.sentence not in lead:
                 sentence = sentences[p.sentence]

@@ -13,7 +13,9 @@ happening (`EVENT_NOUNS`). A reporting verb ("said", "noted") is a predicate: Ti
 as an event (class REPORTING) beside the events it reports, dated like any other. Negated
 predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
-verb reports; else "asserted".
+verb reports; "planned" as the complement of a verb or noun of intention ("aims to convert",
+"agreed to hold talks", "a plan to build": TimeML's SLINK of type MODAL, Pustejovsky et al. 2005),
+whose event the sentence does not say happened; else "asserted".
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ warn explain ask told
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
+# Verbs and nouns of intention, promise and arrangement whose infinitive complement is an event
+# still to come (TimeML SLINK MODAL: "want", "plan", "promise"); "expect" and "try" are left out:
+# a forecast or an attempt says nothing of anyone's intention.
+INTENTION_WORDS = frozenset("""
+aim plan intend seek want wish hope vow pledge promise threaten propose agree decide schedule
+prepare resolve commit offer undertake vote mean set due
+bid goal target intention proposal pledge promise threat decision agreement deal
+""".split())
 # Nouns that name a happening across domains (accidents, disasters, business, politics, markets).
 # The last line's nominals are those TimeBank tags as EVENT in at least half their occurrences
 # (TBAQ-cleaned: decision 47/53, dispute 11/11, request 16/19, departure 9/9, interview 13/14, ...).
@@ -215,6 +225,8 @@ def _modality(token) -> str:
             return "hypothetical"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
             return "reported"
+        if node.dep_ in ("xcomp", "acl") and node.tag_ == "VB" and node.head.lemma_.lower() in INTENTION_WORDS:
+            return "planned"  # "vowed to rebuild", "a plan to build": to come, not told as done
         if node.dep_ in ("ROOT", "conj") and node.pos_ in ("VERB", "AUX"):
             break
     return "asserted"

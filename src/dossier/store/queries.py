@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from dossier.store.readmodel import SEARCH_TABLES
-from dossier.model import TRUSTED_PAGE_DATES
+from dossier.model import MODALITIES, TRUSTED_PAGE_DATES
 from dossier.timevalue import parse_span, readable
 from dossier.triggers import event_label
 
@@ -231,8 +231,8 @@ def timeline_rows(events: list[dict]) -> list[dict]:
     story, background and summary (the predicates of one sentence: "host" and "spark" of "...
     the 1990s, when they hosted ...") become one row at the first one's place, with `labels` (each
     event's `label`, in order; `label` joins them), the union of their articles, participants and
-    evidence, the most independent sources any of them has, `ids` (the events it shows), and
-    `expected` only where all of them are."""
+    evidence, the most independent sources any of them has, `ids` (the events it shows),
+    `expected` only where all of them are, and the most factual `modality` of them (`MODALITIES`)."""
     rows: dict[tuple, dict] = {}
     for event in events:
         key = (event.get("date"), event.get("date_precision"), event.get("story"),
@@ -243,6 +243,7 @@ def timeline_rows(events: list[dict]) -> list[dict]:
             continue
         row["ids"].append(event["id"])
         row["expected"] = bool(row.get("expected") and event.get("expected"))
+        row["modality"] = min(row.get("modality", "asserted"), event.get("modality", "asserted"), key=MODALITIES.index)
         row["labels"] += [event["label"]] if event["label"] not in row["labels"] else []
         row["independent_sources"] = max(row["independent_sources"], event["independent_sources"])
         for name in ("articles", "participants", "evidence"):

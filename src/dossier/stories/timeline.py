@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dossier.config import StoriesOptions
-from dossier.model import Article, Event, Evidence, Link
+from dossier.model import MODALITIES, Article, Event, Evidence, Link
 from dossier.timevalue import DateSpan, most_precise, parse_span, sort_key
 from dossier.triggers import OCCURRENCE, TRIGGERS
 from dossier.unionfind import UnionFind
@@ -328,7 +328,9 @@ def _merged(group: list[Item], lineage_of: dict[str, int], dates: dict[str, str 
         first_reported=min(first) if first else None,
         # the lead report's trigger; its offsets are in the text of the first evidence's article
         trigger=lead.event.trigger, trigger_start=lead.event.trigger_start, trigger_end=lead.event.trigger_end,
-        predicate=lead.event.predicate, modality=lead.event.modality, time=lead.event.time,
+        predicate=lead.event.predicate, time=lead.event.time,
+        # one report telling it as fact makes it asserted, whatever the others said of it
+        modality=min((it.event.modality for it in group), key=MODALITIES.index),
     )
 
 

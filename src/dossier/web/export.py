@@ -30,12 +30,12 @@ def rows(page: str, data: dict) -> tuple[list[str], list[dict]]:
                   "original": (s["original"] or {}).get("outlet"), "outlets": ", ".join(s["sites"]),
                   "flags": s["flags"], "id": s["id"]} for s in items])
     if page == "timeline":
-        return (["date", "precision", "type", "event", "place", "independent_sources", "background", "expected", "story",
-                 "sources"],
+        return (["date", "precision", "type", "event", "place", "independent_sources", "background", "expected", "modality",
+                 "story", "sources"],
                 [{"date": e.get("date"), "precision": e.get("date_precision"), "type": e["type"], "event": e["headline"],
                   "place": e.get("place"), "independent_sources": e.get("independent_sources"),
                   "background": "yes" if e.get("background") else "", "expected": "yes" if e.get("expected") else "",
-                  "story": e.get("story_title"),
+                  "modality": e.get("modality", "asserted"), "story": e.get("story_title"),
                   "sources": _outlets(e["article_cards"])} for e in items])
     if page == "articles":
         columns = ["outlet", "title", "date", "page_date", "page_date_trust", "site", "credited_source", "byline", "url",

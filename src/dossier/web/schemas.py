@@ -158,6 +158,7 @@ class TimelineEntry(BaseModel):
     labels: list[str] = []  # the row's events' labels (`queries.timeline_rows`: one row per sentence)
     ids: list[str] = []  # the events the row shows
     expected: bool = False  # every report was written before its date: a plan or forecast (`queries.timeline`)
+    modality: str = "asserted"  # model.MODALITIES: how its reports tell it (asserted, reported, planned, hypothetical)
     shown_date: str | None = None  # the date as the page shows it ("1990s" for the TIMEX3 "199")
     headline: str
     article_cards: list[Card]
