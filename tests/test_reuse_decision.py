@@ -79,7 +79,8 @@ def test_a_sentence_vector_does_not_depend_on_what_is_encoded_with_it(resources)
               "for its electric models had fallen for a third quarter in a row and that it would cut output."]
     alone = encode([LEAD], resources.encoder())
     together = encode(others + [LEAD], resources.encoder())
-    assert (alone[0] == together[-1]).all()
+    one_per_call = encode(others + [LEAD], resources.encoder(), batch=1)  # a GPU's calls are larger
+    assert (alone[0] == together[-1]).all() and (one_per_call == together).all()
     assert abs(float(together[-1] @ together[-1]) - 1.0) < 1e-5  # normalised in float32
 
 
@@ -98,3 +99,30 @@ def test_encoder_precision_is_an_option(options):
     assert precision("auto") in {"float32", "bfloat16"}
     with pytest.raises(ValueError, match="encoder_precision"):
         precision("fp16")
+
+
+def test_encoder_device_is_an_option(options):
+    """"auto" runs on a CUDA GPU only where torch sees one; the precision "auto" picks is float32
+    there; a device torch cannot use is a clear error, not a crash inside the encoder."""
+    import dataclasses
+
+    import pytest
+    import torch
+
+    from dossier.resources import encoder_device, encoder_precision
+    from dossier.reuse.fingerprints import model_key
+
+    def reuse(device: str):
+        return dataclasses.replace(options.reuse, encoder_device=device)
+
+    assert encoder_device(reuse("cpu")) == "cpu"
+    gpu = torch.cuda.is_available()
+    assert encoder_device(reuse("auto")) == ("cuda" if gpu else "cpu")
+    assert model_key(reuse("cpu")).endswith(("|float32", "|bfloat16"))
+    with pytest.raises(ValueError, match="encoder_device"):
+        encoder_device(reuse("gpu"))
+    if gpu:
+        assert encoder_precision(reuse("cuda")) == "float32" and model_key(reuse("cuda")).endswith("|float32|cuda")
+    else:
+        with pytest.raises(ValueError, match="sees no CUDA GPU"):
+            encoder_device(reuse("cuda"))

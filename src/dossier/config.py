@@ -78,6 +78,10 @@ class ReuseOptions:
     # sentences, and a sentence's vector does not depend on its batch), else float32; or name one
     # ("float32", "bfloat16").
     encoder_precision: str = "auto"
+    # Where the encoder runs: "auto" is a CUDA GPU where torch sees one (the README's CPU build of
+    # torch never does), else the CPU; or name one ("cpu", "cuda"). On a GPU "auto" precision is
+    # float32: vectors within ~1e-6 of the CPU's (benchmarks/encoder_device.py measures both).
+    encoder_device: str = "auto"
     # The language the encoder reads (ISO 639-1; all-MiniLM-L6-v2: English). Between articles in
     # other languages its cosine alone makes no partial reuse (reuse/classify.py `make_link`).
     encoder_language: str = "en"

