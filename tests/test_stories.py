@@ -662,6 +662,21 @@ def test_a_date_the_page_was_downloaded_on_is_no_date_of_its_news():
     assert article_features(posted).date.value == "2013-10-02"
 
 
+def test_a_statement_about_an_event_does_not_type_the_report():
+    """A lead opening on what someone announced ("Police announced ...") reports the attack it
+    tells of: the report's type for the story is the first news event that is not a statement, so
+    it is not charged a type mismatch against a report of the attack itself."""
+    lead = ["Police announced that a man was killed in the attack on the bank.",
+            "The attack happened on Main Street."]
+    told = article("s1", lead, [event("a", "statement", lead[0]), event("b", "attack", lead[1])])
+    assert article_features(told).type == "attack"
+    said = article("s2", lead[:1], [event("a", "statement", lead[0])])
+    assert article_features(said).type == "statement"  # nothing else happened in it
+    history = article("s3", lead, [event("a", "statement", lead[0]),
+                                   event("b", "attack", lead[1], background=True)])
+    assert article_features(history).type == "statement"  # background is not what it reports
+
+
 def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     from collections import Counter
 
