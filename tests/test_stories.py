@@ -677,6 +677,24 @@ def test_a_statement_about_an_event_does_not_type_the_report():
     assert article_features(history).type == "statement"  # background is not what it reports
 
 
+def test_a_date_someone_was_born_on_is_no_date_of_its_news():
+    """An obituary gives the birth date second ("Page was born on April 22, 1923"): analyse may
+    date the death by it, as the first full date of the lead, but neither it nor an event anchored
+    on it dates the report, and 1923 is no year of the lead."""
+    from dossier.model import TimeExpression
+
+    lead = ["Pinup icon Bettie Page died Thursday evening at a hospital in Los Angeles.",
+            "Page was born on April 22, 1923, in Nashville."]
+    obituary = article("b1", lead, [event("d", "attack", lead[0], date="1923-04-22", precision="day")])
+    start = obituary.text.index("April 22, 1923")
+    obituary.times = [TimeExpression(text="April 22, 1923", start=start, end=start + 14, value="1923-04-22",
+                                     precision="day", kind="date", sentence=1)]
+    features = article_features(obituary)
+    assert features.date is None and not features.years
+    posted = article("b2", [lead[0], "Posted on April 22, 2008."])
+    assert article_features(posted).date.value == "2008-04-22"
+
+
 def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     from collections import Counter
 

@@ -55,6 +55,10 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)")
 # A date the page gives as when it was fetched ("[downloaded on 2 October 2013]", "Retrieved 4 May
 # 2012", "Accessed: ..."): when someone read the page, not when its news happened.
 _FETCHED = re.compile(r"(?i)\b(?:downloaded|retrieved|accessed|fetched|crawled|archived)(?:\s+on)?\s*:?\s*$")
+# A date someone was born on ("Page was born on April 22, 1923", "Born in 1923"): an obituary or a
+# profile gives it second, and analyse may date the main event (the death) by it, as the first full
+# date of the lead; the news is not of that day, nor of that year.
+_BORN = re.compile(r"(?i)\bborn(?:\s+(?:on|in))?\s*,?\s*$")
 _PUNCTUATION = "\"'“”‘’„«»()[]{}.,;:!?¿¡-–—…"
 
 @dataclass(frozen=True)
@@ -133,10 +137,10 @@ def story_date(article: Article, event: Event | None, lead_years: frozenset[int]
     its event's reports; an earlier one came from background further down (a contract signed in 2004,
     in a report of a 2005 firing). ECB+ tune topics 1-20: B3 F1 0.951 -> 0.957 (R .936 -> .948).
     A date the page was fetched on ("[ downloaded on 2 October 2013 ]") dates nothing, nor does an
-    event anchored on it (tune 0.957 -> 0.961)."""
+    event anchored on it (tune 0.957 -> 0.961); nor does a date someone was born on."""
     first = min(lead_years, default=None)
     fits = lambda span: span is not None and (first is None or span.first_day.year == first)  # noqa: E731
-    fetched = {t.value for t in article.times if _fetched(article, t)}
+    fetched = {t.value for t in article.times if _no_news_date(article, t)}
     date = parse_span(event.date, event.date_precision) if event and event.date not in fetched else None
     if fits(date):
         return date
@@ -157,7 +161,7 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
     else:
         spans = [(s.start, s.end) for s in lead]
     inside = lambda start: any(lo <= start < hi for lo, hi in spans)  # noqa: E731
-    times = [t for t in article.times if inside(t.start) and not _fetched(article, t)]
+    times = [t for t in article.times if inside(t.start) and not _no_news_date(article, t)]
     years = {int(m[1]) for t in times if t.kind == "date" and t.value and (m := _YEAR.match(t.value))}
     in_time = [(t.start, t.end) for t in article.times]
     in_time += [m.span() for lo, hi in spans for m in _CLOCK.finditer(article.text, lo, hi)]
@@ -165,7 +169,7 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
         found = datelines(article.text[lo:hi])
         in_time += [(lo + start, lo + end) for start, end, _ in found]
         years.update(span.first_day.year for start, _, span in found
-                     if not _fetched_at(article.text, lo + start))
+                     if not _no_news_date_at(article.text, lo + start))
     numbers = set()
     for lo, hi in spans:
         for m in _NUMBER.finditer(article.text, lo, hi):
@@ -193,23 +197,24 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
         return None
     end = lead[-1].end
     for t in sorted(article.times, key=lambda t: t.start):
-        if t.start < end and t.kind == "date" and t.precision == "day" and not _fetched(article, t) \
+        if t.start < end and t.kind == "date" and t.precision == "day" and not _no_news_date(article, t) \
                 and (span := parse_span(t.value, "day")):
             return span
     lo = lead[0].start
     found = datelines(article.text[lo:end])
-    return next((span for start, _, span in found if not _fetched_at(article.text, lo + start)), None)
+    return next((span for start, _, span in found if not _no_news_date_at(article.text, lo + start)), None)
 
 
-def _fetched(article: Article, time) -> bool:
-    """Whether `time` is a date the page says it was fetched on (downloaded, retrieved, accessed):
-    no date of the news, nor a year its lead names."""
-    return _fetched_at(article.text, time.start)
+def _no_news_date(article: Article, time) -> bool:
+    """Whether `time` is a date the page says it was fetched on (downloaded, retrieved, accessed) or
+    someone was born on: no date of the news, nor a year its lead names."""
+    return _no_news_date_at(article.text, time.start)
 
 
-def _fetched_at(text: str, start: int) -> bool:
-    """Whether the date at `start` of `text` follows a fetch word ("downloaded on", "Retrieved")."""
-    return bool(_FETCHED.search(text, max(0, start - 40), start))
+def _no_news_date_at(text: str, start: int) -> bool:
+    """Whether the date at `start` of `text` follows a fetch word ("downloaded on", "Retrieved") or
+    "born" ("was born on April 22, 1923")."""
+    return bool(_FETCHED.search(text, max(0, start - 40), start) or _BORN.search(text, max(0, start - 40), start))
 
 
 def _lead_sentences(article: Article, skip: set[int] | frozenset, n: int):
