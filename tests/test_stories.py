@@ -695,6 +695,27 @@ def test_a_date_someone_was_born_on_is_no_date_of_its_news():
     assert article_features(posted).date.value == "2008-04-22"
 
 
+def test_different_ages_of_two_reports_are_no_disagreement_on_the_numbers():
+    """One shooting's reports give the victim's age ("63-year-old Madeline Kafoury") and the
+    gunman's ("Anthony LaCalamita, 38, of Troy"): ages are people's, so two leads whose only numbers
+    apart are ages are not charged the number mismatch; other numbers still are (5.6 and 5.9)."""
+    from dossier.config import StoriesOptions
+    from dossier.stories.evidence import Facts, pair_evidence
+
+    victim = article("v1", ["He was charged in the slaying of 63 - year - old Madeline Kafoury.",
+                            "The woman was shot at the firm."])
+    gunman = article("v2", ["Police said Anthony LaCalamita, 38, of Troy was arrested on Interstate 75.",
+                            "A man aged 52 was hurt."])
+    assert article_features(victim).ages == {"63"}
+    assert article_features(gunman).numbers == {"38", "75", "52"} and article_features(gunman).ages == {"38", "52"}
+    options = StoriesOptions(number_mismatch_penalty=0.2, name_weight=0, place_weight=0)
+    a, b = (Facts(numbers=f.numbers, ages=f.ages) for f in map(article_features, (victim, gunman)))
+    assert pair_evidence(a, b, options=options) == 0.0
+    quake = Facts(numbers=frozenset({"5.6"}))
+    assert pair_evidence(quake, Facts(numbers=frozenset({"5.9"})), options=options) == -0.2
+    assert pair_evidence(quake, b, options=options) == -0.2  # a magnitude against a highway number
+
+
 def test_clusters_agreeing_on_different_key_numbers_are_two_events():
     from collections import Counter
 

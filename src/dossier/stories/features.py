@@ -59,6 +59,12 @@ _FETCHED = re.compile(r"(?i)\b(?:downloaded|retrieved|accessed|fetched|crawled|a
 # profile gives it second, and analyse may date the main event (the death) by it, as the first full
 # date of the lead; the news is not of that day, nor of that year.
 _BORN = re.compile(r"(?i)\bborn(?:\s+(?:on|in))?\s*,?\s*$")
+# Someone's age in a lead: "38-year-old", "aged 85", "the age of 85", or a name's apposition in news
+# style ("Anthony LaCalamita, 38, of Troy"). One event's reports give the ages of different people
+# (the victim's 63, the gunman's 38): their ages disagreeing is no disagreement on the event.
+_YEARS_OLD = re.compile(r"\s?-?\s?years?\s?-?\s?old\b", re.I)
+_AGE_WORD = re.compile(r"\b(?:aged|age of|age)\s?$", re.I)
+_APPOSITIVE = re.compile(r"[A-Z][\w'.-]+(?:\s(?:III|II|IV|Jr\.?|Sr\.?))?\s?,\s?$")
 _PUNCTUATION = "\"'“”‘’„«»()[]{}.,;:!?¿¡-–—…"
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class ArticleFeatures:
     numbers: frozenset[str] = frozenset()  # numbers of the lead outside dates, "1,200" as "1200"
     places: frozenset[str] = frozenset()  # places the lead names, lowercased
     names: frozenset[str] = frozenset()  # words of the people and bodies the lead names, lowercased
+    ages: frozenset[str] = frozenset()  # those of `numbers` that are someone's age ("38-year-old")
 
 
 def shared_background(links: Iterable[Link]) -> dict[str, set[int]]:
@@ -153,7 +160,8 @@ def story_date(article: Article, event: Event | None, lead_years: frozenset[int]
 
 def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
                lead_sentences: int = _DEFAULTS.lead_sentences) -> dict[str, frozenset]:
-    """{"years", "numbers", "places", "names"} of the article's lead (see the module docstring)."""
+    """{"years", "numbers", "places", "names", "ages"} of the article's lead (see the module docstring);
+    "ages" are those of its numbers that are someone's age (`_is_age`)."""
     lead = _lead_sentences(article, skip, lead_sentences)
     if lead is None:  # not analysed: the first lines of the text stand for the lead
         text_lead = "\n".join(article.text.splitlines()[:lead_sentences])
@@ -170,7 +178,7 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
         in_time += [(lo + start, lo + end) for start, end, _ in found]
         years.update(span.first_day.year for start, _, span in found
                      if not _no_news_date_at(article.text, lo + start))
-    numbers = set()
+    numbers, ages = set(), set()
     for lo, hi in spans:
         for m in _NUMBER.finditer(article.text, lo, hi):
             start = m.start()
@@ -181,11 +189,13 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
                 years.add(int(value))  # a bare year the time tagger left alone
                 continue
             numbers.add(value)
+            if _is_age(article.text, m.start(), m.end()):
+                ages.add(value)
     places = {_norm(m.entity or m.text) for m in article.mentions if m.label in PLACE_LABELS and inside(m.start)}
     names = {word for m in article.mentions if m.label in ACTOR_LABELS and inside(m.start)
              for word in _NAME_WORD.findall(m.text.lower()) if word not in _NAME_STOP}
     return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places),
-            "names": frozenset(names)}
+            "names": frozenset(names), "ages": frozenset(ages)}
 
 
 def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
@@ -203,6 +213,15 @@ def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
     lo = lead[0].start
     found = datelines(article.text[lo:end])
     return next((span for start, _, span in found if not _no_news_date_at(article.text, lo + start)), None)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start`-`end` of `text` is someone's age: "38-year-old" (or "38 - year -
+    old" as tokenised text gives it), "aged 85", "at the age of 85", "Anthony LaCalamita, 38, of Troy"."""
+    if _YEARS_OLD.match(text, end) or _AGE_WORD.search(text, max(0, start - 12), start):
+        return True
+    return end - start <= 3 and text[end:end + 2].lstrip().startswith(",") \
+        and bool(_APPOSITIVE.search(text, max(0, start - 40), start))
 
 
 def _no_news_date(article: Article, time) -> bool:
