@@ -1175,3 +1175,11 @@ def test_a_name_in_quote_marks_inside_the_speakers_phrase_leaves_the_report_its_
     a = analyse('On Monday, Ion Petrescu, the forger known as "Maestro," stated that he had copied the paintings.')
     quote = by_cue(a, "stated")
     assert quote.text == "that he had copied the paintings" and quote.speaker_name == "Ion Petrescu"
+
+
+def test_a_passive_participle_on_a_noun_is_reported_by_its_by_agent(analyse):
+    a = analyse("In 2008, the party launched its initiative against legislative changes proposed by the government "
+                "concerning naturalization.")
+    assert source_text(a, by_cue(a, "proposed")) == "the government"  # not the changes proposed
+    a = analyse("The bank settled with several firms sued by the civil rights group for targeting black borrowers.")
+    assert source_text(a, by_cue(a, "sued by the civil rights group for")) == "the civil rights group"

@@ -709,6 +709,8 @@ def _subject(verb):
             if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
+        if node is verb and node.dep_ == "acl" and _passive_form(verb) and (agent := _agent(verb)) is not None:
+            return agent, True  # "changes proposed by the government": the agent, not the thing proposed
         if node.dep_ in NOUN_MODIFIER_DEPS:
             holder = _floated(node.head)
             named = _infinitive_holder(node)
