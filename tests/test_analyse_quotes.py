@@ -1183,3 +1183,11 @@ def test_a_passive_participle_on_a_noun_is_reported_by_its_by_agent(analyse):
     assert source_text(a, by_cue(a, "proposed")) == "the government"  # not the changes proposed
     a = analyse("The bank settled with several firms sued by the civil rights group for targeting black borrowers.")
     assert source_text(a, by_cue(a, "sued by the civil rights group for")) == "the civil rights group"
+
+
+def test_a_second_report_whose_subject_the_parse_conjoined_to_the_first_clause(analyse):
+    a = analyse("One in three said the party doesn’t care very much about the Latino community and one in four "
+                "said the party was outright hostile to the Latino community.")
+    first, second = sorted(a.quotes, key=lambda q: q.start)
+    assert a.text[first.start:first.end].endswith("the Latino community")  # not "... and one in four"
+    assert source_text(a, second) == "one in four"

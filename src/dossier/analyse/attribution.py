@@ -399,7 +399,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         subject = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.lower_ not in TIME_WORDS
                         and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in STANDING_DETERMINERS)), None)
     if subject is None:
-        subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb)
+        subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb) \
+            or _subject_read_as_conjunct(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -871,6 +872,20 @@ def _subject_read_as_object(doc, verb):
     return before if before.head.head.i != verb.i else None
 
 
+def _subject_read_as_conjunct(doc, verb):
+    """The phrase right before a finite cue with no subject that the parser conjoined to the end
+    of the clause before ("One in three said A about the community and one in four said B":
+    "one in four" read as a second object of "about"): the subject of the second report."""
+    if verb.i < 3 or verb.tag_ not in ("VBZ", "VBD", "VBP") or attribution_lemma(verb) not in ATTRIBUTION_LEMMAS:
+        return None
+    phrase = next((t for t in doc[:verb.i] if t.right_edge.i == verb.i - 1 and t.dep_ == "conj"
+                   and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+    if phrase is None or doc[phrase.left_edge.i - 1].dep_ != "cc" or doc[phrase.left_edge.i - 1].lower_ not in ("and", "but") \
+            or phrase.lower_ in NAMELESS or phrase.head.i > verb.i:
+        return None
+    return phrase
+
+
 def _shared_subject(doc, verb):
     """The subject of a cue the parser read as the clause of the next one in a list of reports
     ("Clinton supports A, opposes B and recalled C": "supports" as the clause of "opposes"),
@@ -1116,6 +1131,11 @@ def _clause(doc, clause, base: int) -> Span | None:
                 and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children) or _reporters_second_verb(child):
             last = child.left_edge.i - 1
             break
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in after.children):
+        subject = _subject_read_as_conjunct(doc, after)  # "said A and one in four said B": A ends before "and"
+        if subject is not None and clause.left_edge.i < subject.left_edge.i <= last:
+            last = subject.left_edge.i - 1
     while last > clause.i and doc[last].dep_ in ("cc", "punct", "mark"):
         last -= 1
     return _span(doc, clause.left_edge.i, last, base)
