@@ -1191,3 +1191,10 @@ def test_a_second_report_whose_subject_the_parse_conjoined_to_the_first_clause(a
     first, second = sorted(a.quotes, key=lambda q: q.start)
     assert a.text[first.start:first.end].endswith("the Latino community")  # not "... and one in four"
     assert source_text(a, second) == "one in four"
+
+
+def test_a_quantifier_the_parse_read_as_a_modifier_of_the_cue_is_its_subject(analyse):
+    a = analyse("That attitude, many argue, could carry constitutional implications. On economic issues, "
+                "more call themselves conservative than liberal.")
+    assert source_text(a, by_cue(a, "argue")) == "many"
+    assert source_text(a, by_cue(a, "call")) == "more"

@@ -82,6 +82,8 @@ PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "n
 _EDGE = " \t,;:.-"
 # Determiners that stand for a person of a group named before ('"...," tweeted another').
 STANDING_DETERMINERS = frozenset({"another", "one", "others", "many", "some", "several", "most"})
+# Quantifiers that stand alone for people as a subject ("many argue", "more call themselves ...").
+QUANTIFIER_SUBJECTS = STANDING_DETERMINERS | {"more", "few", "fewer"}
 # Subordinators opening an adverbial clause ("as he often does", "although he allowed that ...").
 SUBORDINATORS = frozenset({"as", "although", "though", "while", "whereas", "because", "since"})
 # Quantifiers that float after the noun they count ("X and Y both said", "with X, Y and Z all calling").
@@ -400,7 +402,7 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
                         and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in STANDING_DETERMINERS)), None)
     if subject is None:
         subject = _name_read_as_modifier(doc, verb) or _subject_read_as_object(doc, verb) or _shared_subject(doc, verb) \
-            or _subject_read_as_conjunct(doc, verb)
+            or _subject_read_as_conjunct(doc, verb) or _quantifier_read_as_modifier(doc, verb)
     if subject is None and _as_clause(verb):
         return None  # "as noted above": the writer's own aside
     if attribution_lemma(verb) in RAISING_LEMMAS:
@@ -870,6 +872,17 @@ def _subject_read_as_object(doc, verb):
             or before.pos_ not in ("NOUN", "PROPN", "PRON") or before.lower_ in NAMELESS | TIME_WORDS:
         return None
     return before if before.head.head.i != verb.i else None
+
+
+def _quantifier_read_as_modifier(doc, verb):
+    """A quantifier standing for people right before a finite cue with no subject, which the parser
+    read as the verb's modifier ("That attitude, many argue, could ...", "more call themselves
+    conservative than liberal"): the subject."""
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or verb.tag_ not in ("VBZ", "VBD", "VBP") or before.head.i != verb.i \
+            or before.dep_ not in ("amod", "advmod") or before.lower_ not in QUANTIFIER_SUBJECTS:
+        return None
+    return before
 
 
 def _subject_read_as_conjunct(doc, verb):
