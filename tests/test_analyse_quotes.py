@@ -1198,3 +1198,10 @@ def test_a_quantifier_the_parse_read_as_a_modifier_of_the_cue_is_its_subject(ana
                 "more call themselves conservative than liberal.")
     assert source_text(a, by_cue(a, "argue")) == "many"
     assert source_text(a, by_cue(a, "call")) == "more"
+
+
+def test_a_quote_ending_a_sentence_of_the_writer_is_not_the_last_speaker_going_on(analyse):
+    a = analyse('"Sometimes us ex-diplomats need our fix!" Clinton said to People.\n\n'
+                'Bernie Sanders, the Vermont senator who is challenging Clinton, enjoys "Modern Family."')
+    quote = by_start(a, "Modern Family")
+    assert quote.speaker == "Bernie Sanders"  # not Clinton, whose quote came before

@@ -210,6 +210,7 @@ class _Finder:
                 cue, speaker = self._enclosing_attribution(start, end)
             if cue is None:
                 cue, speaker = self._later_in_chain(units, index)
+            embedded = None
             if cue is None and kind == "direct" and previous is not None and unit.paragraph - previous[0].paragraph <= 1:
                 speaker, cue = previous[1], previous[2]  # continuation of the previous quote
                 if self._continues(quotes[-1], cue, start) or self._goes_on_in_paragraph(quotes[-1], cue, start):
@@ -219,9 +220,12 @@ class _Finder:
                 # 'X agreed. "..."' after another speaker's quote: the report in the quote's own
                 # paragraph, right before it, names the speaker
                 own_cue, own_speaker = self._sentence_before(start, same_paragraph=True)
+                embedded = self._embedding_subject(start) if own_cue is None else None
                 if own_cue is not None:
                     cue, speaker = own_cue, own_speaker
-            if cue is None and kind == "direct":
+                elif embedded is not None:  # 'Sanders enjoys "Modern Family."': not the last quote's speaker
+                    cue, speaker = None, embedded
+            if cue is None and kind == "direct" and embedded is None:
                 cue, speaker = self._sentence_before(start)
             if kind == "partial" and speaker is None:
                 continue  # scare quotes or a title, not speech
@@ -235,6 +239,20 @@ class _Finder:
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _embedding_subject(self, start: int) -> Speaker | None:
+        """The person a sentence of the writer's names first when a quote with no cue ends it
+        ('Bernie Sanders, the Vermont senator, enjoys "Modern Family."', 'The Florida senator likes
+        "The Walking Dead."'): the quoted words are that sentence's, not a previous speaker's going on."""
+        sentence = self.sentences[self._sentence_position(start)]
+        before = self.norm[sentence.start:max(sentence.start, start - 1)]
+        if len(before.split()) < 2 or before.rstrip().endswith((":", ",")) or "\n" in before:
+            return None
+        people = [(a, b, p) for a, b, p in self.people.mentions if sentence.start <= a and b <= start - 1]
+        if not people:
+            return None
+        a, b, person = people[0]
+        return Speaker(person.name, self.text[a:b], a, b)
 
     @staticmethod
     def _own_attribution(quote: Quote, cue: Cue | None) -> bool:
