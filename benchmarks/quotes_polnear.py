@@ -113,8 +113,11 @@ call themselves conservative"), chosen on `--start 1 --every 7` (91.52 -> 91.60;
 checked on `--start 4 --every 7` (same), and a quote with no cue that ends a sentence of the
 writer's after another speaker's quote given to the first person that sentence names ('Bernie
 Sanders ... enjoys "Modern Family."', not the last quote's speaker going on), chosen on `--start 1
---every 7` (91.60 -> 91.86; 0 and 2 same), checked on `--start 4 --every 7` (same)): report dev
-(or test), never train.
+--every 7` (91.60 -> 91.86; 0 and 2 same), checked on `--start 4 --every 7` (same), and the words
+before an inverted report that closes its sentence as its content even when the tagger left them
+no verb ('The rejection of the treaty signals "the end" for the EU, said Geert Wilders.'), chosen
+on `--start 1 --every 7` (91.86 -> 91.90; 0 and 2 same), checked on `--start 4 --every 7` (same)):
+report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

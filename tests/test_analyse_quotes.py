@@ -1205,3 +1205,11 @@ def test_a_quote_ending_a_sentence_of_the_writer_is_not_the_last_speaker_going_o
                 'Bernie Sanders, the Vermont senator who is challenging Clinton, enjoys "Modern Family."')
     quote = by_start(a, "Modern Family")
     assert quote.speaker == "Bernie Sanders"  # not Clinton, whose quote came before
+
+
+def test_an_inverted_report_closing_the_sentence_reports_the_words_before_it(analyse):
+    a = analyse('The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, '
+                'founder of the right-wing Dutch Party for Freedom.')
+    quote = by_cue(a, "said")
+    assert a.text[quote.start:quote.end].startswith("The rejection of the treaty")
+    assert quote.speaker == "Geert Wilders"

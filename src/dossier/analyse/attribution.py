@@ -312,7 +312,12 @@ def _fronted_clause(doc, verb, base: int) -> Span | None:
     """The words before the comma of an inverted report, from the sentence's start, when they hold
     a clause (the parser hung its subject on the reporting verb)."""
     first = next((t.i for t in doc[:verb.i] if not t.is_punct and not t.is_space), None)
-    if first is None or not _is_clause(doc, first, verb.i - 2):
+    if first is None:
+        return None
+    # a verb the tagger read as a noun ("The rejection of the treaty signals "the end" for the EU,
+    # said Geert Wilders."): words the report closes the sentence after are what it reports
+    closing = all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1:]) and verb.i - 1 - first >= 4
+    if not (_is_clause(doc, first, verb.i - 2) or closing):
         return None
     return _span(doc, first, verb.i - 2, base)
 
