@@ -1213,3 +1213,11 @@ def test_an_inverted_report_closing_the_sentence_reports_the_words_before_it(ana
     quote = by_cue(a, "said")
     assert a.text[quote.start:quote.end].startswith("The rejection of the treaty")
     assert quote.speaker == "Geert Wilders"
+
+
+def test_an_inverted_report_the_parse_conjoined_to_the_clause_before_reports_it(analyse):
+    a = analyse("In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure from Asian "
+                "imports, said the company's chief executive, John J. Ferriola.")
+    quote = by_cue(a, "said")
+    assert a.text[quote.start:quote.end].startswith("In nearby Decatur")
+    assert "John J. Ferriola" in source_text(a, quote)

@@ -308,6 +308,17 @@ def _inverted_subject(verb, children):
         and is_attribution_form(verb.lower_) else None
 
 
+def _closing_inversion(verb, subject) -> bool:
+    """Whether a reporting verb after a comma, with its subject right after it, closes its sentence
+    ("..., but it is under intense pressure from imports, said the company's chief executive, John
+    Ferriola."), which the parser hung on the clause before as a conjunct: it reports the words
+    before the comma."""
+    doc = verb.doc
+    return subject is not None and subject.i > verb.i and subject.left_edge.i == verb.i + 1 and verb.i > 1 \
+        and doc[verb.i - 1].text == "," and is_attribution_form(verb.lower_) and verb.dep_ != "ROOT" \
+        and all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1:])
+
+
 def _fronted_clause(doc, verb, base: int) -> Span | None:
     """The words before the comma of an inverted report, from the sentence's start, when they hold
     a clause (the parser hung its subject on the reporting verb)."""
@@ -427,6 +438,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     inverted = _inverted_subject(verb, list(verb.children)) if content is None else None
     if inverted is not None and subject is not None and subject.i == inverted.i:
         content = _fronted_clause(doc, verb, base)  # "A appeals to voters who ..., said X": A
+    if content is None and not learned_only and _closing_inversion(verb, subject):
+        content = _fronted_clause(doc, verb, base)  # "A is hanging on, but B, said X.": A and B
     frame = _learned_frame(verb) if content is None else None
     if frame is not None:  # "pointed to the polls", "eager to run": a frame learned on PolNeAR train
         content, cue_end = _frame_content(doc, frame, base)
