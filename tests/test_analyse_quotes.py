@@ -1221,3 +1221,10 @@ def test_an_inverted_report_the_parse_conjoined_to_the_clause_before_reports_it(
     quote = by_cue(a, "said")
     assert a.text[quote.start:quote.end].startswith("In nearby Decatur")
     assert "John J. Ferriola" in source_text(a, quote)
+
+
+def test_a_pro_form_the_parse_read_as_a_second_subject_is_what_was_said(analyse):
+    a = analyse("Last month, 26 percent said the same.")
+    quote = by_cue(a, "said")
+    assert a.text[quote.start:quote.end] == "the same"
+    assert source_text(a, quote) == "26 percent"

@@ -1068,9 +1068,10 @@ def _content(doc, verb, base: int) -> Span | None:
                     or lemma == "find" and _finding_subject(verb)):
         return _span(doc, objects[0].left_edge.i, objects[-1].right_edge.i, base)
     # "46 percent said yes", "55 percent said so": the parser reads the pro-form as a modifier
-    proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod")
+    # ("26 percent said the same": "same" read as a second subject)
+    proform = next((c for c in verb.children if c.i > verb.i and c.dep_ in ("intj", "advmod", "nsubj")
                     and c.lower_ in PROFORM_OBJECTS), None)
-    return _span(doc, proform.i, proform.i, base) if proform is not None else None
+    return _span(doc, proform.left_edge.i, proform.right_edge.i, base) if proform is not None else None
 
 
 def _with_second_clause(doc, verb, clause, base: int) -> Span | None:
