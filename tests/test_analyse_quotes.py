@@ -1228,3 +1228,15 @@ def test_a_pro_form_the_parse_read_as_a_second_subject_is_what_was_said(analyse)
     quote = by_cue(a, "said")
     assert a.text[quote.start:quote.end] == "the same"
     assert source_text(a, quote) == "26 percent"
+
+
+def test_a_said_clause_whose_subject_the_parse_read_as_the_object(analyse):
+    a = analyse("Other Republicans echoed those comments, saying Obama's strategy -- airstrikes against Islamic "
+                "State positions in Iraq and Syria and training local ground forces -- is inadequate to the threat.")
+    quote = by_cue(a, "saying")
+    assert a.text[quote.start:quote.end].startswith("Obama's strategy")
+    assert a.text[quote.start:quote.end].endswith("is inadequate to the threat")
+    assert source_text(a, quote) == "Other Republicans"
+    a = analyse("So Labor Secretary Thomas Perez stopped writing his speech, packed up his papers and moved to the "
+                "cramped last row.")
+    assert all("packed" not in a.text[q.start:q.end] for q in a.quotes)  # the next act, not what he wrote

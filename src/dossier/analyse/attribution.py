@@ -1206,7 +1206,30 @@ def _misparsed_clause(doc, verb, base: int) -> Span | None:
             return _span(doc, token.i, clause.right_edge.i, base)
     gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
                    and any(g.dep_ == "ccomp" for g in c.children)), None)
-    return _phrase(doc, gerund, base) if gerund is not None else None
+    if gerund is not None:
+        return _phrase(doc, gerund, base)
+    return _object_as_subject(doc, verb, base)
+
+
+def _object_as_subject(doc, verb, base: int) -> Span | None:
+    """The clause of "said" whose subject the parser read as the verb's object and whose verb it
+    hung on the sentence's root ("saying Obama's strategy -- airstrikes against ... -- is
+    inadequate": "strategy" the object, "is" an unlabelled dependent): the object up to that verb's
+    phrase."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1
+                and c.lower_ not in PROFORM_OBJECTS), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc):
+        return None
+    finite = doc[after]
+    if finite.pos_ not in ("VERB", "AUX") or finite.tag_ not in ("VBZ", "VBD", "VBP", "MD") or finite.dep_ not in ("dep", "ccomp") \
+            or any(c.dep_ in SUBJECT_DEPS for c in finite.children) or finite.head.i == verb.i:
+        return None
+    return _span(doc, obj.left_edge.i, finite.right_edge.i, base)
 
 
 def _adjunct_of(noun, verb) -> bool:
