@@ -334,3 +334,18 @@ def test_the_aim_of_a_plan_promise_or_agreement_is_planned(analyse):
     assert modality[("occurrence", "rebuild", "2024-12")] == "planned"
     assert modality[("occurrence", "retake", "2024-02-25")] == "asserted"
     assert modality[("talks", "talks", "2024-02-26")] == "asserted"
+
+
+def test_the_corpus_anchoring_keeps_the_tense_the_parse_gave_a_weekday(analyse):
+    """A real pile: "Texas voters approved an amendment ... on Tuesday that will grant billions",
+    published on a Wednesday, was dated the Tuesday after. The parse reads the weekday's clause as
+    past; the build's corpus step re-normalised every time without that tense, and the "will"
+    right after the weekday moved it ahead."""
+    a = analyse("kxan", "Texas voters approved an amendment to the state constitution on Tuesday that will "
+                        "grant billions of dollars to the Teacher Retirement System.",
+                page_date="2023-11-08", page_date_trust="ok")
+    assert a.times[0].value == "2023-11-07" and a.times[0].tense == "past"
+    anchored = anchor_times([a], build_provenance([a], [])).apply(a)
+    assert anchored.times[0].value == "2023-11-07"
+    assert {e.date for e in anchored.events if e.predicate == "approve"} == {"2023-11-07"}
+

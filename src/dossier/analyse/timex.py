@@ -349,7 +349,8 @@ def day_first(times: list[TimeExpression], site: str | None = None) -> bool:
 def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
                     reference: date | None, site: str | None = None,
                     until_sentence: int | None = None) -> list[TimeExpression]:
-    """Copies of `times` with value, precision, kind and anchor set against `reference`. The
+    """Copies of `times` with value, precision, kind and anchor set against `reference`, each keeping
+    the tense the parse gave it (a later re-anchoring, the build's corpus step, reads it again). The
     precision is the one `timevalue.parse_span` gives the value, so every part of Dossier reads a
     value the same way; `site` helps decide the article's numeric date order (`day_first`).
     `until_sentence`: only the times up to the first of a later sentence (times are in text
@@ -383,7 +384,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         out.append(TimeExpression(text=t.text, start=t.start, end=t.end, value=resolved.value,
                                   precision=precision, kind=resolved.kind,
                                   anchor=reference.isoformat() if reference and uses_reference else None,
-                                  sentence=t.sentence))
+                                  sentence=t.sentence, tense=t.tense))
     return out
 
 
