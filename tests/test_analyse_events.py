@@ -349,3 +349,16 @@ def test_the_corpus_anchoring_keeps_the_tense_the_parse_gave_a_weekday(analyse):
     assert anchored.times[0].value == "2023-11-07"
     assert {e.date for e in anchored.events if e.predicate == "approve"} == {"2023-11-07"}
 
+
+def test_a_body_event_told_as_past_does_not_take_a_main_date_after_the_publication(analyse):
+    """A real pile: a transit board "refused last week" to hear answers and asked for them "well
+    ahead of a Nov. 29 meeting" (published Nov. 7); the meeting to come was the first dated lead
+    event, and every past body verb ("Mr. Cueto said", "asked", "briefed") was dated Nov. 29 at day
+    precision, three weeks after the article was written. What is told as past happened by then."""
+    a = analyse("transit", "Trust Rejects Data\nThe trust asked for the documents well ahead of a Nov. 29 meeting. "
+                           "Members questioned the plan. The county refused to answer. The mayor spoke. "
+                           "Mr. Cueto said the county briefed its partners.",
+                page_date="2023-11-07", page_date_trust="ok")
+    assert a.event_date == "2023-11-29"  # the meeting to come, still the story's date
+    said = next(e for e in a.events if e.predicate == "say")
+    assert (said.date, said.date_precision) == ("2023-11-07", "approximate")

@@ -283,10 +283,14 @@ def _body_events(body: list[tuple[Event, str]], main_date: str | None, reference
     """Undated body predicates, anchored as TimeML anchors an event without a time of its own: a
     past one continues the article's account of its main event (that event's day, when the article
     has one), a present one holds at the time of writing; either is on or before the reference
-    date ("approximate") when nothing more precise is known."""
+    date ("approximate") when nothing more precise is known. A main event dated after the reference
+    (a meeting to come, "ahead of a Nov. 29 meeting") is no day for what is told as past: that
+    happened by the time of writing."""
     out = []
+    span = parse_span(main_date) if main_date else None
+    ahead = span is not None and reference is not None and span.first_day > reference
     for event, tense in body:
-        if tense == "past" and main_date:
+        if tense == "past" and main_date and not ahead:
             event.date, event.date_precision = main_date, "day"
         elif reference is not None:
             event.date, event.date_precision = reference.isoformat(), "approximate"
