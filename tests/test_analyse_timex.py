@@ -526,3 +526,13 @@ def test_a_bare_year_far_past_the_reference_with_no_time_word_is_no_date():
                    "and ice may be gone in the year 2090. The 2030 Agenda is named for 2030.", date(2020, 11, 5))
     assert "2080" not in found
     assert found["2075"][0] == "2075" and found["2090"][0] == "2090" and found["2030"][0] == "2030"
+
+
+def test_a_count_with_thousands_separators_is_read_whole():
+    # A real pile (polo history, a 2019 page): "around 2,500 years ago" was read as "500 years ago"
+    # and put the game's origin on the timeline in 1519; "10,000 years ago" became the page's year.
+    assert values("It was a Shah's game around 2,500 years ago.")["2,500 years ago"][0] == "PAST_REF"
+    assert values("People settled the valley 10,000 years ago.")["10,000 years ago"][0] == "PAST_REF"
+    assert values("The city was founded 1,200 years ago.")["1,200 years ago"][:2] == ("0821", "year")
+    assert values("The temple took 1,500 years to finish.")["1,500 years"][0] == "P1500Y"
+    assert values("He left 20 years ago.")["20 years ago"][0] == "2001"

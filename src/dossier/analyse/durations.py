@@ -64,9 +64,9 @@ def count_of(text: str) -> float | None:
         return whole + 0.5 if whole is not None else None
     if re.search(r"\bhalf\s+an?\b|\ba\s+half\b", lower) and not re.search(r"\d", lower):  # "half an hour"
         return 0.5
-    digits = re.search(r"\d+(?:\.\d+)?", lower)
+    digits = re.search(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?", lower)  # "2,500" is 2500
     if digits:
-        return float(digits.group())
+        return float(digits.group().replace(",", ""))
     if re.search(r"\b(?:several|few|many|some)\b", lower):
         return None
     if "couple" in lower:

@@ -50,7 +50,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_NUM = (rf"(?:\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|half\s+an?|a\s+half|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one|{_DIGIT_WORD}|ten)\s+(?:hundred|thousand)|(?:a|one)\s+dozen|a|an|{_DIGIT_WORD}|ten"
+_NUM = (rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?![,.]?\d)|(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?!,\d)|\d{{1,3}}\s+1/2|half\s+an?|a\s+half|{_TENS}[- ]{_DIGIT_WORD}|(?:a|one|{_DIGIT_WORD}|ten)\s+(?:hundred|thousand)|(?:a|one)\s+dozen|a|an|{_DIGIT_WORD}|ten"
         rf"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|hundred|dozen"
         r"|several|few|a\s+few|couple\s+of|a\s+couple\s+of|many)")
 _UNIT = r"(?:day|week|month|year|decade|century|hour|minute|quarter)"
@@ -847,7 +847,9 @@ def _ago(text: str, context: str, reference: date | None) -> Resolved:
         index = reference.year * 12 + reference.month - 1 + sign * count
         return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
     if unit == "year":
-        return Resolved(str(reference.year + sign * count), "year")
+        year = reference.year + sign * count
+        # "2,500 years ago": before year 1 no calendar year is written; "1,200 years ago" is "0819"
+        return Resolved(f"{year:04d}", "year") if year >= 1 else Resolved("PAST_REF", "approximate")
     if unit in ("decade", "century"):  # TIMEX3 keeps the expression's granularity: "a decade ago" in 1998 -> "198"
         shifted = reference.year + sign * count * (10 if unit == "decade" else 100)
         return Resolved(str(shifted // 10) if unit == "decade" else f"{shifted // 100:02d}", unit)
