@@ -143,3 +143,68 @@ def test_the_verify_options_decide_the_comparison():
     sa, sb = slots(a, ("US", "GPE")), slots(b, ("The United States", "GPE"))
     assert [c.slot for c in compare_slots(sa, sb)] == ["quoted word changed"]
     assert compare_slots(sa, sb, VerifyOptions(max_short_quote_words=0)) == []
+
+
+def test_a_contraction_written_out_is_the_same_quote():
+    # A real pile (ECB+ topic 3): Nichols's apology 'and I am sorry' in one report, "and I'm sorry"
+    # in another, was flagged as quote drift ('am' vs "I'm").
+    from dossier.verify.facts import substituted_words
+
+    assert changes('He said "I know the things I have done caused pain, and I am sorry".',
+                   'He said "I know the things I\u2019ve done caused pain, and I\u2019m sorry".') == []
+    assert substituted_words("we will not stop it is over".split(), "we won't stop it's over".split()) == []
+    # a real change next to a contraction is still found; a possessive is no "is"
+    assert substituted_words("I am sorry".split(), "I'm glad".split()) == [("sorry", "glad")]
+    from dossier.verify.facts import spelled_out
+
+    assert spelled_out(["Obama's", "it's", "don't"]) == ["Obama's", "it", "is", "do", "not"]
+
+
+def test_a_comparative_after_none_or_no_negates_nothing():
+    # A real pile (ECB+ topic 1): "... who drinks and parties long and hard, none more so when she
+    # was photographed on the red carpet" against "after famously being photographed on a red
+    # carpet" was flagged as a negation ('none photographed' vs 'photographed'), high.
+    a = ("Reid, 33, with a reputation as one who drinks and parties long and hard, none more so when she was "
+         "photographed on the red carpet with a breast exposed.")
+    b = ("Reid, 33, earned a reputation as a drunken partier after famously being photographed on a red carpet "
+         "with her breast exposed.")
+    assert [c for c in changes(a, b) if c.slot == "negation"] == []
+    assert [c for c in changes("The minister, none other than Lavrov himself, attended the talks.",
+                               "The minister Lavrov attended the talks.") if c.slot == "negation"] == []
+    # "no more" before a noun still negates it
+    assert [c.slot for c in changes("There will be wars in the region.",
+                                    "There will be no more wars in the region.")] == ["negation"]
+
+
+def test_no_fewer_than_is_at_least():
+    found = changes("No fewer than 20 people were killed in the blast.", "At least 20 people were killed in the blast.")
+    assert [c for c in found if c.slot == "bound changed"] == []
+    found = changes("No more than 20 people were killed in the blast.", "At least 20 people were killed in the blast.")
+    assert [c.slot for c in found] == ["bound changed"]
+
+
+def test_a_length_of_time_and_a_count_of_things_are_not_one_number():
+    # A real pile (ECB+ topic 3): 'three years' (of legal delays) against '50 charges' was flagged as
+    # a changed number between two reports of one sentencing.
+    a = ("After more than three years and a tangled trail of frustrating legal delays, the man who killed four "
+         "people in a brazen courthouse escape was sentenced Saturday to prison for life without parole and "
+         "hundreds of years more.")
+    b = ("A judge on Saturday sentenced the man who killed four people during a brazen courthouse escape to "
+         "multiple life sentences with no chance of parole, and to hundreds more years on more than 50 charges.")
+    assert [c for c in changes(a, b) if c.slot == "number changed"] == []
+    assert [(c.a, c.b) for c in changes("The strike lasted three years.", "The strike lasted four years.")] \
+        == [("three years", "four years")]
+
+
+def test_admitted_to_a_hospital_is_no_attribution_cue():
+    # A real pile (ECB+ topic 1): "her publicist confirmed that the actress Reid was admitted into
+    # Promises Treatment Center" against "Reid's rep told Us" was flagged as an attribution cue
+    # changed to a concession ('admitted' vs 'told'); a patient admitted to a hospital concedes nothing.
+    a = "Her publicist confirmed that the actress was admitted into the Promises Treatment Center on Friday."
+    b = "The actress has checked herself into the Promises Treatment Center, her rep told the magazine on Friday."
+    assert [c for c in changes(a, b) if c.slot == "attribution cue changed"] == []
+    assert [c for c in changes("He was admitted to hospital with burns, the police said.",
+                               "He was taken to hospital with burns, police told reporters.")
+            if c.slot == "attribution cue changed"] == []
+    found = changes("The minister admitted that the plan had failed.", "The minister said that the plan had failed.")
+    assert [(c.a, c.b) for c in found if c.slot == "attribution cue changed"] == [("admitted", "said")]

@@ -287,11 +287,23 @@ def _same_context(a: FactSlots, a_span: tuple[int, int], b: FactSlots, b_span: t
     return bool(ca & cb) or (not ca and not cb)
 
 
+# Units of a length of time, singular and plural.
+_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights month
+months year years decade decades century centuries""".split())
+
+
+def _time_unit(q: Quantity) -> bool:
+    """The quantity is a length of time ("three years", "48 hours")."""
+    return bool(q.unit) and q.unit[0].lower() in _TIME_UNITS
+
+
 def _units_compatible(a: FactSlots, x: Quantity, b: FactSlots, y: Quantity, window: int) -> bool:
     """Same unit, or (a rewrite names the unit differently: "112 people" / "312 dead") two
     context words in common."""
     if set(x.unit) & set(y.unit):
         return True
+    if x.unit and y.unit and _time_unit(x) != _time_unit(y):
+        return False  # "three years" (of delays) is no count of "50 charges"
     shared = context_stems(a, x.token, x.token, window) & context_stems(b, y.token, y.token, window)
     return len(shared) >= 2 or (not x.unit and not y.unit and len(shared) >= 1)
 
@@ -389,9 +401,36 @@ def _overlap(x: list[str], y: list[str]) -> float:
     return len(sx & sy) / max(1, min(len(sx), len(sy)))
 
 
+# A contraction and its spelled-out words are one wording ("I'm sorry" / "I am sorry"); "'s" is
+# read as "is" only after a pronoun ("it's"), never as a possessive ("Obama's").
+_CONTRACTED = re.compile(r"(?i)^(\w+?)(n't|'m|'re|'ve|'ll|'d|'s)$")
+_CONTRACTION_WORDS = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'s": "is"}
+_IRREGULAR_NEGATIVES = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"],
+                        "let's": ["let", "us"]}
+_IS_PRONOUNS = frozenset({"it", "he", "she", "that", "there", "here", "what", "who", "where", "how", "this"})
+
+
+def spelled_out(words: list[str]) -> list[str]:
+    """`words` with each contraction written out ("I'm" -> "I", "am"; "don't" -> "do", "not")."""
+    out = []
+    for word in words:
+        plain = word.replace("\u2019", "'")
+        lower = plain.lower()
+        if lower in _IRREGULAR_NEGATIVES:
+            out += _IRREGULAR_NEGATIVES[lower]
+            continue
+        m = _CONTRACTED.match(plain)
+        if m is None or (m.group(2).lower() == "'s" and m.group(1).lower() not in _IS_PRONOUNS):
+            out.append(word)
+            continue
+        out += [m.group(1), _CONTRACTION_WORDS[m.group(2).lower()]]
+    return out
+
+
 def substituted_words(x: list[str], y: list[str], o: VerifyOptions = _DEFAULTS) -> list[tuple[str, str]]:
     """Word substitutions between two wordings (insertions and deletions are not substitutions),
-    leaving out spelling variants and stop-word swaps."""
+    leaving out spelling variants, stop-word swaps and contractions written out."""
+    x, y = spelled_out(x), spelled_out(y)
     sm = difflib.SequenceMatcher(a=[w.lower() for w in x], b=[w.lower() for w in y], autojunk=False)
     subs = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():

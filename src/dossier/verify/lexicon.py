@@ -71,7 +71,9 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
 CUE_CLASS_OF = {word: cls for cls, words in CUE_CLASSES.items() for word in words}
 
 # Quantity phrases that mean the same bound ("over 700" = "more than 700"), mapped to one token.
-BOUND_PHRASES = (
+BOUND_PHRASES = (  # longer phrases first: "no fewer than" before "fewer than"
+    ("no fewer than", ">="), ("no less than", ">="), ("not less than", ">="), ("not fewer than", ">="),
+    ("no more than", "<="), ("not more than", "<="),
     ("more than", ">"), ("over", ">"), ("above", ">"), ("in excess of", ">"), ("upwards of", ">"),
     ("fewer than", "<"), ("less than", "<"), ("under", "<"), ("below", "<"),
     ("about", "~"), ("around", "~"), ("roughly", "~"), ("approximately", "~"), ("nearly", "~"),

@@ -347,7 +347,7 @@ def _cued_predicates(tokens: list[Token], cues: frozenset[str]) -> dict[str, str
     PREDICATE_REACH tokens: "appeared to have been the targets")."""
     out = {}
     for i, t in enumerate(tokens):
-        if t.lower not in cues:
+        if t.lower not in cues or _comparative_idiom(tokens, i):
             continue
         for k in range(i + 1, min(len(tokens), i + 1 + PREDICATE_REACH)):
             word = tokens[k]
@@ -360,10 +360,34 @@ def _cued_predicates(tokens: list[Token], cues: frozenset[str]) -> dict[str, str
     return out
 
 
+# "none more so (than)", "none other than", "no less than", "nothing short of": a comparison, which
+# negates no predicate ("no more" before a noun still does: "no more wars").
+_COMPARATIVE_AFTER_NEGATION = re.compile(r"(?i)^(?:no|none|nothing)\s+(?:more|less|fewer|other|sooner|better|greater|"
+                                         r"worse|short)\s+(?:so|than|of)$")
+
+
+def _comparative_idiom(tokens: list[Token], i: int) -> bool:
+    return i + 2 < len(tokens) and bool(_COMPARATIVE_AFTER_NEGATION.match(
+        " ".join(t.text for t in tokens[i:i + 3])))
+
+
+# "was admitted into a clinic", "admitted to hospital": taken in, not conceding anything.
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+
+
+def _admitted_as_patient(tokens: list[Token], i: int) -> bool:
+    if not tokens[i].lower.startswith("admit"):
+        return False
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return (i > 0 and tokens[i - 1].lower in _BE_FORMS) or after == "into"
+
+
 def _cues(tokens: list[Token]) -> list[tuple[str, str]]:
     out = []
     for i, t in enumerate(tokens):
         cls = lexicon.CUE_CLASS_OF.get(t.lower)
+        if cls and _admitted_as_patient(tokens, i):
+            continue
         if cls:
             out.append((t.lower, cls))
         elif t.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
