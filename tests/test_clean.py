@@ -52,6 +52,13 @@ def _removed(text: str) -> dict[str, str]:
     ("Subscribe to get the latest posts sent to your email.", "subscription prompt"),
     ("Mit unserem Newsletter erhalten Sie monatlich alle Informationen.", "subscription prompt"),
     ("Stay Connected", "stay connected widget"),
+    # credits at an article's foot (real piles: Reuters, Politico) were timeline events dated the page's day
+    ("Additional reporting by Steve Gorman; Editing by Marguerita Choy, Nick Zieminski and Simon Cameron-Moore",
+     "reporting credit"),
+    ("(Reporting by Greg Roumeliotis, Joshua Franklin, Koh Gui Qing, with reporting by Herb Lash and Megan Davies, "
+     "editing by Martin Howell.)", "reporting credit"),
+    ("Alex Isenstadt contributed to this report.", "reporting credit"),
+    ("The Associated Press contributed reporting from Washington.", "reporting credit"),
     ("- Advertisement -", "advertisement"),
     ("This site uses cookies. By continuing to browse you agree to our use of cookies.", "cookie notice"),
     ("© 2022 Example Media Group", "copyright line"),
@@ -82,6 +89,8 @@ def test_chrome_line_is_removed_with_its_reason(line, reason):
     "Subscribers to the paper's newsletter complained about the price rise.",
     "On-Off-Mechanismus",
     "By the time police arrived, the crowd had gone home.",
+    "Reporting by the Guardian revealed that the minister had lied.",
+    "Smith contributed to this report's findings before he retired.",
 ])
 def test_body_lines_that_mention_chrome_words_are_not_rules(line):
     assert rule_reason(line) is None

@@ -26,6 +26,18 @@ _MORE_STORIES = (r"read also|read more|also read|see also|lesen sie auch|lesen s
                  r"siehe auch|lire aussi|à lire aussi|voir aussi|lea también|lea más|vea también|"
                  r"le puede interesar|veja também|leia também|leggi anche|czytaj (też|także|również)")
 
+# Reporters credited at an article's foot: "Additional reporting by Steve Gorman; Editing by Nick
+# Zieminski", "(Reporting by Greg Roumeliotis, with reporting by Herb Lash, editing by Martin
+# Howell.)", "Alex Isenstadt contributed to this report." Names are capitalised words (case matters
+# there), so prose ("Reporting by the Guardian revealed ...") is no credit.
+_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|al|bin))*)"
+_NAMES = rf"{_NAME}(?:\s*(?:,|;|&|,?\s+and\b)\s*{_NAME})*"
+_CREDIT = (rf"(?:additional\s+|with\s+)?(?:reporting|writing|editing|research|compiled|graphics|production)\s+by\s+"
+           rf"{_NAMES}(?:\s+in\s+{_NAME})?")
+_REPORTING_CREDIT = (rf"^\s*[(\[]?\s*{_CREDIT}(?:\s*[;,]?\s*(?:and\s+)?{_CREDIT})*\s*[.)\]]*\s*$"
+                     rf"|^\s*{_NAMES}(?:\s+(?:in|from)\s+{_NAME})?\s+contributed\s+(?:reporting|to\s+this\s+"
+                     rf"(?:report|story|article))(?:\s+from\s+{_NAMES})?\s*\.?\s*$")
+
 LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
     ("navigation", r"^\s*(skip to (main )?content|skip navigation|toggle navigation|back to top|"
                    r"main menu|menu|home|search|close|open menu)\s*$"),
@@ -64,6 +76,7 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("subscription prompt", r"^(?=.{0,400}$)(?=.*\b(newsletter|e-?mail|blog|inbox|postfach)\w*\b)"
                             r"(?=.*\b(subscribe|sign up|abonn\w+|anmelden|inscri\w+|suscr\w+|"
                             r"verpasst du keinen|receive our|erhalten sie)\b).*"),
+    ("reporting credit", _REPORTING_CREDIT),
     ("stay connected widget", r"^\s*stay connected\s*$"),
     ("advertisement", r"^\s*[-–—]*\s*(advertisement|sponsored( content)?|ad|ads by \w+|promoted)\s*[-–—]*\s*$"),
     ("site disclaimer", r".*(point of view of the site|does not necessarily reflect|programmatic technology|"
