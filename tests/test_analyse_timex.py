@@ -536,3 +536,14 @@ def test_a_count_with_thousands_separators_is_read_whole():
     assert values("The city was founded 1,200 years ago.")["1,200 years ago"][:2] == ("0821", "year")
     assert values("The temple took 1,500 years to finish.")["1,500 years"][0] == "P1500Y"
     assert values("He left 20 years ago.")["20 years ago"][0] == "2001"
+
+
+def test_a_century_spelled_out_is_read_whole():
+    # A real pile (plague news): "the Black Death during the fourteenth century" had no time, so its
+    # events took the page's date; "the twenty-first century" was read as "first century" ("00").
+    assert values("It was known as the Black Death during the fourteenth century.")["the fourteenth century"][:2] \
+        == ("13", "century")
+    assert values("The challenges of the twenty-first century are many.")["the twenty-first century"][0] == "20"
+    assert values("In the mid-nineteenth century, mills grew.")["the mid-nineteenth century"][0] == "18"
+    assert values("A seventeenth-century painting was sold.")["seventeenth-century"][0] == "16"
+    assert values("The 21st century began.")["The 21st century"][0] == "20"

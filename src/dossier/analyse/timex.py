@@ -43,7 +43,8 @@ SET_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually":
                "hourly": "hour"}
 DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-            "eleventh", "twelfth")
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+            "eighteenth", "nineteenth", "twentieth", "twenty-first")
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
@@ -67,7 +68,9 @@ _DAY_WORD = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|
 _WEEKDAY_BEFORE = r"(?:(?:(?i:this\s+coming|this|next|last)\s+)?{weekday},?\s+)?"
 _PART = r"(?:(?:early|mid|late)[- ]?)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+# Longest first, and whole words: "twenty-first" is not "first", "fourteenth" not "fourth".
+_ORDINAL = (r"\b(?:twenty[- ]first|" + "|".join(sorted(ORDINALS[:-1], key=len, reverse=True))
+            + r"|\d{1,2}(?:st|nd|rd|th))")
 # A clock time ("10 p.m.", "7:15 a.m.", "noon"), its zone, and the day it is on when said with one
 # ("5 p.m. EST Nov. 9", "noon Thursday").
 _CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midday|midnight)\b)"
@@ -747,7 +750,7 @@ def _decade(text: str, context: str, reference: date | None) -> Resolved:
 
 def _century(text: str, context: str, reference: date | None) -> Resolved:
     """TIMEX3 writes a century as its first two digits: "the 20th century" -> "19"."""
-    ordinal = re.search(rf"(?i){_ORDINAL}", text).group().lower()
+    ordinal = re.sub(r"\s+", "-", re.search(rf"(?i){_ORDINAL}", text).group().lower())
     number = int(re.match(r"\d+", ordinal).group()) if ordinal[0].isdigit() else ORDINALS.index(ordinal) + 1
     return Resolved(f"{number - 1:02d}", "century")
 
