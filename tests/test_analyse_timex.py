@@ -547,3 +547,15 @@ def test_a_century_spelled_out_is_read_whole():
     assert values("In the mid-nineteenth century, mills grew.")["the mid-nineteenth century"][0] == "18"
     assert values("A seventeenth-century painting was sold.")["seventeenth-century"][0] == "16"
     assert values("The 21st century began.")["The 21st century"][0] == "20"
+
+
+def test_spring_as_a_verb_or_a_water_source_is_no_season():
+    # A real pile (a laptop review dated 2019-11-18): "even if you spring for the bigger model" put
+    # an event on the timeline in spring 2019 ('2019-SP').
+    for text in ("It is heavy, even if you spring for the bigger model.", "New cafes spring up every week.",
+                 "The rebels could spring a surprise.", "Officers had to spring into action.",
+                 "They bathed in a hot spring near the village."):
+        assert "spring" not in values(text), text
+    assert values("The talks resumed in spring.")["spring"][0] == "2021-SP"
+    assert values("The spring election was close.")["The spring"][0] == "2021-SP"
+    assert values("Spring is late this year.")["Spring"][0] == "2021-SP"

@@ -294,6 +294,14 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
     return sorted(found, key=lambda t: t.start)
 
 
+# "spring" as a verb ("if you spring for the bigger model", "cafes spring up", "to spring a surprise")
+# or a water source ("a hot spring"): no season.
+_SPRING_VERB_BEFORE = re.compile(r"(?i)\b(?:i|you|we|they|he|she|it|to|will|would|can|could|may|might|should|"
+                                 r"must|do|does|did|n't|'ll)\s+$")
+_SPRING_VERB_AFTER = re.compile(r"(?i)\s+(?:up|for|into|back|open|loose|free|to\s+life|an?\s+(?:surprise|leak|trap))\b")
+_WATER_SPRING_BEFORE = re.compile(r"(?i)\b(?:hot|thermal|mineral|natural|freshwater|underground|sacred)\s+$")
+
+
 def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
     """Time words that name no time here (TimeML annotates none of them): part of a title ("USA
     Today", ABC's "This Week", CBS's "60 Minutes"), a discourse marker ("Now, he says"), a
@@ -313,6 +321,9 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return True
     if text[start:end] == "Now" and text.startswith(",", end) and not text[:start].strip(" \"'`"):
         return True
+    if name == "season" and text[start:end].lower() == "spring":
+        return bool(_SPRING_VERB_BEFORE.search(text, 0, start) or _SPRING_VERB_AFTER.match(text, end)
+                    or _WATER_SPRING_BEFORE.search(text, 0, start))
     if name == "bare_month" and text[start:end] == "March":
         return _MARCH_NAME_AFTER.match(text, end) is not None
     return name == "set" and text[start:end].lower() == "daily" and _NAME_AFTER.match(text, end) is not None
