@@ -298,3 +298,16 @@ def test_site_name_is_decoded_and_loses_its_copyright_notice(raw, name):
     from dossier.clean.html import site_name
 
     assert site_name(raw) == name
+
+
+
+def test_a_placeholder_headline_in_the_page_metadata_is_no_title():
+    # A real pile (The Telegraph, 2012): the JSON-LD "headline" trafilatura reads was the CMS's name,
+    # "escenic", and the article was listed under that title; its og:title gives the real one.
+    from dossier.clean.html import page_title
+
+    head = ('<head><meta property="og:title" content="Plumber jailed after boiler killed millionaire&#39;s '
+            'daughter  "><script type="application/ld+json">{"headline": "escenic"}</script></head>')
+    assert page_title("escenic", head) == "Plumber jailed after boiler killed millionaire's daughter"
+    assert page_title("Plumber jailed", head) == "Plumber jailed"
+    assert page_title("escenic", "<head></head>") == "escenic"  # nothing better: what there is

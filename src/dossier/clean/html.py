@@ -74,6 +74,26 @@ def site_name(raw: str | None) -> str | None:
     return name or None
 
 
+# A "title" of one lower-case word is a template's placeholder, not a headline (a JSON-LD
+# "headline": "escenic", the CMS's name, on The Telegraph's pages).
+_PLACEHOLDER_TITLE = re.compile(r"[a-z_-]+")
+_SOCIAL_TITLE = re.compile(r"""<meta\s[^>]*(?:property|name)\s*=\s*["'](?:og|twitter):title["'][^>]*>""", re.I)
+_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def page_title(title: str | None, html: str) -> str | None:
+    """The metadata title trafilatura found, unless it is a placeholder: then the page's og:title or
+    twitter:title, when it has one."""
+    if title and not _PLACEHOLDER_TITLE.fullmatch(title.strip()):
+        return title
+    for tag in _SOCIAL_TITLE.findall(html):
+        content = _CONTENT.search(tag)
+        found = " ".join(html_entities.unescape(content.group(1) or content.group(2) or "").split()) if content else ""
+        if found:
+            return found
+    return title
+
+
 def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     import trafilatura
 
@@ -84,7 +104,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     date, trust, evidence = page_date(html, url)
     return ExtractedPage(
         text=text,
-        title=getattr(meta, "title", None),
+        title=page_title(getattr(meta, "title", None), html),
         byline=getattr(meta, "author", None),
         site=site_name(getattr(meta, "sitename", None)),
         url=getattr(meta, "url", None) or url,
