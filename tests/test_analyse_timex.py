@@ -559,3 +559,21 @@ def test_spring_as_a_verb_or_a_water_source_is_no_season():
     assert values("The talks resumed in spring.")["spring"][0] == "2021-SP"
     assert values("The spring election was close.")["The spring"][0] == "2021-SP"
     assert values("Spring is late this year.")["Spring"][0] == "2021-SP"
+
+
+def test_a_quarter_or_half_of_a_game_is_no_date():
+    # A real pile (an NBA recap, page 2019-11-20): "Schröder scored 20 of his 31 points in a
+    # phenomenal first half", "got a technical foul in the third quarter", "Kuzma returned to the
+    # bench in the second half" were the year's H1, Q3 and H2 on the timeline.
+    game = ("Dennis Schröder scored 20 of his season-high 31 points in a phenomenal first half. "
+            "Schröder got a technical foul in the third quarter after Davis dunked. "
+            "Kuzma returned to the bench in the second half with 12 rebounds.")
+    assert values(game, date(2019, 11, 20)) == {}
+    # a results story keeps its quarters and halves
+    results = ("The company earned $2.8 billion in the third quarter. Profit rose in the first half, "
+               "and sales grew 4 percentage points.")
+    assert {k: v[0] for k, v in values(results, date(2019, 11, 20)).items()} == \
+        {"the third quarter": "2019-Q3", "the first half": "2019-H1"}
+    # a year or "of the year" says the calendar's, even in a sports story
+    assert values(game + " The club's revenue fell in the first half of 2019.", date(2019, 11, 20))[
+        "the first half of 2019"][0] == "2019-H1"

@@ -274,6 +274,7 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
     """Time expressions in each sentence of `text`, longest match first, without overlaps.
     Values are left None; `normalise_times` fills them."""
     found = []
+    game: bool | None = None  # whether the text reports a game (decided once, where needed)
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
         candidates = []
@@ -287,6 +288,10 @@ def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
         for _, _, start, end, name in sorted(candidates, key=lambda c: (c[2], c[0], c[1])):
             if any(start < e and s < end for s, e in taken) or _not_a_time(sentence.text, start, end, name):
                 continue
+            if name == "quarter" and not _CALENDAR_PERIOD.search(sentence.text, start, end):
+                game = _reports_a_game(text) if game is None else game
+                if game:  # "scored 20 points in the first half": the game's half, no date
+                    continue
             taken.append((start, end))
             found.append(TimeExpression(text=sentence.text[start:end], start=sentence.start + start,
                                         end=sentence.start + end, value=None, precision=None,
@@ -300,6 +305,20 @@ _SPRING_VERB_BEFORE = re.compile(r"(?i)\b(?:i|you|we|they|he|she|it|to|will|woul
                                  r"must|do|does|did|n't|'ll)\s+$")
 _SPRING_VERB_AFTER = re.compile(r"(?i)\s+(?:up|for|into|back|open|loose|free|to\s+life|an?\s+(?:surprise|leak|trap))\b")
 _WATER_SPRING_BEFORE = re.compile(r"(?i)\b(?:hot|thermal|mineral|natural|freshwater|underground|sacred)\s+$")
+
+
+# A quarter or half that says whose it is ("of 2019", "of the year", "fiscal", "this year's") is
+# the calendar's; a bare one in a game report ("in the third quarter", "a phenomenal first half")
+# is the game's. A game report uses at least GAME_WORDS_MIN of these words (distinct).
+_CALENDAR_PERIOD = re.compile(rf"(?i){_YEAR}|\byear|fiscal")
+_GAME_WORD = re.compile(r"(?i)\b(scored|scoring|rebounds?|assists|touchdowns?|field goals?|free throws?|"
+                        r"three-pointers?|3-pointers?|dunk(?:ed|s)?|layups?|fouls?|fouled|halftime|half-time|"
+                        r"interceptions?|quarterback|innings?|buzzer|goalkeeper|penalty kick|free kick)\b")
+GAME_WORDS_MIN = 2
+
+
+def _reports_a_game(text: str) -> bool:
+    return len({m.group(1).lower() for m in _GAME_WORD.finditer(text)}) >= GAME_WORDS_MIN
 
 
 def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
