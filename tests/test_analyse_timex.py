@@ -577,3 +577,15 @@ def test_a_quarter_or_half_of_a_game_is_no_date():
     # a year or "of the year" says the calendar's, even in a sports story
     assert values(game + " The club's revenue fell in the first half of 2019.", date(2019, 11, 20))[
         "the first half of 2019"][0] == "2019-H1"
+
+
+def test_a_day_just_passed_in_future_context_is_not_next_years():
+    # A real pile (Politico, page 2019-12-30): "a decision he disclosed in an interview ... that
+    # published on Dec. 19, ahead of the filing deadline at noon on Dec. 20" (the parse read the
+    # deadline's clause as future) gave 2020-12-20, and the article's event date with it.
+    assert normalise_time("Dec. 20", "The congressman will depart, ahead of the filing deadline at noon on Dec. 20",
+                          date(2019, 12, 30), tense="future").value == "2019-12-20"
+    assert normalise_time("Jan. 3", "The court will rule on Jan. 3", date(2019, 12, 30), tense="future").value \
+        == "2020-01-03"
+    assert normalise_time("Nov. 2", "The court will rule on Nov. 2", date(2019, 12, 30), tense="future").value \
+        == "2020-11-02"

@@ -193,6 +193,9 @@ CONTEXT_BEFORE_CHARS = 40
 CONTEXT_AFTER_CHARS = 10
 # In past context a date at most this far ahead of the reference still counts as not ahead (set on TimeBank).
 PAST_TOLERANCE_DAYS = 31
+# In future context a date at most this far behind the reference is still the one meant ("ahead of the
+# filing deadline at noon on Dec. 20", said on Dec. 30): next year's lies eleven months off.
+FUTURE_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|(?:is|are) expected|plans? to|planned|scheduled|expected to|expects?|set to|next|"
                      r"upcoming|coming|due|slated|as (?:soon|early) as|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
 # A future word that introduces the time itself ("until 9 a.m. Tuesday", "as soon as Monday").
@@ -665,7 +668,8 @@ def _month_day(text: str, context: str, reference: date | None, tense: str | Non
     if reference is None or not 1 <= day <= 31:
         return Resolved(None, "day")
     options = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d]
-    resolved = _by_tense(options, reference, _tense(context, text, tense))
+    # a day just passed in future context is that day, not next year's
+    resolved = _by_tense(options, reference, _tense(context, text, tense), behind=FUTURE_TOLERANCE_DAYS)
     return Resolved(resolved.isoformat() if resolved else None, "day")
 
 
@@ -677,11 +681,12 @@ def _day_ordinal(text: str) -> int:
     return tens + (DAY_ORDINALS.index(last) + 1 if last in DAY_ORDINALS else 30 if last == "thirtieth" else 0)
 
 
-def _by_tense(options: list[date], reference: date, tense: str | None) -> date | None:
-    """The option the tense points to, nearest the reference: ahead in future context, not ahead
-    in past context, else simply nearest (news names dates just past or just ahead)."""
+def _by_tense(options: list[date], reference: date, tense: str | None, behind: int = 0) -> date | None:
+    """The option the tense points to, nearest the reference: ahead in future context (or at most
+    `behind` days behind it), not ahead in past context, else simply nearest (news names dates just
+    past or just ahead)."""
     if tense == "future":
-        options = [d for d in options if d >= reference] or options
+        options = [d for d in options if (reference - d).days <= behind] or options
     elif tense == "past":  # a date days ahead in past context is a deadline set ("asked to respond by Oct. 31")
         options = [d for d in options if (d - reference).days <= PAST_TOLERANCE_DAYS] or options
     return min(options, key=lambda d: (abs((d - reference).days), d > reference), default=None)
