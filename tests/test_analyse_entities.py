@@ -87,3 +87,13 @@ def test_an_email_address_is_no_entity_but_a_dotcom_name_is(analyse):
     assert not [m for m in a.mentions if "@" in m.text]
     b = analyse("The company Amazon.com said on Tuesday that AC/DC would play in London.")
     assert {"Amazon.com", "AC/DC"} <= {m.text for m in b.mentions}
+
+
+def test_us_in_title_case_is_no_country(analyse):
+    # A real pile (ECB+ topic 1): "Tara Reid has checked herself into Promises Treatment Center,"
+    # Reid's rep told Us." took "Us" (Us Weekly) for a place, and verify flagged 'California' vs
+    # 'Us' as a changed place in eight reports. The country is written "US" or "U.S.".
+    a = analyse('"Tara Reid has checked herself into Promises Treatment Center," Reid\'s rep told Us. '
+                "The US embassy in Paris said nothing.")
+    places = {m.text for m in a.mentions if m.label in ("GPE", "LOC")}
+    assert "Us" not in places and "US" in places

@@ -80,6 +80,8 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
     credit_lines: dict[int, bool] = {}  # line start -> is a credit line; one search per line, not per mention
     mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines) and not _is_address(m.text)]
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
+    # "told Us." (Us Weekly), a sentence's first "Us": the country is written "US" or "U.S."
+    mentions = [m for m in mentions if not (m.label in ("GPE", "LOC") and m.text == "Us")]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
     mentions = split_headline_fragments(mentions, {s.index for s in sentences if is_headline(s)})
     mentions = add_datelines(text, mentions, sentences)
