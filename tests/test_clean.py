@@ -64,6 +64,11 @@ def _removed(text: str) -> dict[str, str]:
     ("© 2022 Example Media Group", "copyright line"),
     ("All content © Copyright 2000 - 2023 Example TV. More text here.", "copyright line"),
     ("(Photo : ALEXANDER EXAMPLE/POOL/AFP via Getty Images)", "photo credit"),
+    # real piles: captions and credits that became timeline events ("2018 (year) photo: Jewels after ...")
+    ("Main image credit: Getty", "photo credit"),
+    ("Jewels after Jewels after Jewels, installation views, photos © Inexhibit, 2018", "photo credit"),
+    ("Header Image: People have lived in Ecuador's Amazon forests for thousands of years. Credit: J. Doe",
+     "photo credit"),
     ("RUSSIA-AFGHANISTAN-DIPLOMACY-CONFLICT", "photo caption code"),
     ("-0.6 C", "weather widget"),
     ("Monday, March 20, 2023", "date line in page chrome"),
@@ -90,6 +95,8 @@ def test_chrome_line_is_removed_with_its_reason(line, reason):
     "On-Off-Mechanismus",
     "By the time police arrived, the crowd had gone home.",
     "Reporting by the Guardian revealed that the minister had lied.",
+    "A new image of the planet was released: it shows its rings.",
+    "He sold photos of the crash to the papers.",
     "Smith contributed to this report's findings before he retired.",
 ])
 def test_body_lines_that_mention_chrome_words_are_not_rules(line):

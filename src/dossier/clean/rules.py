@@ -86,6 +86,10 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("photo credit", r"^\s*[\(\[]?\s*(photo|image|picture|credit|photograph|file photo|foto|bild|titelbild|"
                      r"beitragsbild|crédit photo)s?\s*(:|by\b|credit\b).{0,160}$"),
     ("photo credit", r"^.{0,300}[|/(]\s*(©|foto:|photo:)\s*[^|()]{1,80}\)?\s*$"),
+    # "Main image credit: Getty", "Header Image: People have lived ... Credit: ...", "installation
+    # views, photos © Inexhibit, 2018"
+    ("photo credit", r"^\s*([\w-]+\s+){1,2}(image|photo|picture|photograph)s?(\s+credit)?\s*:.{1,300}$"),
+    ("photo credit", r"^.{0,200}\b(photos?|images?|pictures?)\s+(©|\(c\)|copyright\b)\s*[^.]{1,80}$"),
     ("photo credit", r"^.{0,160}\b(via getty images|/ ?afp|/ ?reuters|/ ?ap photo|shutterstock)\s*[\)\]]?\s*$"),
     ("photo caption code", r"^\s*(?-i:[A-Z]{2,}(-[A-Z]{2,}){1,})\s*$"),  # case matters: "On-Off-Switch" is a word
     ("weather widget", r"^\s*-?\d{1,2}(\.\d)?\s*°?\s*[CF]\s*$"),
