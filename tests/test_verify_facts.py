@@ -208,3 +208,13 @@ def test_admitted_to_a_hospital_is_no_attribution_cue():
             if c.slot == "attribution cue changed"] == []
     found = changes("The minister admitted that the plan had failed.", "The minister said that the plan had failed.")
     assert [(c.a, c.b) for c in found if c.slot == "attribution cue changed"] == [("admitted", "said")]
+
+
+def test_a_quote_whose_neighbours_are_other_quotes_is_not_located_by_them():
+    # A real pile (ECB+ topic 1): 'the star of "American Pie", "Van Wilder" and "The Big Lebowski"'
+    # against 'Her film credits include "Van Wilder" and "The Big Lebowski."' was a high 'quoted word
+    # changed' ('American Pie' vs 'credits include'): the quote was placed by the next title's words.
+    a = ('Ketsoyan did not reveal what the star of "American Pie", "Van Wilder" and "The Big Lebowski" '
+         'was being treated for.')
+    b = 'Her film credits include "Van Wilder" and "The Big Lebowski."'
+    assert [c for c in changes(a, b) if c.slot == "quoted word changed"] == []

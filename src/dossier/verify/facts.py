@@ -523,13 +523,21 @@ def _unpaired_quoted_words(q_side: FactSlots, other: FactSlots, quotes: list[Quo
     return out
 
 
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
 def _context(slots: FactSlots, start: int, step: int) -> list[str]:
     """Up to two words next to a quote, walking from token `start` in direction `step`."""
-    words, k = [], start
+    words, k, between = [], start, []
     while 0 <= k < len(slots.tokens) and len(words) < 2:
         t = slots.tokens[k]
         if t.text in ".;:!?":
             break
+        if t.text in _QUOTE_MARKS and between and all(w in _LIST_JOINERS for w in between):
+            break  # the next of a list of quoted titles ('"American Pie", "Van Wilder"'): not a neighbour
+        if t.text not in _QUOTE_MARKS:
+            between.append(t.lower)
         if is_word_or_number(t):
             words.append(t.lower)
         k += step
