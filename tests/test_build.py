@@ -161,3 +161,23 @@ def test_sigkill_mid_build_keeps_the_previous_build(tmp_path, options, resources
     assert reopened.stats()["documents"] == 1
     assert before["articles"][0]["source"].startswith("000")
 
+
+
+def test_an_encoder_setting_that_cannot_be_used_stops_the_build_before_it_reads(tmp_path, options, resources):
+    """A GPU asked for where torch sees none (or an unknown precision) is a clear error at once,
+    not after the whole analysis, and the dossier keeps what it held."""
+    import dataclasses
+
+    import pytest
+    import torch
+
+    store = Store(tmp_path / "d.db")
+    build(store, [SEEDS / "002_e4a18ec38eaa729b.txt"], options, resources=resources)
+    before = export_dict(store)
+    device = "gpu" if torch.cuda.is_available() else "cuda"
+    for reuse in (dataclasses.replace(options.reuse, encoder_device=device),
+                  dataclasses.replace(options.reuse, encoder_precision="fp16")):
+        with pytest.raises(ValueError, match="encoder_device|encoder_precision"):
+            build(store, [SEEDS], dataclasses.replace(options, reuse=reuse), resources=resources,
+                  observe=lambda phase: pytest.fail(f"the build reached {phase}"))
+    assert export_dict(store) == before

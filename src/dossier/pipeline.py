@@ -24,6 +24,7 @@ from dossier.engine.failures import guarded
 from dossier.ingest import read_paths
 from dossier.kept import Kept
 from dossier.model import Article, Corpus, Document, Rejection, from_dict, to_json
+from dossier.reuse.fingerprints import model_key
 from dossier.resources import Resources
 from dossier.store import Store
 from dossier.verify.claims import extract_claims
@@ -82,7 +83,9 @@ def build(store: Store, paths: list[Path], options: Options, *, incremental: boo
           progress: Progress = no_progress, resources: Resources | None = None,
           observe: Callable[[str], None] | None = None) -> BuildResult:
     """Build a dossier from `paths` (replacing what the store held), or add to it (`incremental`).
-    `observe(phase)` is called as each phase starts, then with "done" (benchmarks sample there)."""
+    `observe(phase)` is called as each phase starts, then with "done" (benchmarks sample there).
+    An encoder device or precision that cannot be used is a ValueError before anything is read."""
+    model_key(options.reuse)  # the encoder's settings resolve now, not after the analysis
     resources = resources or Resources(options)
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result = BuildResult()
