@@ -208,12 +208,12 @@ def test_verbless_sentence_with_a_time_ends_at_its_root(analyse, resources):
 
 
 # Past the lead, a sentence without a time of its own still tells events (TimeML anchors them by
-# tense): a past one continues the account of the article's main event, a present one holds when
-# the article was written.
+# tense): a past one continues the account of the article's main event, one going on ("is
+# shipping") or said ("says") holds when the article was written; a habit ("ships") is no event.
 BODY_ARTICLE = ("Acme Opens Plant\nAcme opened a new engine plant in Ohio on Tuesday. The plant employs 200 "
                 "workers. Local officials attended the ceremony. The company invested $50 million. Its shares "
                 "rose 3 percent. The chief executive noted that the plant doubled output. Acme says that it "
-                "ships engines to Europe.")
+                "is shipping engines to Europe.")
 
 
 def test_body_events_without_a_time_take_the_main_event_date_or_the_reference(analyse):
@@ -362,3 +362,16 @@ def test_a_body_event_told_as_past_does_not_take_a_main_date_after_the_publicati
     assert a.event_date == "2023-11-29"  # the meeting to come, still the story's date
     said = next(e for e in a.events if e.predicate == "say")
     assert (said.date, said.date_precision) == ("2023-11-07", "approximate")
+
+
+def test_a_state_or_habit_told_in_the_body_is_no_event_of_the_timeline(analyse):
+    """Undated simple present in the body tells what holds or usually happens ("the speed of the
+    island's regrowth demonstrates ...", how-to advice): no happening to date at the time of
+    writing. What is going on as the article is written ("are negotiating") still is."""
+    a = analyse("state", "Rebels captured the town on Monday.\nThe army said it would respond.\n"
+                         "Officials met in Geneva on Sunday.\nThe talks ended late.\n"
+                         "Fasting demonstrates that diets work.\nThe two sides are negotiating a truce.",
+                page_date="2024-03-06", page_date_trust="ok")
+    predicates = {e.predicate for e in a.events}
+    assert "negotiate" in predicates and "demonstrate" not in predicates
+    assert next(e for e in a.events if e.predicate == "negotiate").date_precision == "approximate"

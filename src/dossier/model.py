@@ -318,6 +318,9 @@ class Predicate:
     sentence: int
     pos: str  # VERB or NOUN
     tense: str | None = None  # past, present, future
+    # the simple present of a verb that reports nothing: a state or habit ("ships engines to
+    # Europe", "demonstrates that"), not a happening; not "is negotiating", not "says"
+    habitual: bool = False
     modality: str = "asserted"  # one of MODALITIES
     participants: list[str] = field(default_factory=list)  # entity names or head phrases
     place: str | None = None

@@ -242,7 +242,10 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
     the reference is the event's own date. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
-    by how much unknown), for `_body_events` to date once the main event's date is known. Any
+    by how much unknown), for `_body_events` to date once the main event's date is known; one in
+    the simple present tells a state or habit ("the speed of the island's regrowth demonstrates",
+    how-to advice), not a happening (`Predicate.habitual`: the progressive, "are negotiating", is
+    going on, and "says" is said, at the time of writing). Any
     other undated one, or a hypothetical or planned one without a time of its own, is left out: it cannot be
     placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
@@ -264,6 +267,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
         if when is None:
             if p.modality in ("hypothetical", "planned") or p.tense not in ("past", "present") or reference is None:
                 continue
+            if p.habitual and p.sentence not in lead:
+                continue  # a state or habit of the body ("the speed of regrowth demonstrates ..."), no happening
             if p.sentence not in lead:
                 sentence = sentences[p.sentence]
                 # a sentence with a date of its own tells its own time ("the 1990s, when they

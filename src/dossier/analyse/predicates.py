@@ -119,7 +119,8 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
             place = place or verb_place
         out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
                              lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
-                             tense=_tense(token), modality=_modality(token), participants=participants,
+                             tense=_tense(token), habitual=_habitual(token),
+                             modality=_modality(token), participants=participants,
                              place=place, times=owned))
     return out
 
@@ -177,6 +178,16 @@ def _time_source(token):
     if token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ == "VERB":
         return token.head
     return token
+
+
+def _habitual(token) -> bool:
+    """Whether the predicate is told in the simple present and reports nothing: "Acme ships engines
+    to Europe" (a habit), "the speed of regrowth demonstrates" (a state); not the progressive
+    ("are negotiating": going on now) and not a reporting verb ("Acme says": said now)."""
+    if _tense(token) != "present" or token.lemma_.lower() in SPEECH_VERBS:
+        return False
+    verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is None or not (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
 
 
 def _tense(token) -> str | None:
