@@ -5,8 +5,8 @@ packages."""
 from __future__ import annotations
 
 import os
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 

@@ -50,7 +50,7 @@ CONDITIONS = frozenset({"if", "unless", "whether"})
 INTENTION_WORDS = frozenset("""
 aim plan intend seek want wish hope vow pledge promise threaten propose agree decide schedule
 prepare resolve commit offer undertake vote mean set due
-bid goal target intention proposal pledge promise threat decision agreement deal
+bid goal target intention proposal threat decision agreement deal
 """.split())
 # Nouns that name a happening across domains (accidents, disasters, business, politics, markets).
 # The last line's nominals are those TimeBank tags as EVENT in at least half their occurrences
