@@ -316,7 +316,12 @@ def _closing_inversion(verb, subject) -> bool:
     doc = verb.doc
     return subject is not None and subject.i > verb.i and subject.left_edge.i == verb.i + 1 and verb.i > 1 \
         and doc[verb.i - 1].text == "," and is_attribution_form(verb.lower_) and verb.dep_ != "ROOT" \
-        and all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1:])
+        and _closes_sentence(verb)
+
+
+def _closes_sentence(verb) -> bool:
+    """Whether only punctuation follows the verb's phrase ("..., said Geert Wilders.")."""
+    return all(t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1:])
 
 
 def _fronted_clause(doc, verb, base: int) -> Span | None:
@@ -327,7 +332,7 @@ def _fronted_clause(doc, verb, base: int) -> Span | None:
         return None
     # a verb the tagger read as a noun ("The rejection of the treaty signals "the end" for the EU,
     # said Geert Wilders."): words the report closes the sentence after are what it reports
-    closing = all(t.is_punct or t.is_space for t in doc[verb.right_edge.i + 1:]) and verb.i - 1 - first >= 4
+    closing = _closes_sentence(verb) and verb.i - 1 - first >= 4
     if not (_is_clause(doc, first, verb.i - 2) or closing):
         return None
     return _span(doc, first, verb.i - 2, base)

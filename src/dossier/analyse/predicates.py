@@ -117,9 +117,10 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
             more, verb_place = _participants(source, sentence, mentions, without=token)
             participants += [name for name in more if name not in participants]
             place = place or verb_place
+        tense = _tense(token)
         out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
                              lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
-                             tense=_tense(token), habitual=_habitual(token),
+                             tense=tense, habitual=_habitual(token, tense),
                              modality=_modality(token), participants=participants,
                              place=place, times=owned))
     return out
@@ -180,11 +181,12 @@ def _time_source(token):
     return token
 
 
-def _habitual(token) -> bool:
+def _habitual(token, tense: str | None) -> bool:
     """Whether the predicate is told in the simple present and reports nothing: "Acme ships engines
     to Europe" (a habit), "the speed of regrowth demonstrates" (a state); not the progressive
-    ("are negotiating": going on now) and not a reporting verb ("Acme says": said now)."""
-    if _tense(token) != "present" or token.lemma_.lower() in SPEECH_VERBS:
+    ("are negotiating": going on now) and not a reporting verb ("Acme says": said now). `tense`:
+    `_tense(token)`."""
+    if tense != "present" or token.lemma_.lower() in SPEECH_VERBS:
         return False
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is None or not (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))

@@ -77,19 +77,24 @@ def site_name(raw: str | None) -> str | None:
 # A "title" of one lower-case word is a template's placeholder, not a headline (a JSON-LD
 # "headline": "escenic", the CMS's name, on The Telegraph's pages).
 _PLACEHOLDER_TITLE = re.compile(r"[a-z_-]+")
-_SOCIAL_TITLE = re.compile(r"""<meta\s[^>]*(?:property|name)\s*=\s*["'](?:og|twitter):title["'][^>]*>""", re.I)
-_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+SOCIAL_TITLE_META = ("og:title", "twitter:title")
 
 
 def page_title(title: str | None, html: str) -> str | None:
     """The metadata title trafilatura found, unless it is a placeholder: then the page's og:title or
-    twitter:title, when it has one."""
+    twitter:title, when it has one (meta tags read as `page_dates.meta_dates` reads them)."""
     if title and not _PLACEHOLDER_TITLE.fullmatch(title.strip()):
         return title
-    for tag in _SOCIAL_TITLE.findall(html):
-        content = _CONTENT.search(tag)
-        found = " ".join(html_entities.unescape(content.group(1) or content.group(2) or "").split()) if content else ""
-        if found:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return title
+    for meta in tree.xpath("//meta[@content]"):
+        name = (meta.get("property") or meta.get("name") or "").strip().lower()
+        found = " ".join(meta.get("content").split())
+        if name in SOCIAL_TITLE_META and found:
             return found
     return title
 
