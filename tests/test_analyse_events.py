@@ -375,3 +375,25 @@ def test_a_state_or_habit_told_in_the_body_is_no_event_of_the_timeline(analyse):
     predicates = {e.predicate for e in a.events}
     assert "negotiate" in predicates and "demonstrate" not in predicates
     assert next(e for e in a.events if e.predicate == "negotiate").date_precision == "approximate"
+
+
+@pytest.mark.parametrize("sentence, predicate, date", [
+    ("The museum acquired an 18th-century painting by a Dutch master.", "acquire", None),
+    ("Police said he stole a 2019 Toyota from a dealer.", "steal", None),
+    ("They restored the 19th-century mansion in 2010.", "restore", "2010"),
+    ("He bought a 2019 Toyota on Monday.", "buy", "2024-03-11"),
+    ("France won the 2018 World Cup.", "win", "2018"),
+    ("He scored 30 goals in the 2019 season.", "score", "2019"),
+])
+def test_a_period_that_describes_a_thing_dates_no_event(analyse, sentence, predicate, date):
+    """"An 18th-century painting", "a 2019 Toyota": the time gives the thing's age or model year,
+    not when the clause's event happened; an occasion's period ("the 2018 World Cup", "the 2019
+    season") still dates what happened at it."""
+    a = analyse("thing", f"Local News\nOfficials met on Tuesday.\n{sentence}",
+                page_date="2024-03-14", page_date_trust="ok")
+    event = next(e for e in a.events if e.predicate == predicate)
+    assert (event.time is not None) == (date is not None)
+    if date is not None:
+        assert event.date == date
+    else:
+        assert event.date is None or not event.date.startswith(("17", "2019"))

@@ -300,6 +300,14 @@ def test_time_words_in_titles_discourse_markers_and_newspaper_names_are_no_times
     assert found["daily"][0] == "P1D"
 
 
+def test_a_year_that_titles_a_work_is_no_time():
+    """A film or novel named by a year ("the war drama 1917", "1984" in quote marks) is no date;
+    the same year before a noun or after a preposition stays one."""
+    assert not values('Critics praised the war drama 1917, and he reread "1984" twice.')
+    found = values("The 1917 revolution changed Russia, and the novel came out in 1949.")
+    assert found["1917"][0] == "1917" and found["1949"][0] == "1949"
+
+
 def test_midday_day_long_and_election_day_are_found():
     """Forms TimeML annotates that the rules missed: "midday" is noon, "day-long" a day, and the
     United States' Election Day the Tuesday after the first Monday in November."""

@@ -298,6 +298,10 @@ class TimeExpression:
     # "past" or "future": the tense of the clause the parse puts it in (`analyse.clause_tense`);
     # None when not parsed or when the clause says neither (then the words around it decide).
     tense: str | None = None
+    # The noun it describes when it is a period modifier of a thing, not the time of an event
+    # ("an 18th-century painting", "a 2019 Toyota"; `analyse.predicates.with_described_things`):
+    # it dates no event of its clause. None otherwise.
+    describes: str | None = None
 
 
 # An event's modality, most factual first (`analyse/predicates.py`): told as fact; inside what

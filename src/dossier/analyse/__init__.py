@@ -15,7 +15,7 @@ from dossier.analyse.entities import find_mentions, ner_doc, normalise_for_nlp
 from dossier.analyse.language import model_reads, skipped_note
 from dossier.analyse.people import build_people
 from dossier.analyse.parses import SentenceParses
-from dossier.analyse.predicates import find_predicates
+from dossier.analyse.predicates import find_predicates, with_described_things
 from dossier.analyse.quotes import find_quotes
 from dossier.analyse.sentences import split_sentences
 from dossier.analyse.timex import find_times
@@ -43,7 +43,8 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     people = build_people(normalised, article.mentions)
     parseable = [s for s in article.sentences if s.end - s.start <= limits.parse_max_chars]
     parses = SentenceParses(resources.nlp(), normalised)  # a sentence read twice is parsed once
-    article.times = with_tenses(find_times(text, article.sentences), parseable, parses)
+    article.times = with_described_things(with_tenses(find_times(text, article.sentences), parseable, parses),
+                                          parseable, parses)
     attributions = parse_attributions(normalised, parseable, parses)
     article.quotes = find_quotes(article.id, text, normalised, article.sentences, article.mentions, people,
                                  attributions)

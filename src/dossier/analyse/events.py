@@ -250,7 +250,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     placed on a timeline. The typed families classify a
     predicate their trigger words match; the rest are `OCCURRENCE`s of their predicate."""
     covered = [(e.trigger_start, e.trigger_end) for e in typed if e.trigger_start is not None]
-    times = {t.start: t for t in article.times if t.kind == "date" and parse_span(t.value) is not None}
+    times = {t.start: t for t in article.times
+             if t.kind == "date" and t.describes is None and parse_span(t.value) is not None}
     owned = {start for p in article.predicates for start in p.times}
     dated = {t.sentence for t in times.values()}  # sentences with a date of their own
     sentences = {s.index: s for s in article.sentences}

@@ -20,6 +20,9 @@ whose event the sentence does not say happened; else "asserted".
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from dossier.analyse.entities import is_headline
 from dossier.analyse.parses import SentenceParses
 from dossier.analyse.events import LEAD_SENTENCES
@@ -71,6 +74,17 @@ decision dispute request departure leave speech interview hearing settlement dem
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "poss", "compound"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns whose period modifier dates an occasion, not a thing ("at the 2020 Olympics", "the 2019
+# season"), and the dependencies of a modifier before its noun (spaCy's English labels).
+OCCASION_NOUNS = frozenset("""
+season seasons game games olympics olympic cup championship championships tournament final finals race
+midterm midterms primary primaries census festival conference session term semester edition series
+year years quarter month week era period decade century
+""".split())
+_STYLE_PERIOD = re.compile(r"(?i)centur|\d0s\b|\b(?:twen|thir|for|fif|six|seven|eigh|nine)ties\b")  # a century, a decade
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod"})
+_TIME_PREPOSITIONS = frozenset({"in", "at", "during", "since", "before", "after", "until", "through",
+                                "throughout", "following", "amid", "by", "for", "over", "from"})
 
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
@@ -89,6 +103,43 @@ def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpres
     return found
 
 
+def with_described_things(times: list[TimeExpression], sentences: list[Sentence],
+                          parses: SentenceParses) -> list[TimeExpression]:
+    """`times` with `describes` set on each that is a period modifier of a thing ("acquired an
+    18th-century painting", "stole a 2019 Toyota"): the noun it describes, whose age or model it
+    gives; such a time is no time of the clause's event. Read in the sentences `find_predicates`
+    parses (`predicate_sentences`), so nothing is parsed twice."""
+    chosen = [s for s in predicate_sentences(sentences, times) if any(t.sentence == s.index for t in times)]
+    described: dict[int, str] = {}
+    for sentence, doc in zip(chosen, parses.docs(chosen)):
+        for t in times:
+            if t.sentence == sentence.index and (thing := _described_thing(doc, sentence, t)) is not None:
+                described[t.start] = thing
+    return [replace(t, describes=described[t.start]) if t.start in described else t for t in times]
+
+
+def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
+    """The noun `t` modifies before it when that noun is a thing, not an occasion: no event noun
+    ("the 2016 election" dates the election), no named occasion ("the 2018 World Cup", "the 2019
+    season") and not the object of a time preposition ("during the 1990s boom"). A year needs an
+    indefinite article ("a 2019 Toyota": one of a model year); a century or decade says a style or
+    period of any noun ("the 19th-century mansion")."""
+    start, end = t.start - sentence.start, t.end - sentence.start
+    inside = [tok for tok in doc if start <= tok.idx < end]
+    heads = [tok for tok in inside if not (start <= tok.head.idx < end) and tok.dep_ != "det"]  # "the 1990s"
+    if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
+        return None
+    noun = heads[0].head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.idx < end or _is_predicate(noun) \
+            or noun.lemma_.lower() in OCCASION_NOUNS or any(w.lemma_.lower() in OCCASION_NOUNS for w in noun.lefts if w.idx >= end) \
+            or (noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPOSITIONS):
+        return None
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    if not indefinite and not _STYLE_PERIOD.search(t.text):
+        return None
+    return noun.text
+
+
 def predicate_sentences(sentences: list[Sentence], times: list[TimeExpression]) -> list[Sentence]:
     """The lead sentences and those with a time expression (at most MAX_PARSED_SENTENCES)."""
     body = [s for s in sentences if not is_headline(s)]
@@ -103,7 +154,7 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
     owners = time_owners(doc, sentence, times)
     owned_by: dict[int, list[int]] = {}
     for t, owner in owners:
-        if owner is not None:
+        if owner is not None and t.describes is None:
             owned_by.setdefault(owner.i, []).append(t.start)
     out = []
     for token in doc:

@@ -257,6 +257,10 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
 # for Life", "the March on Washington"), no month.
 _MARCH_NAME_AFTER = re.compile(r"\s+(?:for|on|of)\s+[A-Z][a-z]")
+# A bare year right after the noun of a work, or alone in quote marks, is the work's title.
+_WORK_BEFORE = re.compile(r"(?i)\b(?:film|movie|drama|thriller|documentary|novel|book|album|song|single|musical|opera|"
+                          r"sitcom|comedy|epic|sequel|remake|painting|poem|symphony|play)\s+$")
+_IN_QUOTES = re.compile(r"[\"“‘']\d{4}[\"”’']")
 # "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
 _YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
@@ -346,6 +350,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
     if name == "season" and text[start:end].lower() == "spring":
         return bool(_SPRING_VERB_BEFORE.search(text, 0, start) or _SPRING_VERB_AFTER.match(text, end)
                     or _WATER_SPRING_BEFORE.search(text, 0, start))
+    if name == "year" and (_WORK_BEFORE.search(text, 0, start) or _IN_QUOTES.fullmatch(text[max(0, start - 1):end + 1])):
+        return True  # a work's title: "the war drama 1917", Orwell's "1984"
     if name == "bare_month" and text[start:end] == "March":
         return _MARCH_NAME_AFTER.match(text, end) is not None
     return name == "set" and text[start:end].lower() == "daily" and _NAME_AFTER.match(text, end) is not None
@@ -420,7 +426,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         out.append(TimeExpression(text=t.text, start=t.start, end=t.end, value=resolved.value,
                                   precision=precision, kind=resolved.kind,
                                   anchor=reference.isoformat() if reference and uses_reference else None,
-                                  sentence=t.sentence, tense=t.tense))
+                                  sentence=t.sentence, tense=t.tense, describes=t.describes))
     return out
 
 
