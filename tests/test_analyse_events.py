@@ -397,3 +397,15 @@ def test_a_period_that_describes_a_thing_dates_no_event(analyse, sentence, predi
         assert event.date == date
     else:
         assert event.date is None or not event.date.startswith(("17", "2019"))
+
+
+def test_a_time_held_by_a_light_verb_dates_only_its_own_clause(analyse):
+    """A time the parse gives a copula or light verb ("made in January") lends itself to the
+    predicates of that clause ("The vote was on Monday"), not to another clause's ("changes made
+    in January that weaken the law": the weakening is not dated January)."""
+    a = analyse("loose", "Local News\nOfficials met on Tuesday.\nThe vote was on Monday.\n"
+                         "Scientists urged the agency to overturn rule changes made in January that weaken the law.",
+                page_date="2024-03-14", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert by_predicate["vote"].date == "2024-03-11"
+    assert "weaken" not in by_predicate or by_predicate["weaken"].time != "January"

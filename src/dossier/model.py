@@ -329,6 +329,9 @@ class Predicate:
     participants: list[str] = field(default_factory=list)  # entity names or head phrases
     place: str | None = None
     times: list[int] = field(default_factory=list)  # start offsets of the time expressions in its clause
+    # without times of its own: the sentence's times no predicate holds that it may take
+    # (`analyse.predicates._shared_times`), nearest first chosen by `analyse.events`
+    shared_times: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

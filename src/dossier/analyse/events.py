@@ -238,7 +238,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                       lead: set[int], body: list[tuple[Event, str]] | None = None) -> list[Event]:
     """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
     happenings no typed trigger covers. Each is dated by the time expression of its own clause,
-    else by a time of its sentence that no other predicate's clause holds, else (lead sentences
+    else by a time of its sentence that no predicate's clause holds, one a copula or light verb it
+    depends on holds or the parse left unattached (`Predicate.shared_times`), else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
     the reference is the event's own date. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
@@ -262,7 +263,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             continue
         when = next((times[start] for start in p.times if start in times), None)
         if when is None and not p.times:  # its own time ("in the future", "for years") rules out another's
-            free = [t for t in times.values() if t.sentence == p.sentence and t.start not in owned]
+            free = [times[start] for start in p.shared_times if start in times and start not in owned]
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:

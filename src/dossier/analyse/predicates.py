@@ -156,6 +156,10 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
     for t, owner in owners:
         if owner is not None and t.describes is None:
             owned_by.setdefault(owner.i, []).append(t.start)
+    # times no predicate's clause holds: unattached, or held by a copula or light verb ("the
+    # meeting was on Monday"); a predicate may share one only inside that word's clause
+    loose = [(t.start, owner) for t, owner in owners
+             if t.describes is None and (owner is None or not _is_predicate(owner))]
     out = []
     for token in doc:
         owned = sorted(owned_by.get(token.i) or owned_by.get(_time_source(token).i, []))
@@ -173,8 +177,18 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
                              lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
                              tense=tense, habitual=_habitual(token, tense),
                              modality=_modality(token), participants=participants,
-                             place=place, times=owned))
+                             place=place, times=owned,
+                             shared_times=[] if owned else _shared_times(token, loose)))
     return out
+
+
+def _shared_times(token, loose: list[tuple[int, object]]) -> list[int]:
+    """The loose times of the sentence a predicate without a time of its own may take: one the
+    parse attached to nothing, or one held by a non-predicate word the predicate depends on ("The
+    meeting was on Monday"), never one of another clause ("rule changes made in January that
+    weaken": "weaken" is not inside "made"'s clause)."""
+    above = {a.i for a in token.ancestors}
+    return [start for start, owner in loose if owner is None or owner.i in above]
 
 
 def _is_predicate(token) -> bool:
