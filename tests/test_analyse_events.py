@@ -409,3 +409,23 @@ def test_a_time_held_by_a_light_verb_dates_only_its_own_clause(analyse):
     by_predicate = {e.predicate: e for e in a.events}
     assert by_predicate["vote"].date == "2024-03-11"
     assert "weaken" not in by_predicate or by_predicate["weaken"].time != "January"
+
+
+def test_a_past_sentence_without_a_time_continues_the_time_of_its_paragraph(analyse):
+    """Tense as discourse anaphor (Webber 1988): an undated past sentence goes on from the last
+    time told before it in its paragraph ("In 2009 the state enacted a water act. ... The law
+    slowed the decline": 2009), not from the article's main event; a perfect ("has always
+    denied") and what a source said ("said") are told from the time of writing and keep the main
+    event's day; in a new paragraph the account of the main event resumes."""
+    a = analyse("focus", "Smog Chokes Delhi\nSmog covered Delhi on Monday, officials said. Flights were cancelled. "
+                         "Schools were shut. Hospitals filled up.\n"
+                         "In 2009 the state enacted a water act. The law slowed the decline of the water table.\n"
+                         "He has always denied the claims. The minister said the city acted.\n"
+                         "Police closed the schools.",
+                page_date="2019-11-06", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert (by_predicate["slow"].date, by_predicate["slow"].date_precision) == ("2009", "year")
+    assert by_predicate["slow"].background
+    assert by_predicate["deny"].date == by_predicate["close"].date == "2019-11-04"
+    minister = next(e for e in a.events if e.predicate == "say" and "minister" in e.evidence[0].text)
+    assert minister.date == "2019-11-04"

@@ -13,6 +13,7 @@ date, or told as past ("previously designated", "had withdrawn") without a date,
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -42,6 +43,10 @@ CONTENT_TAIL_CHARS = 40
 # Past told without a date, right before the trigger: "previously designated", "had withdrawn".
 _PAST_MARKER = re.compile(r"\b(?:previously|formerly|originally|historically|had|had been|once had)"
                           r"(?:\s+(?:long|already|previously|also|first|been))?\s+$", re.I)
+# A perfect before a body predicate in its sentence ("has always denied the claims, saying",
+# "had, according to X, killed"); not "has 500 staff", "have a plan", "had to".
+_PERFECT = re.compile(r"\b(?:has|have|had|'ve|'d)\b(?!\s+(?:(?:to|a|an|the|no|any|some|its|his|her|their|our|my)\b|\d))",
+                      re.I)
 # A line without final punctuation this short is a heading or subhead, whatever its capitals.
 HEADING_MAX_WORDS = 12
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -65,7 +70,7 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     for t in article.times:
         if t.kind == "date":
             spans_by_sentence.setdefault(t.sentence, []).append((t.start, t.end))
-        if t.kind == "date" and t.value and t.value[:1].isdigit():
+        if t.kind == "date" and t.value and t.value[:1].isdigit() and t.describes is None:
             times_by_sentence.setdefault(t.sentence, []).append(t)
     lead = lead_sentences(article)
     retold = _body_kinds(article)
@@ -80,10 +85,10 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
     _take_modality(article, events)
-    body: list[tuple[Event, str]] = []
+    body: list[tuple[Event, str, bool]] = []
     events += _predicate_events(article, events, reference, reference_is_event, lead, body)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
-    events += _body_events(body, main_date, reference)
+    events += _body_events(body, main_date, reference, _focus_times(events), _paragraphs(article))
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
     # Undated reports of the main event take its date; with only a publication date, that date
     # bounds the event from above: "approximate", never "day".
@@ -235,7 +240,7 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
 
 
 def _predicate_events(article: Article, typed: list[Event], reference: date | None, reference_is_event: bool,
-                      lead: set[int], body: list[tuple[Event, str]] | None = None) -> list[Event]:
+                      lead: set[int], body: list[tuple[Event, str, bool]] | None = None) -> list[Event]:
     """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
     happenings no typed trigger covers. Each is dated by the time expression of its own clause,
     else by a time of its sentence that no predicate's clause holds, one a copula or light verb it
@@ -255,6 +260,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
              if t.kind == "date" and t.describes is None and parse_span(t.value) is not None}
     owned = {start for p in article.predicates for start in p.times}
     dated = {t.sentence for t in times.values()}  # sentences with a date of their own
+    timed = {t.sentence for t in article.times}  # ... or any time expression ("in recent years")
     sentences = {s.index: s for s in article.sentences}
     events = []
     for p in article.predicates:
@@ -274,10 +280,14 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
             if p.sentence not in lead:
                 sentence = sentences[p.sentence]
                 # a sentence with a date of its own tells its own time ("the 1990s, when they
-                # committed ..."), not the continued account of the main event
-                if body is not None and p.sentence not in dated \
-                        and not _PAST_MARKER.search(sentence.text[:p.start - sentence.start]):
-                    body.append((event, p.tense))
+                # committed ..."), not the continued account of the main event; its "said" does
+                before = sentence.text[:p.start - sentence.start]
+                reporting = SPEECH_VERBS.fullmatch(p.text) is not None  # said when the account was given
+                if body is not None and (p.sentence not in dated or reporting) and not _PAST_MARKER.search(before):
+                    # a narrative past goes on from the time told last; not a perfect ("has always
+                    # denied": told from the time of writing) or a sentence with a vague time of its own
+                    continues = p.sentence not in timed and not _PERFECT.search(before)
+                    body.append((event, p.tense, continues))
                 continue
             event.date = reference.isoformat()
             event.date_precision = "day" if reference_is_event else "approximate"
@@ -286,23 +296,53 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     return events
 
 
-def _body_events(body: list[tuple[Event, str]], main_date: str | None, reference: date | None) -> list[Event]:
+def _paragraphs(article: Article) -> dict[int, int]:
+    """sentence index -> its paragraph (a line of the article's text), counted from 0."""
+    breaks = [i for i, char in enumerate(article.text) if char == "\n"]
+    return {s.index: bisect.bisect_left(breaks, s.start) for s in article.sentences}
+
+
+def _focus_times(events: list[Event]) -> list[tuple[int, str, str]]:
+    """(sentence, date, precision) of each sentence whose event has a time of its own, in text
+    order: the temporal focus a past sentence without a time continues (Webber 1988, tense as
+    discourse anaphor)."""
+    dated: dict[int, tuple[str, str]] = {}
+    for event in events:
+        if event.time is not None and event.date and event.date_precision != "approximate":
+            dated.setdefault(sentence_of(event), (event.date, event.date_precision))
+    return [(index, date, precision) for index, (date, precision) in sorted(dated.items())]
+
+
+def _body_events(body: list[tuple[Event, str, bool]], main_date: str | None, reference: date | None,
+                 focus: list[tuple[int, str, str]] = (), paragraphs: dict[int, int] | None = None) -> list[Event]:
     """Undated body predicates, anchored as TimeML anchors an event without a time of its own: a
-    past one continues the article's account of its main event (that event's day, when the article
-    has one), a present one holds at the time of writing; either is on or before the reference
-    date ("approximate") when nothing more precise is known. A main event dated after the reference
-    (a meeting to come, "ahead of a Nov. 29 meeting") is no day for what is told as past: that
-    happened by the time of writing."""
+    past one continues the time of the last sentence before it that has one, in its paragraph
+    ("the Punjab government in 2009 enacted the act. The delay allowed ...": 2009); else, when no
+    other time was told since, the article's account of its main event (that event's day, when
+    the article has one); a present one holds at the time of writing. Either is on or before the
+    reference date ("approximate") when nothing more precise is known. A main event dated after
+    the reference (a meeting to come, "ahead of a Nov. 29 meeting") is no day for what is told as
+    past: that happened by the time of writing. Reporting verbs ("said") tell when the article's
+    sources spoke, so they keep the main event's day."""
     out = []
     span = parse_span(main_date) if main_date else None
     ahead = span is not None and reference is not None and span.first_day > reference
-    for event, tense in body:
-        if tense == "past" and main_date and not ahead:
+    paragraphs = paragraphs or {}
+    behind = [f for f in focus if reference is None or parse_span(f[1], f[2]).first_day <= reference]
+    for event, tense, continues in body:
+        here = sentence_of(event)
+        last = next((f for f in reversed(behind) if f[0] < here), None)
+        reporting = SPEECH_VERBS.fullmatch(event.trigger or "") is not None
+        in_paragraph = last is not None and paragraphs.get(last[0], -1) == paragraphs.get(here, -2)
+        if tense == "past" and continues and in_paragraph and not reporting:
+            event.date, event.date_precision = last[1], last[2]
+        elif tense == "past" and main_date and not ahead:
             event.date, event.date_precision = main_date, "day"
         elif reference is not None:
             event.date, event.date_precision = reference.isoformat(), "approximate"
         else:
             continue
+        event.background = _is_background(event, reference, False)
         out.append(event)
     return out
 
