@@ -429,3 +429,18 @@ def test_a_past_sentence_without_a_time_continues_the_time_of_its_paragraph(anal
     assert by_predicate["deny"].date == by_predicate["close"].date == "2019-11-04"
     minister = next(e for e in a.events if e.predicate == "say" and "minister" in e.evidence[0].text)
     assert minister.date == "2019-11-04"
+
+
+def test_advice_and_kinds_of_activity_are_no_timeline_events(analyse):
+    """Imperatives, the writer's generic "you" and gerund subjects tell no particular happening
+    (NewsReader marks them generic): a how-to page's advice is no event of the page's day. What
+    someone is reported to have said to a listener keeps its "you"."""
+    a = analyse("advice", "Saving Tips\nThe bank cut its rates on Monday. Savers reacted quickly. Markets fell. "
+                          "Analysts were surprised.\nYou want to pay off your debt first. Retiring early takes "
+                          "discipline. For more information, please visit our website.\n"
+                          "\"You have beaten some good teams,\" the coach told the players.",
+                page_date="2024-03-14", page_date_trust="ok")
+    predicates = {e.predicate for e in a.events}
+    assert {"cut", "react"} <= predicates
+    assert not predicates & {"pay", "retire", "visit"}
+    assert "beat" in predicates

@@ -325,6 +325,9 @@ class Predicate:
     # the simple present of a verb that reports nothing: a state or habit ("ships engines to
     # Europe", "demonstrates that"), not a happening; not "is negotiating", not "says"
     habitual: bool = False
+    # advice or a kind of activity, no particular happening: an imperative, the generic "you", a
+    # gerund subject ("Retiring early takes time")
+    generic: bool = False
     modality: str = "asserted"  # one of MODALITIES
     participants: list[str] = field(default_factory=list)  # entity names or head phrases
     place: str | None = None

@@ -47,6 +47,8 @@ _PAST_MARKER = re.compile(r"\b(?:previously|formerly|originally|historically|had
 # "had, according to X, killed"); not "has 500 staff", "have a plan", "had to".
 _PERFECT = re.compile(r"\b(?:has|have|had|'ve|'d)\b(?!\s+(?:(?:to|a|an|the|no|any|some|its|his|her|their|our|my)\b|\d))",
                       re.I)
+# "please" before a trigger makes it a request to the reader, also where the parse did not read it.
+_PLEASE = re.compile(r"(?i)\bplease\s+$")
 # A line without final punctuation this short is a heading or subhead, whatever its capitals.
 HEADING_MAX_WORDS = 12
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -85,6 +87,10 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
     _take_modality(article, events)
+    generic = [(p.start, p.end) for p in article.predicates if p.generic]  # "please visit www...": advice
+    events = [e for e in events if e.trigger_start is None
+              or not (any(start < e.trigger_end and e.trigger_start < end for start, end in generic)
+                      or _PLEASE.search(article.text, max(0, e.trigger_start - 8), e.trigger_start))]
     body: list[tuple[Event, str, bool]] = []
     events += _predicate_events(article, events, reference, reference_is_event, lead, body)
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
@@ -264,7 +270,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     sentences = {s.index: s for s in article.sentences}
     events = []
     for p in article.predicates:
-        if any(start < p.end and p.start < end for start, end in covered) or p.sentence not in sentences \
+        if p.generic or any(start < p.end and p.start < end for start, end in covered) or p.sentence not in sentences \
                 or _rejected(sentences[p.sentence], p, article.times):
             continue
         when = next((times[start] for start in p.times if start in times), None)

@@ -173,10 +173,11 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
             participants += [name for name in more if name not in participants]
             place = place or verb_place
         tense = _tense(token)
+        modality = _modality(token)
         out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
                              lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
                              tense=tense, habitual=_habitual(token, tense),
-                             modality=_modality(token), participants=participants,
+                             generic=_generic(token, modality), modality=modality, participants=participants,
                              place=place, times=owned,
                              shared_times=[] if owned else _shared_times(token, loose)))
     return out
@@ -255,6 +256,30 @@ def _habitual(token, tense: str | None) -> bool:
         return False
     verb = token if token.pos_ == "VERB" else next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is None or not (verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children))
+
+
+def _generic(token, modality: str) -> bool:
+    """Whether the predicate tells no particular happening but advice or a kind of activity: an
+    imperative ("please visit www...", "Visit the museum to see"), the writer's generic "you" ("You
+    want to double down", "you're saving 100 calories"; not inside what someone is reported to
+    have said to a listener), or a gerund that is the subject ("Retiring early takes time").
+    NewsReader/MEANTIME mark such events generic and leave them off timelines."""
+    if token.pos_ != "VERB":  # an event noun names its happening ("raising 2016 elections")
+        return False
+    if token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass", "nsubj"):
+        return True
+    clause = token
+    while not _subjects(clause) and clause.dep_ in ("xcomp", "conj", "advcl") and clause.head.pos_ == "VERB":
+        clause = clause.head  # "You want to double down and do more": want's subject
+    subjects = _subjects(clause)
+    if not subjects:
+        return clause.dep_ == "ROOT" and clause.tag_ == "VB" \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "don't") for c in clause.children)
+    return modality != "reported" and all(s.lower_ == "you" for s in subjects)
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
 
 
 def _tense(token) -> str | None:
