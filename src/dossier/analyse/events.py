@@ -304,7 +304,7 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
 
 def _paragraphs(article: Article) -> dict[int, int]:
     """sentence index -> its paragraph (a line of the article's text), counted from 0."""
-    breaks = [i for i, char in enumerate(article.text) if char == "\n"]
+    breaks = [match.start() for match in re.finditer("\n", article.text)]
     return {s.index: bisect.bisect_left(breaks, s.start) for s in article.sentences}
 
 
