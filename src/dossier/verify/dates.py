@@ -36,6 +36,11 @@ _NEWS_PRECISIONS = frozenset({"day", "week", "month"})
 # discussions ..."); a "today" deep in a long essay (the real-pile case: a blog's "Python is still
 # healthy today" 29,000 characters in) says nothing about when the page appeared.
 LEAD_SENTENCES = 5
+# A date written as a modifier inside a noun phrase, after a determiner or a possessive and before
+# the noun ("her June 2012 car accident case", "the 2008 crisis", "its October 2019 recall"), names
+# an earlier event by its date: history the report recalls, not the day of its news.
+_NOUN_PHRASE_OPEN = re.compile(r"(?i)(?:\b(?:the|a|an|her|his|its|their|our|your|my)|['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -139,17 +144,25 @@ def _event_dates(article: Article, circular: set[str]) -> list[NewsDate]:
     """The news days of the article's events: the last day of each one's date, or of the range its
     time opens ("from October 2019 to March 2020": March 2020, not October)."""
     ends = range_ends(article.times, article.text)
+    naming = {(t.sentence, t.text) for t in article.times if _names_an_event(article.text, t)}
     out = []
     for event in article.events:
         end = ends.get((sentence_of(event), event.time))
         value = end.value if end is not None else event.date
-        if event.background or event.date_precision not in _NEWS_PRECISIONS or {event.date, value} & circular:
+        if event.background or event.date_precision not in _NEWS_PRECISIONS or {event.date, value} & circular \
+                or (sentence_of(event), event.time) in naming:
             continue
         day = _parse_day(value)
         if day is not None:
             text = event.evidence[0].text if event.evidence else event.summary
             out.append(NewsDate(day, article.id, text))
     return out
+
+
+def _names_an_event(text: str, t) -> bool:
+    """Whether the time expression `t` is a date inside a noun phrase ("her June 2012 car accident
+    case"): it tells which earlier event is meant, not when the news happened."""
+    return bool(_NOUN_PHRASE_OPEN.search(text, max(0, t.start - 8), t.start) and _NOUN_AFTER.match(text, t.end))
 
 
 def _own_dates(article: Article) -> list[NewsDate]:
