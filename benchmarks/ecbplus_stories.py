@@ -179,6 +179,15 @@ Recall left on topics 1-20 (split same-event report pairs by cause, dated run): 
 links below the threshold of single reports (8_11ecbplus: cosine 0.17, one-sided dates and analyse
 types "talks" or "accusation" against "attack"); in the all-undated run, the agreed-number check on
 topic 1 (ages 26 against a 90-day stay, 110 pairs) and topic 16's 2005 and 2007 years.
+Kept in 2026-12 (session stories41; chosen on topics 1-20 with the same robustness checks, then
+one aggregate run of topics 21-35): two reports dated alike whose leads name people, bodies or places
+and none in common, and whose most-mentioned names share none (stories/evidence.py `names_apart`),
+earn no reward for numbers in common and lose `names_apart_penalty` 0.05: a user's pile joined
+Home Depot's quarter and Alibaba's listing on business words and a chance 2.8. Tune 0.963 held
+(P .966 R .960; odd 0.929, even 0.972, lead 3 0.942, lead 4 0.959, all undated 0.934 held; 0.10:
+0.960, even 0.965; the lead's names alone, without the most-mentioned ones, even 0.965 at 0.04);
+topics 21-35 0.915 held (P .928 R .902; TF-IDF 0.861). stories_pile.py tune part held (all 0.954,
+AEB 0.951, 18 merged wrongly).
 A topic range is "A-B" or a comma list of numbers and ranges ("1-14,16,18-20").
 The first line of an `ecbplus` document is its URL; it is kept as the article's URL, not its text.
 

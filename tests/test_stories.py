@@ -972,3 +972,38 @@ def test_clock_times_and_days_the_tagger_left_are_no_key_numbers_or_years():
     facts = lead_facts(fire)
     assert facts["numbers"] == {"50", "3"}
     assert not facts["years"]
+
+
+def test_business_reports_dated_alike_naming_different_companies_are_two_stories():
+    """A user's pile: Home Depot's quarterly results and Alibaba's Hong Kong listing, published a
+    day apart, shared business words ("shares", "billion", "company") and a chance figure (a 2.8%
+    fall, a 2.8% discount) and were one story. Dated alike, with leads naming different companies
+    and places and no most-mentioned name in common, a number in common is no evidence and the
+    pair is charged for naming nobody in common; two reports of one listing still join."""
+    from dossier.stories.cluster import StoryIndex
+    from dossier.stories.evidence import Facts, pair_evidence
+    from dossier.stories.features import ArticleFeatures
+    from dossier.timevalue import parse_span
+
+    def report(aid, text, day, names, places, participants, numbers=("2.8",)):
+        return ArticleFeatures(id=aid, text=text, date=parse_span(day, "day"), type=None, place=None,
+                               participants=frozenset(participants), published=day,
+                               numbers=frozenset(numbers), years=frozenset({2019}),
+                               names=frozenset(names), places=frozenset(places))
+
+    depot = report("depot", "Home Depot shares fell 2.8 percent after the retailer cut its sales forecast, "
+                   "blaming weaker lumber prices.", "2019-11-19", {"home", "depot"}, set(), {"home depot", "lowe's"})
+    listing = report("listing", "Alibaba priced its shares at a 2.8 percent discount for its Hong Kong listing, "
+                     "raising 12.9 billion dollars.", "2019-11-20", {"alibaba"}, {"hong kong"},
+                     {"alibaba", "hong kong"}, ("2.8", "12.9"))
+    again = report("again", "Alibaba raised 12.9 billion dollars in its Hong Kong listing, pricing its shares "
+                   "at a 2.8 percent discount to their New York close.", "2019-11-20",
+                   {"alibaba"}, {"hong kong", "new york"}, {"alibaba", "hong kong"}, ("2.8", "12.9"))
+    index = StoryIndex.build([depot, listing], [])
+    assert len(set(index.article_story().values())) == 2
+    index = StoryIndex.build([depot, listing, again], [])
+    story = index.article_story()
+    assert story["listing"] == story["again"] != story["depot"]
+    facts = lambda f: Facts(date=f.date, participants=f.participants, years=f.years,  # noqa: E731
+                            numbers=f.numbers, names=f.names, places=f.places)
+    assert pair_evidence(facts(depot), facts(listing)) < 0 < pair_evidence(facts(listing), facts(again))
