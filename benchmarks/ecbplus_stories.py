@@ -188,6 +188,12 @@ Home Depot's quarter and Alibaba's listing on business words and a chance 2.8. T
 0.960, even 0.965; the lead's names alone, without the most-mentioned ones, even 0.965 at 0.04);
 topics 21-35 0.915 held (P .928 R .902; TF-IDF 0.861). stories_pile.py tune part held (all 0.954,
 AEB 0.951, 18 merged wrongly).
+Kept in that session: each report is indexed for candidate neighbours under its 12 heaviest terms
+and also its 12 heaviest among the words at least two fitted texts use (stories/candidates.py
+`index_terms`): in a small pile a report's heaviest terms are words no other text uses, and a user's
+six reports of one prison escape and manhunt were scored in two pairs and split. Tune 0.963 held
+(odd 0.929 -> 0.933, even 0.972, lead 3 0.942, lead 4 0.959, all undated 0.934 held); topics 21-35
+0.915 -> 0.920 (P .928 held, R .902 -> .912; TF-IDF 0.861). stories_pile.py tune part held.
 A topic range is "A-B" or a comma list of numbers and ranges ("1-14,16,18-20").
 The first line of an `ecbplus` document is its URL; it is kept as the article's URL, not its text.
 

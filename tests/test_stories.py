@@ -1007,3 +1007,55 @@ def test_business_reports_dated_alike_naming_different_companies_are_two_stories
     facts = lambda f: Facts(date=f.date, participants=f.participants, years=f.years,  # noqa: E731
                             numbers=f.numbers, names=f.names, places=f.places)
     assert pair_evidence(facts(depot), facts(listing)) < 0 < pair_evidence(facts(listing), facts(again))
+
+
+ESCAPE = {
+    "escape": ("Seven inmates overpowered civilian workers and guards at a maximum-security prison in South "
+               "Texas on Wednesday, stole more than a dozen guns and escaped in a prison pickup truck. The "
+               "inmates, led by George Rivas, tied up and gagged the workers at the Connally Unit before "
+               "fleeing, said Larry Todd, a spokesman for the prison system.", "2000-12-13", {2000}),
+    "search": ("Law officers fanned out across South Texas on Thursday in search of seven convicts who broke "
+               "out of the Connally Unit near Kenedy, armed with stolen guns. The prison pickup truck the men "
+               "used was found abandoned behind a Walmart store. Among the escapees are George Rivas, Larry "
+               "Harper and Patrick Murphy.", "2000-12-14", {2000}),
+    "officer": ("A police officer was shot dead on Sunday night outside a sporting goods store in Irving, and "
+                "authorities said the seven inmates who escaped from a South Texas prison this month were "
+                "responsible. Officer Aubrey Hawkins was ambushed as he arrived at the store, where the robbers "
+                "took more than 40 guns.", "2000-12-24", {2000}),
+    "reward": ("The reward for information leading to the capture of the seven inmates who escaped from a "
+               "Texas prison rose on Tuesday, as the FBI added the men to its list of most wanted fugitives. "
+               "Investigators said the escapees, led by George Rivas, could be anywhere after they killed an "
+               "Irving police officer on Christmas Eve.", "2001-01-02", {2001}),
+    "captured": ("Four of the seven inmates who escaped from a Texas prison in December were captured on Monday "
+                 "at a trailer park in the Colorado mountains, and a fifth killed himself as officers "
+                 "surrounded his motor home. George Rivas, the leader of the group, was among those arrested "
+                 "after a tip from viewers of a television program.", "2001-01-22", {2000, 2001}),
+    "surrender": ("The last two of the seven inmates who escaped from a Texas prison surrendered early on "
+                  "Wednesday at a Holiday Inn in Colorado Springs after a standoff with police, ending a "
+                  "six-week manhunt. Patrick Murphy and Donald Newbury gave up after they were allowed to make "
+                  "statements on a local television station.", "2001-01-24", {2001}),
+}
+
+
+def escape_reports(dated: bool):
+    from dossier.stories.features import ArticleFeatures
+    from dossier.timevalue import parse_span
+
+    return [ArticleFeatures(id=aid, text=text, date=parse_span(day, "day") if dated else None, type=None,
+                            place=None, participants=frozenset(), published=day if dated else None,
+                            years=frozenset(years) if dated else frozenset())
+            for aid, (text, day, years) in ESCAPE.items()]
+
+
+def test_reports_of_one_event_in_a_small_pile_find_each_other_by_the_words_they_share():
+    """In a pile of a few reports a report's heaviest terms are the words no other text uses (the
+    rarest): indexed only under those, the reports of one escape and its manhunt found almost no
+    candidate neighbours and stayed apart. Each is also indexed under its heaviest words that
+    another text uses."""
+    from dossier.stories.cluster import StoryIndex
+
+    reports = escape_reports(dated=False)[:4]
+    index = StoryIndex.build(reports, [])
+    assert len(set(index.article_story().values())) == 1
+    assert len(index.evidence) == 6  # every pair of the four was scored
+

@@ -228,8 +228,9 @@ class StoryIndex:
             vectors = _group_vectors(self.weights, [[self.texts[a] for a in g.articles] for g in groups])
             for group in groups:
                 self._new_group(group)
-            self.terms.add(vectors)
-            neighbours = self.terms.query(vectors)
+            shared = self.weights.shared_only(vectors)
+            self.terms.add(vectors, shared)
+            neighbours = self.terms.query(vectors, shared=shared)
             for offset, (items, cosines) in enumerate(zip(neighbours.items, neighbours.cosines)):
                 self._score_edges(first + offset, items.tolist(), cosines.tolist())
             self._agglomerate(range(first, len(self.groups)))
