@@ -194,6 +194,10 @@ and also its 12 heaviest among the words at least two fitted texts use (stories/
 six reports of one prison escape and manhunt were scored in two pairs and split. Tune 0.963 held
 (odd 0.929 -> 0.933, even 0.972, lead 3 0.942, lead 4 0.959, all undated 0.934 held); topics 21-35
 0.915 -> 0.920 (P .928 held, R .902 -> .912; TF-IDF 0.861). stories_pile.py tune part held.
+Kept in that session: leads naming different years are no disagreement where both reports are
+dated (the window has checked them; a manhunt's December escape and January capture name 2000 and
+2001; stories/evidence.py). Tune 0.963 held (odd 0.933, even 0.972, lead 3 0.942, lead 4 0.959, all
+undated 0.934, held); topics 21-35 0.920 held (P .928 R .912). stories_pile.py tune part held.
 A topic range is "A-B" or a comma list of numbers and ranges ("1-14,16,18-20").
 The first line of an `ecbplus` document is its URL; it is kept as the article's URL, not its text.
 

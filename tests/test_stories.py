@@ -1013,27 +1013,33 @@ ESCAPE = {
     "escape": ("Seven inmates overpowered civilian workers and guards at a maximum-security prison in South "
                "Texas on Wednesday, stole more than a dozen guns and escaped in a prison pickup truck. The "
                "inmates, led by George Rivas, tied up and gagged the workers at the Connally Unit before "
-               "fleeing, said Larry Todd, a spokesman for the prison system.", "2000-12-13", {2000}),
+               "fleeing, said Larry Todd, a spokesman for the prison system.", "2000-12-13", {2000},
+               {"george", "rivas", "larry", "todd"}, {"south texas", "connally unit"}),
     "search": ("Law officers fanned out across South Texas on Thursday in search of seven convicts who broke "
                "out of the Connally Unit near Kenedy, armed with stolen guns. The prison pickup truck the men "
                "used was found abandoned behind a Walmart store. Among the escapees are George Rivas, Larry "
-               "Harper and Patrick Murphy.", "2000-12-14", {2000}),
+               "Harper and Patrick Murphy.", "2000-12-14", {2000},
+               {"george", "rivas", "larry", "harper", "patrick", "murphy"}, {"south texas", "connally unit", "kenedy"}),
     "officer": ("A police officer was shot dead on Sunday night outside a sporting goods store in Irving, and "
                 "authorities said the seven inmates who escaped from a South Texas prison this month were "
                 "responsible. Officer Aubrey Hawkins was ambushed as he arrived at the store, where the robbers "
-                "took more than 40 guns.", "2000-12-24", {2000}),
+                "took more than 40 guns.", "2000-12-24", {2000},
+                {"aubrey", "hawkins"}, {"irving", "south texas"}),
     "reward": ("The reward for information leading to the capture of the seven inmates who escaped from a "
                "Texas prison rose on Tuesday, as the FBI added the men to its list of most wanted fugitives. "
                "Investigators said the escapees, led by George Rivas, could be anywhere after they killed an "
-               "Irving police officer on Christmas Eve.", "2001-01-02", {2001}),
+               "Irving police officer on Christmas Eve.", "2001-01-02", {2001},
+               {"fbi", "george", "rivas"}, {"texas", "irving"}),
     "captured": ("Four of the seven inmates who escaped from a Texas prison in December were captured on Monday "
                  "at a trailer park in the Colorado mountains, and a fifth killed himself as officers "
                  "surrounded his motor home. George Rivas, the leader of the group, was among those arrested "
-                 "after a tip from viewers of a television program.", "2001-01-22", {2000, 2001}),
+                 "after a tip from viewers of a television program.", "2001-01-22", {2000, 2001},
+                 {"george", "rivas"}, {"texas", "colorado"}),
     "surrender": ("The last two of the seven inmates who escaped from a Texas prison surrendered early on "
                   "Wednesday at a Holiday Inn in Colorado Springs after a standoff with police, ending a "
                   "six-week manhunt. Patrick Murphy and Donald Newbury gave up after they were allowed to make "
-                  "statements on a local television station.", "2001-01-24", {2001}),
+                  "statements on a local television station.", "2001-01-24", {2001},
+                  {"patrick", "murphy", "donald", "newbury"}, {"texas", "colorado springs"}),
 }
 
 
@@ -1043,8 +1049,9 @@ def escape_reports(dated: bool):
 
     return [ArticleFeatures(id=aid, text=text, date=parse_span(day, "day") if dated else None, type=None,
                             place=None, participants=frozenset(), published=day if dated else None,
-                            years=frozenset(years) if dated else frozenset())
-            for aid, (text, day, years) in ESCAPE.items()]
+                            years=frozenset(years) if dated else frozenset(), names=frozenset(names),
+                            places=frozenset(places))
+            for aid, (text, day, years, names, places) in ESCAPE.items()]
 
 
 def test_reports_of_one_event_in_a_small_pile_find_each_other_by_the_words_they_share():
@@ -1059,3 +1066,23 @@ def test_reports_of_one_event_in_a_small_pile_find_each_other_by_the_words_they_
     assert len(set(index.article_story().values())) == 1
     assert len(index.evidence) == 6  # every pair of the four was scored
 
+
+def test_a_manhunt_over_the_new_year_is_one_story():
+    """A user's pile split the escape of seven Texas inmates (December) and their capture (January)
+    apart: the leads name 2000 and 2001, which was charged as leads naming different years (three
+    stories of the six reports before the candidate change, two of five after it). Both
+    dated within the window, the dates have checked the pair; a new year between two reports is no
+    disagreement. Undated, different years still count against (two keynotes, 2009 and 2012)."""
+    from dossier.stories.cluster import StoryIndex
+    from dossier.stories.evidence import Facts, pair_evidence
+    from dossier.timevalue import parse_span
+
+    index = StoryIndex.build(escape_reports(dated=True)[:5], [])
+    assert len(set(index.article_story().values())) == 1
+    december, january = parse_span("2000-12-24", "day"), parse_span("2001-01-02", "day")
+    rivas = frozenset({"rivas"})
+    assert pair_evidence(Facts(date=december, years=frozenset({2000}), names=rivas),
+                         Facts(date=january, years=frozenset({2001}), names=rivas)) == \
+        pair_evidence(Facts(date=december, years=frozenset({2001}), names=rivas),
+                      Facts(date=january, years=frozenset({2001}), names=rivas))
+    assert pair_evidence(Facts(years=frozenset({2009})), Facts(years=frozenset({2012}))) < 0

@@ -208,7 +208,10 @@ class StoriesOptions:
     # stay its own story).
     same_date_bonus: float = 0.0
     one_sided_date_penalty: float = 0.10
-    # Leads naming only different years ("the 2009 keynote" / "the 2012 keynote").
+    # Leads naming only different years ("the 2009 keynote" / "the 2012 keynote"), where not both
+    # are dated: dated alike, the window has checked them, and a story crossing a new year names
+    # both (2026-12, a user's pile: seven inmates' December escape and their January capture; ECB+
+    # tune topics 1-20 0.963 held, odd, even, 3- and 4-sentence leads, all undated held).
     year_mismatch_penalty: float = 0.10
     # Leads with numbers but none in common (magnitude 6.1 vs 7.6), only where the date gate could
     # not check the pair, and the reward for numbers in common (Jaccard-weighted): the strongest

@@ -87,7 +87,9 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
             score -= o.names_apart_penalty
     elif a.date or b.date:
         score -= o.one_sided_date_penalty
-    if a.years and b.years and not a.years & b.years:
+    if a.years and b.years and not a.years & b.years and not (a.date and b.date):
+        # dated alike, the window has checked the pair: a new year between two reports of a manhunt
+        # (an escape in December, the capture in January) is no disagreement
         score -= o.year_mismatch_penalty
     if a.numbers and b.numbers:
         shared = jaccard(a.numbers, b.numbers)
