@@ -198,6 +198,9 @@ Kept in that session: leads naming different years are no disagreement where bot
 dated (the window has checked them; a manhunt's December escape and January capture name 2000 and
 2001; stories/evidence.py). Tune 0.963 held (odd 0.933, even 0.972, lead 3 0.942, lead 4 0.959, all
 undated 0.934, held); topics 21-35 0.920 held (P .928 R .912). stories_pile.py tune part held.
+After the three (stories_pile.py report part, aggregate, read once): all 0.920 -> 0.919, AEB 0.911
+-> 0.904; on a user's 50-page AEB pile the candidate change let through merges the old index hid
+(see stories_pile.py's docstring).
 Tried in that session on topics 1-20 and not kept (tune 0.963 before): the candidate index's
 shared-word terms 8 / 20 / 30 per report (12 kept): 0.963 / 0.958 (all undated 0.927) / 0.961 (lead 3
 0.939); casualty counts of the lead ("10 killed", verify/claims' patterns) kept out of the pair
