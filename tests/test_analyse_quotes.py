@@ -1240,3 +1240,14 @@ def test_a_said_clause_whose_subject_the_parse_read_as_the_object(analyse):
     a = analyse("So Labor Secretary Thomas Perez stopped writing his speech, packed up his papers and moved to the "
                 "cramped last row.")
     assert all("packed" not in a.text[q.start:q.end] for q in a.quotes)  # the next act, not what he wrote
+
+
+def test_a_title_in_quote_marks_inside_the_source_phrase_is_neither_speaker_nor_quote(analyse):
+    a = analyse('James Van Der Beek shared a clip of his wife.\n\n'
+                '"Hearing the heartbeat was something we never take for granted," the "Pose" actor previously '
+                'said on the show.')
+    quote = by_start(a, "Hearing the heartbeat")
+    assert quote.speaker != "Pose" and quote.speaker_text != "Pose"
+    assert source_text(a, quote) == 'the "Pose" actor'
+    assert not any(q.text == "Pose" for q in a.quotes)  # the show's title names the actor, nobody said it
+

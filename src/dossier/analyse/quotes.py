@@ -183,7 +183,7 @@ class _Finder:
             if self._not_speech(start):
                 self.quoted = [q for q in self.quoted if not start - 1 <= q[0] < end]  # the headline rules may take it
                 continue
-            if self._is_title(unit):
+            if self._is_title(unit) or self._inside_source_phrase(unit):
                 continue  # a programme, book or slogan named in quote marks, not speech
             chained = previous is not None and previous[0] is units[index - 1] and self._chained(previous[0], unit)
             cue, speaker = self._attribute(unit) if chained else (None, None)  # next paragraph of a multi-paragraph quote
@@ -355,6 +355,15 @@ class _Finder:
             return False  # ("Sharknado 3")
         before = re.search(r"([\w']+),?\s*$", self.norm[max(0, start - 30):start - 1])  # "his book, "An American Son""
         return before is not None and (before.group(1).lower() in TITLE_INTRODUCERS or before.group(1).endswith("'s"))
+
+    def _inside_source_phrase(self, unit: _Unit) -> bool:
+        """Quoted words with words of a parsed source phrase on both sides ('the "Pose" actor
+        said'): a title modifying the speaker's noun, which names a work, not words said."""
+        if len(unit.spans) > 1:
+            return False
+        start, end = unit.spans[0]
+        return any(a.source is not None and a.source[0] < start - 1 and end + 1 < a.source[1]
+                   and re.search(r"\w", self.norm[end + 1:a.source[1]]) for a in self.attributions)
 
     def _writer_words(self, clause: tuple[int, int], unit: _Unit) -> bool:
         """Whether the reported clause has the writer's own words beside the quoted ones."""
@@ -706,7 +715,8 @@ class _Finder:
         at its head, else the head words themselves, unresolved ("officials", "a source")."""
         s, e = source
         hs, he = head
-        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
+        # a title in quote marks modifying the head names a work, not the speaker ('the "Pose" actor')
+        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not self._within_marks(a)]
         at_head = [x for x in people if x[0] < he and hs < x[1]] or people[:1]
         if at_head:
             a, b, person = at_head[0]
@@ -716,14 +726,17 @@ class _Finder:
         if pronoun and pronoun.start() == 0:
             return self._pronoun(hs, he)
         names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start
-                 and not (m.label == "NORP" and m.end < he)]  # "Russian state news agency Tass": a modifier
+                 and not (m.label == "NORP" and m.end < he)  # "Russian state news agency Tass": a modifier
+                 and not self._within_marks(m.start)]
         if names:
             m = names[-1]
             return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
         for word in _CAPITALISED.finditer(self.norm, hs, he):
             person = self.people.by_surname(word.group(), before=word.start())
-            if person is not None:
+            if person is not None and not self._within_marks(word.start()):
                 return Speaker(person.name, word.group(), word.start(), word.end())
+        if proper is not None and self._within_marks(proper[0]):
+            proper = None
         if proper is not None:  # a name NER missed ("Reuters news agency")
             return Speaker(self.text[proper[0]:proper[1]], self.text[proper[0]:proper[1]], *proper)
         return Speaker(None, self.text[hs:he], hs, he)
