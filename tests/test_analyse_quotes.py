@@ -1251,3 +1251,12 @@ def test_a_title_in_quote_marks_inside_the_source_phrase_is_neither_speaker_nor_
     assert source_text(a, quote) == 'the "Pose" actor'
     assert not any(q.text == "Pose" for q in a.quotes)  # the show's title names the actor, nobody said it
 
+def test_a_reciprocal_or_reflexive_object_alone_is_no_reported_content(analyse):
+    for text in ("The two leaders congratulated each other.", "They thanked each other after the vote.",
+                 "He dubbed himself on Tuesday.", "The brothers praised one another."):
+        a = analyse(text)
+        assert not a.quotes, text
+    a = analyse("He told reporters that they would support each other.")
+    assert a.text[a.quotes[0].start:a.quotes[0].end] == "that they would support each other"
+
+
