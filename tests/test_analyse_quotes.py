@@ -1260,3 +1260,11 @@ def test_a_reciprocal_or_reflexive_object_alone_is_no_reported_content(analyse):
     assert a.text[a.quotes[0].start:a.quotes[0].end] == "that they would support each other"
 
 
+
+
+def test_that_is_according_to_reports_the_sentence_before(analyse):
+    a = analyse("Teens love the new headphones more than ever before. That's according to a new survey from "
+                "Piper Jaffray.")
+    quote = by_cue(a, "according to")
+    assert a.text[quote.start:quote.end] == "Teens love the new headphones more than ever before"
+    assert "Piper Jaffray" in source_text(a, quote)

@@ -90,6 +90,8 @@ _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quo
 _CREDIT_LINE = re.compile(r'[.,!?]?"[ \t]*\n+[ \t]*(?P<dash>[-–—]+)[ \t]*(?P<name>[A-Z][^,.;:\n]*)')
 _CREDITED_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
 _SPAN_EDGE = " \t\n.,;:!?\"'"
+# A demonstrative and a copula that stand for the sentence before ("That's according to ...").
+_PRO_FORM_COPULA = re.compile(r"(?:that|this|it)(?:['’]s|\s+(?:is|was))", re.I)
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
@@ -877,7 +879,7 @@ class _Finder:
             return None  # reported inside another report: the outer one names the source
         if parsed.source is not None and self._addressed(parsed) and self._in_question(parsed.cue[0]):
             return None  # "Do you support X?": the writer asks the reader, nobody reports
-        start, end = parsed.content
+        start, end = self._pro_form_antecedent(parsed) or parsed.content
         if len(self.norm[start:end].split()) < MIN_INDIRECT_WORDS:
             return None
         if self._inside_quote(start) and self._inside_quote(end - 1):
@@ -888,6 +890,21 @@ class _Finder:
         kind = _kind_of(self.norm, start, end)
         cue = Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue)
         return self._quote(self.text[start:end], start, end, speaker, cue, kind)
+
+    def _pro_form_antecedent(self, parsed: Attribution) -> tuple[int, int] | None:
+        """The sentence before "That's according to X" ('Teens love AirPods more than ever. That's
+        according to a survey'): the pro-form and copula stand for that sentence, which is what
+        X reported; None for any other content or with no sentence before it in the paragraph."""
+        start, end = parsed.content
+        if not _PRO_FORM_COPULA.fullmatch(self.norm, start, end) or end > parsed.cue[0]:
+            return None
+        position = self._sentence_position(start)
+        if position < 1 or self.sentences[position].start != start:
+            return None
+        before = self.sentences[position - 1]
+        if "\n" in self.norm[before.end:start]:
+            return None
+        return _trimmed(self.norm, before.start, before.end)
 
     def _adjunct_over_report(self, parsed: Attribution, direct_cues: set[int]) -> bool:
         """Whether a report in a clause after a direct quote's own frame took that whole sentence
