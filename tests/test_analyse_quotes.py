@@ -1268,3 +1268,13 @@ def test_that_is_according_to_reports_the_sentence_before(analyse):
     quote = by_cue(a, "according to")
     assert a.text[quote.start:quote.end] == "Teens love the new headphones more than ever before"
     assert "Piper Jaffray" in source_text(a, quote)
+
+
+def test_a_participle_naming_a_thing_is_no_report(analyse):
+    for text in ("They paid $332,000 to a company called Cambridge Analytica last year.",
+                 "The lawsuit was filed by a former staffer named Bradley Podliska.",
+                 "A group of Mexican comedians is performing a popular play called Sons of Trump in Mexico City."):
+        a = analyse(text)
+        assert not any(q.cue in ("called", "named") for q in a.quotes), text
+    a = analyse("Bernie Sanders called Trump a pathological liar.")
+    assert by_cue(a, "called").speaker == "Bernie Sanders"

@@ -85,6 +85,8 @@ PROFORM_OBJECTS = frozenset({"so", "yes", "no", "that", "this", "it", "same", "n
 # recall on PolNeAR train `--start 5 --every 7`).
 PERSON_OBJECT_PRONOUNS = frozenset({"himself", "herself", "themselves", "ourselves", "myself", "yourself", "yourselves"})
 RECIPROCAL_FIRST = {"each": "other", "one": "another"}
+# Verbs that give a name ("a company called X", "a staffer named Y").
+NAMING_LEMMAS = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label", "brand", "term"})
 # Prepositions of a time adjunct after such an object ("thanked each other after the vote").
 WHEN_PREPOSITIONS = frozenset({"after", "before", "during", "since", "until"})
 _EDGE = " \t,;:.-"
@@ -421,7 +423,7 @@ def _frame_content(doc, frame, base: int):
 def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attribution | None:
     """A reporting verb's attribution; a verb known only from the learned frames (`learned_only`)
     reports only the complement of such a frame."""
-    if _connective_participle(verb) or _concessive_said(doc, verb):
+    if _connective_participle(verb) or _concessive_said(doc, verb) or _naming_participle(verb):
         return None
     subject, passive = _subject(verb)
     if subject is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -492,6 +494,15 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     clause_start = relative[0] if relative is not None else (base + opener.idx if opener is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name, clause_start=clause_start)
+
+
+def _naming_participle(verb) -> bool:
+    """Whether a bare participle of a naming verb on a noun gives the thing its name ("a company
+    called Cambridge Analytica", "a former staffer named Bradley Podliska", "a play called "Sons
+    of Trump""): the noun is named, nobody says anything (a "by" agent makes it a report: "a
+    plan called reckless by critics")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and attribution_lemma(verb) in NAMING_LEMMAS \
+        and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
 
 
 def _reflexive_object_only(doc, verb, content: Span, base: int) -> bool:
