@@ -1278,3 +1278,10 @@ def test_a_participle_naming_a_thing_is_no_report(analyse):
         assert not any(q.cue in ("called", "named") for q in a.quotes), text
     a = analyse("Bernie Sanders called Trump a pathological liar.")
     assert by_cue(a, "called").speaker == "Bernie Sanders"
+
+
+def test_a_quote_without_a_cue_that_ends_the_writers_sentence_is_its_subjects(analyse):
+    a = analyse('The campaign was quiet for a week.\n\n'
+                'Clinton campaign manager Robby Mook released a memo titled "The Facts on Where the Race Stands Today."')
+    quote = by_start(a, "The Facts on Where")
+    assert quote.speaker == "Robby Mook"

@@ -83,6 +83,8 @@ _MANNER_AFTER_INVERTED = re.compile(r"\s*,?\s*(?P<verb>[a-z]+ed|sang|cried|wrote
 # A noun naming what was issued, then a comma or colon, right before a quote ('issued a statement, "...').
 _STATEMENT_BEFORE = re.compile(r"\b(?P<noun>statement|message|tweet|post|letter|note|remarks|announcement)"
                                r"(?:\s+(?:on|in|to)\s+[\w .'-]{1,30}?)?\s*[,:]\s*$")
+# A past or present verb right after a name ("Robby Mook released", "Nordhaus also welcomed").
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|[a-z]+s|sang|wrote|put|read|made|gave|sent)\b")
 # A credit before a colon in a news digest ('"Title," by Variety's Gordon Cox: "..."'): the
 # writer of the excerpt, not a speaker.
 _CREDIT = re.compile(r"\bby\s+[A-Z][^,.;:\"]*$")  # not "ended her speech by quoting Leonardo:"
@@ -229,6 +231,10 @@ class _Finder:
                     cue, speaker = None, embedded
             if cue is None and kind == "direct" and embedded is None:
                 cue, speaker = self._sentence_before(start)
+            if cue is None and speaker is None and kind == "direct":
+                # 'Mook released a memo titled "The Facts ..."': the person the writer's sentence
+                # names first is whose words they are
+                speaker = self._embedding_subject(start, subject_first=True)
             if kind == "partial" and speaker is None:
                 continue  # scare quotes or a title, not speech
             text = " ".join(self.text[s:e].strip() for s, e in unit.spans)
@@ -242,7 +248,7 @@ class _Finder:
             previous = (unit, speaker, cue)
         return quotes
 
-    def _embedding_subject(self, start: int) -> Speaker | None:
+    def _embedding_subject(self, start: int, subject_first: bool = False) -> Speaker | None:
         """The person a sentence of the writer's names first when a quote with no cue ends it
         ('Bernie Sanders, the Vermont senator, enjoys "Modern Family."', 'The Florida senator likes
         "The Walking Dead."'): the quoted words are that sentence's, not a previous speaker's going on."""
@@ -253,7 +259,10 @@ class _Finder:
         people = [(a, b, p) for a, b, p in self.people.mentions if sentence.start <= a and b <= start - 1]
         if not people:
             return None
-        a, b, person = people[0]
+        # (`subject_first`: the person right before a verb, not a name modifying the subject:
+        # "Clinton campaign manager Robby Mook released a memo titled "...""
+        subjects = [x for x in people if _VERB_AFTER_NAME.match(self.norm, x[1])] if subject_first else []
+        a, b, person = (subjects or people)[0]
         return Speaker(person.name, self.text[a:b], a, b)
 
     @staticmethod
