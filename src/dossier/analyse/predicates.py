@@ -108,8 +108,8 @@ def with_described_things(times: list[TimeExpression], sentences: list[Sentence]
     """`times` with `describes` set on each that is a period modifier of a thing ("acquired an
     18th-century painting", "stole a 2019 Toyota"): the noun it describes, whose age or model it
     gives; such a time is no time of the clause's event. Read in the sentences `find_predicates`
-    parses (`predicate_sentences`), so nothing is parsed twice."""
-    chosen = [s for s in predicate_sentences(sentences, times) if any(t.sentence == s.index for t in times)]
+    parses (`predicate_sentences`, all parsed here in one batch), so nothing is parsed twice."""
+    chosen = predicate_sentences(sentences, times)
     described: dict[int, str] = {}
     for sentence, doc in zip(chosen, parses.docs(chosen)):
         for t in times:
