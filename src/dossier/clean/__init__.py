@@ -59,8 +59,11 @@ def clean_document(doc: Document, options: CleanOptions) -> Article | Rejection:
 def _merge_page_metadata(article: Article, page) -> None:
     """HTML metadata wins over what the text lines suggest: it comes from the page's markup."""
     article.title = page.title or article.title
-    article.byline = page.byline or article.byline
-    article.authors = split_authors(page.byline) or article.authors
+    # the byline shown is the authors read from the page's field, not the field as it came
+    # ("CBS News February", "No Author")
+    authors = split_authors(page.byline)
+    article.byline = ", ".join(authors) or article.byline
+    article.authors = authors or article.authors
     article.site = page.site or article.site
     article.url = page.url or article.url
     if page.page_date and (article.page_date_trust != "ok" or page.page_date_trust == "ok"):

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 # A person's name: 2-4 capitalised words, initials and name particles allowed ("Ana de la Cruz").
 _NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.)(?:\s+(?:(?:de|da|del|der|van|von|la|le|bin|al|el)\s+)*"
                    r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)){1,3}$")
-_ROLE = re.compile(r"(?i)^(?:the\s+)?(?:(?:senior|chief|staff|special|contributing|political|foreign|"
+_ROLE = re.compile(r"(?i)^(?:the\s+)?(?:(?:ap|afp|associated press|reuters)\s+)?"
+                   r"(?:(?:senior|chief|staff|special|contributing|political|foreign|"
                    r"business|sports|science|health|managing|deputy|associate|national|white house|"
-                   r"washington|investigative|local|freelance|correspondent|news)\s+)*"
+                   r"washington|investigative|local|freelance|correspondent|news|auto|technology|"
+                   r"entertainment|economics|medical|legal|education|religion|travel)\s+)*"
                    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|"
                    r"photographer|producer|analyst|critic|bureau chief)s?(?:\s+(?:for|at|of)\s+.{1,40})?$")
 # Words that make a capitalised phrase an outlet rather than a person.
@@ -98,14 +100,33 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(authors, outlet if outlet and not _ROLE.match(outlet) else None, _publication_first(dates))
 
 
+# What a page's author field carries beside names. trafilatura reads a byline box's text and
+# drops its digits, so "CBS News · February 24, 2020" arrives as "CBS News February".
+# A date or a "Published"/"Updated" stamp at the end: a month name as the last word, or one before a
+# number ("Apr 7"); "May" only before a number, as it ends names ("Theresa May").
+_AUTHOR_DATE_TAIL = re.compile(
+    r"(?i)(?:^|\s+)(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)\b.*"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)\.?$"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*)$")
+# A bio run into the name: "Phil Helsel is a reporter for NBC News".
+_AUTHOR_BIO_TAIL = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the)\s.*$")
+# A template's stand-in for a missing author, not a name.
+_NO_AUTHOR = re.compile(r"(?i)^(?:no\s+author|unknown(?:\s+author)?|anonymous\s+author|admin(?:istrator)?|"
+                        r"n/?a|none|null|author)$")
+
+
 def split_authors(author: str | None) -> list[str]:
-    """Authors from an HTML page's author field (trafilatura joins several with "; ")."""
+    """Authors from an HTML page's author field (trafilatura joins several with "; "): roles, a
+    date or publication stamp run into a name, a bio after it and placeholders ("No Author",
+    "admin") left out."""
     if not author:
         return []
     found = []
     for piece in re.split(r"\s*(?:;|,|&|\band\b)\s*", author):
         piece = _LEAD.sub("", piece).strip()
-        if piece and not _ROLE.match(piece) and piece not in found:
+        piece = _AUTHOR_BIO_TAIL.sub("", _AUTHOR_DATE_TAIL.sub("", piece)).strip()
+        if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece)
+                and not any(c.isdigit() for c in piece) and piece not in found):
             found.append(piece)
     return found
 
