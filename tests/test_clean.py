@@ -233,6 +233,32 @@ def test_html_document_keeps_body_and_trusts_a_markup_date():
     assert (article.page_date, article.page_date_trust) == ("2021-10-20", "ok")
 
 
+def _page_with(site: str, title: str, url: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY * 2)
+    return (f"<html><head><title>{title}</title>"
+            f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="{site}">'
+            f'<link rel="canonical" href="{url}"></head><body>'
+            f"<article><h1>{title}</h1>{paragraphs}</article></body></html>")
+
+
+@pytest.mark.parametrize("site, title, url, expected", [
+    # EFF's annual report page: og:site_name is og:title
+    ("EFF's 2015 Annual Report", "EFF's 2015 Annual Report", "https://www.eff.org/annual-report/2015", "eff.org"),
+    ("Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell", "Cup-Vorschau: Beim BSV Stans freut man sich auf ein Bruderduell",
+     "https://www.handball.ch/de/news/2022/cup-vorschau/", "handball.ch"),
+    # the title, a separator, the site's name
+    ("Achtsam durch die Krise | Die FURCHE", "Achtsam durch die Krise", "https://www.furche.at/achtsam", "Die FURCHE"),
+    # a page whose only title is the site's name, and a front page, keep the name
+    ("ICON Magazine", "ICON Magazine", "http://iconmagazine.de/story/interview/", "ICON Magazine"),
+    ("The WordPress.com Blog 2024 Edition Of Our News", "The WordPress.com Blog 2024 Edition Of Our News",
+     "https://en.blog.wordpress.com/", "The WordPress.com Blog 2024 Edition Of Our News"),
+])
+def test_a_site_name_that_is_the_page_title_is_no_site_name(site, title, url, expected):
+    html = _page_with(site, title, url)
+    article = clean_document(Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html), OPTIONS)
+    assert article.site == expected
+
+
 # ------------------------------------------------------------------ corpus step
 
 def _article(n: int, site: str | None, extra: str) -> Article:

@@ -74,6 +74,45 @@ def site_name(raw: str | None) -> str | None:
     return name or None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
+_SECTION_SEPARATOR = re.compile(r"\s[|–—]\s")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.)?([^/?#:]+)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+HEADLINE_MIN_WORDS = 6  # a site's name is shorter ("Historische Wehranlage in Horka e.V", 5)
+
+
+def site_not_title(site: str | None, title: str | None, url: str | None) -> str | None:
+    """The site's name, unless the page put its article's title there: then the host name of its
+    URL, or None. og:site_name = og:title = "EFF's 2015 Annual Report" (EFF's annual report page)
+    gives "eff.org"; a site name that is the title, a separator and a name ("Achtsam durch die
+    Krise | Die FURCHE") gives that name. The same string in both is the article's title when it
+    reads as a headline (a year, or HEADLINE_MIN_WORDS words); else it is the site's name, which a
+    page without a headline of its own gives as its title ("ICON Magazine"). A front page (its URL
+    has no path) may bear the site's name as its title and is left as it is."""
+    if not site or not title:
+        return site
+    host = _HOST.match(url or "")
+    if host is not None and not url[host.end():].strip("/"):
+        return site
+    title = " ".join(title.split())
+    folded_site, folded_title = site.casefold(), title.casefold()
+    if folded_site.startswith(folded_title) and len(site) > len(title):
+        separator = _TITLE_SEPARATOR.match(site, len(title))
+        rest = site[separator.end():].strip() if separator else ""
+        if not rest:
+            return site
+        if not _SECTION_SEPARATOR.search(rest):
+            return rest
+        return host.group(1).lower() if host else None  # "… | В мире | Политика": sections
+    if folded_site != folded_title:
+        return site
+    from dossier.clean.text import word_count
+
+    if not (_YEAR.search(title) or word_count(title) >= HEADLINE_MIN_WORDS):
+        return site
+    return host.group(1).lower() if host else None
+
+
 # A "title" of one lower-case word is a template's placeholder, not a headline (a JSON-LD
 # "headline": "escenic", the CMS's name, on The Telegraph's pages).
 _PLACEHOLDER_TITLE = re.compile(r"[a-z_-]+")
@@ -107,11 +146,13 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
         return None
     meta = trafilatura.extract_metadata(html, default_url=url)
     date, trust, evidence = page_date(html, url)
+    title = page_title(getattr(meta, "title", None), html)
+    page_url = getattr(meta, "url", None) or url
     return ExtractedPage(
         text=text,
-        title=page_title(getattr(meta, "title", None), html),
+        title=title,
         byline=getattr(meta, "author", None),
-        site=site_name(getattr(meta, "sitename", None)),
-        url=getattr(meta, "url", None) or url,
+        site=site_not_title(site_name(getattr(meta, "sitename", None)), title, page_url),
+        url=page_url,
         page_date=date, page_date_trust=trust, page_date_evidence=evidence,
     )
