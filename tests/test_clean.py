@@ -259,6 +259,23 @@ def test_a_site_name_that_is_the_page_title_is_no_site_name(site, title, url, ex
     assert article.site == expected
 
 
+@pytest.mark.parametrize("page_title, site, title", [
+    ("Losing face: 6,000 surgical masks stolen from Kobe hospital | The Japan Times", "The Japan Times",
+     "Losing face: 6,000 surgical masks stolen from Kobe hospital"),
+    ("El Santo: Glasgow's Latin American delight - Scottish Field", "Scottish Field",
+     "El Santo: Glasgow's Latin American delight"),
+    ("Noticiero Digital - Borrell: No aplazar las parlamentarias", "Noticiero Digital",
+     "Borrell: No aplazar las parlamentarias"),
+    # a name inside the title, or glued to a word, stays
+    ("US-Sport in Zeiten von Corona", "Sport", "US-Sport in Zeiten von Corona"),
+    ("Scottish Field day draws record crowd", "Scottish Field", "Scottish Field day draws record crowd"),
+])
+def test_the_title_of_an_html_page_leaves_out_the_site_name(page_title, site, title):
+    html = _page_with(site, page_title, "https://example.org/news/story")
+    article = clean_document(Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html), OPTIONS)
+    assert (article.title, article.site) == (title, site)
+
+
 # ------------------------------------------------------------------ corpus step
 
 def _article(n: int, site: str | None, extra: str) -> Article:

@@ -113,6 +113,24 @@ def site_not_title(site: str | None, title: str | None, url: str | None) -> str 
     return host.group(1).lower() if host else None
 
 
+_NAME_SEPARATOR = r"\s+(?:[|–—·•-]|::)\s+"
+
+
+def title_without_site(title: str | None, site: str | None) -> str | None:
+    """The page's title without the site's name the page's <title> adds after or before it
+    ("Losing face: 6,000 surgical masks stolen from Kobe hospital | The Japan Times",
+    "El Santo: Glasgow's Latin American delight - Scottish Field"): a list shows the site beside
+    the title, and the name's words are no words of the story."""
+    if not title or not site:
+        return title
+    name = re.escape(" ".join(site.split()))
+    for pattern in (rf"^(?P<rest>.+?){_NAME_SEPARATOR}{name}\s*$", rf"^\s*{name}{_NAME_SEPARATOR}(?P<rest>.+)$"):
+        found = re.match(pattern, " ".join(title.split()), re.IGNORECASE)
+        if found and found.group("rest").strip():
+            return found.group("rest").strip()
+    return title
+
+
 # A "title" of one lower-case word is a template's placeholder, not a headline (a JSON-LD
 # "headline": "escenic", the CMS's name, on The Telegraph's pages).
 _PLACEHOLDER_TITLE = re.compile(r"[a-z_-]+")
@@ -148,11 +166,12 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     date, trust, evidence = page_date(html, url)
     title = page_title(getattr(meta, "title", None), html)
     page_url = getattr(meta, "url", None) or url
+    site = site_not_title(site_name(getattr(meta, "sitename", None)), title, page_url)
     return ExtractedPage(
         text=text,
-        title=title,
+        title=title_without_site(title, site),
         byline=getattr(meta, "author", None),
-        site=site_not_title(site_name(getattr(meta, "sitename", None)), title, page_url),
+        site=site,
         url=page_url,
         page_date=date, page_date_trust=trust, page_date_evidence=evidence,
     )
