@@ -79,6 +79,25 @@ def _removed(text: str) -> dict[str, str]:
      "<b>/www/htdocs/site/wp-settings.php</b> on line <b>520</b><br />", "server error message"),
     ("Warning: Cannot modify header information - headers already sent in /var/www/index.php on line 12",
      "server error message"),
+    # real pages (htmldate-eval and AEB piles, seed 41): Barron's page tools and reprint notice,
+    # a bare link, a bracketed related link, list headings, newsletter and follow prompts
+    ("- Order Reprints", "social media buttons"),
+    ("- Print Article", "social media buttons"),
+    ("This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+     "distribution to your colleagues, clients or customers visit http://www.djreprints.com.", "site disclaimer"),
+    ("https://www.barrons.com/articles/home-depot-stock-earnings-report-51574168486", "link to another page"),
+    ("Listen: http://po.st/TP_615", "link to another page"),
+    ("[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]", "link to another story"),
+    ("Most read in world news", "section heading of page chrome"),
+    ("Read more news and reviews on Scottish Field’s food and drink pages.", "link to another page"),
+    ("Want more sports news? Sign up for the Sports Omelette to get all our analysis on Denver’s teams.",
+     "subscription prompt"),
+    ("Pick Six Newsletter", "subscription prompt"),
+    ("Get local news delivered to your inbox!", "subscription prompt"),
+    ("Follow @BGRDeals on Twitter to keep up with the latest and greatest deals from around the web.",
+     "social media buttons"),
+    ("Disclaimer: The views and investment tips expressed by investment experts on Moneycontrol.com are "
+     "their own and not that of the website or its management.", "site disclaimer"),
 ])
 def test_chrome_line_is_removed_with_its_reason(line, reason):
     assert rule_reason(line) == reason
@@ -98,6 +117,11 @@ def test_chrome_line_is_removed_with_its_reason(line, reason):
     "A new image of the planet was released: it shows its rings.",
     "He sold photos of the crash to the papers.",
     "Smith contributed to this report's findings before he retired.",
+    "To donate to Ronnie’s cause, please visit: https://gofund.me/d4e8667e",
+    "Why did they do it? Subscribers to the magazine wondered for weeks.",
+    "Trending in the wrong direction, the numbers worry officials.",
+    "Most read in silence, the letter was passed around the room.",
+    "Why we launched a newsletter",
 ])
 def test_body_lines_that_mention_chrome_words_are_not_rules(line):
     assert rule_reason(line) is None

@@ -41,7 +41,7 @@ _REPORTING_CREDIT = (rf"^\s*[(\[]?\s*{_CREDIT}(?:\s*[;,]?\s*(?:and\s+)?{_CREDIT}
 LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in [
     ("navigation", r"^\s*(skip to (main )?content|skip navigation|toggle navigation|back to top|"
                    r"main menu|menu|home|search|close|open menu)\s*$"),
-    ("link to another story", rf"^\s*({_MORE_STORIES}|related( article| story| post)?s?|"
+    ("link to another story", rf"^\s*[\[(]?\s*({_MORE_STORIES}|related( article| story| post)?s?|"
                               r"recommended( for you)?|more from [\w .]+|you may also like|"
                               r"don'?t miss|must read|watch|mira|lea)\s*[:\-–|]\s*\S"),
     ("section heading of page chrome", rf"^\s*(({_MORE_STORIES})\s*:?|(latest|popular|trending|most read|"
@@ -49,6 +49,12 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                                        r"headline|ähnliche|verwandte|weitere|neueste|aktuelle|beliebte|"
                                        r"meistgelesene)\s+(articles|news|posts|stories|videos|headlines|"
                                        r"beiträge|artikel|themen|nachrichten|meldungen)( zum thema)?:?)\s*$"),
+    # "Most read in world news", "Trending on Example": a list's heading naming its section
+    ("section heading of page chrome", r"^\s*(most (read|popular|viewed|shared|watched)|trending|top stories)"
+                                       r"\s+(in|on|from)\s+[\w '’.&-]{1,30}:?\s*$"),
+    ("link to another page", r"^\s*(\w+\s*:\s*)?(https?://|www\.)\S+\s*$"),  # a bare link ("Listen: http://po.st/x")
+    ("link to another page", r"^\s*(read|find|see|get) more (news|stories|articles|coverage|reviews|updates|"
+                             r"\w+ news)\b.{0,100}$"),
     ("link to another page", r"^\s*(read|see|view|continue reading) (the )?(rest|full (story|article|text)|"
                              r"original( (story|article))?)( of (the|this) (story|article))?( here| at .{1,40})?\.?\s*$"),
     ("social media embed", r"^\s*@\w+\s*$"),
@@ -57,6 +63,9 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                            r"voir cette publication sur instagram|ver esta publicaci[oó]n en instagram|"
                            r"(a post|ein beitrag) (shared by|geteilt von) .{1,80})\s*$"),
     ("social media buttons", r"^\s*click to (share|print|email)\b.{0,60}$"),
+    ("social media buttons", r"^\s*([-•*·]\s*)?(order reprints?|reprints?( (&|and) permissions)?|"
+                             r"(print|email|share|save|gift) (this )?(article|story|page))\s*$"),
+    ("social media buttons", r"^\s*follow (us|@\w+) on (twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b.{0,200}$"),
     ("social media buttons", r"^\s*((share|tweet|pin|email|print)( (this|on \w+))?|follow us( on \w+)?|"
                              r"like us on facebook|facebook|twitter|whatsapp|linkedin|telegram|reddit)\s*$"),
     ("comment form", r"^\s*(please enter your (comment|name|email)( address)?( here)?!?|leave a (reply|comment)|"
@@ -66,6 +75,11 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
                             r"sign up (for|to) .+|get the latest .+ (in|to) your (inbox|email)\.?|"
                             r".*subscribe to get the latest .+|newsletter( sign[- ]?up)?|"
                             r"continue reading|type your email.*)\s*$"),
+    # "Want more sports news? Sign up for the Sports Omelette ...", "Pick Six Newsletter",
+    # "Get local news delivered to your inbox!"
+    ("subscription prompt", r"^[^.!?]{0,80}\?\s*(sign up|subscribe|register)\b.{0,200}$"),
+    ("subscription prompt", r"^\s*(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})newsletter\s*$"),
+    ("subscription prompt", r"^(?=.{0,120}$).*\b(delivered|sent|straight|direct(ly)?)\s+(to|in)(to)?\s+your\s+inbox\b.*"),
     ("comment form", r"^\s*(\d+|no|one)\s+(comments?|responses?|replies|kommentare?|antworten|commentaires?|"
                      r"comentarios?|reacties)(\s+(to|on|zu)\b.{0,160})?\s*$"),
     ("comment form", r".*(e-?mail[- ]?ad\w*|adresse (e-?mail|de messagerie)|dirección de correo).{0,40}"
@@ -79,7 +93,9 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("reporting credit", _REPORTING_CREDIT),
     ("stay connected widget", r"^\s*stay connected\s*$"),
     ("advertisement", r"^\s*[-–—]*\s*(advertisement|sponsored( content)?|ad|ads by \w+|promoted)\s*[-–—]*\s*$"),
+    ("site disclaimer", r"^\s*disclaimer\s*:.*"),
     ("site disclaimer", r".*(point of view of the site|does not necessarily reflect|programmatic technology|"
+                        r"for your personal,? non-?commercial use only|"
                         r"all rights reserved|not from a human editor).*"),
     ("copyright line", r"^\s*[\(\[]?\s*(©|\(c\)|copyright\b).{0,300}$"),
     ("copyright line", r"^.{0,40}(©|\(c\)|copyright)\s*(copyright\s*)?(\d{4}|by\b).*$"),
