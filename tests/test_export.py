@@ -77,3 +77,28 @@ def test_csv_cells_never_start_a_formula():
     assert spreadsheet_safe("-0.6 C") == "'-0.6 C"
     assert spreadsheet_safe("Russia holds talks") == "Russia holds talks"
     assert spreadsheet_safe(None) is None
+
+
+def test_the_markdown_report_keeps_page_text_inside_its_cells_and_lines(tmp_path):
+    # A real page (WSVN, htmldate-eval): its site name "WSVN 7News | Miami News, Weather, Sports |
+    # Fort Lauderdale" split its row of the Markdown report's article table into extra columns.
+    import re
+
+    from dossier.model import Article, Document
+    from dossier.report import render_markdown
+    from dossier.store import Store
+
+    store = Store(tmp_path / "md.db")
+    text = "Police said a 15-year-old driver was killed in a crash in Miami-Dade on Sunday."
+    with store.transaction():
+        store.put_document(Document(id="w1", source="wsvn|crash.html", kind="text", raw=text.encode()))
+        store.put_article(Article(id="w1", source="wsvn|crash.html", text=text, title="Crash <script>x</script>\nkills teen",
+                                  site="WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale",
+                                  byline="Ann Lee | Staff", page_date="2023-11-05", page_date_trust="ok"))
+        store.put_corpus(store.corpus())
+    md = render_markdown(store)
+    store.close()
+    rows = [line for line in md.splitlines() if "Fort Lauderdale" in line and line.startswith("|")]
+    assert len(rows) == 1
+    assert len(re.findall(r"(?<!\\)\|", rows[0])) == 9  # 8 cells
+    assert "<script>" not in md and "\nkills teen" not in md

@@ -33,10 +33,26 @@ def _view(store: Store) -> dict:
             "undated": [e for e in timeline if not e.get("date")], "stats": store.stats()}
 
 
+def md_text(value) -> str:
+    """Page text inside a Markdown line: markup and line breaks from a page cannot start a heading,
+    a list or an HTML tag there ("<script>" in a title, a summary spanning lines)."""
+    text = "" if value is None else str(value)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("\r", " ").replace("\n", " ")
+
+
+def md_cell(value) -> str:
+    """Page text in a Markdown table cell: its pipes escaped too (as the web's Markdown views do)."""
+    return md_text("" if value is None else str(value).replace("\\", "\\\\").replace("|", "\\|"))
+
+
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(Path(__file__).parent),
-                       autoescape=select_autoescape(["html"], default_for_string=False),
-                       trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent),
+                      autoescape=select_autoescape(["html"], default_for_string=False),
+                      trim_blocks=True, lstrip_blocks=True)
+    # a table cell escapes its pipes too: a site named "WSVN 7News | Miami News, Weather, Sports"
+    # split its row into extra columns
+    env.filters.update(md_cell=md_cell, md_text=md_text)
+    return env
 
 
 def render_html(store: Store) -> str:
