@@ -160,6 +160,19 @@ def test_a_contraction_written_out_is_the_same_quote():
     assert spelled_out(["Obama's", "it's", "don't"]) == ["Obama's", "it", "is", "do", "not"]
 
 
+def test_a_unit_or_title_written_short_is_the_same_word():
+    # A real pile (AEB, seed 41): CNN's and Forbes's reports of one patient's words, "a 30 minute
+    # activity" against "a 30 min activity", were a high 'quoted word changed' 'minute' vs 'min'.
+    from dossier.verify.facts import same_word, substituted_words
+
+    assert changes('"Going upstairs to bed was a 30 minute activity, as I could only manage two stairs," Taylor added.',
+                   'Taylor said: "Going upstairs to bed was a 30 min activity as I could only manage two stairs."') == []
+    assert same_word("Gov.", "Governor") and same_word("hrs", "hours") and same_word("St.", "Street")
+    # a real change is still one
+    assert substituted_words("a 30 minute walk".split(), "a 30 mile walk".split()) == [("minute", "mile")]
+    assert not same_word("min", "mile") and not same_word("rep", "senator")
+
+
 def test_a_comparative_after_none_or_no_negates_nothing():
     # A real pile (ECB+ topic 1): "... who drinks and parties long and hard, none more so when she
     # was photographed on the red carpet" against "after famously being photographed on a red

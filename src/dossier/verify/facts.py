@@ -61,9 +61,13 @@ def compare_slots(a: FactSlots, b: FactSlots, o: VerifyOptions = _DEFAULTS) -> l
 
 
 def same_word(x: str, y: str, o: VerifyOptions = _DEFAULTS) -> bool:
-    """Equal up to spelling variation ("Sergey"/"Sergei", "organisation"/"organization")."""
+    """Equal up to spelling variation ("Sergey"/"Sergei", "organisation"/"organization") or a
+    unit or title written short ("min"/"minute", "Gov."/"Governor": lexicon.ABBREVIATIONS)."""
     x, y = x.lower(), y.lower()
-    return x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= o.spelling_variant_ratio
+    if x == y or stem(x) == stem(y) or fuzz.ratio(x, y) >= o.spelling_variant_ratio:
+        return True
+    x, y = (lexicon.ABBREVIATIONS.get(w.rstrip("."), w) for w in (x, y))
+    return stem(x) == stem(y)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")

@@ -96,6 +96,21 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+# A unit or title written short and the word it stands for: one wording ("a 30 minute activity" /
+# "a 30 min activity"), never a changed word.
+ABBREVIATIONS = {
+    "sec": "second", "secs": "seconds", "min": "minute", "mins": "minutes", "hr": "hour", "hrs": "hours",
+    "wk": "week", "wks": "weeks", "mo": "month", "mos": "months", "yr": "year", "yrs": "years",
+    "km": "kilometre", "kms": "kilometres", "mi": "mile", "ft": "foot", "yd": "yard", "yds": "yards",
+    "kg": "kilogram", "kgs": "kilograms", "lb": "pound", "lbs": "pounds", "oz": "ounce", "mph": "miles",
+    "pct": "percent", "approx": "approximately", "dept": "department", "govt": "government",
+    "st": "street", "ave": "avenue", "blvd": "boulevard", "rd": "road", "mt": "mount",
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "sgt": "sergeant",
+    "lt": "lieutenant", "capt": "captain", "col": "colonel", "prof": "professor", "dr": "doctor",
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december",
+}
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
             "saturday": 6, "sunday": 7}
 
