@@ -290,6 +290,9 @@ def test_a_site_name_that_is_the_page_title_is_no_site_name(site, title, url, ex
      "El Santo: Glasgow's Latin American delight"),
     ("Noticiero Digital - Borrell: No aplazar las parlamentarias", "Noticiero Digital",
      "Borrell: No aplazar las parlamentarias"),
+    # the site's name without its article
+    ("Coronavirus in Odisha: Odisha reports first Covid-19 death | Bhubaneswar News - Times of India",
+     "The Times of India", "Coronavirus in Odisha: Odisha reports first Covid-19 death | Bhubaneswar News"),
     # a name inside the title, or glued to a word, stays
     ("US-Sport in Zeiten von Corona", "Sport", "US-Sport in Zeiten von Corona"),
     ("Scottish Field day draws record crowd", "Scottish Field", "Scottish Field day draws record crowd"),

@@ -123,7 +123,8 @@ def title_without_site(title: str | None, site: str | None) -> str | None:
     the title, and the name's words are no words of the story."""
     if not title or not site:
         return title
-    name = re.escape(" ".join(site.split()))
+    # "The Times of India" is "Times of India" in its pages' titles
+    name = r"(?:the\s+)?" + re.escape(re.sub(r"(?i)^the\s+", "", " ".join(site.split())))
     for pattern in (rf"^(?P<rest>.+?){_NAME_SEPARATOR}{name}\s*$", rf"^\s*{name}{_NAME_SEPARATOR}(?P<rest>.+)$"):
         found = re.match(pattern, " ".join(title.split()), re.IGNORECASE)
         if found and found.group("rest").strip():
