@@ -63,7 +63,9 @@ centuries spelled out ("the fourteenth century"; "twenty-first" no longer "first
 verb or water source, a game's quarters and halves in a game report, and (also read on AQUAINT's
 tuning half: 82.6, unchanged) a month-day up to FUTURE_TOLERANCE_DAYS behind the reference in
 future context. The build now keeps each time's parse tense through the corpus step's second
-normalisation, so it resolves as the "parse+rules" row measures.
+normalisation, so it resolves as the "parse+rules" row measures. Session trial41 (htmldate-eval
+news pages): a weekday right after "ahead of" / "in the run-up to" in a clause not told as past is
+the coming one; checked on TimeBank (84.7 / 91.8) and AQUAINT's tuning half (82.6), unchanged.
 Reference date: a file that re-issues an earlier wire story under a new id (its EXTRAINFO header
 names another story and when it was filed) counts from that filing date (`original_filed`), as
 Dossier anchors a lineage on the member nothing is copied from: APW20000115.0209 is

@@ -597,3 +597,18 @@ def test_a_day_just_passed_in_future_context_is_not_next_years():
         == "2020-01-03"
     assert normalise_time("Nov. 2", "The court will rule on Nov. 2", date(2019, 12, 30), tense="future").value \
         == "2020-11-02"
+
+
+def test_a_weekday_after_ahead_of_in_a_present_clause_is_the_coming_one():
+    # A real pile (CBS News, page Monday 2020-02-24): "The stakes are high for all of the candidates
+    # ahead of Tuesday's Democratic debate in South Carolina" was the Tuesday before (02-18), and
+    # the article's event date with it.
+    monday = date(2020, 2, 24)
+    assert normalise_time("Tuesday", "The stakes are high for all of the candidates ahead of Tuesday's Democratic "
+                          "debate in South Carolina", monday).value == "2020-02-25"
+    assert normalise_time("Sunday", "Campaigns are busy in the run-up to Sunday's vote", monday).value \
+        == "2020-03-01"
+    # told as past, it is the one behind
+    assert normalise_time("Tuesday", "The candidates sparred ahead of Tuesday's debate", monday,
+                          tense="past").value == "2020-02-18"
+    assert normalise_time("Tuesday", "He said Tuesday the vote was close", monday).value == "2020-02-18"

@@ -206,6 +206,10 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|kill
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
 _PAST_RIGHT_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+\w{3,}ed\s+(?:on\s+)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"\buntil\s+$", re.I)
+# "ahead of Tuesday's debate", "in the run-up to Sunday's vote": an event still to come, unless the
+# clause is told as past ("sparred ahead of Tuesday's debate", written after it)
+_AHEAD_OF_RIGHT_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to|"
+                                    r"in\s+preparation\s+for)\s+(?:this\s+)?$", re.I)
 _HAD = re.compile(r"\bhad(?:n't)?\b", re.I)
 _PAST_PLAN = re.compile(r"\bhad\s+(?:previously\s+)?(?:been\s+)?(?:due|scheduled|expected|planned|set|supposed)\b", re.I)
 # "a year ago" / "a year earlier": in a story that names a quarter, the same quarter a year before
@@ -833,7 +837,9 @@ def _weekday(text: str, context: str, reference: date | None, tense: str | None 
     # ("approved the upcoming budget on Tuesday and would vote"), not one that introduces it ("gave
     # them until Tuesday": a deadline)
     introduced = _FUTURE_RIGHT_BEFORE.search(before)
-    ahead = tense == "future" or (_is_future(context) and not said_then and (tense != "past" or introduced))
+    ahead_of = tense != "past" and not said_then and _AHEAD_OF_RIGHT_BEFORE.search(before)
+    ahead = (tense == "future" or bool(ahead_of)
+             or (_is_future(context) and not said_then and (tense != "past" or introduced)))
     if lower.startswith(("next", "coming")) or (ahead and not lower.startswith("last")):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
