@@ -303,6 +303,31 @@ def test_the_title_of_an_html_page_leaves_out_the_site_name(page_title, site, ti
     assert (article.title, article.site) == (title, site)
 
 
+def test_sentences_an_html_extractor_broke_at_links_are_joined():
+    # A real pile (The Times of India, htmldate-eval): linked phrases came out as lines of their own,
+    # and every later stage ends a sentence at a line break ("tested positive for" / "Covid-19")
+    from dossier.clean.text import join_broken_lines
+
+    broken = ("BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for\nCovid-19\n"
+              " died on Monday, the health department said on Tuesday.\n"
+              "He had been admitted on 4th April with complaint of respiratory distress. He had history of\n"
+              "chronic hypertension\n. He expired on 6th April.")
+    assert join_broken_lines(broken).split("\n") == [
+        "BHUBANESWAR: A 72-year-old man from Bhubaneswar who had tested positive for Covid-19 died on Monday, "
+        "the health department said on Tuesday.",
+        "He had been admitted on 4th April with complaint of respiratory distress. He had history of chronic "
+        "hypertension. He expired on 6th April."]
+    kept = ["Fast reproducible Docker builds with poetry",  # a heading
+            "poetry is another tool that lets you manage logical and pinned dependencies.",
+            "July 30 -- Ruoff Home Mortgage Music Center, Noblesville, IN",  # a list
+            "Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI",
+            "Milano Design Week 2018 | a preview of DOUTDESign at Zona Santambrogio",
+            "copyright Inexhibit 2019 - ISSN: 2283-5474",  # chrome stays a line a rule can remove
+            "1) Lego Star Wars 75188 Bombardiere della Resistenza con le luci",
+            "http://amzn.to/2iJFhRj"]
+    assert join_broken_lines("\n".join(kept)).split("\n")[1:] == kept[1:]
+
+
 # ------------------------------------------------------------------ corpus step
 
 def _article(n: int, site: str | None, extra: str) -> Article:

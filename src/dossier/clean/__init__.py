@@ -12,7 +12,7 @@ from dossier.clean.bylines import split_authors
 from dossier.clean.html import extract_page
 from dossier.clean.language import identify_language, long_enough
 from dossier.clean.site import remove_site_repeats
-from dossier.clean.text import clean_lines
+from dossier.clean.text import clean_lines, join_broken_lines
 from dossier.config import CleanOptions
 from dossier.model import Article, Document, Evidence, Rejection
 
@@ -33,7 +33,7 @@ def clean_document(doc: Document, options: CleanOptions) -> Article | Rejection:
             return _reject(doc, f"HTML could not be parsed: {err}")
         if page is None:
             return _reject(doc, "no main text found in the HTML page")
-        text = page.text
+        text = join_broken_lines(page.text)
     else:
         text = doc.text or ""
     cleaned = clean_lines(text, options, extracted=page is not None)

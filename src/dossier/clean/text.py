@@ -97,6 +97,47 @@ def wrapped_paragraphs(lines: list[str]) -> list[int]:
     return starts
 
 
+_CODE = re.compile(r"[{}<>=]|;\s*$|\"\s*:")
+_LINK_START = re.compile(r"(?i)(?:https?://|www\.)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*·–]|\d{1,3}[.)])\s")
+# Words a sentence cannot end on, so a line broken after one goes on in the next ("... positive for" /
+# "Covid-19"); not "no", "an", "in", "on", which end clauses in English phrasal verbs or in other
+# languages ("Dile que no", "zeigt alle Bisse an").
+_CONTINUING_WORDS = frozenset("a the of to for from with into about as than and or but".split())
+JOIN_MIN_WORDS = 8  # a shorter line without a sentence end may be a heading ("Fast builds with poetry")
+
+
+def join_broken_lines(text: str) -> str:
+    """An HTML extractor's text with the sentences it broke at inline elements put back on one
+    line: a linked phrase inside a sentence came out as its own line ("... tested positive for" /
+    "Covid-19" / "died on Monday, ..."; "... history of" / "chronic hypertension" / ". He expired"),
+    and a line break ends a sentence for every later stage. A line is joined to the one before
+    when that one holds JOIN_MIN_WORDS words or more and ends no sentence, and the line goes on
+    in lower case or with punctuation, or the one before breaks after a comma or a word no sentence
+    ends on (in lower case: "Noblesville, IN" ends a line); never a list item, a link, a line of
+    code or a line a chrome rule removes ("copyright Inexhibit 2019")."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        previous = out[-1].rstrip() if out else ""
+        if (stripped and previous and len(previous.split()) >= JOIN_MIN_WORDS
+                and not _SENTENCE_END.search(previous) and not _LIST_ITEM.match(line)
+                and not _CODE.search(previous) and not _CODE.search(stripped)
+                and not _LINK_START.match(stripped) and rules.rule_reason(stripped) is None
+                and rules.rule_reason(previous) is None):
+            last_word = previous.split()[-1]
+            if stripped[0] in ".,;:!?)]":
+                out[-1] = previous + stripped
+                continue
+            first_word = stripped.split()[0]
+            # a word in lower case, not a name written so ("iPhone 14 mit neuem Design?")
+            if first_word.islower() or last_word.endswith(",") or last_word in _CONTINUING_WORDS:
+                out[-1] = previous + " " + stripped
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def _title(lines: list[str], keep: list[bool]) -> str | None:
     """The first kept line, when it reads like a headline (short, no full stop)."""
     for line, kept in zip(lines, keep):
