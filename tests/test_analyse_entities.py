@@ -97,3 +97,12 @@ def test_us_in_title_case_is_no_country(analyse):
                 "The US embassy in Paris said nothing.")
     places = {m.text for m in a.mentions if m.label in ("GPE", "LOC")}
     assert "Us" not in places and "US" in places
+
+
+def test_a_quote_mark_is_no_part_of_a_name(analyse):
+    # A real pile (ECB+ topic 6 as plain text): 'returning for the "Games" sequel' gave the entity
+    # '"Games' (the model took the opening quote into the name), listed apart from "Games".
+    a = analyse('According to THR, Ross will resume negotiating with Lionsgate about returning for the "Games" '
+                'sequel "Catching Fire" at some point on Monday.')
+    assert all(not m.text.startswith(('"', "“", "`")) and not m.text.endswith(('"', "”"))
+               for m in a.mentions), [m.text for m in a.mentions]

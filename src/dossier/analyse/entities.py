@@ -97,10 +97,11 @@ def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in re.finditer(r"[^\n]+", text[start:end]):
         s, e = start + match.start(), start + match.end()
         piece = text[s:e]
-        lead = re.match(r"(?i)the\s+", piece)
+        # an opening quote mark the model took into the name ('the "Games" sequel' gave 'the "Games', read '"Games')
+        lead = re.match(r"(?i)(?:the\s+|[\"“”„«»`]+\s*)*", piece)
         if lead:
             s += lead.end()
-        tail = re.search(r"(?:['’‘]s?|[\s,;:])+$", text[s:e])
+        tail = re.search(r"(?:['’‘]s?|[\s,;:\"“”„«»`])+$", text[s:e])
         if tail and tail.start() > 0:
             e = s + tail.start()
         if e > s and any(ch.isalpha() for ch in text[s:e]):
