@@ -201,6 +201,13 @@ undated 0.934, held); topics 21-35 0.920 held (P .928 R .912). stories_pile.py t
 After the three (stories_pile.py report part, aggregate, read once): all 0.920 -> 0.919, AEB 0.911
 -> 0.904; on a user's 50-page AEB pile the candidate change let through merges the old index hid
 (see stories_pile.py's docstring).
+Kept in session stories41b (chosen on topics 1-20; topics 21-35 read as an aggregate only): a
+candidate pair dated alike whose leads name different people and places (`names_apart`) and that
+shares none of the two reports' 12 heaviest terms is not scored (stories/cluster.py `_unrelated`;
+a user's week of game reports, Browns, Chargers, Lakers, found by "game", "season", "points"). Tune
+0.965 held (odd 0.947, even 0.972, lead 3 0.941, lead 4 0.950, all undated 0.934, held, as run by
+session stories41b's script: lead 4 reads 0.950 there where the lead's runs read 0.959); topics
+21-35 0.920 held (P .928 R .912).
 Tried in that session on topics 1-20 and not kept (tune 0.963 before): the candidate index's
 shared-word terms 8 / 20 / 30 per report (12 kept): 0.963 / 0.958 (all undated 0.927) / 0.961 (lead 3
 0.939); casualty counts of the lead ("10 killed", verify/claims' patterns) kept out of the pair

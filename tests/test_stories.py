@@ -1086,3 +1086,40 @@ def test_a_manhunt_over_the_new_year_is_one_story():
         pair_evidence(Facts(date=december, years=frozenset({2001}), names=rivas),
                       Facts(date=january, years=frozenset({2001}), names=rivas))
     assert pair_evidence(Facts(years=frozenset({2009})), Facts(years=frozenset({2012}))) < 0
+
+
+GAMES = {
+    "chargers": ("Chargers coach Anthony Lynn conceded that playoff hopes faded after Monday's defeat by the "
+                 "Chiefs at Estadio Azteca in Mexico City, where Patrick Mahomes threw for 283 yards. Philip "
+                 "Rivers was intercepted four times. The coach said the team needed to win the game this season and the players agreed.",
+                 "2019-11-19", {"chargers", "anthony", "lynn", "chiefs", "patrick", "mahomes", "philip", "rivers"},
+                 {"mexico city"}, {"chargers", "chiefs", "anthony lynn", "philip rivers"}),
+    "lakers": ("LeBron James posted a triple-double and Davis scored 34 points as the Lakers beat "
+               "Oklahoma City on Tuesday for a fifth straight victory at Staples Center. Russell Westbrook "
+               "sat out. The coach said the team needed to win the game this season and the players agreed.",
+               "2019-11-20", {"lebron", "james", "davis", "lakers", "russell", "westbrook"},
+               {"oklahoma city", "staples center"}, {"lakers", "thunder", "lebron james", "anthony davis"}),
+    "browns": ("Myles Garrett swung a helmet at Mason Rudolph as the Browns beat Pittsburgh on Thursday, and "
+               "the league suspended the defensive end indefinitely, with tackle Larry Ogunjobi banned one "
+               "week. The coach said the team needed to win the game this season and the players agreed.",
+               "2019-11-15", {"myles", "garrett", "mason", "rudolph", "browns", "larry", "ogunjobi"},
+               {"pittsburgh"}, {"browns", "steelers", "myles garrett", "mason rudolph"}),
+}
+
+
+def test_reports_of_different_games_in_one_week_alike_only_in_the_pile_words_are_apart():
+    """A user's pile: reports of three games of one week (Browns, Chargers, Lakers), their leads
+    naming different teams and players, shared only the words every game report uses ("game",
+    "season", "quarter", "win") and none of their heaviest terms; found as candidates by those
+    shared words (`candidates.index_terms`), they were one story. Dated alike, naming different
+    people and sharing none of their heaviest terms, such a pair is not scored."""
+    from dossier.stories.cluster import StoryIndex
+    from dossier.stories.features import ArticleFeatures
+    from dossier.timevalue import parse_span
+
+    reports = [ArticleFeatures(id=aid, text=text, date=parse_span(day, "day"), type=None, place=None,
+                               participants=frozenset(participants), published=day, years=frozenset({2019}),
+                               names=frozenset(names), places=frozenset(places))
+               for aid, (text, day, names, places, participants) in GAMES.items()]
+    index = StoryIndex.build(reports, [])
+    assert len(set(index.article_story().values())) == 3

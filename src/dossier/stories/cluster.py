@@ -27,9 +27,9 @@ import numpy as np
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-from dossier.stories.candidates import TermIndex
+from dossier.stories.candidates import TermIndex, top_term_matrix
 from dossier.config import StoriesOptions
-from dossier.stories.evidence import Facts, pair_evidence
+from dossier.stories.evidence import Facts, names_apart, pair_evidence
 from dossier.stories.features import ArticleFeatures
 from dossier.stories.vectors import TermWeights
 from dossier.timevalue import DateSpan, most_precise
@@ -197,6 +197,7 @@ class StoryIndex:
         self.stories: dict[str, StoryState] = {}
         self.article_group: dict[str, int] = {}
         self.evidence: dict[tuple[int, int], float | None] = {}  # scored candidate pairs (lo, hi)
+        self.heaviest: list[frozenset[int]] = []  # each group's `top_terms` heaviest terms (`_unrelated`)
         self.texts: dict[str, str] = {}
 
     @classmethod
@@ -228,6 +229,9 @@ class StoryIndex:
             vectors = _group_vectors(self.weights, [[self.texts[a] for a in g.articles] for g in groups])
             for group in groups:
                 self._new_group(group)
+            tops = top_term_matrix(vectors, self.options.top_terms)
+            self.heaviest += [frozenset(tops.indices[tops.indptr[i]:tops.indptr[i + 1]].tolist())
+                              for i in range(len(groups))]
             shared = self.weights.shared_only(vectors)
             self.terms.add(vectors, shared)
             neighbours = self.terms.query(vectors, shared=shared)
@@ -242,9 +246,19 @@ class StoryIndex:
         for item, cosine in zip(items, cosines):
             if item != index:
                 pair = (min(index, item), max(index, item))
-                if pair not in self.evidence:
+                if pair not in self.evidence and not self._unrelated(*pair):
                     self.evidence[pair] = pair_evidence(self.groups[pair[0]].facts, self.groups[pair[1]].facts,
                                                         cosine, self.options)
+
+    def _unrelated(self, a: int, b: int) -> bool:
+        """Two groups dated alike whose leads name different people and places (`names_apart`) and
+        that share none of their heaviest terms: alike only in the words many texts of the pile use
+        (a week's reports of three games, Browns, Chargers and Lakers: "game", "season", "points").
+        Such a pair is not scored: the index finds it only by the shared words (`index_terms`),
+        which are there to join reports of one event that name it differently, not ones that name
+        other people."""
+        x, y = self.groups[a].facts, self.groups[b].facts
+        return bool(x.date and y.date and names_apart(x, y) and not self.heaviest[a] & self.heaviest[b])
 
     def _agglomerate(self, fresh: range) -> None:
         """Average-link merging of the fresh groups with each other and with the stored stories."""
