@@ -208,6 +208,11 @@ a user's week of game reports, Browns, Chargers, Lakers, found by "game", "seaso
 0.965 held (odd 0.947, even 0.972, lead 3 0.941, lead 4 0.950, all undated 0.934, held, as run by
 session stories41b's script: lead 4 reads 0.950 there where the lead's runs read 0.959); topics
 21-35 0.920 held (P .928 R .912).
+Kept next in that session: a word both leads give only as someone's given name ("Michael" of
+Michael Webb and of Michael Thomas) is no name in common, for the name reward, the shared lead fact
+and `names_apart` (stories/evidence.py `shared_names`, features.py `given`). Tune 0.965 held (odd
+0.947, even 0.972, lead 3 0.941, all undated 0.934 held, lead 4 0.950 -> 0.952); topics 21-35 0.920
+held (P .928 R .912).
 Tried in that session on topics 1-20 and not kept (tune 0.963 before): the candidate index's
 shared-word terms 8 / 20 / 30 per report (12 kept): 0.963 / 0.958 (all undated 0.927) / 0.961 (lead 3
 0.939); casualty counts of the lead ("10 killed", verify/claims' patterns) kept out of the pair

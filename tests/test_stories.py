@@ -1123,3 +1123,45 @@ def test_reports_of_different_games_in_one_week_alike_only_in_the_pile_words_are
                for aid, (text, day, names, places, participants) in GAMES.items()]
     index = StoryIndex.build(reports, [])
     assert len(set(index.article_story().values())) == 3
+
+
+def test_a_given_name_alone_in_common_is_nobody_in_common():
+    """A user's week of pages: a kidnapped girl rescued by Michael Webb in Fort Worth and two prison
+    guards, one of them Michael Thomas, charged over Jeffrey Epstein's death, shared only the word
+    "michael" of their leads' names; that counted as a name in common, so the pair was neither
+    charged for naming nobody in common nor denied the name reward, and the reports were one story.
+    A word both leads give only as someone's given name names nobody in common."""
+    from dossier.stories.cluster import StoryIndex
+    from dossier.stories.evidence import Facts, names_apart
+    from dossier.stories.features import ArticleFeatures, lead_facts
+    from dossier.timevalue import parse_span
+
+    def person_lead(aid, sentences, people):
+        a = article(aid, sentences)
+        a.mentions = [Mention(p, "PERSON", a.text.index(p), a.text.index(p) + len(p)) for p in people]
+        return lead_facts(a)
+
+    rescue = person_lead("rescue", ["A kidnapped girl was rescued in Fort Worth on Monday after Michael Webb was "
+                                    "arrested at a motel.", "Webb was charged with kidnapping."], ["Michael Webb", "Webb"])
+    guards = person_lead("guards", ["Two guards, Michael Thomas and Tova Noel, were charged on Tuesday with "
+                                    "falsifying records on the night Jeffrey Epstein died.", "They pleaded not guilty."],
+                         ["Michael Thomas", "Tova Noel", "Jeffrey Epstein"])
+    assert rescue["given"] == {"michael"} and guards["given"] == {"michael", "tova", "jeffrey"}
+    again = person_lead("again", ["Michael Webb, 51, was charged on Monday.", "Police said Michael found her."],
+                        ["Michael Webb", "Michael"])
+    assert not again["given"]  # "Michael" alone names someone there
+
+    texts = {"rescue": ("Police rescued a kidnapped girl from a motel room in Forest Hill after a neighbour "
+                        "recognised the car from an alert, and Michael Webb was charged on Tuesday with kidnapping. "
+                        "Detectives said the driver who called was a hero."),
+             "guards": ("Two federal prison guards were charged on Tuesday with falsifying records on the night "
+                        "Jeffrey Epstein killed himself in his cell, prosecutors said. Michael Thomas and Tova Noel "
+                        "slept instead of checking on inmates, police said.")}
+    facts = {"rescue": rescue, "guards": guards}
+    reports = [ArticleFeatures(id=aid, text=texts[aid], date=parse_span(day, "day"), type=None, place=None,
+                               participants=frozenset(), published=day, **facts[aid])
+               for aid, day in (("rescue", "2019-11-18"), ("guards", "2019-11-19"))]
+    pair = [Facts(names=r.names, places=r.places, given=r.given, numbers=r.numbers, years=r.years) for r in reports]
+    assert names_apart(*pair)
+    index = StoryIndex.build(reports, [])
+    assert len(set(index.article_story().values())) == 2

@@ -108,7 +108,8 @@ def make_group(members: list[ArticleFeatures]) -> Group:
     date = most_precise([m.date for m in members if m.date])
     type_ = types.most_common(1)[0][0] if types else None
     facts = Facts.union((Facts(participants=m.participants, years=m.years, numbers=m.numbers, names=m.names,
-                               places=m.places | ({m.place} if m.place else set()), ages=m.ages)
+                               places=m.places | ({m.place} if m.place else set()), ages=m.ages,
+                               given=m.given)
                          for m in members),
                         date, type_)
     return Group(articles=sorted(m.id for m in members), facts=facts,

@@ -35,6 +35,7 @@ class Facts:
     places: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()  # words of the lead's names (features.ArticleFeatures.names)
     ages: frozenset[str] = frozenset()  # those of `numbers` that are someone's age (features.ArticleFeatures.ages)
+    given: frozenset[str] = frozenset()  # those of `names` only given names (features.ArticleFeatures.given)
 
     @classmethod
     def union(cls, parts: Iterable[Facts], date: DateSpan | None, type: str | None) -> Facts:
@@ -45,7 +46,8 @@ class Facts:
                    numbers=frozenset().union(*(p.numbers for p in parts)),
                    places=frozenset().union(*(p.places for p in parts)),
                    names=frozenset().union(*(p.names for p in parts)),
-                   ages=frozenset().union(*(p.ages for p in parts)))
+                   ages=frozenset().union(*(p.ages for p in parts)),
+                   given=frozenset().union(*(p.given for p in parts)))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
@@ -77,7 +79,7 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
         shared = jaccard(a.participants, b.participants)
         score += o.participant_weight * shared if shared else -o.participant_mismatch_penalty
     if a.names and b.names:  # a reward only: look-alike events share their names too
-        shared = jaccard(a.names, b.names)
+        shared = len(shared_names(a, b)) / len(a.names | b.names)
         score += o.name_weight * shared
     if a.date and b.date:
         score += o.same_date_bonus
@@ -116,12 +118,20 @@ def pair_evidence(a: Facts, b: Facts, cosine: float = 0.0, options: StoriesOptio
 def names_apart(a: Facts, b: Facts) -> bool:
     """Both leads name who or where (people, bodies, places), none in common, and the reports'
     most-mentioned names share none either: Home Depot's quarter and Alibaba's listing, however
-    many business words ("shares", "billion") and figures they share."""
+    many business words ("shares", "billion") and figures they share. A given name both give only
+    as a given name is nobody in common (`shared_names`)."""
     mine, theirs = a.names | a.places, b.names | b.places
-    return bool(mine and theirs and not mine & theirs and not a.participants & b.participants)
+    return bool(mine and theirs and not (mine & theirs) - (a.given & b.given) and not a.participants & b.participants)
+
+
+def shared_names(a: Facts, b: Facts) -> frozenset[str]:
+    """The words of the leads' names in common, less a given name both give only as a given name:
+    "Michael" of Michael Webb, a kidnapped girl's rescuer, and of Michael Thomas, a prison guard,
+    names nobody in common."""
+    return (a.names & b.names) - (a.given & b.given)
 
 
 def shares_lead_fact(a: Facts, b: Facts) -> bool:
     """Whether the leads have any name, place, number or year in common: what a reader checks
     first that two reports tell one event, beyond words of the same topic."""
-    return bool(a.names & b.names or a.places & b.places or a.numbers & b.numbers or a.years & b.years)
+    return bool(shared_names(a, b) or a.places & b.places or a.numbers & b.numbers or a.years & b.years)

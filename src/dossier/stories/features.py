@@ -81,6 +81,7 @@ class ArticleFeatures:
     places: frozenset[str] = frozenset()  # places the lead names, lowercased
     names: frozenset[str] = frozenset()  # words of the people and bodies the lead names, lowercased
     ages: frozenset[str] = frozenset()  # those of `numbers` that are someone's age ("38-year-old")
+    given: frozenset[str] = frozenset()  # those of `names` that are only given names ("michael" of "Michael Webb")
 
 
 def shared_background(links: Iterable[Link]) -> dict[str, set[int]]:
@@ -160,8 +161,9 @@ def story_date(article: Article, event: Event | None, lead_years: frozenset[int]
 
 def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
                lead_sentences: int = _DEFAULTS.lead_sentences) -> dict[str, frozenset]:
-    """{"years", "numbers", "places", "names", "ages"} of the article's lead (see the module docstring);
-    "ages" are those of its numbers that are someone's age (`_is_age`)."""
+    """{"years", "numbers", "places", "names", "ages", "given"} of the article's lead (see the module
+    docstring); "ages" are those of its numbers that are someone's age (`_is_age`), "given" those of
+    its name words that are only people's given names."""
     lead = _lead_sentences(article, skip, lead_sentences)
     if lead is None:  # not analysed: the first lines of the text stand for the lead
         text_lead = "\n".join(article.text.splitlines()[:lead_sentences])
@@ -192,10 +194,15 @@ def lead_facts(article: Article, skip: set[int] | frozenset = frozenset(),
             if _is_age(article.text, m.start(), m.end()):
                 ages.add(value)
     places = {_norm(m.entity or m.text) for m in article.mentions if m.label in PLACE_LABELS and inside(m.start)}
-    names = {word for m in article.mentions if m.label in ACTOR_LABELS and inside(m.start)
-             for word in _NAME_WORD.findall(m.text.lower()) if word not in _NAME_STOP}
+    actors = [(m.label, [w for w in _NAME_WORD.findall(m.text.lower()) if w not in _NAME_STOP])
+              for m in article.mentions if m.label in ACTOR_LABELS and inside(m.start)]
+    names = {word for _, words in actors for word in words}
+    # The given names of the lead's people ("Michael" of "Michael Webb"), where the word is not also
+    # someone's surname or a body's name there: one word of many people's names names nobody.
+    given = {w for label, words in actors if label == "PERSON" for w in words[:-1]} \
+        - {w for label, words in actors for w in (words[-1:] if label == "PERSON" else words)}
     return {"years": frozenset(years), "numbers": frozenset(numbers), "places": frozenset(places),
-            "names": frozenset(names), "ages": frozenset(ages)}
+            "names": frozenset(names), "ages": frozenset(ages), "given": frozenset(given)}
 
 
 def lead_date(article: Article, skip: set[int] | frozenset = frozenset(),
