@@ -101,6 +101,11 @@ Michael Webb and of Michael Thomas) is no name in common (stories/evidence.py `s
 Fort Worth kidnapping and Epstein's guards were one story on it). Tune all 0.954 -> 0.959 (the ECB+
 documents of the pile: P .945 -> .952, R .963 -> .967), AEB 0.951 (wrong 18) held; the tune half's
 AEB pages alone 24 -> 22 wrong (8 random piles of 45: 79 -> 75).
+After both (stories41b), report part read once (aggregate): all 0.919, AEB 0.904, wrong 23, held.
+Tried in that session and not kept (tune half only): a roundup detector (pages whose named
+paragraphs mostly share no name with the next, or whose top name is a small share of all actor
+mentions) flags single-event pages (fact checks, features) as often as digests and the ECB+ reports:
+no rule for digest pages yet.
 """
 
 from __future__ import annotations
