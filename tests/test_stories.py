@@ -185,6 +185,19 @@ def test_a_storys_main_event_is_the_one_its_reports_lead_with_not_the_context_th
     assert story_event_dates(articles, [story], events) == {"a": "2021-10-20", "b": "2021-10-20", "c": "2021-10-20"}
 
 
+def test_a_report_written_before_its_storys_event_does_not_take_that_date():
+    """A page dated (trusted) before the story's main event previewed it: it is not listed as news
+    of that day (a page of 2020-01-28 was listed on 2020-02-18)."""
+    from dossier.model import Story
+    main = Event(id="e", type="talks", summary="e", date="2021-10-20", date_precision="day",
+                 articles=["a", "b"], story="s", evidence=[Evidence("a#s0", "e"), Evidence("b#s0", "e")])
+    articles = [article("a", ["One."]), article("b", ["One."], page_date="2021-10-01", trust="ok"),
+                article("c", ["One."], page_date="2021-10-22", trust="ok"),
+                article("d", ["One."], page_date="2021-09-01", trust="weak")]
+    story = Story(id="s", title="t", articles=["a", "b", "c", "d"])
+    assert story_event_dates(articles, [story], [main]) == {"a": "2021-10-20", "c": "2021-10-20", "d": "2021-10-20"}
+
+
 def test_dated_merging_compares_news_within_its_story_and_history_with_all_as_every_pair_would():
     from dossier.stories.timeline import Item, _merge_dated, _same_event
     from dossier.timevalue import parse_span

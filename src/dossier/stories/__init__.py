@@ -9,6 +9,8 @@ articles.
 
 from __future__ import annotations
 
+from datetime import date
+
 from dossier.config import StoriesOptions
 from dossier.model import Article, Entity, Event, Lineage, Link, Provenance, Story
 from dossier.reuse.provenance import build_provenance
@@ -16,7 +18,7 @@ from dossier.stories.cluster import StoryIndex
 from dossier.stories.explain import grouped_by
 from dossier.stories.features import article_features, shared_background
 from dossier.stories.timeline import build_timeline
-from dossier.timevalue import PRECISION_RANK
+from dossier.timevalue import PRECISION_RANK, parse_span
 
 __all__ = ["build_stories", "cluster_articles", "story_event_dates", "StoryIndex"]
 
@@ -136,16 +138,29 @@ def _lead_reports(event: Event) -> set[str]:
 
 def story_event_dates(articles: list[Article], stories: list[Story], events: list[Event]) -> dict[str, str]:
     """article id -> event date, for members without one: their story's main-event date (never an
-    approximate one: a publication date is no event date). Edits no article."""
+    approximate one: a publication date is no event date), unless the member's trusted page date is
+    before that date: written ahead of the event (a preview), it does not report it as news.
+    Edits no article."""
     main = _main_events(events)
     story_of = {a: s.id for s in stories for a in s.articles}
     out = {}
     for article in articles:
         event = main.get(story_of.get(article.id))
         if article.event_date is None and event is not None and event.date \
-                and event.date_precision != "approximate":
+                and event.date_precision != "approximate" and not _written_before(article, event.date):
             out[article.id] = event.date
     return out
+
+
+def _written_before(article: Article, event_date: str) -> bool:
+    """Whether the article's trusted page date is before the first day of `event_date`."""
+    span = parse_span(event_date)
+    if span is None or article.page_date_trust != "ok" or not article.page_date:
+        return False
+    try:
+        return date.fromisoformat(article.page_date[:10]) < span.first_day
+    except ValueError:
+        return False
 
 
 def _lineage_order(lineage: Lineage, by_id: dict[str, Article]) -> tuple:
