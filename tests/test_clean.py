@@ -413,3 +413,14 @@ def test_a_placeholder_headline_in_the_page_metadata_is_no_title():
     assert page_title("escenic", head) == "Plumber jailed after boiler killed millionaire's daughter"
     assert page_title("Plumber jailed", head) == "Plumber jailed"
     assert page_title("escenic", "<head></head>") == "escenic"  # nothing better: what there is
+
+
+def test_a_pages_script_passed_on_as_text_is_chrome():
+    """JavaScript an extractor left in a recipe page's text (a user's htmldate-eval pile) is no
+    words of the article; prose with the same words stays."""
+    for line in ("(function() {", "\t document.addEventListener('DOMContentLoaded', function() {",
+                 "\t\t var configuration = {};", "if (window.innerWidth > 600) {"):
+        assert rule_reason(line) == "script code"
+    for line in ("The function of the council is to advise.", "Let me be clear: we will win.",
+                 "For the first time, the window was open.", "If (as expected) the vote passes, prices will rise."):
+        assert rule_reason(line) is None

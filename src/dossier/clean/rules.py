@@ -109,6 +109,10 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
     ("photo credit", r"^.{0,160}\b(via getty images|/ ?afp|/ ?reuters|/ ?ap photo|shutterstock)\s*[\)\]]?\s*$"),
     ("photo caption code", r"^\s*(?-i:[A-Z]{2,}(-[A-Z]{2,}){1,})\s*$"),  # case matters: "On-Off-Switch" is a word
     ("weather widget", r"^\s*-?\d{1,2}(\.\d)?\s*°?\s*[CF]\s*$"),
+    # a page's JavaScript an extractor passed on as text ("(function() {", "document.addEventListener(",
+    # "var configuration = {};"): no words of the article
+    ("script code", r"^\s*(\(?function\s*[\w$]*\s*\([^)]*\)\s*\{|(var|let|const)\s+[\w$]+\s*=.*;\s*$|"
+                    r"(document|window)\.[\w$.]+\s*[(=]|(if|for|while)\s*\(.*\)\s*\{\s*$)"),
     ("server error message", r"^\s*(<b>)?(warning|notice|deprecated|strict standards|fatal error|parse error)"
                              r"(</b>)?:.{0,400}\bon line\b.{0,40}$"),  # PHP's, printed into the page
     ("cookie notice", r".*\b(we use cookies|accept (all )?cookies|cookie (policy|settings))\b.*"),
