@@ -395,6 +395,12 @@ def test_real_page_text(name):
     ("Radio 2000", "Radio 2000"),
     ("AT&amp;T Newsroom", "AT&T Newsroom"),
     ("©", None),
+    # a slogan after the name is no part of it (a user's pile); a short second part stays
+    ("My Daily Magazine - Art, Design, DIY, Fashion and Beauty !", "My Daily Magazine"),
+    ("WSVN 7News | Miami News, Weather, Sports and Breaking News", "WSVN 7News"),
+    ("Stuff - NZ", "Stuff - NZ"),
+    ("Sun-Times", "Sun-Times"),
+    ("☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse", "☆☆☆☆☆ - Journalistenwatch e.V. - Aktuelle Geschehnisse"),
 ])
 def test_site_name_is_decoded_and_loses_its_copyright_notice(raw, name):
     from dossier.clean.html import site_name

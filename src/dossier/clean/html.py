@@ -71,7 +71,15 @@ def site_name(raw: str | None) -> str | None:
     if _COPYRIGHT.search(name):
         name = _YEARS.sub(" ", _COPYRIGHT.sub(" ", name)).strip(" -–|,.:;")
     name = " ".join(name.split())
+    tagline = _TAGLINE.search(name)
+    if tagline and any(ch.isalpha() for ch in name[:tagline.start()]):  # "My Daily Magazine - Art, Design, ..."
+        name = name[:tagline.start()]
     return name or None
+
+
+# A slogan after the name and a spaced separator: a list ("News, Weather, Sports"), "and", an
+# exclamation, or four words and more ("WSVN 7News | Miami News, Weather, Sports and Breaking News").
+_TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*(?:,|\band\b|&|!|(?:\S+\s+){3}\S))[^|–—]*$")
 
 
 _TITLE_SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
