@@ -290,9 +290,10 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                 before = sentence.text[:p.start - sentence.start]
                 reporting = SPEECH_VERBS.fullmatch(p.text) is not None  # said when the account was given
                 if body is not None and (p.sentence not in dated or reporting) and not _PAST_MARKER.search(before):
-                    # a narrative past goes on from the time told last; not a perfect ("has always
-                    # denied": told from the time of writing) or a sentence with a vague time of its own
-                    continues = p.sentence not in timed and not _PERFECT.search(before)
+                    # a narrative past goes on from the time told last; not "said" (when the sources
+                    # spoke), a perfect ("has always denied": told from the time of writing) or a
+                    # sentence with a vague time of its own
+                    continues = not reporting and p.sentence not in timed and not _PERFECT.search(before)
                     body.append((event, p.tense, continues))
                 continue
             event.date = reference.isoformat()
@@ -322,25 +323,25 @@ def _focus_times(events: list[Event]) -> list[tuple[int, str, str]]:
 def _body_events(body: list[tuple[Event, str, bool]], main_date: str | None, reference: date | None,
                  focus: list[tuple[int, str, str]] = (), paragraphs: dict[int, int] | None = None) -> list[Event]:
     """Undated body predicates, anchored as TimeML anchors an event without a time of its own: a
-    past one continues the time of the last sentence before it that has one, in its paragraph
-    ("the Punjab government in 2009 enacted the act. The delay allowed ...": 2009); else, when no
-    other time was told since, the article's account of its main event (that event's day, when
-    the article has one); a present one holds at the time of writing. Either is on or before the
-    reference date ("approximate") when nothing more precise is known. A main event dated after
-    the reference (a meeting to come, "ahead of a Nov. 29 meeting") is no day for what is told as
-    past: that happened by the time of writing. Reporting verbs ("said") tell when the article's
-    sources spoke, so they keep the main event's day."""
+    past one that `continues` a narrative goes on from the time of the last sentence before it
+    that has one, in its paragraph ("the Punjab government in 2009 enacted the act. The delay
+    allowed ...": 2009); any other past one continues the article's account of its main event
+    (that event's day, when the article has one); a present one holds at the time of writing.
+    Either is on or before the reference date ("approximate") when nothing more precise is known.
+    A main event dated after the reference (a meeting to come, "ahead of a Nov. 29 meeting") is no
+    day for what is told as past: that happened by the time of writing. `focus`: `_focus_times`;
+    `paragraphs`: `_paragraphs`."""
     out = []
     span = parse_span(main_date) if main_date else None
     ahead = span is not None and reference is not None and span.first_day > reference
     paragraphs = paragraphs or {}
-    behind = [f for f in focus if reference is None or parse_span(f[1], f[2]).first_day <= reference]
+    behind = [f for f in focus if (span := parse_span(f[1], f[2])) is not None
+              and (reference is None or span.first_day <= reference)]  # a time to come is no narrative's
     for event, tense, continues in body:
         here = sentence_of(event)
         last = next((f for f in reversed(behind) if f[0] < here), None)
-        reporting = SPEECH_VERBS.fullmatch(event.trigger or "") is not None
         in_paragraph = last is not None and paragraphs.get(last[0], -1) == paragraphs.get(here, -2)
-        if tense == "past" and continues and in_paragraph and not reporting:
+        if tense == "past" and continues and in_paragraph:
             event.date, event.date_precision = last[1], last[2]
         elif tense == "past" and main_date and not ahead:
             event.date, event.date_precision = main_date, "day"
