@@ -15,7 +15,9 @@ predicates and words inside time expressions are left out. Modality: "hypothetic
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
 verb reports; "planned" as the complement of a verb or noun of intention ("aims to convert",
 "agreed to hold talks", "a plan to build": TimeML's SLINK of type MODAL, Pustejovsky et al. 2005),
-whose event the sentence does not say happened; else "asserted".
+whose event the sentence does not say happened; else "asserted". A predicate that tells advice or
+a kind of activity (an imperative, the writer's generic "you", a gerund subject) is `generic`; a
+time that describes a thing ("a 2019 Toyota") is no time of its clause (`with_described_things`).
 """
 
 from __future__ import annotations
