@@ -126,9 +126,8 @@ def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
     season") and not the object of a time preposition ("during the 1990s boom"). A year needs an
     indefinite article ("a 2019 Toyota": one of a model year); a century or decade says a style or
     period of any noun ("the 19th-century mansion")."""
-    start, end = t.start - sentence.start, t.end - sentence.start
-    inside = [tok for tok in doc if start <= tok.idx < end]
-    heads = [tok for tok in inside if not (start <= tok.head.idx < end) and tok.dep_ != "det"]  # "the 1990s"
+    end = t.end - sentence.start
+    heads = [tok for tok in _time_heads(doc, sentence, t) if tok.dep_ != "det"]  # "the 19th-century"
     if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
         return None
     noun = heads[0].head
@@ -227,15 +226,19 @@ def time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[tu
     its head word), or None when its head is not found in the parse."""
     out = []
     for t in times:
-        start, end = t.start - sentence.start, t.end - sentence.start
-        inside = [tok for tok in doc if start <= tok.idx < end]
-        heads = [tok for tok in inside if not (start <= tok.head.idx < end) or tok.head.i == tok.i]
+        heads = _time_heads(doc, sentence, t)
         if not heads:
             out.append((t, None))
             continue
         head = heads[0]
         out.append((t, _clause_head(head) if head.head.i != head.i else None))
     return out
+
+
+def _time_heads(doc, sentence: Sentence, t: TimeExpression) -> list:
+    """The tokens of `t` whose head lies outside it (or that are the sentence's root), in order."""
+    start, end = t.start - sentence.start, t.end - sentence.start
+    return [tok for tok in doc if start <= tok.idx < end and (not start <= tok.head.idx < end or tok.head.i == tok.i)]
 
 
 def _time_source(token):

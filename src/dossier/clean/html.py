@@ -79,7 +79,8 @@ def site_name(raw: str | None) -> str | None:
 
 # A slogan after the name and a spaced separator: a list ("News, Weather, Sports"), "and", an
 # exclamation, or four words and more ("WSVN 7News | Miami News, Weather, Sports and Breaking News").
-_TAGLINE = re.compile(r"\s+[|–—-]\s+(?=[^|–—]*(?:,|\band\b|&|!|(?:\S+\s+){3}\S))[^|–—]*$")
+_NAME_SEPARATOR = r"\s+(?:[|–—·•-]|::)\s+"  # between a site's name and more, spaced ("Title | Site")
+_TAGLINE = re.compile(_NAME_SEPARATOR + r"(?=[^|–—·•]*(?:,|\band\b|&|!|(?:\S+\s+){3}\S))[^|–—·•]*$")
 
 
 _TITLE_SEPARATOR = re.compile(r"\s*[|–—:-]\s*")
@@ -119,9 +120,6 @@ def site_not_title(site: str | None, title: str | None, url: str | None) -> str 
     if not (_YEAR.search(title) or word_count(title) >= HEADLINE_MIN_WORDS):
         return site
     return host.group(1).lower() if host else None
-
-
-_NAME_SEPARATOR = r"\s+(?:[|–—·•-]|::)\s+"
 
 
 def title_without_site(title: str | None, site: str | None) -> str | None:
