@@ -66,6 +66,11 @@ future context. The build now keeps each time's parse tense through the corpus s
 normalisation, so it resolves as the "parse+rules" row measures. Session trial41 (htmldate-eval
 news pages): a weekday right after "ahead of" / "in the run-up to" in a clause not told as past is
 the coming one; checked on TimeBank (84.7 / 91.8) and AQUAINT's tuning half (82.6), unchanged.
+Stop 42 (40 AEB pages): a future word on a noun ("planned outages", "the upcoming budget") is no
+future cue in a clause the parse reads as past, and "as soon as" before a clause ("as soon as I
+learned") is a conjunction, not "as soon as Monday"; TimeBank 84.7 / 91.8 and the tuning half 82.6,
+unchanged. Tried and left out: "was/were due|planned|scheduled to" as a plan behind, like "had been
+due" ("the accession was planned for early March" went a year back on the tuning half: 82.6 -> 82.2).
 Reference date: a file that re-issues an earlier wire story under a new id (its EXTRAINFO header
 names another story and when it was filed) counts from that filing date (`original_filed`), as
 Dossier anchors a lineage on the member nothing is copied from: APW20000115.0209 is

@@ -612,3 +612,24 @@ def test_a_weekday_after_ahead_of_in_a_present_clause_is_the_coming_one():
     assert normalise_time("Tuesday", "The candidates sparred ahead of Tuesday's debate", monday,
                           tense="past").value == "2020-02-18"
     assert normalise_time("Tuesday", "He said Tuesday the vote was close", monday).value == "2020-02-18"
+
+
+def test_a_future_word_on_a_noun_leaves_a_past_clause_past():
+    # A real pile (AP, page 2019-11-20): "PG&E initiated four rounds of planned outages in
+    # October" gave 2020-10: "planned" modifies the outages, the clause is past.
+    nov = date(2019, 11, 20)
+    assert normalise_time("October", "PG&E initiated four rounds of planned outages in October", nov,
+                          tense="past").value == "2019-10"
+    assert normalise_time("May", "The senate approved the upcoming budget in May", nov, tense="past").value == "2019-05"
+    # the plan itself still lies ahead
+    assert normalise_time("May", "The vote is planned for May", nov).value == "2020-05"
+    assert normalise_time("March", "The accession was planned for early March", nov, tense="past").value == "2020-03"
+
+
+def test_as_soon_as_before_a_clause_says_nothing_of_the_future():
+    # A real pile (page 2019-11-19): "I opposed the hold as soon as I learned about it on July 18"
+    # gave 2020-07-18; "as soon as Monday" still looks ahead.
+    nov = date(2019, 11, 19)
+    assert normalise_time("July 18", "I opposed the hold as soon as I learned about it on July 18", nov,
+                          tense="past").value == "2019-07-18"
+    assert normalise_time("Monday", "The ruling could come as soon as Monday", nov).value == "2019-11-25"

@@ -197,7 +197,11 @@ PAST_TOLERANCE_DAYS = 31
 # filing deadline at noon on Dec. 20", said on Dec. 30): next year's lies eleven months off.
 FUTURE_TOLERANCE_DAYS = 31
 _FUTURE = re.compile(r"\b(will|'ll|shall|is to|are to|(?:is|are) expected|plans? to|planned|scheduled|expected to|expects?|set to|next|"
-                     r"upcoming|coming|due|slated|as (?:soon|early) as|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+                     r"upcoming|coming|due|slated|as (?:soon|early) as(?!\s+(?:i|he|she|it|we|they|you|the|a|an|this|that|his|her|its|their|our|my|there)\b)|would|going to|supposed to|until|starting|payable|effective|begins|expires|takes effect|to be (?:\w+ed|held|made|paid|sent|done))\b", re.I)
+# A future word that modifies a noun ("planned outages", "the upcoming budget"): it says the thing
+# was to come, not that the clause is; in a clause the parse reads as past it is no future cue.
+_FUTURE_MODIFIER = re.compile(r"\b(?:planned|scheduled|upcoming|slated|proposed)\b(?=\s+(?!(?:for|to|on|in|at|by|until|"
+                              r"through|this|next|early|late|mid|and|or|but)\b)[a-z])", re.I)
 # A future word that introduces the time itself ("until 9 a.m. Tuesday", "as soon as Monday").
 _FUTURE_RIGHT_BEFORE = re.compile(rf"(?:{_FUTURE.pattern})\s+(?:on\s+|at\s+)?(?:{_CLOCK}{_ZONE},?\s+)?$", re.I)
 # A past verb right before a weekday dates that verb: "said on Wednesday it would act" is last Wednesday.
@@ -1083,6 +1087,8 @@ def _tense(context: str, text: str = "", parsed: str | None = None) -> str | Non
     at = context.rfind(text) if text else -1
     if at >= 0 and _SINCE_BEFORE.search(context, 0, at):
         return "past"
+    if parsed == "past":  # "initiated four rounds of planned outages in October": October is behind
+        context = _FUTURE_MODIFIER.sub(lambda m: " " * len(m.group()), context)
     said = _said_tense(context, text, at)
     if "future" in (parsed, said):
         return "future"
