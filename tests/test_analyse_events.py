@@ -444,3 +444,16 @@ def test_advice_and_kinds_of_activity_are_no_timeline_events(analyse):
     assert {"cut", "react"} <= predicates
     assert not predicates & {"pay", "retire", "visit"}
     assert "beat" in predicates
+
+
+def test_a_time_after_before_or_until_bounds_its_event_and_dates_it_not(analyse):
+    # TimeML: "before"/"until" signal a BEFORE / ENDED_BY relation, so the event did not happen on
+    # that day ("prohibited nursery sowing before May 10" is no event of May 10); "by" stays a
+    # deadline the event met ("plunged by the closing bell on Tuesday").
+    a = analyse("bound", "Storm Hits Coast\nA storm hit the coast on Tuesday. The water act prohibited "
+                         "nursery sowing before May 10. Residents had until Friday to leave the area. The index "
+                         "plunged by the closing bell on Tuesday.",
+                page_date="2019-11-07", page_date_trust="ok")
+    dates = {e.predicate: e.date for e in a.events}
+    assert dates.get("prohibit") != "2019-05-10" and dates.get("leave") not in ("2019-11-01", "2019-11-08")
+    assert dates["plunge"] == "2019-11-05"

@@ -88,6 +88,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod"})
 _TIME_PREPOSITIONS = frozenset({"in", "at", "during", "since", "before", "after", "until", "through",
                                 "throughout", "following", "amid", "by", "for", "over", "from"})
 
+_BOUND_PREPOSITIONS = frozenset({"before", "until", "till"})
+
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
                     mentions: list[Mention], parses: SentenceParses) -> list[Predicate]:
@@ -152,7 +154,8 @@ def predicate_sentences(sentences: list[Sentence], times: list[TimeExpression]) 
 
 def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
                          mentions: list[Mention]) -> list[Predicate]:
-    owners = time_owners(doc, sentence, times)
+    owners = [(t, owner) for t, owner in time_owners(doc, sentence, times)
+              if not _bound_only(doc, sentence, t)]
     owned_by: dict[int, list[int]] = {}
     for t, owner in owners:
         if owner is not None and t.describes is None:
@@ -219,6 +222,13 @@ def _clause_head(token):
         if _is_predicate(node) or node.pos_ in ("VERB", "AUX"):
             return node
     return node
+
+
+def _bound_only(doc, sentence: Sentence, t: TimeExpression) -> bool:
+    """Whether `t` is the object of "before", "until" or "till": a bound of its clause's event
+    (TimeML signals of BEFORE / ENDED_BY), not the time it happened ("banned sowing before May 10")."""
+    heads = _time_heads(doc, sentence, t)
+    return bool(heads) and heads[0].dep_ == "pobj" and heads[0].head.lower_ in _BOUND_PREPOSITIONS
 
 
 def time_owners(doc, sentence: Sentence, times: list[TimeExpression]) -> list[tuple[TimeExpression, object]]:
