@@ -323,6 +323,20 @@ def test_history_told_by_a_bare_predicate_with_no_actor_joins_no_other_storys_ev
     assert all(len(e.articles) == 1 for e in events)
 
 
+def test_a_statement_told_as_history_joins_no_other_storys_statement():
+    """What one person said in 2020 (background in a 2023 debate report) and another article's
+    2020 news statement naming the same person are two things said, not one told by two sources."""
+    debate = article("s1", ["Biden's team noted in a statement that Trump lost the 2020 presidential election."],
+                     [event("e", "statement", "Biden's team noted in a statement", "2020", "year", ["Trump", "Biden"],
+                            background=True)], page_date="2023-11-09", trust="ok")
+    donations = article("s2", ["Corporate leaders announced donations after Trump's post about protesters."],
+                        [event("e", "statement", "Corporate leaders announced donations", "2020-06-01", "day",
+                               ["Trump"])], page_date="2020-06-01", trust="ok")
+    stories, events = build_stories([debate, donations], [])
+    assert len(stories) == 2
+    assert all(len(e.articles) == 1 for e in events)
+
+
 def test_story_ids_are_deterministic_whatever_the_input_order():
     articles, links = seeds_like()
     first, _ = build_stories(articles, links)

@@ -129,6 +129,8 @@ def _same_event(a: Item, b: Item) -> bool:
         return a.story == b.story and shared
     if a.place and b.place and a.place != b.place:
         return False
+    if a.family == "statement" and a.story != b.story:
+        return False  # what someone said before is history only with its story ("noted in a statement")
     if a.participants & b.participants or (a.place is not None and a.place == b.place):
         return True
     # neither names an actor: one happening when its type names one ("the withdrawal"), never for a
