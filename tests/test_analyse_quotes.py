@@ -1285,3 +1285,19 @@ def test_a_quote_without_a_cue_that_ends_the_writers_sentence_is_its_subjects(an
                 'Clinton campaign manager Robby Mook released a memo titled "The Facts on Where the Race Stands Today."')
     quote = by_start(a, "The Facts on Where")
     assert quote.speaker == "Robby Mook"
+
+
+def test_a_pronoun_after_a_sentence_whose_reporter_names_someone_else_is_the_reporter(analyse):
+    # A real pile (HuffPost, 2023-11-09): the pronoun went to the person named last, the object of
+    # the sentence before ("blasted Biden", "pilloried Zelenskyy"), not to its reporting subject.
+    a = analyse("Florida Gov. Ron DeSantis even blasted President Joe Biden for trying to address Islamophobia, "
+                "which he suggested is not a problem at all. “He is launching an initiative to combat so-called "
+                "Islamophobia,” he said.")
+    assert by_start(a, "He is launching").speaker_name == "Ron DeSantis"
+    a = analyse("Entrepreneur Vivek Ramaswamy declared himself vindicated for supporting an end to military aid "
+                "as he pilloried Ukrainian President Volodymyr Zelenskyy. Ukraine “has threatened not to hold "
+                "elections this year. That is not democratic,” he said.")
+    assert by_start(a, "has threatened").speaker_name == "Vivek Ramaswamy"
+    # no report in the sentence before: the person named last, as before
+    a = analyse('Senator Mary Jones met Governor Tom Smith on Monday. "We agreed on the budget," he said.')
+    assert by_start(a, "We agreed").speaker_name == "Tom Smith"

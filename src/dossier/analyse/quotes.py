@@ -848,8 +848,25 @@ class _Finder:
         pronoun = self.norm[s:e].lower() in PRONOUNS_SINGULAR
         person = self.people.nearest_before(s, skip=self._within_marks) if pronoun else None
         if person is not None:
-            person = self._reporter_in_focus(person, s) or person
+            person = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s) or person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
+
+    def _reporter_of_sentence(self, nearest, offset: int):
+        """The person named as the source of a report in the sentence that names `nearest` last
+        before `offset`, when `nearest` is no source there: the one reporting is that sentence's
+        subject and stays the topic (Centering's subject preference; "DeSantis blasted Biden for
+        trying to address Islamophobia. "He is launching ...," he said." is DeSantis)."""
+        last = max((m for m in self.people.mentions if m[1] <= offset and not self._within_marks(m[0])
+                    and m[2] is nearest), key=lambda m: m[0], default=None)
+        if last is None:
+            return None
+        sentence = self.sentences[self._sentence_position(last[0])]
+        reporters = [p for a in sorted(self.attributions, key=lambda a: a.cue[0])
+                     if a.source is not None and sentence.start <= a.cue[0] < min(sentence.end, offset)
+                     for s0, e0, p in self.people.mentions if a.source[0] <= s0 and e0 <= a.source[1] + 1]
+        if not reporters or any(p is nearest for p in reporters):
+            return None
+        return reporters[0]
 
     def _reporter_in_focus(self, nearest, offset: int):
         """The person who reported the clause that names `nearest` last before `offset`, when that
