@@ -106,3 +106,18 @@ def test_a_quote_mark_is_no_part_of_a_name(analyse):
                 'sequel "Catching Fire" at some point on Monday.')
     assert all(not m.text.startswith(('"', "“", "`")) and not m.text.endswith(('"', "”"))
                for m in a.mentions), [m.text for m in a.mentions]
+
+
+def test_a_name_span_is_mended_at_brackets_lists_and_particles(analyse):
+    # A real pile (HuffPost, DiEM25, 2023): "Vladimir] Putin" and "Ursula von der" were people,
+    # "Christie, DeSantis" one organisation.
+    names = lambda text: [m.text for m in analyse(text).mentions]
+    found = names("“I’m telling you, [Russian President Vladimir] Putin and [Chinese] President Xi [Jinping] "
+                  "are salivating at the thought,” she said.")
+    assert "Putin" in found and not any("]" in n for n in found)
+    found = names("The candidates, Christie, DeSantis and Haley, met on Wednesday in Miami.")
+    assert not any("," in n for n in found) and {"Christie", "DeSantis"} <= set(found)
+    assert names("Recently, Ursula von der Leyen stated that the goal is a 55% cut by 2030.") == ["Ursula von der Leyen"]
+    assert "Apple, Inc." in names("Apple, Inc. and Google sued Acme in Delaware on Tuesday.")  # a suffix, no list
+    assert "Council on Energy, Environment and Water" in names(
+        "The Council on Energy, Environment and Water published the study on Tuesday.")

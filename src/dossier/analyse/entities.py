@@ -74,9 +74,11 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        for start, end in _trimmed_pieces(text, ent.start_char, ent.end_char):
+        for start, end in _name_pieces(text, ent.start_char, ent.end_char, ent.label_):
             raw.append(Mention(text=text[start:end], label=ent.label_, start=start, end=end,
                                sentence=sentence_at(sentences, start)))
+    # a name taken whole after its particle ("Ursula von der Leyen") holds the model's own "Leyen"
+    raw = _outside_longer(raw)
     credit_lines: dict[int, bool] = {}  # line start -> is a credit line; one search per line, not per mention
     mentions = [_relabel_country(m) for m in raw if not _is_chrome(text, m, credit_lines) and not _is_address(m.text)]
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
@@ -107,6 +109,46 @@ def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s and any(ch.isalpha() for ch in text[s:e]):
             pieces.append((s, e))
     return pieces
+
+
+# A list the model read as one name ("Christie, DeSantis"), not a name and its suffix ("Acme, Inc.").
+_LIST_COMMA = re.compile(r",\s+(?!(?:inc|ltd|llc|plc|corp|co|jr|sr|ii|iii|iv|s\.?a|ag|gmbh|n\.?v|l\.?p)\b\.?)(?=[A-Z])", re.I)
+
+
+def _name_pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """`_trimmed_pieces` of a person's or organisation's span, mended: an editor's bracket cuts the
+    name after it ("[Russian President Vladimir] Putin": "Putin"), a list of capitalised names is
+    split at its commas ("Christie, DeSantis"), and a person's name ending in a particle takes the word after it
+    ("Ursula von der" before "Leyen")."""
+    pieces = _trimmed_pieces(text, start, end)
+    if label not in ("PERSON", "ORG"):
+        return pieces
+    out = []
+    for s, e in pieces:
+        bracket = max(text.rfind("]", s, e), text.rfind(")", s, e))
+        if bracket >= 0:
+            s = bracket + 1 + len(text[bracket + 1:e]) - len(text[bracket + 1:e].lstrip())
+        cuts = [s] + [m.end() for m in _LIST_COMMA.finditer(text, s, e)]
+        if any(w[:1].islower() for w in text[s:e].split()):
+            cuts = [s]  # "Council on Energy, Environment and Water": one name with a list in it
+        for a, b in zip(cuts, cuts[1:] + [e]):
+            b = a + len(text[a:b].rstrip(" ,"))
+            if label == "PERSON" and b == e and text[a:b].split()[-1:] and text[a:b].split()[-1].lower() in NAME_PARTICLES:
+                after = re.match(r"\s+([A-Z][\w'’-]+)", text[b:b + 40])
+                b = b + after.end() if after else b
+            if b > a and any(ch.isalpha() for ch in text[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _outside_longer(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (in order) that lie in no longer one (the model's spans never overlap; mended ones may)."""
+    kept, reach = [], -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.end > reach:
+            kept.append(m)
+            reach = m.end
+    return kept
 
 
 def _relabel_known_people(mentions: list[Mention]) -> list[Mention]:
