@@ -139,7 +139,12 @@ checked on 2: 81.97 -> 81.98, speaker 90.90 -> 90.95), and a direct quote with n
 introducing sentence given to the person its own sentence names right before a verb ('Robby Mook
 released a memo titled "..."'; speaker 90.27 -> 90.47 on 5, 90.78 -> 90.97 on 6, checked on 2:
 same); a phone call ("Obama called both candidates") as no report lowered speaker on 2 and was
-dropped): report dev (or test), never train.
+dropped); then (round 42, content overlap, tuned on `--start 1` and `--start 5 --every 9`, a stride
+no earlier round used, checked on `--start 8 --every 9`) a quote whose nearest cue word reports a
+clause elsewhere given to the report whose clause holds it, the first cue keeping its own report
+('called for Trump to drop out, calling him "a disgrace ..."'; content 82.43 -> 82.51 on 1, 82.50
+-> 82.53 on 5, speaker 90.75 -> 90.71 and 91.66 -> 91.91; checked on 8: content 81.52 -> 81.58,
+speaker 90.83 -> 91.00; dev aggregate read after: content 81.87 -> 81.99, speaker 88.82 -> 88.91): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -1301,3 +1301,14 @@ def test_a_pronoun_after_a_sentence_whose_reporter_names_someone_else_is_the_rep
     # no report in the sentence before: the person named last, as before
     a = analyse('Senator Mary Jones met Governor Tom Smith on Monday. "We agreed on the budget," he said.')
     assert by_start(a, "We agreed").speaker_name == "Tom Smith"
+
+
+def test_a_quote_goes_to_the_report_whose_clause_holds_it_not_the_nearest_cue_word(analyse):
+    a = analyse('In December, the prince called for Trump to drop out of the race, calling him "a disgrace '
+                'not only to the GOP but to all America."')
+    called = by_cue(a, "called for")
+    assert a.text[called.start:called.end] == "Trump to drop out of the race"
+    assert by_cue(a, "calling").text.startswith('him "a disgrace')
+    a = analyse('Trump denied the accusations through a spokeswoman, dismissing the woman as '
+                '"a disgruntled former employee who was fired for cause."')
+    assert a.text[by_cue(a, "denied").start:by_cue(a, "denied").end].startswith("the accusations")

@@ -201,7 +201,20 @@ class _Finder:
             # '"We will win," she said': a short sentence of its own, not a fragment
             closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
             kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "partial"
+            used = set(self.used_cues)
             cue, speaker = self._attribute(unit)
+            if cue is not None and self._reports_elsewhere(cue, start, end):
+                # 'the prince called for Trump to drop out, calling him "a disgrace ..."': the
+                # nearest cue word before the quote ("called") reports something else; the
+                # report whose clause holds the quoted words ("calling") is theirs, and the
+                # first keeps its own clause
+                taken = set(self.used_cues)
+                self.used_cues = used
+                around_cue, around_speaker = self._enclosing_attribution(start, end)
+                if around_cue is not None:
+                    cue, speaker = around_cue, around_speaker
+                else:
+                    self.used_cues = taken
             if cue is not None and kind == "direct" and previous is not None and previous[2] is not None \
                     and cue.start == previous[2].start and self._continues(quotes[-1], cue, start) \
                     and not any(quotes[-1].end < a.cue[0] < start and a.cue[0] != cue.start for a in self.attributions):
@@ -455,6 +468,12 @@ class _Finder:
         parsed = min(around, key=lambda a: a.content[1] - a.content[0])
         self.used_cues.add(parsed.cue[0])
         return Cue(self.text[parsed.cue[0]:parsed.cue[1]], *parsed.cue), self._parsed_speaker(parsed, lambda: None)
+
+    def _reports_elsewhere(self, cue: Cue, start: int, end: int) -> bool:
+        """Whether the parsed report of `cue` has a clause that shares no word with the quoted
+        words start..end."""
+        parsed = self.by_cue.get(cue.start)
+        return parsed is not None and parsed.content is not None and (parsed.content[1] <= start or end <= parsed.content[0])
 
     def _clause_around(self, cue: Cue | None, start: int, end: int) -> tuple[int, int] | None:
         parsed = self.by_cue.get(cue.start) if cue is not None else None
