@@ -144,7 +144,12 @@ no earlier round used, checked on `--start 8 --every 9`) a quote whose nearest c
 clause elsewhere given to the report whose clause holds it, the first cue keeping its own report
 ('called for Trump to drop out, calling him "a disgrace ..."'; content 82.43 -> 82.51 on 1, 82.50
 -> 82.53 on 5, speaker 90.75 -> 90.71 and 91.66 -> 91.91; checked on 8: content 81.52 -> 81.58,
-speaker 90.83 -> 91.00; dev aggregate read after: content 81.87 -> 81.99, speaker 88.82 -> 88.91): report dev (or test), never train.
+speaker 90.83 -> 91.00; dev aggregate read after: content 81.87 -> 81.99, speaker 88.82 -> 88.91), and a speech verb's participle after a comma that ends a
+clause another verb reports as that reporter's next report, with its own content ('insisted that
+he has "expanded the party," claiming that ...', 'indicated A, vowing B, and suggesting C';
+content 82.51 -> 82.59 on 1, 82.53 -> 82.60 on 5, speaker 90.71 same, 91.91 -> 91.97; checked on 8:
+81.58 -> 81.61, speaker 91.00 same; dev aggregate read after: 81.99 -> 82.04, speaker 88.91 same; a participle of any cue verb, with the clause's subject as
+its source, lowered speaker on 1 and was dropped): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

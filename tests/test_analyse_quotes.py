@@ -1312,3 +1312,18 @@ def test_a_quote_goes_to_the_report_whose_clause_holds_it_not_the_nearest_cue_wo
     a = analyse('Trump denied the accusations through a spokeswoman, dismissing the woman as '
                 '"a disgruntled former employee who was fired for cause."')
     assert a.text[by_cue(a, "denied").start:by_cue(a, "denied").end].startswith("the accusations")
+
+
+def test_a_speech_participle_after_a_reported_clause_is_the_reporters_next_report(analyse):
+    a = analyse("Republican front-runner Donald Trump is insisting that he has expanded the Republican party, "
+                "claiming that he is responsible for higher voter turnout in the primary states.")
+    insisting = by_cue(a, "is insisting")
+    assert a.text[insisting.start:insisting.end] == "that he has expanded the Republican party"
+    claiming = by_cue(a, "claiming")
+    assert a.text[claiming.start:claiming.end].startswith("that he is responsible")
+    assert claiming.speaker == "Donald Trump"
+    a = analyse("If he wins the presidency, Donald Trump has indicated he would try to curb critics, vowing to open up "
+                "libel laws, and suggesting he would require federal employees to sign nondisclosure agreements.")
+    assert a.text[by_cue(a, "has indicated").start:by_cue(a, "has indicated").end] == "he would try to curb critics"
+    assert by_cue(a, "vowing").speaker == "Donald Trump"
+    assert by_cue(a, "suggesting").speaker == "Donald Trump"

@@ -801,8 +801,11 @@ def _subject(verb):
             # "Asked about it, Ryan said ...": Ryan was asked; the asker is named only in a "by"
             # phrase ("When asked by a reporter whether ...")
             return _agent(node), True
-        if node is verb and _reporters_second_verb(verb):
-            node = verb.head.head  # "said A but added B": the reporter adds
+        if node is verb and (_reporters_second_verb(verb) or _reporters_participle(verb)):
+            node = verb.head.head  # "said A but added B", "said A, adding B": the reporter adds
+            continue
+        if node is verb and verb.dep_ == "conj" and verb.tag_ == "VBG" and _reporters_participle(verb.head):
+            node = verb.head.head.head  # "indicated A, vowing B and suggesting C": the reporter suggests
             continue
         controller = _object_controller(node) if not after_preposition else None
         if controller is not None:
@@ -1212,7 +1215,8 @@ def _clause(doc, clause, base: int) -> Span | None:
         # not "said that A but that B" (one report), "if it appears", "because it did not want"
         if child.dep_ in ("advcl", "conj") and child.pos_ == "VERB" and is_attribution_form(child.lower_) \
                 and attribution_lemma(child) in ATTRIBUTION_LEMMAS - RAISING_LEMMAS and marks <= {"while", "whereas"} \
-                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children) or _reporters_second_verb(child):
+                and any(c.dep_ == "nsubj" and c.i < child.i for c in child.children) or _reporters_second_verb(child) \
+                or _reporters_participle(child):
             last = child.left_edge.i - 1
             break
     after = doc[last + 1] if last + 1 < len(doc) else None
@@ -1223,6 +1227,24 @@ def _clause(doc, clause, base: int) -> Span | None:
     while last > clause.i and doc[last].dep_ in ("cc", "punct", "mark"):
         last -= 1
     return _span(doc, clause.left_edge.i, last, base)
+
+
+def _reporters_participle(verb) -> bool:
+    """Whether a speech verb's participle without a subject, set off by a comma at the end of a
+    clause another verb reports, is that reporter's next report, which the parser hung on the
+    clause ("insisted that he has "expanded the party," claiming that he is responsible for ...",
+    "indicated he would try to curb critics, vowing to ..."): it has its own content, cut off the
+    clause's, and the reporter as its source."""
+    clause, doc = verb.head, verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.i < 2 \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+            or attribution_lemma(verb) not in CLAUSE_LEMMAS or not is_attribution_form(verb.lower_):
+        return False
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or clause.head.pos_ != "VERB" \
+            or attribution_lemma(clause.head) not in ATTRIBUTION_LEMMAS:
+        return False
+    before = [t.text for t in doc[max(verb.left_edge.i - 2, 0):verb.left_edge.i]]
+    return bool(before) and (before[-1] == "," or before[-1] in _CLOSING_MARKS and before[:1] == [","])
 
 
 def _reporters_second_verb(verb) -> bool:
