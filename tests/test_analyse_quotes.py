@@ -1327,3 +1327,14 @@ def test_a_speech_participle_after_a_reported_clause_is_the_reporters_next_repor
     assert a.text[by_cue(a, "has indicated").start:by_cue(a, "has indicated").end] == "he would try to curb critics"
     assert by_cue(a, "vowing").speaker == "Donald Trump"
     assert by_cue(a, "suggesting").speaker == "Donald Trump"
+
+
+def test_a_headline_naming_its_speaker_after_a_comma_reports_what_comes_before(analyse):
+    a = analyse("Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says.\n\nThe comedian spoke on Monday.")
+    quote = by_cue(a, "Says")
+    assert quote.text.startswith("Trump Is Like A Lawyer")
+    assert source_text(a, quote) == "Trevor Noah"
+    a = analyse("Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Democratic Convention.\n\n"
+                "Dean spoke on Monday.")
+    quote = by_cue(a, "Tells")
+    assert quote.text.startswith("Guns Are") and source_text(a, quote) == "Howard Dean"

@@ -126,6 +126,8 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 _COLON_HEADLINE = re.compile(rf"({_NAME.pattern}): (?=\S)")
+# A headline's speaker after what they said: ", Trevor Noah " before the cue.
+_CLOSING_NAME = re.compile(rf"[,;][’'\"”]?\s+(?P<name>{_NAME.pattern})\s+")
 # A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
 _NUMBERED = re.compile(r"\s(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 
@@ -178,6 +180,11 @@ def _headline_attributions(normalised: str, sentences: list[Sentence]) -> list[A
         lead = max(normalised.rfind(":", sentence.start, match.start()) + 1, sentence.start)
         source = _strip(normalised, lead, match.start())
         content = _strip(normalised, match.end(), sentence.end)
+        closing = next((m for m in _CLOSING_NAME.finditer(normalised, lead, match.start()) if m.end() == match.start()), None)
+        if closing is not None:
+            # "Guns Are 'The Ultimate Crisis,' Howard Dean Tells Convention": what was said comes
+            # first, the speaker after the comma (whom it was told to is no content)
+            source, content = closing.span("name"), _strip(normalised, lead, closing.start())
         if source and content and ":" not in normalised[content[0]:content[1]][:1]:
             found.append(Attribution(cue=(match.start(), match.end()), source=source, source_head=source,
                                      content=content, sentence=sentence.index, source_name=source))
