@@ -125,7 +125,11 @@ LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "watch", 
 # A line whose speaker comes first, then a colon: "Trump: 'We Will Win'", "Pelosi: Russians hacked".
 # The speaker is one to four capitalised words (a name, not a section label like "UPDATE").
 _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
-_COLON_HEADLINE = re.compile(rf"({_NAME.pattern}): (?=\S)")
+# A headline may say to whom, where or on what the speaker spoke before the colon: "Clinton to
+# Planned Parenthood: ...", "Former AG Mukasey at RNC: ...", "Gillibrand on Hillary Releasing Her
+# Speech Transcripts: ..." (every word of it capitalised but the small ones, _TITLE_WORD).
+_COLON_HEADLINE = re.compile(rf"({_NAME.pattern})(?P<about> (?:to|at|on|To|At|On) [^:,;\n]{{1,80}}?)?(?P<colon>:) (?=\S)")
+_TITLE_WORD = re.compile(r"[A-Z0-9‘'\"“]|(?:to|at|on|of|the|a|an|and|for|with|in|about|by|from|her|his|their)$")
 # A headline's speaker after what they said: ", Trevor Noah " before the cue.
 _CLOSING_NAME = re.compile(rf"[,;][’'\"”]?\s+(?P<name>{_NAME.pattern})\s+")
 # A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
@@ -220,8 +224,10 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roster, not words said
         if _NUMBERED.search(match.group(1)):
             continue  # "Step One:", "Part 2:": a numbered section or step, nobody speaking
+        if match.group("about") and not all(_TITLE_WORD.match(word) for word in match.group("about").split()):
+            continue  # "Focus on security: ...": a label in running text, not a headline's speaker
         source = match.span(1)
-        found.append(Attribution(cue=(match.end(1), match.end(1) + 1), source=source, source_head=source,
+        found.append(Attribution(cue=match.span("colon"), source=source, source_head=source,
                                  content=content, sentence=sentence.index, source_name=source, label=True))
     return found
 
