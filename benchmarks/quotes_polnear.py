@@ -155,7 +155,9 @@ after a comma right before the cue as reporting what comes before ("..., Trevor 
 aggregate read after: 82.04 -> 82.10, speaker 88.91 -> 88.92), and a title-case headline saying to
 whom, where or on what its speaker spoke before the colon ("Clinton to Planned Parenthood: ...",
 "Former AG Mukasey at RNC: ..."; content 82.59 -> 82.64 on 1, 82.68 -> 82.71 on 5, checked on 8:
-81.61 -> 81.64; dev aggregate read after: 82.10 -> 82.17, speaker 88.92 -> 88.82): report dev (or test), never train.
+81.61 -> 81.64; dev aggregate read after: 82.10 -> 82.17, speaker 88.92 -> 88.82), with the source phrase taking where or to whom it was said ("Former AG
+Mukasey at RNC", as PolNeAR train marks it; the speaker's name stays "Former AG Mukasey"; the
+tuning and check slices unchanged but source overlap 79.30 -> 79.35 on 1; dev aggregate unchanged): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

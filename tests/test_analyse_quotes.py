@@ -1343,8 +1343,15 @@ def test_a_headline_naming_its_speaker_after_a_comma_reports_what_comes_before(a
 def test_a_headline_saying_to_whom_or_where_before_the_colon_names_its_speaker(analyse):
     a = analyse("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nWASHINGTON - Clinton spoke on Friday.")
     quote = by_cue(a, ":")
-    assert quote.text.startswith("Trump will reverse") and source_text(a, quote) == "Clinton"
+    assert quote.text.startswith("Trump will reverse") and quote.speaker_text == "Clinton"
     a = analyse("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.\n\nHe spoke on Monday.")
     assert by_cue(a, ":").text.startswith("Clinton email scandal")
     a = analyse("Focus on security: the mayor hopes to win the vote.\n\nMore follows.")
     assert not any(q.cue == ":" for q in a.quotes)
+
+
+def test_a_headlines_source_phrase_before_the_colon_takes_where_it_was_said(analyse):
+    a = analyse("Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.\n\nHe spoke on Monday.")
+    quote = by_cue(a, ":")
+    assert source_text(a, quote) == "Former AG Mukasey at RNC"
+    assert quote.speaker_text == "Former AG Mukasey"

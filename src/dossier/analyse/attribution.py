@@ -226,9 +226,10 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue  # "Step One:", "Part 2:": a numbered section or step, nobody speaking
         if match.group("about") and not all(_TITLE_WORD.match(word) for word in match.group("about").split()):
             continue  # "Focus on security: ...": a label in running text, not a headline's speaker
-        source = match.span(1)
-        found.append(Attribution(cue=match.span("colon"), source=source, source_head=source,
-                                 content=content, sentence=sentence.index, source_name=source, label=True))
+        name = match.span(1)  # the source phrase takes the setting too ("Former AG Mukasey at RNC")
+        source = (name[0], match.end("about")) if match.group("about") else name
+        found.append(Attribution(cue=match.span("colon"), source=source, source_head=name,
+                                 content=content, sentence=sentence.index, source_name=name, label=True))
     return found
 
 

@@ -725,15 +725,15 @@ class _Finder:
         elsewhere, a label in capitals (a transcript's) or one whose words are in the first
         person. Any other label ("Poll:", "Butter:", "Disclosures:") stays the source phrase,
         naming nobody."""
-        s, e = parsed.source
+        s, e = parsed.source_name or parsed.source  # the name, without where it was said ("at RNC")
         label = self.text[s:e]
         person = self.people.person_at(s, e) or self.people.by_surname(label.split()[-1])
         if person is not None and any(p is person and not s <= a < e for a, _, p in self.people.mentions):
-            return Speaker(person.name, label, s, e)
+            return Speaker(person.name, label, s, e, source=parsed.source)
         organisation = any(m.label in ENTITY_SPEAKER_LABELS and m.text == label and not s <= m.start < e for m in self.mentions)
         if organisation or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
-            return Speaker(label, label, s, e)
-        return Speaker(None, label, s, e)
+            return Speaker(label, label, s, e, source=parsed.source)
+        return Speaker(None, label, s, e, source=parsed.source)
 
     def _addressed(self, parsed: Attribution) -> bool:
         """Whether the parsed source is the writer's "you" (the reader, or anyone at all)."""
