@@ -157,7 +157,10 @@ whom, where or on what its speaker spoke before the colon ("Clinton to Planned P
 "Former AG Mukasey at RNC: ..."; content 82.59 -> 82.64 on 1, 82.68 -> 82.71 on 5, checked on 8:
 81.61 -> 81.64; dev aggregate read after: 82.10 -> 82.17, speaker 88.92 -> 88.82), with the source phrase taking where or to whom it was said ("Former AG
 Mukasey at RNC", as PolNeAR train marks it; the speaker's name stays "Former AG Mukasey"; the
-tuning and check slices unchanged but source overlap 79.30 -> 79.35 on 1; dev aggregate unchanged): report dev (or test), never train.
+tuning and check slices unchanged but source overlap 79.30 -> 79.35 on 1; dev aggregate unchanged), and "To X," opening a sentence
+with a name, a personal pronoun or a word for people as X's view of the clause after the comma
+("To Sharp, Trump is the man who saved her farm"; content 82.71 -> 82.82 on 5, speaker 91.99 ->
+92.01; 1 and 8 same; a demonstrative "To that," cost a spurious quote on 8 and is left out; dev aggregate unchanged): report dev (or test), never train.
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
 """

@@ -1355,3 +1355,12 @@ def test_a_headlines_source_phrase_before_the_colon_takes_where_it_was_said(anal
     quote = by_cue(a, ":")
     assert source_text(a, quote) == "Former AG Mukasey at RNC"
     assert quote.speaker_text == "Former AG Mukasey"
+
+
+def test_to_a_person_opening_a_sentence_gives_that_persons_view(analyse):
+    a = analyse("To Sharp, Trump is the kind man who saved her family's farm back in 1986.")
+    quote = by_cue(a, "To")
+    assert quote.text.startswith("Trump is the kind man") and source_text(a, quote) == "Sharp"
+    for text in ("To date, the company has sold 400 units.", "To be sure, the plan has flaws.",
+                 "To that, Smith added nothing."):
+        assert not any(q.cue == "To" for q in analyse(text).quotes), text

@@ -110,6 +110,11 @@ _WITH = re.compile(r"\s+with\b", re.I)
 # Adverbs that say a clause was reported, by nobody named (lower-case only: a headline is no report).
 SOURCELESS_ADVERBS = frozenset({"reportedly"})
 _SOURCELESS_ADVERB = re.compile(r"\b(?:%s)\b" % "|".join(SOURCELESS_ADVERBS), re.I)
+# "To Sharp, Trump is the man who saved her farm": whose view the sentence gives; besides a name,
+# a personal pronoun or a word for people ("To many, ...", "To anyone who follows the race, ...").
+VIEW_HOLDERS = frozenset({"me", "us", "you", "him", "her", "them", "anyone", "everyone", "someone", "many",
+                          "some", "others", "most"})
+_IN_VIEW_OF = re.compile(r"\s*To [A-Z]")
 _AS_PUT_IT = re.compile(r"\bas\b[^.;:]{1,80}?\bput(?:s|ting)? it\b", re.I)
 # A dateline before the first words of a story: "WASHINGTON (AFP) -", "KABUL, Afghanistan (AP) —", "LONDON -",
 # "RANGOON, Burma -", "CLEVELAND, July 19 (UPI) —".
@@ -156,7 +161,7 @@ def attribution_sentences(normalised: str, sentences: list[Sentence]) -> list[Se
     return [s for s in sentences if find_attribution_forms(normalised, s.start, s.end)
             or ACCORDING_TO.search(normalised, s.start, s.end) or _THAT.search(normalised, s.start, s.end)
             or IN_POLL.search(normalised, s.start, s.end) or _AS_PUT_IT.search(normalised, s.start, s.end)
-            or _SOURCELESS_ADVERB.search(normalised, s.start, s.end)
+            or _SOURCELESS_ADVERB.search(normalised, s.start, s.end) or _IN_VIEW_OF.match(normalised, s.start, s.end)
             or find_noun_cues(normalised, s.start, s.end) or find_stance_adjectives(normalised, s.start, s.end)
             or find_frame_cues(normalised, s.start, s.end)]
 
@@ -257,6 +262,8 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
                 and (attribution_lemma(_host_verb(token)) not in ATTRIBUTION_LEMMAS  # "said so in the poll": the verb reports
                      or _fronted_before_subject(token, _host_verb(token))):  # "In a poll, 79 percent said ..."
             found = _according_to(doc, token, token, base, sentence.index, _host_verb(token))  # "In a new poll, ..."
+        elif token.i == 0 and token.text == "To" and _in_view_of(token) is not None:
+            found = _in_view_of(token)(base, sentence.index)
         elif token.text in SOURCELESS_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX") \
                 and not _reporting_verb(token.head):  # "he reportedly argued that ...": the verb's report, his
             found = _adverb(doc, token, base, sentence.index)
@@ -664,6 +671,33 @@ def _adverb(doc, adverb, base: int, index: int) -> Attribution | None:
         return None
     return Attribution(cue=(base + adverb.idx, base + adverb.idx + len(adverb)), source=None, source_head=None,
                        content=content, sentence=index)
+
+
+def _in_view_of(to):
+    """ "To Sharp, Trump is the man who saved her family's farm": a sentence opened by "To" and a
+    person (a name or a pronoun) set off by a comma gives that person's view (PolNeAR marks "To"
+    the cue, the person the source, the clause after the comma the content); a maker of the
+    attribution, or None ("To date, ...", "To be sure, ...", "To win, he must ..." name nobody)."""
+    doc = to.doc
+    person = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if person is None or not (person.pos_ == "PROPN" or person.ent_type_ == "PERSON" or person.lower_ in VIEW_HOLDERS) \
+            or person.ent_type_ in ("DATE", "TIME") or person.right_edge.i + 2 >= len(doc) \
+            or doc[person.right_edge.i + 1].text != ",":
+        return None
+    first, last = person.right_edge.i + 2, len(doc) - 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if not _is_clause(doc, first, last):
+        return None
+
+    def make(base: int, index: int) -> Attribution | None:
+        content = _span(doc, first, last, base)
+        source = _span(doc, person.left_edge.i, person.right_edge.i, base)
+        head = _head_words(person, base)
+        return Attribution(cue=(base + to.idx, base + to.idx + len(to)), source=source, source_head=head,
+                           content=content, sentence=index, source_name=_proper_name(doc, person, base)) \
+            if content is not None else None
+    return make
 
 
 def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
