@@ -1364,3 +1364,12 @@ def test_to_a_person_opening_a_sentence_gives_that_persons_view(analyse):
     for text in ("To date, the company has sold 400 units.", "To be sure, the plan has flaws.",
                  "To that, Smith added nothing."):
         assert not any(q.cue == "To" for q in analyse(text).quotes), text
+
+
+def test_a_quoted_piece_with_its_own_attribution_after_it_is_a_quote_of_its_own(analyse):
+    a = analyse('Mary Kunin spoke on Monday. "His normal demeanor is grumpy," she said, but despite the tone, '
+                '"I think he will do it," said Kunin, who is a former governor.')
+    first, second = by_start(a, "His normal demeanor"), by_start(a, "I think he will")
+    assert first is not second and "I think" not in first.text
+    assert source_text(a, first) == "she"
+    assert source_text(a, second).startswith("Kunin")

@@ -503,7 +503,8 @@ class _Finder:
     def _units(self, spans: list[tuple[int, int, int, bool]]) -> list[_Unit]:
         units: list[_Unit] = []
         for start, end, paragraph, unclosed in spans:
-            if units and units[-1].paragraph == paragraph and self._is_interruption(units[-1].spans[-1][1], start):
+            if units and units[-1].paragraph == paragraph and self._is_interruption(units[-1].spans[-1][1], start) \
+                    and not self._reported_apart(units[-1].spans[-1][1], start, end):
                 units[-1].spans.append((start, end))
                 units[-1].open_end = unclosed
             else:
@@ -522,6 +523,20 @@ class _Finder:
         return (len(between.split()) <= MAX_INTERRUPTION_WORDS and comma and not two_sentences and not two_reports
                 and between.rstrip().endswith((",", ":"))
                 and (bool(find_cues(between)) or _MANNER_AFTER.match(between) is not None))  # '"A," he exclaimed, "B"'
+
+    def _reported_apart(self, previous_end: int, start: int, end: int) -> bool:
+        """Whether the quoted piece at start..end, after a frame with a cue, has an attribution of its
+        own right after it ('"A," she said, but despite the tone, "B," said Kunin'): two quotes, each
+        with its own speaker, not one quote the first frame interrupts."""
+        if not find_cues(self.norm, previous_end + 1, start - 1):
+            return False
+        after = self._frame_after(end)
+        if after is None:
+            return False
+        closed = self.norm[max(start, end - 3):end].rstrip(" '")[-1:] in (",", "?", "!") \
+            or self.norm[after[0]:after[1]].lstrip().startswith(",")
+        cues = find_cues(self.norm, after[0], after[1])
+        return closed and bool(cues) and len(self.norm[after[0]:cues[0].start()].split()) <= MAX_PHRASE_WORDS_BEFORE
 
     def _attribute(self, unit: _Unit) -> tuple[Cue | None, Speaker | None]:
         cue, speaker = self._frame_attribution(unit)
