@@ -1373,3 +1373,9 @@ def test_a_quoted_piece_with_its_own_attribution_after_it_is_a_quote_of_its_own(
     assert first is not second and "I think" not in first.text
     assert source_text(a, first) == "she"
     assert source_text(a, second).startswith("Kunin")
+
+
+def test_a_floating_both_after_an_aside_leaves_the_subject_before_the_aside_the_source(analyse):
+    a = analyse("Republican establishment figures — whose party was once respected for its discipline and public "
+                "unity — both suggested the speechwriter be fired.")
+    assert source_text(a, by_start(a, "the speechwriter")).startswith("Republican establishment figures")

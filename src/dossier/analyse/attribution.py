@@ -820,6 +820,10 @@ def _subject(verb):
         if subjects:
             # two subjects is a misparse, mostly of a dateline ("MACAU (Reuters) - Adelson said"): the nearest
             subject = max((c for c in subjects if c.i < node.i), key=lambda c: c.i, default=subjects[0])
+            if subject.lower_ in FLOATING_QUANTIFIERS:
+                # "Party figures - whose party was once united - both suggested ...": the quantifier
+                # floats after the subject an aside cut off from it (the parser made both subjects)
+                subject = max((c for c in subjects if c.i < subject.i), key=lambda c: c.i, default=subject)
             subject = _inverted_subject(node, subjects) or subject
             if subject.tag_ in ("WP", "WDT") and node.dep_ in NOUN_MODIFIER_DEPS:
                 # "officials who said": the noun, not "who"; "released an ad that attacks": the issuer
