@@ -1379,3 +1379,9 @@ def test_a_floating_both_after_an_aside_leaves_the_subject_before_the_aside_the_
     a = analyse("Republican establishment figures — whose party was once respected for its discipline and public "
                 "unity — both suggested the speechwriter be fired.")
     assert source_text(a, by_start(a, "the speechwriter")).startswith("Republican establishment figures")
+
+
+def test_a_conjoined_report_keeps_its_own_subject_the_parser_read_as_a_conjunct(analyse):
+    a = analyse("If you don't believe your federal government, the Washington Post will brand you a liar and NBC "
+                "News will accuse you of engaging in a freak out.")
+    assert source_text(a, by_start(a, "you of engaging")) == "NBC News"

@@ -862,6 +862,8 @@ def _subject(verb):
         controller = _object_controller(node) if not after_preposition else None
         if controller is not None:
             return controller, False
+        if node is verb and verb.dep_ == "conj" and (own := _subject_read_as_conjunct(verb.doc, verb)) is not None:
+            return own, False  # "X will brand you a liar and NBC News will accuse you": not X
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
             if verb.dep_ == "conj" and node.i == verb.head.i and _closed_subordinate(node, verb):
@@ -1014,9 +1016,14 @@ def _subject_read_as_conjunct(doc, verb):
     """The phrase right before a finite cue with no subject that the parser conjoined to the end
     of the clause before ("One in three said A about the community and one in four said B":
     "one in four" read as a second object of "about"): the subject of the second report."""
-    if verb.i < 3 or verb.tag_ not in ("VBZ", "VBD", "VBP") or attribution_lemma(verb) not in ATTRIBUTION_LEMMAS:
+    # the verb's own auxiliaries may stand between ("... and NBC News will accuse you")
+    first = verb.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("aux", "neg"):
+        first -= 1
+    finite = verb.tag_ in ("VBZ", "VBD", "VBP") or first < verb.i and doc[first].tag_ in ("MD", "VBZ", "VBD", "VBP")
+    if first < 3 or not finite or attribution_lemma(verb) not in ATTRIBUTION_LEMMAS:
         return None
-    phrase = next((t for t in doc[:verb.i] if t.right_edge.i == verb.i - 1 and t.dep_ == "conj"
+    phrase = next((t for t in doc[:first] if t.right_edge.i == first - 1 and t.dep_ == "conj"
                    and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
     if phrase is None or doc[phrase.left_edge.i - 1].dep_ != "cc" or doc[phrase.left_edge.i - 1].lower_ not in ("and", "but") \
             or phrase.lower_ in NAMELESS or phrase.head.i > verb.i:
