@@ -1385,3 +1385,13 @@ def test_a_conjoined_report_keeps_its_own_subject_the_parser_read_as_a_conjunct(
     a = analyse("If you don't believe your federal government, the Washington Post will brand you a liar and NBC "
                 "News will accuse you of engaging in a freak out.")
     assert source_text(a, by_start(a, "you of engaging")) == "NBC News"
+
+
+def test_words_fronted_before_a_report_set_off_by_commas_open_its_reported_clause(analyse):
+    a = analyse("After the council rejected the budget last spring, Mayor Anna Reyes said, the plan would fail.")
+    quote = by_start(a, "After the council")
+    assert quote.text.endswith("the plan would fail") and quote.cue == "said"
+    assert source_text(a, quote) == "Mayor Anna Reyes"
+    assert [q.cue for q in a.quotes] == ["said"]  # the council's rejection is inside what she said
+    a = analyse('In a statement, Mayor Anna Reyes said, "The plan would fail."')
+    assert by_start(a, "The plan").cue == "said"  # the quoted words alone

@@ -484,6 +484,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
         # passive subject is what was said, the agent its source
         said = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "which", "that", "who")), None)
         content = _phrase(doc, said, base) if said is not None else None
+    if content is not None and not learned_only:
+        content = _fronted_into_clause(doc, verb, content, base) or content
     if content is not None and _reflexive_object_only(doc, verb, content, base):
         return None  # "congratulated each other", "dubbed himself": whom it was done to, nothing said
     if content is None or learned_only and source is None:
@@ -515,6 +517,30 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
     clause_start = relative[0] if relative is not None else (base + opener.idx if opener is not None else None)
     return Attribution(cue=cue, source=source, source_head=head, content=content, sentence=index, passive=passive,
                        source_name=name, clause_start=clause_start)
+
+
+def _fronted_into_clause(doc, verb, content: Span, base: int) -> Span | None:
+    """The reported clause with the words fronted before a report set off by commas in the middle
+    of the sentence ("After the court approved the law, Hebert said, most laws were thought safe",
+    "At times last year, people close to him said, her name could make him fume"): the parser
+    hangs them on the reporting verb, but the frame interrupts the sentence it reports, so they
+    open the reported words (a report in them is inside the outer one). None when the report is not such an aside, when only a connective is
+    fronted ("Still, he acknowledged, ...") or when the reported words are a quote."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or content[0] <= base + verb.idx:
+        return None
+    first, last = min(verb.i, subject.left_edge.i), max(verb.i, subject.right_edge.i)
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("advmod", "aux", "neg"):
+        first -= 1  # "Smith later said", "he has said"
+    if first < 2 or last + 2 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != "," \
+            or doc[last + 2].text in _OPENING_MARKS:
+        return None  # '"In a statement, X said, "..."': the quoted words alone are what was said
+    fronted = [c for c in verb.children if c.i < first - 1 and c.dep_ in ("advcl", "prep", "npadvmod", "advmod")]
+    opening = next((t.i for t in doc[:first - 1] if not t.is_punct and not t.is_space), None)
+    if not any(c.dep_ in ("advcl", "prep") for c in fronted) or opening is None or fronted[0].left_edge.i != opening \
+            or any(t.head.i == verb.i and t.i not in {c.i for c in fronted} and not t.is_punct for t in doc[:first - 1]):
+        return None
+    return base + doc[opening].idx, content[1]
 
 
 def _naming_participle(verb) -> bool:
