@@ -1395,3 +1395,10 @@ def test_words_fronted_before_a_report_set_off_by_commas_open_its_reported_claus
     assert [q.cue for q in a.quotes] == ["said"]  # the council's rejection is inside what she said
     a = analyse('In a statement, Mayor Anna Reyes said, "The plan would fail."')
     assert by_start(a, "The plan").cue == "said"  # the quoted words alone
+
+
+def test_an_opening_according_to_attributes_the_clause_the_parser_hung_on_its_source(analyse):
+    a = analyse("According to the Associated Press, 571 of the 714 Democratic superdelegates — a group made up of "
+                "influential party leaders — supported Clinton, with less than 100 still uncommitted.")
+    quote = by_start(a, "571 of the 714")
+    assert quote.cue == "According to" and source_text(a, quote) == "the Associated Press"

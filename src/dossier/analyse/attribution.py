@@ -1482,6 +1482,10 @@ def _according_to(doc, according, to, base: int, index: int, host=None) -> Attri
     source = _phrase(doc, objects[0], base)
     phrase_first, phrase_last = according.i, objects[0].right_edge.i
     first, last = (host.left_edge.i, host.right_edge.i) if host is not None else (0, len(doc) - 1)
+    swallowed = _swallowed_clause(doc, objects[0], first, last) if phrase_first == first else None
+    if swallowed is not None:
+        phrase_last = swallowed - 1
+        source = _span(doc, objects[0].left_edge.i, phrase_last, base)
     # "It hasn't gone unnoticed: according to polls, Trump holds 14 percent": after a colon or
     # semicolon the phrase opens the clause it attributes
     opens = phrase_first > first and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, last)
@@ -1494,6 +1498,18 @@ def _according_to(doc, according, to, base: int, index: int, host=None) -> Attri
     cue = (base + according.idx, base + to.idx + len(to))
     return Attribution(cue=cue, source=source, source_head=_head_words(objects[0], base),
                        content=content, sentence=index, source_name=_proper_name(doc, objects[0], base))
+
+
+def _swallowed_clause(doc, obj, first: int, last: int) -> int | None:
+    """The comma after which the clause an opening "According to X, ..." attributes starts, where
+    the parser hung that whole clause on X as appositions ("According to the Associated Press,
+    571 of the 714 superdelegates - a group ... - supported Clinton"): X's phrase reaches the end
+    of the sentence, and the first comma with a finite verb after it ends the source. None for
+    any other parse."""
+    if not all(t.is_punct or t.is_space for t in doc[obj.right_edge.i + 1:last + 1]):
+        return None
+    commas = [t.i for t in doc[obj.i + 1:obj.right_edge.i + 1] if t.text == ","]
+    return next((c for c in commas if _is_clause(doc, c + 1, last) and c > first), None)
 
 
 def _source_phrase(doc, token, base: int) -> Span | None:
