@@ -1402,3 +1402,10 @@ def test_an_opening_according_to_attributes_the_clause_the_parser_hung_on_its_so
                 "influential party leaders — supported Clinton, with less than 100 still uncommitted.")
     quote = by_start(a, "571 of the 714")
     assert quote.cue == "According to" and source_text(a, quote) == "the Associated Press"
+
+
+def test_according_to_right_after_that_attributes_the_rest_of_the_reported_clause(analyse):
+    a = analyse("Police officials said that, according to two witnesses, the man was armed.")
+    quote = by_start(a, "that, according to")
+    assert quote.cue == "said" and source_text(a, quote) == "Police officials"
+    assert quote.text.endswith("the man was armed")

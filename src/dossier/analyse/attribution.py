@@ -1489,6 +1489,11 @@ def _according_to(doc, according, to, base: int, index: int, host=None) -> Attri
     # "It hasn't gone unnoticed: according to polls, Trump holds 14 percent": after a colon or
     # semicolon the phrase opens the clause it attributes
     opens = phrase_first > first and doc[phrase_first - 1].text in (":", ";") and _is_clause(doc, phrase_last + 1, last)
+    # "The AP reported that, according to an analysis, 85 of the meetings ...": right after the
+    # "that" opening a reported clause, the phrase is inside that clause and attributes the rest
+    opens = opens or phrase_first > first + 1 and doc[phrase_first - 1].text == "," \
+        and doc[phrase_first - 2].lower_ == "that" and doc[phrase_first - 2].dep_ == "mark" \
+        and _is_clause(doc, phrase_last + 1, last)
     if phrase_first > first and _is_clause(doc, first, phrase_first - 1) and not opens:
         content = _span(doc, first, phrase_first - 1, base)
     else:  # "In a new poll, according to Gallup, ...": the clause after it was reported
