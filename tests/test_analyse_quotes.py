@@ -1409,3 +1409,10 @@ def test_according_to_right_after_that_attributes_the_rest_of_the_reported_claus
     quote = by_start(a, "that, according to")
     assert quote.cue == "said" and source_text(a, quote) == "Police officials"
     assert quote.text.endswith("the man was armed")
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters_second_report(analyse):
+    a = analyse("Mayor Anna Reyes argued that the plan was too costly, saying the delay hurt residents.")
+    first, second = by_start(a, "that the plan"), by_start(a, "the delay hurt")
+    assert first.text.rstrip(",. ").endswith("too costly")
+    assert second.cue == "saying" and source_text(a, second) == "Mayor Anna Reyes"
