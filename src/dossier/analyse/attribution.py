@@ -1335,13 +1335,10 @@ def _reporters_participle(verb) -> bool:
 def _reporters_second_verb(verb) -> bool:
     """Whether a speech verb without a subject of its own, conjoined to a reported clause, is the
     reporter's second report that the parser hung on the clause ("Suu Kyi said it was too early
-    but added, "..."", "X said troop strength lags and asked whether ..."), or such a participle
-    after a comma ("X argued that the council should vote, saying the delay hurt residents"): it
-    goes on from the reporting verb, not from the clause."""
+    but added, "..."", "X said troop strength lags and asked whether ..."): it goes on from the
+    reporting verb, not from the clause."""
     clause = verb.head
-    # a participle after a comma too ("argued that the council should vote, saying the delay hurt")
-    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    return (verb.dep_ == "conj" or participle) and verb.pos_ == "VERB" and is_attribution_form(verb.lower_) \
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and is_attribution_form(verb.lower_) \
         and attribution_lemma(verb) in CLAUSE_LEMMAS | QUESTION_LEMMAS \
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
         and clause.dep_ == "ccomp" and clause.i < verb.i and clause.head.i < clause.i \
