@@ -1416,3 +1416,13 @@ def test_a_participle_after_the_reported_clause_is_the_reporters_second_report(a
     first, second = by_start(a, "that the plan"), by_start(a, "the delay hurt")
     assert first.text.rstrip(",. ").endswith("too costly")
     assert second.cue == "saying" and source_text(a, second) == "Mayor Anna Reyes"
+
+
+def test_a_name_after_known_as_has_no_speaker_and_continues_no_quote(analyse):
+    # "known as" gives a thing its name (PolNeAR: an attribution with no source): the thing named
+    # is no speaker, and the quoted name is not more of the quote before it
+    a = analyse('"We are grateful to every donor," director Jane Hollis said. The campaign, known as '
+                '"Friends First," will run until June.')
+    assert by_start(a, "We are grateful").text == "We are grateful to every donor,"
+    assert by_start(a, "We are grateful").speaker_name == "Jane Hollis"
+    assert all(q.speaker_text is None for q in a.quotes if "Friends First" in q.text)

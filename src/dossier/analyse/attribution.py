@@ -462,6 +462,8 @@ def _verb(doc, verb, base: int, index: int, learned_only: bool = False) -> Attri
                c.dep_ in ("acomp", "xcomp", "oprd") and c.lower_ in STANCE_ADJECTIVES for c in verb.children):
             return None  # "A review seems to show that ...", "Rubio seemed hopeful": the inner cue reports it
         subject = None  # "The plan seems to work": nobody is the source
+    if _known_as(verb):
+        subject = None  # "the campaign, known as "Friends First"": a name it goes by (PolNeAR: no source)
     inverted = None if learned_only else _inverted_speaker(doc, verb, subject)
     fronted, subject = (subject, inverted) if inverted is not None else (None, subject)
     source = _source_phrase(doc, subject, base) if subject is not None else None
@@ -550,6 +552,14 @@ def _naming_participle(verb) -> bool:
     plan called reckless by critics")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and attribution_lemma(verb) in NAMING_LEMMAS \
         and verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+
+
+def _known_as(verb) -> bool:
+    """Whether "known" with an "as" phrase gives its noun a name ("the campaign, known as "Friends
+    First,"", "is better known as"): PARC 3.0 / PolNeAR mark it as an attribution with no source,
+    so the thing named is not one (nobody's words or belief)."""
+    return verb.lower_ == "known" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _reflexive_object_only(doc, verb, content: Span, base: int) -> bool:

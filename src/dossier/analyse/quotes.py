@@ -378,6 +378,8 @@ class _Finder:
         if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words):
             return False  # ("Sharknado 3")
         before = re.search(r"([\w']+),?\s*$", self.norm[max(0, start - 30):start - 1])  # "his book, "An American Son""
+        if re.search(r"\bknown\s+as\s*$", self.norm[max(0, start - 30):start - 1]):
+            return True  # 'the campaign, known as "Friends First,"': the name it goes by
         return before is not None and (before.group(1).lower() in TITLE_INTRODUCERS or before.group(1).endswith("'s"))
 
     def _inside_source_phrase(self, unit: _Unit) -> bool:
