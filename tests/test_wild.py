@@ -234,6 +234,24 @@ def test_html_author_field_leaves_out_dates_bios_and_placeholders(field, authors
     assert split_authors(field) == authors
 
 
+@pytest.mark.parametrize("field, site, url, authors", [
+    # real author fields from trafilatura-eval pages (benchmarks/page_bylines.py)
+    ("Rob Picheta; CNN", "CNN", "https://edition.cnn.com/2019/x", ["Rob Picheta"]),  # the publisher beside a person
+    ("Max Muster; FOCUS Online", None, "https://www.focus.de/politik/x", ["Max Muster"]),  # host's name + outlet word
+    ("Lena Wolf; Beispiel Verlag GmbH", None, None, ["Lena Wolf"]),  # a company's legal form
+    ("CNN", "CNN", "https://edition.cnn.com/x", ["CNN"]),  # a field naming only the publisher keeps it
+    ("Ilana Muhlstein, MS, RDN", None, None, ["Ilana Muhlstein"]),  # credentials are not authors
+    ("Analysis by Chris Cillizza", None, None, ["Chris Cillizza"]),
+    ("Zum Profil von Anna Schmidt", None, None, ["Anna Schmidt"]),
+    ("“Jane Roe”", None, None, ["Jane Roe"]),  # quote marks around the field
+    ("Leah C Stokes", None, None, ["Leah C. Stokes"]),  # the initial's full stop given back
+    ("Adam Aaronson PhillyVoice Staff", None, None, ["Adam Aaronson"]),  # staff credit run into the name
+    ("Jerusalem Post Staff", None, None, ["Jerusalem Post Staff"]),  # an outlet's credit alone stays
+])
+def test_html_author_field_leaves_out_publisher_credentials_and_lead_words(field, site, url, authors):
+    assert split_authors(field, site, url) == authors
+
+
 def test_the_byline_of_an_html_page_is_its_authors_not_the_field_as_it_came():
     body = "".join(f"<p>{line}</p>" for line in [
         "The stakes are high for all of the candidates ahead of Tuesday's Democratic debate in South Carolina.",

@@ -61,7 +61,7 @@ def _merge_page_metadata(article: Article, page) -> None:
     article.title = page.title or article.title
     # the byline shown is the authors read from the page's field, not the field as it came
     # ("CBS News February", "No Author")
-    authors = split_authors(page.byline)
+    authors = split_authors(page.byline, page.site, page.url)
     article.byline = ", ".join(authors) or article.byline
     article.authors = authors or article.authors
     article.site = page.site or article.site

@@ -28,7 +28,8 @@ _ROLE = re.compile(r"(?i)^(?:the\s+)?(?:(?:ap|afp|associated press|reuters)\s+)?
 _OUTLET = re.compile(r"\b(?:News|Times|Post|Press|Agency|Reuters|AP|AFP|TASS|Tass|BBC|CNN|Journal|"
                      r"Herald|Tribune|Daily|Telegraph|Guardian|Gazette|Wire|Network|TV|Radio|Xinhua|"
                      r"Bloomberg|Dispatch|Chronicle|Associated|Media|Staff|Service|Online|WSVN|"
-                     r"Magazine|Review|Desk)\b")
+                     r"Magazine|Review|Desk|Zeitung|Nachrichten|Noticias|Redaktion|Redacción|Rédaction|"
+                     r"NOTICIAS|REDACCIÓN)\b")
 # "By" and its equivalents in the languages of the example pages (Spanish/Portuguese "Por",
 # German "Von", French "Par", Dutch "Door", Italian "Di").
 _LEAD = re.compile(r"^\s*(?:by|byline|from|written by|words by|por|von|par|door|di)\s*:?\s+", re.IGNORECASE)
@@ -115,20 +116,82 @@ _NO_AUTHOR = re.compile(r"(?i)^(?:no\s+author|unknown(?:\s+author)?|anonymous\s+
                         r"n/?a|none|null|author)$")
 
 
-def split_authors(author: str | None) -> list[str]:
+# What an author field puts before a name: "By", "Analysis by", German "Von"/"Vom"/"Autor:", a
+# profile link's "Zum Profil von" (trafilatura-eval pages, --start 0 --every 2).
+_FIELD_LEAD = re.compile(r"(?i)^\s*(?:(?:(?:news\s+)?analysis|opinion|commentary|interview|story|text|reporting|"
+                         r"words|photos?|posted|written)\s+by|by|von|vom|autor(?:in)?|author|interview|"
+                         r"(?:ein\s+)?beitrag\s+von|zum\s+profil\s+von)\s*:?\s+")
+_QUOTE_MARKS = "'\"“”‘’«»„"
+# A company's legal form or a web host's top-level domain ends a publisher's name, never a person's.
+_PUBLISHER_TAIL = re.compile(r"(?i)\b(?:gmbh|e\.?\s?v|ag|inc|ltd|llc|plc|verlag|média|com|de|net|org|at|ch)\.?$")
+_WORD_KEY = re.compile(r"[^\w]+")
+# Degrees and professional post-nominals after a name ("Ilana Muhlstein, MS, RDN"): not authors.
+_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D|M\.?D|M\.?S|M\.?A|MBA|MPH|MSc|BSc|B\.?A|RN|RDN?|LDN?|CDE|DO|DDS|JD|"
+                         r"Esq|CPA|LCSW|FACP|FRCP|Dipl\.?-Ing|Dr\.? med)\.?$")
+
+
+def split_authors(author: str | None, site: str | None = None, url: str | None = None) -> list[str]:
     """Authors from an HTML page's author field (trafilatura joins several with "; "): roles, a
     date or publication stamp run into a name, a bio after it and placeholders ("No Author",
-    "admin") left out."""
+    "admin") left out; initials get back the full stop trafilatura drops ("Leah C Stokes" ->
+    "Leah C. Stokes"). Beside a person, the publisher is left out: the page's own `site` or web
+    host ("Rob Picheta; CNN" on cnn.com), a company ("... GmbH", "Prisma Média") or an outlet
+    ("NOTICIAS TROME"); a field naming only a publisher keeps it. Rules read on trafilatura-eval's
+    `--start 0 --every 2` half (benchmarks/page_bylines.py)."""
     if not author:
         return []
     found = []
     for piece in re.split(r"\s*(?:;|,|&|\band\b)\s*", author):
-        piece = _LEAD.sub("", piece).strip()
-        piece = _AUTHOR_BIO_TAIL.sub("", _AUTHOR_DATE_TAIL.sub("", piece)).strip()
-        if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece)
+        piece = _FIELD_LEAD.sub("", piece.strip(_QUOTE_MARKS + " ")).strip(_QUOTE_MARKS + " ")
+        piece = _AUTHOR_BIO_TAIL.sub("", _AUTHOR_DATE_TAIL.sub("", _LEAD.sub("", piece))).strip()
+        if not (_PUBLISHER_TAIL.search(piece) or _names_owner(piece, site, url)):
+            piece = _initials_stopped(_without_outlet_tail(piece))
+        if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece) and not _CREDENTIAL.match(piece)
                 and not any(c.isdigit() for c in piece) and piece not in found):
             found.append(piece)
-    return found
+    people = [a for a in found if not _is_publisher(a, site, url)]
+    return people or found
+
+
+def _without_outlet_tail(piece: str) -> str:
+    """"Adam Aaronson PhillyVoice Staff" -> "Adam Aaronson": a person's name with the outlet's
+    staff credit run into it (four words or more, so "Jerusalem Post Staff" stays; the credit
+    is the outlet's name and its word, two words or more)."""
+    words = piece.split()
+    if len(words) < 4:
+        return piece
+    for cut in range(min(len(words) - 2, 3), 1, -1):
+        name, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_person_name(name) and _OUTLET.search(tail) and not _OUTLET.search(name):
+            return name
+    return piece
+
+
+def _initials_stopped(piece: str) -> str:
+    words = piece.split()
+    if len(words) < 2:
+        return piece
+    return " ".join(w + "." if re.fullmatch(r"[A-Z]|Jr|Sr", w) else w for w in words)
+
+
+def _is_publisher(name: str, site: str | None, url: str | None) -> bool:
+    """Whether an author field's name is the publisher: the site's name or its web host's
+    name, optionally with an outlet word ("FOCUS Online" on focus.de), a company's legal form or
+    a top-level domain at its end, or an outlet word in it."""
+    return bool(_PUBLISHER_TAIL.search(name) or _OUTLET.search(name)) or _names_owner(name, site, url)
+
+
+def _names_owner(name: str, site: str | None, url: str | None) -> bool:
+    """Whether `name` is the site's name or its web host's, alone or with an outlet word."""
+    key = _WORD_KEY.sub("", name).casefold()
+    owners = {_WORD_KEY.sub("", site).casefold()} if site else set()
+    host = re.sub(r"^(?:[a-z]+://)?(?:www\d?\.)?", "", (url or "").casefold()).split("/")[0]
+    owners |= {_WORD_KEY.sub("", label) for label in host.split(".")[:-1] if len(label) >= 2}
+    if key in owners:
+        return True
+    words = name.split()
+    return any(_WORD_KEY.sub("", " ".join(words[:cut])).casefold() in owners and _OUTLET.search(" ".join(words[cut:]))
+               for cut in range(1, len(words)))
 
 
 def _publication_first(dates: list[str]) -> str | None:
