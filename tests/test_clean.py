@@ -430,3 +430,27 @@ def test_a_pages_script_passed_on_as_text_is_chrome():
     for line in ("The function of the council is to advise.", "Let me be clear: we will win.",
                  "For the first time, the window was open.", "If (as expected) the vote passes, prices will rise."):
         assert rule_reason(line) is None
+
+
+def test_a_hover_card_or_hidden_span_inside_a_paragraph_is_not_article_text():
+    # The Hill (AEB pages): a person's name in a paragraph carries a hover card (photo, full name,
+    # headlines, "MORE") that extractors glued into the sentence
+    from dossier.clean.html import extract_main_text
+
+    card = ('<span class="rollover-people"><a class="rollover-people-link" href="/people/kristi-noem">Kristi Noem</a>'
+            '<span class="rollover-people-block"><span class="rollover-block"><img src="k.jpg">'
+            '<a class="name" href="/people/kristi-noem">Kristi Lynn Noem</a>'
+            '<a href="/a">South Dakota drops pipeline protest laws after lawsuit</a>'
+            '<a class="more" href="/people/kristi-noem">MORE</a></span></span></span>')
+    paragraphs = [
+        f"South Dakota Gov. {card} (R) is defending the state's launch of an anti-drug campaign with a slogan.",
+        'The tagline drew a mix of criticism<span style="display: none">Artikel gemerkt</span> and ridicule '
+        "across Twitter on Monday, but Noem cited the backlash as proof that the campaign was working.",
+        "The campaign, which includes both digital and TV ads, cost the state roughly $449,000, the paper said.",
+        "One campaign video featured a series of South Dakotans, including adults and children, declaring it."]
+    html = ("<html><head><title>Noem defends meth campaign</title></head><body><article>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    text = extract_main_text(html)
+    assert "South Dakota Gov. Kristi Noem (R) is defending" in text
+    assert "criticism and ridicule" in text
+    assert "Kristi Lynn Noem" not in text and "MORE" not in text and "pipeline" not in text
