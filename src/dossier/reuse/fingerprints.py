@@ -183,9 +183,12 @@ def encode(texts: list[str], encoder, batch: int | None = None) -> np.ndarray:
     encoder call (default ENCODE_BATCH, CUDA_ENCODE_BATCH on a GPU).
 
     Each text is padded to its own length rounded up to PAD_STEP tokens and batched only with texts
-    of that padded width, so its vector never depends on what else is encoded with it: in bfloat16,
+    of that padded width, and every call holds `batch` rows (a short last batch is filled with
+    empty texts), so its vector never depends on what else is encoded with it: in bfloat16,
     padding a sentence to its batch's longest moved its vector by up to 0.002 (an add and a rebuild
-    then disagreed on alignment scores); in float32 by ~1e-7. Rounding up keeps the batches full."""
+    then disagreed on alignment scores); in float32 by ~1e-7; and with AMX (oneDNN picks its
+    bfloat16 kernel by the matrix's shape) a batch of 2-15 rows gave other vectors than one of 1 or
+    64 by up to 0.001. Rounding up keeps the batches full."""
     import torch
 
     unique = sorted(set(texts))
@@ -197,10 +200,11 @@ def encode(texts: list[str], encoder, batch: int | None = None) -> np.ndarray:
         for width, rows in _by_padded_width(cut.tokenizer, unique, cut.max_seq_length):
             for start in range(0, len(rows), size):
                 chunk = rows[start:start + size]
-                features = cut.tokenizer([unique[i] for i in chunk], padding="max_length", truncation=True,
+                filled = [unique[i] for i in chunk] + [""] * (size - len(chunk))  # one shape per width
+                features = cut.tokenizer(filled, padding="max_length", truncation=True,
                                          max_length=width, return_tensors="pt")
                 features = {name: tensor.to(cut.device) for name, tensor in features.items()}
-                vectors[chunk] = cut(features)["sentence_embedding"].float().cpu().numpy()
+                vectors[chunk] = cut(features)["sentence_embedding"][:len(chunk)].float().cpu().numpy()
     # normalised in float32, whatever the encoder's precision (a bfloat16 norm is off by ~0.4%)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     row = {text: i for i, text in enumerate(unique)}
