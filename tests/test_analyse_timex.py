@@ -633,3 +633,19 @@ def test_as_soon_as_before_a_clause_says_nothing_of_the_future():
     assert normalise_time("July 18", "I opposed the hold as soon as I learned about it on July 18", nov,
                           tense="past").value == "2019-07-18"
     assert normalise_time("Monday", "The ruling could come as soon as Monday", nov).value == "2019-11-25"
+
+
+def test_a_possessive_weekday_is_behind_despite_a_future_word_of_the_verb_above_it():
+    # TempEval-3 AQUAINT (tuning half): "they would look for ways to get around Wednesday's ruling"
+    # (said on Friday) is the ruling of two days before, not next Wednesday; TimeBank and the tuning
+    # half date all 19 possessive weekdays behind or on the reference day.
+    friday = date(2000, 1, 7)
+    context = "The relatives said they would look for ways to get around Wednesday's ruling by the agency"
+    assert normalise_time("Wednesday", context, friday).value == "2000-01-05"
+    # the parse of the noun's own clause still puts it ahead, and so does "ahead of"
+    assert normalise_time("Tuesday", "The candidates will face off in Tuesday's debate", friday,
+                          tense="future").value == "2000-01-11"
+    assert normalise_time("Tuesday", "Polls tighten ahead of Tuesday's debate", friday).value == "2000-01-11"
+    # "around" before it is the phrasal verb's, not an approximation in the extent
+    times = values(context + ".", friday)
+    assert times["Wednesday"][0] == "2000-01-05" and "around Wednesday" not in times

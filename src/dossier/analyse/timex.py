@@ -239,6 +239,7 @@ _MODIFIER = re.compile(r"(?:\b(?:around|about|approximately|roughly|nearly|almos
                        r"earlier|sometime|right|(?:the\s+)?mid|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|\bmid-)$", re.I)
 _MODIFIER_AT_START = re.compile(r"^(?:(?:around|about|approximately|roughly|nearly|almost|(?:the\s+)?early|(?:the\s+)?late|later|earlier|sometime|right|(?:the\s+)?"
                                 r"mid|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|mid-)+", re.I)
+_PREPOSITION_MODIFIER = re.compile(r"(?i)around|about")
 # Patterns whose extent may take a modifier in front (not durations: "about two years" is one).
 _MODIFIABLE = frozenset({"clock", "iso", "full", "month_day", "month_year", "quarter", "day_word", "weekday", "relative",
                          "season", "bare_month", "year"})
@@ -374,9 +375,12 @@ def _extent(text: str, start: int, end: int, name: str) -> tuple[int, int]:
             start += match.end()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
+    possessive = text.startswith(("'s", "’s"), end)
     if name in _MODIFIABLE:
         modifier = _MODIFIER.search(text, 0, start)
-        if modifier:
+        # "about"/"around" before a possessive governs its noun phrase ("talked about Friday's vote",
+        # "get around Wednesday's ruling"), no approximation of the time
+        if modifier and not (possessive and _PREPOSITION_MODIFIER.match(modifier.group())):
             start = modifier.start()
     return start, end
 
@@ -842,8 +846,14 @@ def _weekday(text: str, context: str, reference: date | None, tense: str | None 
     # them until Tuesday": a deadline)
     introduced = _FUTURE_RIGHT_BEFORE.search(before)
     ahead_of = tense != "past" and not said_then and _AHEAD_OF_RIGHT_BEFORE.search(before)
+    # a possessive weekday dates its noun ("get around Wednesday's ruling"): only the parse of the
+    # clause that noun sits in ("will face off in Tuesday's debate") puts it ahead, not a future word
+    # the window catches of the verb above it ("would look for ways to get around Wednesday's
+    # ruling": the ruling was Wednesday; TimeBank and AQUAINT's tuning half, 19 of 19 behind)
+    at = context.rfind(text)
+    possessive = at >= 0 and context.startswith(("'s", "’s"), at + len(text))
     ahead = (tense == "future" or bool(ahead_of)
-             or (_is_future(context) and not said_then and (tense != "past" or introduced)))
+             or (_is_future(context) and not said_then and not possessive and (tense != "past" or introduced)))
     if lower.startswith(("next", "coming")) or (ahead and not lower.startswith("last")):
         forward = (target - reference.weekday()) % 7 or (7 if lower.startswith("next") else 0)
         return Resolved((reference + timedelta(days=forward)).isoformat() + suffix, "day")
