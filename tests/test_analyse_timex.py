@@ -649,3 +649,15 @@ def test_a_possessive_weekday_is_behind_despite_a_future_word_of_the_verb_above_
     # "around" before it is the phrasal verb's, not an approximation in the extent
     times = values(context + ".", friday)
     assert times["Wednesday"][0] == "2000-01-05" and "around Wednesday" not in times
+
+
+def test_today_and_tomorrow_as_eras_are_no_days():
+    # TimeBank ("in today's world", "many of today's personal computers", "the people of tomorrow")
+    # and AQUAINT ("for today's youth") annotate none of these; a day's own things stay days.
+    for text in ("The case of Elian is for today's youth what the blockade was.",
+                 "Barriers apply only to fathers in today's world.",
+                 "The chips are in many of today's personal computers.",
+                 "If I were choosing the people of tomorrow, I would choose them."):
+        assert not values(text), text
+    assert values("The offer was advertised in today's editions.")["today"][0] == "2021-10-22"
+    assert values("But tomorrow's vote has international implications.")["tomorrow"][0] == "2021-10-23"

@@ -266,6 +266,13 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
 # for Life", "the March on Washington"), no month.
 _MARCH_NAME_AFTER = re.compile(r"\s+(?:for|on|of)\s+[A-Z][a-z]")
+# "today's youth", "in today's world", "the people of tomorrow": today and tomorrow as eras (the
+# young of these times, the people to come), no day; TimeBank and AQUAINT annotate none of them
+# ("today's editions", "tomorrow's vote" stay days)
+_GENERIC_KIND = (r"(?:world|society|youth|young|children|kids|generations?|teen-?agers|students|parents|families|"
+                 r"consumers|workers|women|men|people|leaders|economy|culture|technology|computers|standards|politics|media)")
+_ERA_POSSESSIVE_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z-]+\s+)?{_GENERIC_KIND}\b")
+_ERA_OF_BEFORE = re.compile(rf"(?i)\b{_GENERIC_KIND}\s+of\s+$")
 # A bare year right after the noun of a work, or alone in quote marks, is the work's title.
 _WORK_BEFORE = re.compile(r"(?i)\b(?:film|movie|drama|thriller|documentary|novel|book|album|song|single|musical|opera|"
                           r"sitcom|comedy|epic|sequel|remake|painting|poem|symphony|play)\s+$")
@@ -361,6 +368,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
                     or _WATER_SPRING_BEFORE.search(text, 0, start))
     if name == "year" and (_WORK_BEFORE.search(text, 0, start) or _IN_QUOTES.fullmatch(text[max(0, start - 1):end + 1])):
         return True  # a work's title: "the war drama 1917", Orwell's "1984"
+    if name == "day_word" and text[start:end].lower() in ("today", "tomorrow"):
+        return bool(_ERA_POSSESSIVE_AFTER.match(text, end) or _ERA_OF_BEFORE.search(text, 0, start))
     if name == "bare_month" and text[start:end] == "March":
         return _MARCH_NAME_AFTER.match(text, end) is not None
     return name == "set" and text[start:end].lower() == "daily" and _NAME_AFTER.match(text, end) is not None
