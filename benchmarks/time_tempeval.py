@@ -81,6 +81,27 @@ held-out aggregate after each: 76.7, strict 81.3 (unchanged). Tried and left out
 "current" as PRESENT_REF (TimeBank annotates 9 of 16, +0.1; none on the tuning half to judge
 AQUAINT by), a present-tense clause putting its weekday or month ahead (TimeBank 84.7 -> 83.5,
 tuning half -1.0: most are past events told in participles and gerunds).
+Round timex44: from the errors of TimeBank and the tuning half only (the held-out half's aggregate
+read before the first rule and after each commit): a possessive weekday dates its noun, so only the
+parse of that noun's clause or "ahead of" puts it ahead, not a future word the window catches of a
+verb above it ("would look for ways to get around Wednesday's ruling": TimeBank and the tuning half
+date all 19 possessive weekdays behind or on the DCT), and "about/around" before a possessive time
+is no modifier in its extent; "today"/"tomorrow" as an era ("today's youth", "in today's world",
+"the people of tomorrow") is no day (annotated 0 of 4; "today's editions", "tomorrow's vote" stay).
+TimeBank value F1 84.75 -> 84.85 (strict 91.83 -> 91.94), tuning half 82.57 -> 83.03 (strict
+86.18 -> 86.66); held-out half: value F1 76.7 -> 77.1 -> 77.2, strict 81.3 -> 81.6 -> 81.8
+(relaxed 93.5 -> 93.7). The done-when line (held-out >= 80) is not met. Value F1 is
+2 x correct values / (system + gold expressions), so an output kind pays only when right more than
+about 40% of the time; by that measure the tuning data's remaining errors are annotation choices the
+two sets make differently (AQUAINT writes "last week" as a month or day in 5 of 7, unpadded weeks
+"2000-W2", frequency adverbs annotated 5 of 5 where TimeBank leaves 8 of 11; "the past decade" P10Y
+against TimeBank's "198"; AQUAINT often leaves "Earlier", "early", "about" and a weekday's night
+out of extents that TimeBank keeps), or one-offs ("the quarter ended July 31" as Q2, "September" said in
+August in a past clause as the coming one, "10 p.m." as the event's day). Looked at and left out for
+want of support on both sets: weekday/month tense (both about 92% right, the misses annotation slips
+such as AP900815's weekdays a week early), bare months more than four months ahead with no tense,
+"for some time"/"a while" as PXX, possessive months, more Easter-season holidays (none in either
+set), a dateline day as the reference for Xinhua files, the generic "that day" with no antecedent.
 Published anchors are on the TE3 platinum test set (HeidelTime value F1 77.61, strict F1 81.34;
 SUTime 67.38), not in this folder: compare with care.
 """
