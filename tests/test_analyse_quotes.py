@@ -1426,3 +1426,10 @@ def test_a_name_after_known_as_has_no_speaker_and_continues_no_quote(analyse):
     assert by_start(a, "We are grateful").text == "We are grateful to every donor,"
     assert by_start(a, "We are grateful").speaker_name == "Jane Hollis"
     assert all(q.speaker_text is None for q in a.quotes if "Friends First" in q.text)
+
+
+def test_made_clear_without_it_reports_the_clause_the_parser_hung_on_the_verb(analyse):
+    # "made clear that ..." (no "it"): the clause hangs on "made", and the subject made it clear
+    a = analyse("Mayor Anna Reyes also made clear that she has not considered resigning.")
+    quote = by_start(a, "that she has not")
+    assert quote.cue == "made clear" and source_text(a, quote) == "Mayor Anna Reyes"

@@ -744,6 +744,9 @@ def _adjective(doc, adjective, base: int, index: int) -> Attribution | None:
     # the parser hangs the clause after "made it clear" as an adverbial or subject clause
     deps = ("ccomp", "advcl", "csubj") if adjective.lower_ == "clear" else ("ccomp",)
     clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
+    if clause is None and adjective.lower_ == "clear" and verb.lemma_ == "make":
+        # "Emanuel made clear that he ...": without "it", the parser hangs the clause on "made"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i), None)
     if adjective.lower_ not in STANCE_ADJECTIVES and adjective.lower_ != "clear":
         pass  # an adjective known only from the learned frames
     elif clause is not None:
