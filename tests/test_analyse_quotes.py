@@ -1433,3 +1433,12 @@ def test_made_clear_without_it_reports_the_clause_the_parser_hung_on_the_verb(an
     a = analyse("Mayor Anna Reyes also made clear that she has not considered resigning.")
     quote = by_start(a, "that she has not")
     assert quote.cue == "made clear" and source_text(a, quote) == "Mayor Anna Reyes"
+
+
+def test_a_source_phrase_with_quoted_words_in_it_is_still_the_source(analyse):
+    # a scare-quoted or titled word inside the subject ('"Daily Show" host ...', 'a "super PAC"') is
+    # part of the source phrase, not quoted words the parser took for a subject
+    a = analyse('"Daily Show" host Trevor Noah on Thursday showed that the senator was given a chance to explain.')
+    assert source_text(a, by_start(a, "that the senator")).endswith("Trevor Noah")
+    a = analyse('Last week a "super PAC" supporting the governor spent heavily.')
+    assert source_text(a, by_start(a, "the governor")) == 'a "super PAC"'

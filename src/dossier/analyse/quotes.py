@@ -95,6 +95,7 @@ _SPAN_EDGE = " \t\n.,;:!?\"'"
 # A demonstrative and a copula that stand for the sentence before ("That's according to ...").
 _PRO_FORM_COPULA = re.compile(r"(?:that|this|it)(?:['’]s|\s+(?:is|was))", re.I)
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
+_WORD = re.compile(r"\w")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
@@ -722,9 +723,11 @@ class _Finder:
         head = parsed.source_head or parsed.source
         if parsed.source is not None and self._addressed(parsed):
             return None  # "if you want to understand it", "you can't help but see it": the reader, nobody's report
-        if parsed.source is None or self._within_marks(parsed.source[0]) or self._within_marks(head[1] - 1):
+        if parsed.source is None or (self._within_marks(parsed.source[0]) or self._within_marks(head[1] - 1)) \
+                and not self._quoted_words_in_phrase(*parsed.source):
             # a parse that took quoted words for the subject (a title in quote marks at the end of
-            # an appositive is not that: 'Trump, the star of "The Apprentice," said')
+            # an appositive is not that: 'Trump, the star of "The Apprentice," said'; nor is a phrase
+            # with quoted words in it: '"Daily Show" host Trevor Noah showed', 'a "super PAC" supporting')
             return fallback()
         if parsed.label:
             return self._label_speaker(parsed)
@@ -998,6 +1001,14 @@ class _Finder:
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
+
+    def _quoted_words_in_phrase(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is a phrase with quoted words in it ('"Daily Show" host Trevor
+        Noah', 'a "super PAC"'): a word outside every pair of quote marks, and each pair it touches
+        opened as a quote mark is, after a space (not markup: 'datetime="2016-06-29">Trump')."""
+        touching = [(s, e) for s, e in self.quoted if s < end and start < e]
+        return any(not self._inside_quote(m.start()) for m in _WORD.finditer(self.norm, start, end)) \
+            and all(s == 0 or self.norm[s - 1].isspace() for s, _ in touching)
 
     def _within_marks(self, offset: int) -> bool:
         """Whether `offset` is strictly between a pair of quote marks (not on a mark)."""
