@@ -1442,3 +1442,11 @@ def test_a_source_phrase_with_quoted_words_in_it_is_still_the_source(analyse):
     assert source_text(a, by_start(a, "that the senator")).endswith("Trevor Noah")
     a = analyse('Last week a "super PAC" supporting the governor spent heavily.')
     assert source_text(a, by_start(a, "the governor")) == 'a "super PAC"'
+
+
+def test_a_verb_object_that_is_another_persons_statement_is_what_the_verb_reports(analyse):
+    # "slammed Trump's comments": the comments are what Curbelo slammed (a noun cue as object is
+    # left out only as one's own: "issued a statement", "made his remarks")
+    a = analyse("Curbelo, in particular, has slammed Trump's comments about immigrants and Muslims.")
+    quote = by_start(a, "Trump's comments")
+    assert quote.cue == "has slammed" and source_text(a, quote) == "Curbelo"

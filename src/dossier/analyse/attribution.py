@@ -413,9 +413,20 @@ def _learned_frame(token):
     # an object that is itself a noun cue ("issued a statement", "made remarks") is not what was
     # said: its own clause or participle ("a statement saying ...") reports that
     found = [(rank.get(frame, 3), head.i, frame, head) for frame, head in cue_frames(token) if frame in frames
-             and not (frame == "dobj" and head.lower_ in NOUN_CUES)
+             and not (frame == "dobj" and head.lower_ in NOUN_CUES and not _owned_by_another(head, token))
              and not (frame.startswith("prep:") and _place_of_appearing(token, frame[5:]))]
     return min(found, key=lambda f: f[:2])[2:] if found else None
+
+
+def _owned_by_another(noun, verb) -> bool:
+    """Whether a noun cue that is a verb's object is owned by someone named other than the verb's
+    subject ("Curbelo has slammed Trump's comments about immigrants"): the comments are what
+    Curbelo slammed, not his own report (as "issued a statement", "made his remarks" are)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or noun.lower_ in HOLDER_NOUNS:  # "persuade Sanders' supporters": whom
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lower_ != owner.lower_
 
 
 def frame_holder(token):
