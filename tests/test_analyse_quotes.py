@@ -1450,3 +1450,11 @@ def test_a_verb_object_that_is_another_persons_statement_is_what_the_verb_report
     a = analyse("Curbelo, in particular, has slammed Trump's comments about immigrants and Muslims.")
     quote = by_start(a, "Trump's comments")
     assert quote.cue == "has slammed" and source_text(a, quote) == "Curbelo"
+
+
+def test_a_participle_on_a_recipient_after_to_is_done_by_the_recipient(analyse):
+    # "handed $25 million to an outside group backing X": the group backs X, not the donors (the
+    # issuer rule is for things issued: "wrote in a letter urging ...")
+    a = analyse("Wealthy donors handed over $25 million last month to an outside group backing Senator Anna Reyes.")
+    quote = by_start(a, "Senator Anna Reyes")
+    assert quote.cue == "backing" and source_text(a, quote) == "an outside group"

@@ -976,7 +976,8 @@ def _issuer(holder):
     that is the source itself: "recent polls showing ..."); None when that verb has none. PolNeAR
     marks the issuer as the source."""
     host = holder.head if holder.dep_ == "dobj" else (
-        holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN" else None)
+        holder.head.head if holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.tag_ == "NN"
+        and holder.head.lower_ != "to" else None)  # "handed $25 million to an outside group backing X": the group backs
     if host is None or host.pos_ not in ("VERB", "AUX"):
         return None
     issuer, passive = _subject(host)
