@@ -1458,3 +1458,10 @@ def test_a_participle_on_a_recipient_after_to_is_done_by_the_recipient(analyse):
     a = analyse("Wealthy donors handed over $25 million last month to an outside group backing Senator Anna Reyes.")
     quote = by_start(a, "Senator Anna Reyes")
     assert quote.cue == "backing" and source_text(a, quote) == "an outside group"
+
+
+def test_a_stance_adjective_tagged_a_participle_is_still_a_stance(analyse):
+    # "convinced" after "are" is tagged a past participle: the stance adjective's frame still holds
+    a = analyse("Many voters are convinced that the mayor could have accomplished much more.")
+    quote = by_start(a, "that the mayor")
+    assert quote.cue == "are convinced" and source_text(a, quote) == "Many voters"

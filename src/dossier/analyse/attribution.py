@@ -270,6 +270,8 @@ def _sentence_attributions(doc, sentence: Sentence) -> list[Attribution]:
         elif token.pos_ in ("VERB", "AUX") and attribution_lemma(token) in ATTRIBUTION_LEMMAS and (
                 is_attribution_form(token.text) or _opening_participle(doc, token)):
             found = _verb(doc, token, base, sentence.index)
+        elif token.tag_ == "VBN" and token.dep_ == "acomp" and token.lower_ in STANCE_ADJECTIVES:
+            found = _adjective(doc, token, base, sentence.index)  # "They are convinced that ...": tagged a participle
         elif _reports_a_clause(token) or _introduces_a_quote(token):
             found = _verb(doc, token, base, sentence.index)
         elif token.pos_ == "VERB" and _put_it(token) is not None and _as_clause(token):
