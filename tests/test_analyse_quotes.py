@@ -1465,3 +1465,12 @@ def test_a_stance_adjective_tagged_a_participle_is_still_a_stance(analyse):
     a = analyse("Many voters are convinced that the mayor could have accomplished much more.")
     quote = by_start(a, "that the mayor")
     assert quote.cue == "are convinced" and source_text(a, quote) == "Many voters"
+
+
+def test_a_conjoined_verb_keeps_its_own_subject_the_parser_read_as_a_conjunct_for_any_verb(analyse):
+    # "charged the officer with murder and Reyes fired her police chief, acknowledging ...": the
+    # parser reads "Reyes" as a second object after "with"; she fired the chief and acknowledged
+    a = analyse("Days later prosecutors charged the officer with murder and Reyes fired her police chief, "
+                "acknowledging that many residents have lost trust in the force.")
+    quote = by_start(a, "that many residents")
+    assert quote.cue == "acknowledging" and source_text(a, quote) == "Reyes"

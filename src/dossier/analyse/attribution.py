@@ -914,7 +914,7 @@ def _subject(verb):
         controller = _object_controller(node) if not after_preposition else None
         if controller is not None:
             return controller, False
-        if node is verb and verb.dep_ == "conj" and (own := _subject_read_as_conjunct(verb.doc, verb)) is not None:
+        if node.dep_ == "conj" and (own := _subject_read_as_conjunct(verb.doc, node, any_verb=True)) is not None:
             return own, False  # "X will brand you a liar and NBC News will accuse you": not X
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
             node = node.head  # "Her strategists have been reluctant to reveal ...": the adjective's subject
@@ -1065,7 +1065,7 @@ def _quantifier_read_as_modifier(doc, verb):
     return before
 
 
-def _subject_read_as_conjunct(doc, verb):
+def _subject_read_as_conjunct(doc, verb, any_verb: bool = False):
     """The phrase right before a finite cue with no subject that the parser conjoined to the end
     of the clause before ("One in three said A about the community and one in four said B":
     "one in four" read as a second object of "about"): the subject of the second report."""
@@ -1074,7 +1074,7 @@ def _subject_read_as_conjunct(doc, verb):
     while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("aux", "neg"):
         first -= 1
     finite = verb.tag_ in ("VBZ", "VBD", "VBP") or first < verb.i and doc[first].tag_ in ("MD", "VBZ", "VBD", "VBP")
-    if first < 3 or not finite or attribution_lemma(verb) not in ATTRIBUTION_LEMMAS:
+    if first < 3 or not finite or not (attribution_lemma(verb) in ATTRIBUTION_LEMMAS or any_verb and verb.pos_ == "VERB"):
         return None
     phrase = next((t for t in doc[:first] if t.right_edge.i == first - 1 and t.dep_ == "conj"
                    and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
