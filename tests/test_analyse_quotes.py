@@ -1474,3 +1474,12 @@ def test_a_conjoined_verb_keeps_its_own_subject_the_parser_read_as_a_conjunct_fo
                 "acknowledging that many residents have lost trust in the force.")
     quote = by_start(a, "that many residents")
     assert quote.cue == "acknowledging" and source_text(a, quote) == "Reyes"
+
+
+def test_a_verb_conjoined_after_a_quoted_aside_in_dashes_goes_on_with_the_first_clause(analyse):
+    # 'Reyes suggested A - "B," she said - and charged that C': the parser hangs "charged" on the
+    # aside's "said", but Reyes charged (PolNeAR marks the first clause's subject)
+    a = analyse('Mayor Anna Reyes suggested that the plan was unserious - "We need the details," she said - and '
+                'charged that the council would waste the money.')
+    quote = by_start(a, "that the council")
+    assert quote.cue == "charged" and source_text(a, quote) == "Mayor Anna Reyes"

@@ -914,6 +914,8 @@ def _subject(verb):
         controller = _object_controller(node) if not after_preposition else None
         if controller is not None:
             return controller, False
+        if node is verb and (main := _subject_before_aside(verb)) is not None:
+            return main, False  # 'Clinton suggested A - "B," she said - and charged that C': Clinton charged
         if node.dep_ == "conj" and (own := _subject_read_as_conjunct(verb.doc, node, any_verb=True)) is not None:
             return own, False  # "X will brand you a liar and NBC News will accuse you": not X
         if (node.dep_ in BORROWING_DEPS or node.dep_ == "acomp" and node.pos_ == "ADJ") and node.head.i != node.i:
@@ -930,6 +932,24 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _subject_before_aside(verb):
+    """The subject of the sentence's first clause, for a verb conjoined after an aside set off by
+    dashes that holds a report of its own ('Clinton suggested A - "B," she said - and charged that
+    C', 'He fulminated against A - "B," he said - and vowed to C'): the parser hangs the verb on
+    the aside's reporting verb, but it goes on with the clause before the aside. None otherwise."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or verb.i < 3 or doc[verb.i - 1].dep_ != "cc" \
+            or doc[verb.i - 2].text not in _DASHES or attribution_lemma(head) not in ATTRIBUTION_LEMMAS:
+        return None
+    opening = next((t.i for t in reversed(doc[:head.i]) if t.text in _DASHES), None)
+    if opening is None or opening < 2:
+        return None
+    subject = next((t for t in doc[:opening] if t.dep_ == "nsubj" and t.head.i < opening
+                    and t.head.pos_ in ("VERB", "AUX")), None)
+    return None if subject is None or subject.lower_ in NAMELESS else subject
 
 
 def _closed_subordinate(clause, conjunct) -> bool:
