@@ -1483,3 +1483,12 @@ def test_a_verb_conjoined_after_a_quoted_aside_in_dashes_goes_on_with_the_first_
                 'charged that the council would waste the money.')
     quote = by_start(a, "that the council")
     assert quote.cue == "charged" and source_text(a, quote) == "Mayor Anna Reyes"
+
+
+def test_a_participle_on_people_named_as_an_object_is_done_by_them_not_the_issuer(analyse):
+    # "unveiled an ad, featuring Hispanics telling their stories and criticizing X": the people the
+    # ad features criticise X (the issuer rule is for things issued: "placed ads calling ...")
+    a = analyse("Mayor Anna Reyes unveiled her first campaign ad, featuring Hispanics telling their family "
+                "stories and criticizing Donald Trump's immigration proposals.")
+    quote = by_start(a, "Donald Trump's immigration")
+    assert quote.cue == "criticizing" and source_text(a, quote).startswith("Hispanics")

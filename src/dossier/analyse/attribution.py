@@ -898,7 +898,9 @@ def _subject(verb):
             owner = _possessor(holder) if node is verb and verb.tag_ == "VBG" else None
             if owner is not None:
                 owner = _owner_as_subject(holder, owner) or owner
-            issuer = (owner or _issuer(holder) or _free_participle_subject(verb)) if node.dep_ == "acl" else None
+            # (people named do it themselves: "unveiled an ad featuring Hispanics telling their stories")
+            named = node.tag_ == "VBG" and (holder.pos_ == "PROPN" or holder.ent_type_ in ("PERSON", "NORP"))
+            issuer = (owner or (None if named else _issuer(holder)) or _free_participle_subject(verb)) if node.dep_ == "acl" else None
             return issuer or holder, False
         if node is verb and node.dep_ == "advcl" and node.tag_ == "VBN" \
                 and not any(c.dep_ in ("aux", "auxpass") for c in node.children):
