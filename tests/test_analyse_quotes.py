@@ -1492,3 +1492,11 @@ def test_a_participle_on_people_named_as_an_object_is_done_by_them_not_the_issue
                 "stories and criticizing Donald Trump's immigration proposals.")
     quote = by_start(a, "Donald Trump's immigration")
     assert quote.cue == "criticizing" and source_text(a, quote).startswith("Hispanics")
+
+
+def test_a_verb_borrowing_it_as_subject_goes_to_the_person_it_acts_on(analyse):
+    # "It took him most of a day to ..., then calling Yahoo News": he calls, not "It"
+    a = analyse("It took him most of a day to formulate a comeback, delivering an apology to voters, then "
+                "calling Yahoo News to ask readers to watch the interview.")
+    quote = by_start(a, "Yahoo News")
+    assert quote.cue.endswith("calling") and source_text(a, quote) == "him"

@@ -46,6 +46,8 @@ NAMELESS = frozenset({"it", "this", "that", "there", "which", "what"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Prepositions whose object, right before a gerund, is the gerund's subject ("with X calling ...").
 GERUND_SUBJECT_PREPOSITIONS = frozenset({"with", "of", "about", "by"})
+# Object pronouns that name a person.
+PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 # Verbs with an object whose subject still does what their infinitive says: a promise, a
 # purpose ("used his speech to call for ...", "spent $80,000 to support"), a plea ("begged
 # reporters to ask"); after other verbs the object does it ("led Priebus to declare"). Chosen on
@@ -885,6 +887,8 @@ def _subject(verb):
                 return issuer or node.head, False
             if subject.dep_ == "nsubjpass" and (node is verb or _passive_form(verb)) and not _contracted_has(node):
                 return _agent(node), True
+            if node is not verb and subject.lower_ == "it" and (person := _person_object(node)) is not None:
+                return person, False  # "It took him a day to ..., then calling Yahoo News": he calls
             return subject, False  # "She was asked about it, saying ...": she says (an active verb borrows)
         if node is verb and node.dep_ == "acl" and _passive_form(verb) and (agent := _agent(verb)) is not None:
             return agent, True  # "changes proposed by the government": the agent, not the thing proposed
@@ -934,6 +938,15 @@ def _subject(verb):
             continue
         break
     return None, False
+
+
+def _person_object(verb):
+    """The person a verb with "it" as subject acts on ("It took him most of a day", "it cost them
+    the race"), who does what a verb borrowing that subject says; None without one."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    if obj is None or not (obj.lower_ in PERSON_OBJECTS or obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"):
+        return None
+    return obj
 
 
 def _subject_before_aside(verb):
