@@ -188,27 +188,33 @@ noun cue owned by someone else ("slammed Trump's comments") as what the verb rep
 on a noun after "to" done by that noun ("handed $25 million to an outside group backing X"), a
 stance adjective tagged a participle ("are convinced that"), a conjoined verb of any kind keeping
 its own subject the parser read as a conjunct ("charged the officer with murder and Emanuel fired
-..., acknowledging"), and a verb conjoined after a quoted aside in dashes taking the first clause's
-subject ('Clinton suggested A - "B," she said - and charged that C'). Speaker 92.01 -> 92.49 on 5
-and 91.00 -> 91.42 on 8 (content overlap 82.82 -> 82.84, 81.64 -> 81.68); check slice 3: speaker
-90.12 -> 90.26, content 79.88 -> 79.91; dev aggregate (read at the start and the end only):
-speaker 88.82 -> 88.83, content overlap 82.17 -> 82.26, so the 90 target is not met. Dropped: the
+..., acknowledging"), a verb conjoined after a quoted aside in dashes taking the first clause's
+subject ('Clinton suggested A - "B," she said - and charged that C'), a participle in -ing on people
+named as an object done by them, not by the issuer ("an ad featuring Hispanics telling their stories
+and criticizing X"), and a verb borrowing "it" as subject from a verb acting on a person taking that
+person ("It took him a day to ..., then calling Yahoo News"). Speaker 92.01 -> 92.54 on 5 and 91.00
+-> 91.49 on 8 (content overlap 82.82 -> 82.84, 81.64 -> 81.68); check slice 3: speaker 90.12
+-> 90.26, content 79.88 -> 79.91; dev aggregate (read at the start, after the first seven rules, and
+at the end): speaker 88.82 -> 88.83 -> 88.77, content overlap 82.17 -> 82.26 -> 82.26, so the 90
+target is not met (the last two rules cost one dev item; kept, as dev chooses nothing). Dropped: the
 noun a passive participle with a "by" agent is on as its content ("measures added by Republicans";
 speaker +0.02/+0.08 but -0.05 on the check slice), the object before a gerund after for/from/of as
-its doer ("prevented his wife from writing"; +0.06 on 8 but -0.06 on 5, where the gold nests it
-in a report we miss, "knocked Cruz for not reporting"), a "who" relative clause with a speech verb and a clause as its
-own report cutting the outer content (+0.23 on 5, content -0.05 on 8: PolNeAR leaves "candidates
-who say ..." inside the outer report there), a quote not going on past a second sentence of the
-writer's after its attribution, or past another report (content down: PolNeAR joins 'She says B.
-"C."' into one), any copula adjective with a "that"-clause as a stance (speaker -0.06 on 5, content
--0.03 on 8), the last parsed report of the sentence before an unattributed quote paragraph (wrong
-reporters), and three rules with no effect on the tuning slices (a pronoun subject before a verb
-for a quote ending a writer's sentence, found on `--start 0`/`2`; "spent much of X doing" done by
-the spender; a long third-person "Name:" paragraph as a section, not a quote). What is left on 5
-and 8 (252 wrong of 3147 scored): 94 a gold report inside the content of our quote with another cue
-(13 of them with no source; mostly the nested reports PolNeAR marks and one attribution per word
-drops), 94 our quote with another cue inside a gold report we missed (17 with no source), 39 the
-same report with another source, 7 the same report with no source, 18 partial overlaps.
+its doer ("prevented his wife from writing"; +0.06 on 8 but -0.06 on 5, where the gold nests it in a
+report we miss, "knocked Cruz for not reporting"), a "who" relative clause with a speech verb and a
+clause as its own report cutting the outer content (+0.23 on 5, content -0.05 on 8: PolNeAR leaves
+"candidates who say ..." inside the outer report there), a quote not going on past a second sentence
+of the writer's after its attribution, or past another report (content down: PolNeAR joins 'She says
+B. "C."' into one), any copula adjective with a "that"-clause as a stance (speaker -0.06 on 5,
+content -0.03 on 8), the last parsed report of the sentence before an unattributed quote paragraph
+(wrong reporters), and three rules with no effect on the tuning slices (a pronoun subject before a
+verb for a quote ending a writer's sentence, found on `--start 0`/`2`; "spent much of X doing" done
+by the spender; a long third-person "Name:" paragraph as a section, not a quote), and the object of
+"leave", "keep", "see" ... doing a participle after it ("left many Republicans wondering"; speaker
+91.49 -> 91.28 on 8). What is left on 5 and 8 (250 wrong of 3147 scored): 94 a gold report inside
+the content of our quote with another cue (13 of them with no source; mostly the nested reports
+PolNeAR marks and one attribution per word drops), 94 our quote with another cue inside a gold
+report we missed (17 with no source), 37 the same report with another source, 7 the same report with
+no source, 18 partial overlaps.
 
 PolNeAR also marks beliefs and intentions ("Trump wants ...") that a quote extractor does not
 aim at, so recall is bounded well below 100.
