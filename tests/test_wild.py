@@ -344,3 +344,15 @@ def test_widget_lines_above_the_article_do_not_start_a_comment_section():
     cleaned = clean_lines(text, OPTIONS)
     assert "The talks lasted" in cleaned.text
     assert not any(r.reason.startswith("reader comment") for r in cleaned.removed)
+
+
+@pytest.mark.parametrize("field, authors", [
+    # trafilatura's reading of "Jeff Foust — Monday, November 18, 2019" (SpaceNews, AppleInsider pages
+    # of article-extraction-benchmark): the weekday of the byline's date ran into the last name
+    ("Jeff Foust Monday; November", ["Jeff Foust"]),
+    ("Mike Wuerthele; Malcolm Owen Monday; November", ["Mike Wuerthele", "Malcolm Owen"]),
+    ("Ann Lee, Tuesday, March", ["Ann Lee"]),
+    ("Joe Friday", ["Joe Friday"]),  # a one-word name before it: a surname
+])
+def test_html_author_field_leaves_out_the_weekday_of_a_byline_date(field, authors):
+    assert split_authors(field) == authors

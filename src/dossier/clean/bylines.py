@@ -109,6 +109,12 @@ _AUTHOR_DATE_TAIL = re.compile(
     r"(?i)(?:^|\s+)(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)\b.*"
     r"|(?:january|february|march|april|june|july|august|september|october|november|december)\.?$"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*)$")
+# A dateline's weekday run into a name: trafilatura reads "Jeff Foust — Monday, November 18, 2019"
+# as "Jeff Foust Monday; November" (digits dropped, the month piece left out above). Only after a
+# name of two words or more, so a one-word name before it stays ("Joe Friday"), or alone ("Ann Lee,
+# Monday, May 4" split on its commas).
+_AUTHOR_WEEKDAY_TAIL = re.compile(
+    r"(?i)^((?:\S+(?:\s+\S+)+?)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$")
 # A bio run into the name: "Phil Helsel is a reporter for NBC News".
 _AUTHOR_BIO_TAIL = re.compile(r"\s+(?:is|was|has been)\s+(?:a|an|the)\s.*$")
 # A template's stand-in for a missing author, not a name.
@@ -144,6 +150,7 @@ def split_authors(author: str | None, site: str | None = None, url: str | None =
     for piece in re.split(r"\s*(?:;|,|&|\band\b)\s*", author):
         piece = _FIELD_LEAD.sub("", piece.strip(_QUOTE_MARKS + " ")).strip(_QUOTE_MARKS + " ")
         piece = _AUTHOR_BIO_TAIL.sub("", _AUTHOR_DATE_TAIL.sub("", _LEAD.sub("", piece))).strip()
+        piece = _AUTHOR_WEEKDAY_TAIL.sub(lambda m: (m.group(1) or "").strip(), piece)
         if not (_PUBLISHER_TAIL.search(piece) or _names_owner(piece, site, url)):
             piece = _initials_stopped(_without_outlet_tail(piece))
         if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece) and not _CREDENTIAL.match(piece)
