@@ -1500,3 +1500,14 @@ def test_a_verb_borrowing_it_as_subject_goes_to_the_person_it_acts_on(analyse):
                 "calling Yahoo News to ask readers to watch the interview.")
     quote = by_start(a, "Yahoo News")
     assert quote.cue.endswith("calling") and source_text(a, quote) == "him"
+
+
+def test_a_reported_clause_ending_in_quoted_words_does_not_repeat_them(analyse):
+    # Breaking News Today (htmldate-eval): the clause of "said" takes the quoted words that end it;
+    # the last quoted unit was then added to the quote a second time
+    a = analyse("He explained that scientists had employed radiocarbon dating.\n"
+                "Congress representatives said the information had left them with “thoughts” and “concerns” "
+                "and with the view to “continue talking about this”.\n")
+    quote = by_start(a, "the information")
+    assert quote.text.count("continue talking about this") == 1
+    assert quote.text == a.text[quote.start:quote.end]

@@ -452,7 +452,11 @@ class _Finder:
 
     def _extend(self, quote: Quote, start: int, end: int, unit: _Unit) -> None:
         """The quote goes on with `unit`; the writer's words left out between the pieces ('"A,"
-        he said. "B."') show as an ellipsis, as a quotation leaving words out marks them."""
+        he said. "B."') show as an ellipsis, as a quotation leaving words out marks them. A unit
+        the quote already holds (a reported clause taken with the quoted words that end it: 'said
+        the talks left them with "concerns" and a wish to "continue talking"') adds nothing."""
+        if end <= quote.end:
+            return
         left_out = re.search(r"[^\s\"'.,;:!?]", self.norm[quote.end:start]) is not None
         joined = " ".join(self.text[s:e].strip() for s, e in unit.spans)
         quote.text = f"{quote.text}{' … ' if left_out else ' '}{joined}"
