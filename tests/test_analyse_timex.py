@@ -661,3 +661,13 @@ def test_today_and_tomorrow_as_eras_are_no_days():
         assert not values(text), text
     assert values("The offer was advertised in today's editions.")["today"][0] == "2021-10-22"
     assert values("But tomorrow's vote has international implications.")["tomorrow"][0] == "2021-10-23"
+
+
+def test_a_clock_time_before_a_full_date_takes_its_year():
+    # The Detroit News (htmldate-eval, 2020-03-17): "at about 9 p.m. March 17, 2015" was read as
+    # "about 9 p.m. March 17" of the page's year (2020-03-17T21:00) and a bare year "2015"
+    found = values("Ditwan Morgan had gone to a corner store near her home at about 9 p.m. March 17, 2015, "
+                   "when an argument ensued.", reference=date(2020, 3, 17))
+    assert found["about 9 p.m. March 17, 2015"][0] == "2015-03-17T21:00"
+    assert "2015" not in found
+
