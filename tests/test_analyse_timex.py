@@ -671,3 +671,10 @@ def test_a_clock_time_before_a_full_date_takes_its_year():
     assert found["about 9 p.m. March 17, 2015"][0] == "2015-03-17T21:00"
     assert "2015" not in found
 
+
+def test_a_house_number_before_a_street_name_is_no_year():
+    # a police blotter (article-extraction-benchmark): "of 1909 Jolinda Drive" was the year 1909
+    found = values("Officers stopped a vehicle driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive. "
+                   "The office moved to 2000 Pennsylvania Avenue in 1995.")
+    assert "1909" not in found and "2000" not in found
+    assert found["1995"][0] == "1995"

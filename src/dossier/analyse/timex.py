@@ -277,6 +277,11 @@ _ERA_OF_BEFORE = re.compile(rf"(?i)\b{_GENERIC_KIND}\s+of\s+$")
 _WORK_BEFORE = re.compile(r"(?i)\b(?:film|movie|drama|thriller|documentary|novel|book|album|song|single|musical|opera|"
                           r"sitcom|comedy|epic|sequel|remake|painting|poem|symphony|play)\s+$")
 _IN_QUOTES = re.compile(r"[\"“‘']\d{4}[\"”’']")
+# A house number before a street's name is an address, no year: "Jonathan P. Blair, 29, of 1909
+# Jolinda Drive" (a police blotter of article-extraction-benchmark), "2000 Pennsylvania Avenue".
+_STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
+                           r"Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|"
+                           r"Trail|Pike|Square)\b\.?")
 # "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
 _YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
@@ -368,6 +373,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
                     or _WATER_SPRING_BEFORE.search(text, 0, start))
     if name == "year" and (_WORK_BEFORE.search(text, 0, start) or _IN_QUOTES.fullmatch(text[max(0, start - 1):end + 1])):
         return True  # a work's title: "the war drama 1917", Orwell's "1984"
+    if name == "year" and _STREET_AFTER.match(text, end):
+        return True
     if name == "day_word" and text[start:end].lower() in ("today", "tomorrow"):
         return bool(_ERA_POSSESSIVE_AFTER.match(text, end) or _ERA_OF_BEFORE.search(text, 0, start))
     if name == "bare_month" and text[start:end] == "March":
