@@ -257,6 +257,24 @@ def test_html_document_keeps_body_and_trusts_a_markup_date():
     assert (article.page_date, article.page_date_trust) == ("2021-10-20", "ok")
 
 
+
+def test_a_paragraph_that_is_a_link_to_another_story_is_removed_with_its_reason():
+    """Fox News (article-extraction-benchmark): headlines of other stories set as paragraphs of the
+    body, "<p><strong><a href=...>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>",
+    stayed in the article's text between its paragraphs. A paragraph with a link inside stays."""
+    related = "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"
+    linked = "Officials said the <a href='/report'>full report</a> would be published on Friday afternoon."
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY[:2]) + \
+        f"<p><strong><a href='https://example.com/spicer'>{related}</a></strong></p><p>{linked}</p>" + \
+        "".join(f"<p>{line}</p>" for line in BODY[2:] + BODY)
+    html = ("<html><head><title>Ministers agree on border deal</title></head><body>"
+            f"<article><h1>Ministers agree on border deal</h1>{paragraphs}</article></body></html>")
+    doc = Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html)
+    article = clean_document(doc, OPTIONS)
+    assert related not in article.text
+    assert (related, "link to another story") in [(r.line, r.reason) for r in article.removed]
+    assert "Officials said the full report would be published on Friday afternoon." in article.text
+
 def _page_with(site: str, title: str, url: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in BODY * 2)
     return (f"<html><head><title>{title}</title>"

@@ -36,7 +36,8 @@ def clean_document(doc: Document, options: CleanOptions) -> Article | Rejection:
         text = join_broken_lines(page.text)
     else:
         text = doc.text or ""
-    cleaned = clean_lines(text, options, extracted=page is not None)
+    cleaned = clean_lines(text, options, extracted=page is not None,
+                          link_paragraphs=page.link_paragraphs if page is not None else frozenset())
     language = identify_language(cleaned.text).code
     enough, length = long_enough(cleaned.text, language)
     if not enough:

@@ -19,6 +19,7 @@ class ExtractedPage:
     page_date: str | None = None
     page_date_trust: str = "missing"
     page_date_evidence: list[Evidence] = field(default_factory=list)
+    link_paragraphs: frozenset[str] = frozenset()  # `link_paragraphs`: texts of paragraphs that are a link
 
 
 def extract_main_text(html: str, url: str | None = None) -> str | None:
@@ -55,6 +56,33 @@ def without_hidden_inline(tree):
         if el.getparent() is not None:
             el.drop_tree()
     return tree
+
+
+# What a paragraph made of a link may hold besides it: bullets, arrows and separators.
+_LINK_DECORATION = re.compile(r"[\s\W_]*")
+LINK_PARAGRAPH_MIN_WORDS = 5
+
+
+def link_paragraphs(tree) -> frozenset[str]:
+    """The texts (spaces collapsed) of the page's paragraphs whose every word is inside a link to
+    another page: a headline of another story set in the article's body (Fox News: "<p><strong><a
+    href=...>SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></strong></p>" between the
+    paragraphs of a story), which extractors keep as a paragraph of the text. Paragraphs of fewer
+    than LINK_PARAGRAPH_MIN_WORDS words and in-page links ("#section") are left out."""
+    found = set()
+    for p in tree.iter("p"):
+        text = " ".join(p.text_content().split())
+        if len(text.split()) < LINK_PARAGRAPH_MIN_WORDS:
+            continue
+        links = [a for a in p.iter("a") if (a.get("href") or "").strip() and not a.get("href").strip().startswith("#")]
+        if not links:
+            continue
+        outside = text
+        for a in links:
+            outside = outside.replace(" ".join(a.text_content().split()), " ", 1)
+        if _LINK_DECORATION.fullmatch(outside):
+            found.add(text)
+    return frozenset(found)
 
 
 def _is_hidden(el) -> bool:
@@ -205,7 +233,9 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
     title = page_title(getattr(meta, "title", None), html)
     page_url = getattr(meta, "url", None) or url
     site = site_not_title(site_name(getattr(meta, "sitename", None)), title, page_url)
+    tree = trafilatura.load_html(html)
     return ExtractedPage(
+        link_paragraphs=link_paragraphs(tree) if tree is not None else frozenset(),
         text=text,
         title=title_without_site(title, site),
         byline=getattr(meta, "author", None),

@@ -174,12 +174,15 @@ def _foot_credit(lines: list[str], keep: list[bool], last_body: int) -> int | No
     return None
 
 
-def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) -> CleanedText:
+def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False,
+                link_paragraphs: frozenset[str] = frozenset()) -> CleanedText:
     """Split `text` into article and removed chrome lines, reading metadata on the way.
 
     `extracted=True` says an extractor that saw the page's markup (trafilatura) already chose the
     main block: the line's place in the text then no longer marks it as chrome, so only the rules
-    that judge a line by itself (and the metadata rules) apply."""
+    that judge a line by itself (and the metadata rules) apply. `link_paragraphs`: the texts of the
+    page's paragraphs that are nothing but a link (`html.link_paragraphs`); such a line is a link to
+    another story."""
     out = CleanedText(text="")
     header = HEADER.match(text)
     if header:
@@ -194,6 +197,9 @@ def clean_lines(text: str, options: CleanOptions, *, extracted: bool = False) ->
         text = text[header.end():]
     lines = text.splitlines()
     reasons: list[str | None] = [rules.rule_reason(l) if l.strip() else None for l in lines]
+    for i, line in enumerate(lines):
+        if not reasons[i] and link_paragraphs and " ".join(line.split()) in link_paragraphs:
+            reasons[i] = "link to another story"
     _mark_dated_lines(lines, reasons)
     _mark_author_lines(lines, reasons, out)
     _mark_comment_sections(lines, reasons)
