@@ -457,3 +457,17 @@ def test_a_time_after_before_or_until_bounds_its_event_and_dates_it_not(analyse)
     dates = {e.predicate: e.date for e in a.events}
     assert dates.get("prohibit") != "2019-05-10" and dates.get("leave") not in ("2019-11-01", "2019-11-08")
     assert dates["plunge"] == "2019-11-05"
+
+
+def test_a_lead_day_months_before_the_publication_is_no_main_event_date(analyse):
+    """Washington Examiner (article-extraction-benchmark, 2019-11-18): the lead recalls "the night of
+    March 10" (read as 2019-03-10) of an interview aired that weekend; the article's main event was
+    dated 2019-03-10 and so was every undated "he said" of the interview, at day precision."""
+    a = analyse("andrew", "Prince Under Pressure\nThe prince was busy distancing himself from a scandal.\n"
+                          "Maitlis repeatedly demanded how Andrew could be so sure what he was doing on the "
+                          "night of March 10, during which he allegedly raped a woman.\n"
+                          "\"Going to Pizza Express in Woking is an unusual thing for me to do,\" he said.",
+                page_date="2019-11-18", page_date_trust="ok")
+    assert a.event_date is None
+    said = next(e for e in a.events if e.predicate == "say")
+    assert (said.date, said.date_precision) == ("2019-11-18", "approximate")

@@ -57,6 +57,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LEAD_SENTENCES = 4
 # A dated event this many days before the reference date is history mentioned in passing.
 BACKGROUND_DAYS = 365
+# A lead's day this many days before the publication date is no news the article reports: its main
+# event is no older than the gate by which stories keep two reports of one event apart
+# (stories/evidence.py, 62 days). "what he was doing on the night of March 10" in an interview
+# story of 2019-11-18 (read as 2019-03-10) dated every undated "he said" of the article that day.
+MAIN_EVENT_MAX_DAYS = 62
 SUMMARY_CHARS = 160
 # Between a verb and the noun that is its object: at most two words, no clause break ("hold the
 # peace talks" -> " the peace ").
@@ -93,7 +98,7 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
                       or _PLEASE.search(article.text, max(0, e.trigger_start - 8), e.trigger_start))]
     body: list[tuple[Event, str, bool]] = []
     events += _predicate_events(article, events, reference, reference_is_event, lead, body)
-    main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead)
+    main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead, reference)
     events += _body_events(body, main_date, reference, _focus_times(events), _paragraphs(article))
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
     # Undated reports of the main event take its date; with only a publication date, that date
@@ -391,15 +396,20 @@ def lead_sentences(article: Article) -> set[int]:
     return set(body[:LEAD_SENTENCES])
 
 
-def _main_date(events: list[Event], article: Article, lead: set[int]) -> str | None:
+def _main_date(events: list[Event], article: Article, lead: set[int], reference: date | None = None) -> str | None:
     """The date of the first dated, non-background event told in the lead, at day precision: first
     in the text, whether a typed family or the parse found it ("has died yesterday" before "On
-    August 24, he resigned")."""
+    August 24, he resigned"); not a day more than MAIN_EVENT_MAX_DAYS before the publication date
+    `reference` (an earlier event the lead recalls)."""
     def position(event: Event) -> tuple[int, int]:
         return sentence_of(event), event.trigger_start or 0
 
+    def recent(event: Event) -> bool:
+        span = parse_span(event.date, event.date_precision)
+        return reference is None or span is None or (reference - span.last_day).days <= MAIN_EVENT_MAX_DAYS
+
     for event in sorted(events, key=position):
-        if sentence_of(event) in lead and not event.background and event.date_precision == "day":
+        if sentence_of(event) in lead and not event.background and event.date_precision == "day" and recent(event):
             return event.date
     return None
 
