@@ -1511,3 +1511,14 @@ def test_a_reported_clause_ending_in_quoted_words_does_not_repeat_them(analyse):
     quote = by_start(a, "the information")
     assert quote.text.count("continue talking about this") == 1
     assert quote.text == a.text[quote.start:quote.end]
+
+
+def test_a_source_described_by_an_appositive_is_the_person_named_before_it(analyse):
+    # Breaking News Today (htmldate-eval): "Ryan Graves, a former US Navy pilot who asserted in July
+    # that ..." was attributed to "US Navy", the organisation modifying "pilot"
+    a = analyse("The event drew a crowd.\n"
+                "Ryan Graves, a former US Navy pilot who asserted in July that the quantity of UFOs was "
+                "significantly underreported, was also present at the event.\n"
+                "John Park, a Reuters reporter who wrote that the deal was dead, left early.\n")
+    assert by_start(a, "that the quantity").speaker_name == "Ryan Graves"
+    assert by_start(a, "that the deal").speaker_name == "John Park"

@@ -24,6 +24,9 @@ from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
 
+# A noun phrase set after a name as its appositive: ", a former US Navy pilot", ", the company's CEO".
+_APPOSITIVE_START = re.compile(r"(?i)(?:a|an|the)\s")
+_APPOSITIVE_GAP = re.compile(r",\s*")
 # A quoted span shorter than this is a fragment inside the writer's sentence (kind "partial").
 MIN_DIRECT_WORDS = 4
 # Longest unnamed source phrase taken before a cue ("the executive says") and after it
@@ -779,6 +782,8 @@ class _Finder:
         pronoun = _SPEAKER_PRONOUNS.search(head_text)
         if pronoun and pronoun.start() == 0:
             return self._pronoun(hs, he)
+        if (described := self._appositive_of(s)) is not None:
+            return described
         names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start
                  and not (m.label == "NORP" and m.end < he)  # "Russian state news agency Tass": a modifier
                  and not self._within_marks(m.start)]
@@ -858,12 +863,26 @@ class _Finder:
         if named:
             a, b, person = named[-1]
             return Speaker(person.name, self.text[a:b], a, b)
+        if (described := self._appositive_of(s)) is not None:
+            return described
         organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
                          and not (m.label == "NORP" and m.end < e)]
         if not organisations:
             return None
         m = organisations[-1]
         return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
+
+    def _appositive_of(self, s: int) -> Speaker | None:
+        """The person a source phrase with no name describes, set after the name as its appositive
+        ("Ryan Graves, a former US Navy pilot who asserted in July that ...": Ryan Graves, not the
+        organisation modifying "pilot"); None when the phrase follows no name and a comma."""
+        if not _APPOSITIVE_START.match(self.norm, s):
+            return None
+        before = [(a, b, p) for a, b, p in self.people.mentions if b <= s and _APPOSITIVE_GAP.fullmatch(self.norm, b, s)]
+        if not before:
+            return None
+        a, b, person = before[-1]
+        return Speaker(person.name, self.text[a:b], a, b)
 
     def _phrase_before(self, cue: re.Match, start: int) -> tuple[int, int] | None:
         """The short noun phrase right before the cue, back to a comma ("the executive says")."""
