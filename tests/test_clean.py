@@ -275,6 +275,25 @@ def test_a_paragraph_that_is_a_link_to_another_story_is_removed_with_its_reason(
     assert (related, "link to another story") in [(r.line, r.reason) for r in article.removed]
     assert "Officials said the full report would be published on Friday afternoon." in article.text
 
+
+def test_a_page_laid_out_in_a_table_keeps_its_paragraphs_as_lines():
+    """PanARMENIAN.Net (article-extraction-benchmark): the article sits in one cell of a layout table;
+    read with tables, the whole story came out as one line "| Amnesty. More than 100 protesters
+    killed ... November 20, 2019 - 11:28 AMT PanARMENIAN.Net - Verified video footage ... Top stories
+    ... Partner news ..." (title, date and sidebars run into its first and last sentences)."""
+    story = [line.replace("Wednesday", f"Wednesday {n}") for n in range(1, 4) for line in BODY]
+    paragraphs = "".join(f"<p>{line}</p>" for line in story)
+    html = ("<html><head><title>Ministers agree on border deal</title></head><body><div id='body'><table><tbody>"
+            "<tr><td class='single_content'><div class='inner'><h1>Ministers agree on border deal</h1>"
+            f"<div class='article_body'><div class='article_date'>November 20, 2019 - 11:28 AMT</div>{paragraphs}</div>"
+            "</div></td><td><div><h3>Top stories</h3><p>Other news of the week is here and there.</p></div></td>"
+            "</tr></tbody></table></div></body></html>")
+    doc = Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html)
+    article = clean_document(doc, OPTIONS)
+    lines = article.text.splitlines()
+    assert not any(line.startswith("|") for line in lines)
+    assert all(line in lines for line in story)
+
 def _page_with(site: str, title: str, url: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in BODY * 2)
     return (f"<html><head><title>{title}</title>"
@@ -472,3 +491,4 @@ def test_a_hover_card_or_hidden_span_inside_a_paragraph_is_not_article_text():
     assert "South Dakota Gov. Kristi Noem (R) is defending" in text
     assert "criticism and ridicule" in text
     assert "Kristi Lynn Noem" not in text and "MORE" not in text and "pipeline" not in text
+
