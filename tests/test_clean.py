@@ -492,3 +492,15 @@ def test_a_hover_card_or_hidden_span_inside_a_paragraph_is_not_article_text():
     assert "criticism and ridicule" in text
     assert "Kristi Lynn Noem" not in text and "MORE" not in text and "pipeline" not in text
 
+
+def test_a_dateline_stamp_after_a_section_name_is_a_date_line():
+    # Hindustan Times (htmldate-eval): "india Updated: Apr 26, 2020 21:43 IST" stayed in the
+    # article's text between the standfirst and the first paragraph
+    cleaned = clean_lines("Odisha artist spreads awareness\nindia Updated: Apr 26, 2020 21:43 IST\n"
+                          + "\n".join(BODY), OPTIONS, extracted=True)
+    assert "Updated" not in cleaned.text
+    assert ("india Updated: Apr 26, 2020 21:43 IST", "modification date line (kept as page date evidence)") \
+        in [(r.line, r.reason) for r in cleaned.removed]
+    # a sentence telling of an update stays
+    assert "The list was updated on March 4, 2020." in clean_lines(
+        "\n".join(BODY) + "\nThe list was updated on March 4, 2020.", OPTIONS, extracted=True).text

@@ -123,7 +123,9 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [(reason, re.compile(pattern, re.IGNO
 
 # "Published: March 3, 2021", "Posted on 3 March 2021 10:45", "Updated 2021-04-05": a page's own
 # statement of when it was published (trusted) or modified (kept as evidence, never the page date).
-DATED_LINE = re.compile(r"(?i)^\s*(?P<kind>(?:first\s+)?published|posted|publicado|publié|veröffentlicht|"
+# A section's name may come first, as a dateline box prints it: "india Updated: Apr 26, 2020 21:43 IST"
+# (Hindustan Times); then the stamp is capitalised and takes a colon, as no sentence writes it.
+DATED_LINE = re.compile(r"(?i)^\s*(?:(?-i:[\w&-]+\s+){1,3}(?=(?-i:Published|Posted|Updated|Modified)\s*:))?(?P<kind>(?:first\s+)?published|posted|publicado|publié|veröffentlicht|"
                         r"опубликовано|(?:last\s+)?updated|(?:last\s+)?modified|actualizado|обновлено)"
                         r"(?:\s+(?:on|at|el|le|am))?\s*:?\s*(?P<date>(?=.*\d).{6,60}?)\s*$")
 MODIFIED_KINDS = re.compile(r"(?i)updated|modified|actualizado|обновлено")
