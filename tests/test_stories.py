@@ -1192,3 +1192,16 @@ def test_a_given_name_alone_in_common_is_nobody_in_common():
     assert names_apart(*pair)
     index = StoryIndex.build(reports, [])
     assert len(set(index.article_story().values())) == 2
+
+
+def test_a_report_written_months_after_its_storys_event_does_not_take_that_date():
+    """Washington Examiner (article-extraction-benchmark, 2019-11-18): the lead recalls "the night of
+    March 10" (2019-03-10); analyse no longer makes that the article's event date, but the story's
+    main event (the lead's dated event) gave it back to its only report."""
+    from dossier.model import Story
+    main = Event(id="e", type="occurrence", summary="e", date="2019-03-10", date_precision="day",
+                 articles=["a", "b"], story="s", evidence=[Evidence("a#s1", "e"), Evidence("b#s1", "e")])
+    articles = [article("a", ["One."], page_date="2019-11-18", trust="ok"),
+                article("b", ["One."], page_date="2019-03-12", trust="ok")]
+    story = Story(id="s", title="t", articles=["a", "b"])
+    assert story_event_dates(articles, [story], [main]) == {"b": "2019-03-10"}

@@ -139,7 +139,8 @@ def _lead_reports(event: Event) -> set[str]:
 def story_event_dates(articles: list[Article], stories: list[Story], events: list[Event]) -> dict[str, str]:
     """article id -> event date, for members without one: their story's main-event date (never an
     approximate one: a publication date is no event date), unless the member's trusted page date is
-    before that date: written ahead of the event (a preview), it does not report it as news.
+    before that date: written ahead of the event (a preview), it does not report it as news; or
+    more than MAIN_EVENT_MAX_DAYS after it: an event it recalls, not its news.
     Edits no article."""
     main = _main_events(events)
     story_of = {a: s.id for s in stories for a in s.articles}
@@ -147,9 +148,25 @@ def story_event_dates(articles: list[Article], stories: list[Story], events: lis
     for article in articles:
         event = main.get(story_of.get(article.id))
         if article.event_date is None and event is not None and event.date \
-                and event.date_precision != "approximate" and not _written_before(article, event.date):
+                and event.date_precision != "approximate" and not _written_before(article, event.date) \
+                and not _written_long_after(article, event.date):
             out[article.id] = event.date
     return out
+
+
+def _written_long_after(article: Article, event_date: str) -> bool:
+    """Whether the article's trusted page date is more than MAIN_EVENT_MAX_DAYS after the last day of
+    `event_date`: an event that old is one the report recalls, not its news (analyse/events.py's
+    rule for a lead's day, which its own story must not give back)."""
+    from dossier.analyse.events import MAIN_EVENT_MAX_DAYS
+
+    span = parse_span(event_date)
+    if span is None or article.page_date_trust != "ok" or not article.page_date:
+        return False
+    try:
+        return (date.fromisoformat(article.page_date[:10]) - span.last_day).days > MAIN_EVENT_MAX_DAYS
+    except ValueError:
+        return False
 
 
 def _written_before(article: Article, event_date: str) -> bool:
