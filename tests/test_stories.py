@@ -1205,3 +1205,19 @@ def test_a_report_written_months_after_its_storys_event_does_not_take_that_date(
                 article("b", ["One."], page_date="2019-03-12", trust="ok")]
     story = Story(id="s", title="t", articles=["a", "b"])
     assert story_event_dates(articles, [story], [main]) == {"b": "2019-03-10"}
+
+
+def test_a_storys_event_recalled_months_before_its_reports_is_not_its_main_event():
+    """The same story (article-extraction-benchmark): both columns on the interview lead with it
+    ("spent the weekend", "the interview aired"), one also with the recalled "night of March 10";
+    the story's main event was that night, so neither report got the weekend as its event date."""
+    from dossier.model import Story
+    def told(eid, day, precision, where):
+        return Event(id=eid, type="occurrence", summary=eid, date=day, date_precision=precision,
+                     articles=sorted({w.split("#")[0] for w in where}), story="s",
+                     evidence=[Evidence(w, eid) for w in where])
+    events = [told("night", "2019-03-10", "day", ["a#s1", "b#s2"]), told("weekend", "2019-W46-WE", "week", ["a#s0"])]
+    articles = [article("a", ["One."], page_date="2019-11-18", trust="ok"),
+                article("b", ["One."], page_date="2019-11-18", trust="ok")]
+    story = Story(id="s", title="t", articles=["a", "b"])
+    assert story_event_dates(articles, [story], events) == {"a": "2019-W46-WE", "b": "2019-W46-WE"}

@@ -142,8 +142,8 @@ def story_event_dates(articles: list[Article], stories: list[Story], events: lis
     before that date: written ahead of the event (a preview), it does not report it as news; or
     more than MAIN_EVENT_MAX_DAYS after it: an event it recalls, not its news.
     Edits no article."""
-    main = _main_events(events)
     story_of = {a: s.id for s in stories for a in s.articles}
+    main = _main_events([e for e in events if not _recalled(e, _first_trusted_days(articles, story_of))])
     out = {}
     for article in articles:
         event = main.get(story_of.get(article.id))
@@ -152,6 +152,30 @@ def story_event_dates(articles: list[Article], stories: list[Story], events: lis
                 and not _written_long_after(article, event.date):
             out[article.id] = event.date
     return out
+
+
+def _first_trusted_days(articles: list[Article], story_of: dict[str, str]) -> dict[str, date]:
+    """story id -> the earliest trusted page date of its members."""
+    out: dict[str, date] = {}
+    for article in articles:
+        if article.page_date_trust == "ok" and article.page_date and article.id in story_of:
+            try:
+                day = date.fromisoformat(article.page_date[:10])
+            except ValueError:
+                continue
+            sid = story_of[article.id]
+            out[sid] = min(out.get(sid, day), day)
+    return out
+
+
+def _recalled(event: Event, first_days: dict[str, date]) -> bool:
+    """Whether `event` ended more than MAIN_EVENT_MAX_DAYS before its story's first trusted report:
+    history the reports recall, no candidate for the news they tell."""
+    from dossier.analyse.events import MAIN_EVENT_MAX_DAYS
+
+    first = first_days.get(event.story)
+    span = parse_span(event.date, event.date_precision) if event.date else None
+    return first is not None and span is not None and (first - span.last_day).days > MAIN_EVENT_MAX_DAYS
 
 
 def _written_long_after(article: Article, event_date: str) -> bool:
