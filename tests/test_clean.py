@@ -504,3 +504,18 @@ def test_a_dateline_stamp_after_a_section_name_is_a_date_line():
     # a sentence telling of an update stays
     assert "The list was updated on March 4, 2020." in clean_lines(
         "\n".join(BODY) + "\nThe list was updated on March 4, 2020.", OPTIONS, extracted=True).text
+
+
+def test_a_title_that_is_the_pages_host_name_gives_way_to_the_pages_title():
+    """gnu.org (htmldate-eval): <meta name="DC.title" content="gnu.org">, which trafilatura prefers to
+    <title>, made the article's title "gnu.org" and its site "The GNU General Public License v3.0 -
+    GNU Project" (the <title> split at its last dash)."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY * 2)
+    html = ('<html><head><meta name="DC.title" content="gnu.org" />'
+            "<title>The GNU General Public License v3.0\n- GNU Project - Free Software Foundation</title></head>"
+            f"<body><article>{paragraphs}</article></body></html>")
+    doc = Document(id="x", source="page.html", kind="html", raw=html.encode(), html=html,
+                   meta={"url": "https://www.gnu.org/licenses/gpl-3.0.en.html"})
+    article = clean_document(doc, OPTIONS)
+    assert article.title == "The GNU General Public License v3.0 - GNU Project"
+    assert article.site == "Free Software Foundation"

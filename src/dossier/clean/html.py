@@ -228,10 +228,30 @@ _PLACEHOLDER_TITLE = re.compile(r"[a-z_-]+")
 SOCIAL_TITLE_META = ("og:title", "twitter:title")
 
 
-def page_title(title: str | None, html: str) -> str | None:
+def names_host(title: str | None, url: str | None) -> bool:
+    """Whether `title` is only the web host of `url` ("gnu.org" on www.gnu.org)."""
+    host = _HOST.match(url or "")
+    return bool(title and host and title.strip().casefold().removeprefix("www.") == host.group(1).casefold())
+
+
+def site_after_title(site: str | None, title: str | None) -> str | None:
+    """The site's name where the page's <title> was split at its last separator and the site read
+    as its first part ("The GNU General Public License v3.0 - GNU Project" of "... - GNU Project -
+    Free Software Foundation"): the rest of the title; else `site`."""
+    if not site or not title or len(title) <= len(site) or not title.casefold().startswith(site.casefold()):
+        return site
+    separator = _TITLE_SEPARATOR.match(title, len(site))
+    rest = title[separator.end():].strip() if separator else ""
+    return rest if rest and not _SECTION_SEPARATOR.search(rest) else site
+
+
+def page_title(title: str | None, html: str, url: str | None = None) -> str | None:
     """The metadata title trafilatura found, unless it is a placeholder: then the page's og:title or
-    twitter:title, when it has one (meta tags read as `page_dates.meta_dates` reads them)."""
-    if title and not _PLACEHOLDER_TITLE.fullmatch(title.strip()):
+    twitter:title, when it has one (meta tags read as `page_dates.meta_dates` reads them). The web
+    host of the page's URL is a placeholder too (gnu.org's pages carry <meta name="DC.title"
+    content="gnu.org">, which trafilatura prefers): then the page's <title> comes after those."""
+    is_host = names_host(title, url)
+    if title and not _PLACEHOLDER_TITLE.fullmatch(title.strip()) and not is_host:
         return title
     import lxml.html
 
@@ -244,6 +264,9 @@ def page_title(title: str | None, html: str) -> str | None:
         found = " ".join(meta.get("content").split())
         if name in SOCIAL_TITLE_META and found:
             return found
+    if is_host:
+        found = " ".join(" ".join(tree.xpath("//head/title//text()")).split())
+        return found or title
     return title
 
 
@@ -255,9 +278,11 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage | None:
         return None
     meta = trafilatura.extract_metadata(html, default_url=url)
     date, trust, evidence = page_date(html, url)
-    title = page_title(getattr(meta, "title", None), html)
+    title = page_title(getattr(meta, "title", None), html, url)
     page_url = getattr(meta, "url", None) or url
     site = site_not_title(site_name(getattr(meta, "sitename", None)), title, page_url)
+    if names_host(getattr(meta, "title", None), url):  # the <title> read instead of a host name
+        site = site_after_title(site, title)
     tree = trafilatura.load_html(html)
     return ExtractedPage(
         link_paragraphs=link_paragraphs(tree) if tree is not None else frozenset(),
