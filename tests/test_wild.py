@@ -356,3 +356,14 @@ def test_widget_lines_above_the_article_do_not_start_a_comment_section():
 ])
 def test_html_author_field_leaves_out_the_weekday_of_a_byline_date(field, authors):
     assert split_authors(field) == authors
+
+
+@pytest.mark.parametrize("field, site, authors", [
+    # Sputnik's page (article-extraction-benchmark): the site's name spelt out after the author's
+    ("Finian Cunningham Sputnik International", "SputnikInt", ["Finian Cunningham"]),
+    ("Ann Lee Reuters", "Reuters", ["Ann Lee"]),
+    ("Mary Jane Watson", "Watson News", ["Mary Jane Watson"]),  # a surname, not the site's name
+    ("Anna Paris", "Paris", ["Anna Paris"]),  # one word would be left: a surname
+])
+def test_html_author_field_leaves_out_the_sites_name_run_into_a_name(field, site, authors):
+    assert split_authors(field, site) == authors

@@ -152,12 +152,26 @@ def split_authors(author: str | None, site: str | None = None, url: str | None =
         piece = _AUTHOR_BIO_TAIL.sub("", _AUTHOR_DATE_TAIL.sub("", _LEAD.sub("", piece))).strip()
         piece = _AUTHOR_WEEKDAY_TAIL.sub(lambda m: (m.group(1) or "").strip(), piece)
         if not (_PUBLISHER_TAIL.search(piece) or _names_owner(piece, site, url)):
-            piece = _initials_stopped(_without_outlet_tail(piece))
+            piece = _initials_stopped(_without_outlet_tail(_without_site_tail(piece, site)))
         if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece) and not _CREDENTIAL.match(piece)
                 and not any(c.isdigit() for c in piece) and piece not in found):
             found.append(piece)
     people = [a for a in found if not _is_publisher(a, site, url)]
     return people or found
+
+
+def _without_site_tail(piece: str, site: str | None) -> str:
+    """"Finian Cunningham Sputnik International" on the site "SputnikInt" -> "Finian Cunningham": the
+    site's name, whole or spelt out from its short form, run into a name of two words or more."""
+    key = _WORD_KEY.sub("", site or "").casefold()
+    words = piece.split()
+    if len(key) < 5 or len(words) < 3:
+        return piece
+    for cut in range(len(words) - 1, 1, -1):
+        tail = _WORD_KEY.sub("", " ".join(words[cut:])).casefold()
+        if tail.startswith(key) and is_person_name(" ".join(words[:cut])):
+            return " ".join(words[:cut])
+    return piece
 
 
 def _without_outlet_tail(piece: str) -> str:
