@@ -367,3 +367,15 @@ def test_html_author_field_leaves_out_the_weekday_of_a_byline_date(field, author
 ])
 def test_html_author_field_leaves_out_the_sites_name_run_into_a_name(field, site, authors):
     assert split_authors(field, site) == authors
+
+
+@pytest.mark.parametrize("field, authors", [
+    # AP bylines as Seattle PI and AP's hosted pages print them (htmldate-eval, article-extraction-benchmark)
+    ("GARY B. GRAVES", ["Gary B. Graves"]),
+    ("DANICA KIRKA; JILL LAWLESS", ["Danica Kirka", "Jill Lawless"]),
+    ("SEAN O'NEIL", ["Sean O'Neil"]),
+    ("JERUSALEM POST STAFF", ["JERUSALEM POST STAFF"]),  # an outlet's credit is no person's name
+    ("AP", ["AP"]),
+])
+def test_html_author_field_in_capitals_shows_a_persons_name_in_name_case(field, authors):
+    assert split_authors(field) == authors

@@ -156,8 +156,17 @@ def split_authors(author: str | None, site: str | None = None, url: str | None =
         if (piece and not _ROLE.match(piece) and not _NO_AUTHOR.match(piece) and not _CREDENTIAL.match(piece)
                 and not any(c.isdigit() for c in piece) and piece not in found):
             found.append(piece)
-    people = [a for a in found if not _is_publisher(a, site, url)]
+    people = [_name_case(a) for a in found if not _is_publisher(a, site, url)]
     return people or found
+
+
+def _name_case(name: str) -> str:
+    """A person's name set in capitals, as wire bylines print it ("GARY B. GRAVES", "DANICA KIRKA"),
+    in the case a byline shows a name ("Gary B. Graves"); any other name as it is."""
+    if not name.isupper():
+        return name
+    cased = " ".join(w if re.fullmatch(r"[A-Z]\.?", w) else w.title() for w in name.split())
+    return cased if is_person_name(cased) else name
 
 
 def _without_site_tail(piece: str, site: str | None) -> str:
