@@ -1075,6 +1075,14 @@ def test_a_line_label_names_a_speaker_only_when_it_names_someone(analyse):
     assert label_quotes == {"Butter": None, "Disclosures": None, "Lopez": "Lopez"}
 
 
+def test_a_line_label_names_an_organisation_or_a_publication_but_not_a_place(analyse):
+    a = analyse("Budget vote.\nAmnesty International: The prisoners were beaten in the jail for years.\n"
+                "Gallup Poll: Most voters back the plan for a new bridge.\n"
+                "In Iowa: Voters turned out in the snow for the caucus.\nTo Voters: We will win and nobody can stop us.")
+    label_quotes = {source_text(a, q): q.speaker_name for q in a.quotes if q.cue == ":"}
+    assert label_quotes == {"Amnesty International": "Amnesty International", "Gallup Poll": "Gallup Poll"}
+
+
 def test_a_credit_line_after_a_dash_names_the_speaker(analyse):
     a = analyse('Overheard at the convention.\n\n"The whole idea of a crooked mayor is something we hear about all '
                 'the time, and it needs to stop."\n\n-Michelle Marks, Riverton.\n\nThe vote is on Friday.')

@@ -141,6 +141,8 @@ _TITLE_WORD = re.compile(r"[A-Z0-9‘'\"“]|(?:to|at|on|of|the|a|an|and|for|wit
 _CLOSING_NAME = re.compile(rf"[,;][’'\"”]?\s+(?P<name>{_NAME.pattern})\s+")
 # A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
 _NUMBERED = re.compile(r"\s(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+# A label saying where or to whom, not who: "In Iowa:", "To Voters:", "At the Rally:".
+_SETTING_LABEL = re.compile(r"(?:In|To|At|On|For|From|Inside|Outside|Across|Around|Near)\s")
 
 
 @dataclass
@@ -231,6 +233,8 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roster, not words said
         if _NUMBERED.search(match.group(1)):
             continue  # "Step One:", "Part 2:": a numbered section or step, nobody speaking
+        if _SETTING_LABEL.match(match.group(1)):
+            continue  # "In Iowa: Voters were asked ...": where or to whom, nobody speaking
         if match.group("about") and not all(_TITLE_WORD.match(word) for word in match.group("about").split()):
             continue  # "Focus on security: ...": a label in running text, not a headline's speaker
         name = match.span(1)  # the source phrase takes the setting too ("Former AG Mukasey at RNC")

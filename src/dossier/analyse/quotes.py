@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
+from dossier.analyse.attribution import FINDING_NOUNS, SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, NOUN_LIKE_FORMS, RAISING_LEMMAS, find_cues, speech_act
 from dossier.analyse.entities import is_caption, is_headline
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
@@ -100,6 +100,8 @@ _PRO_FORM_COPULA = re.compile(r"(?:that|this|it)(?:['’]s|\s+(?:is|was))", re.I
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 _WORD = re.compile(r"\w")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Nouns naming a source that speaks through what it published: "Gallup Poll:", "Report:", "Times:".
+SOURCE_LABEL_NOUNS = FINDING_NOUNS | {"times", "post", "journal", "news", "newspaper", "magazine", "press"}
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
 _CLOSING_APOSTROPHES = re.compile(r"(?:(?<=\S)|(?<=' ))''")
@@ -750,15 +752,19 @@ class _Finder:
         """Who a "Name:" line label names ('Lopez: We will win', 'BOULDUAN: Why not debate?',
         'Sanders: Clinton Email Story Has Moved'): a person or organisation the article names
         elsewhere, a label in capitals (a transcript's) or one whose words are in the first
-        person. Any other label ("Poll:", "Butter:", "Disclosures:") stays the source phrase,
-        naming nobody."""
+        person; an organisation the label names (NER's ORG); a poll, report or newspaper ("Gallup
+        Poll:", "Report:", "New York Times:"), which speaks through what it published. Any other
+        label ("Butter:", "Disclosures:") stays the source phrase, naming nobody."""
         s, e = parsed.source_name or parsed.source  # the name, without where it was said ("at RNC")
         label = self.text[s:e]
         person = self.people.person_at(s, e) or self.people.by_surname(label.split()[-1])
         if person is not None and any(p is person and not s <= a < e for a, _, p in self.people.mentions):
             return Speaker(person.name, label, s, e, source=parsed.source)
         organisation = any(m.label in ENTITY_SPEAKER_LABELS and m.text == label and not s <= m.start < e for m in self.mentions)
-        if organisation or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
+        # an organisation named by the label alone ("Greenpeace: ..."), not a place ("Iowa: Tim Albrecht")
+        organisation = organisation or any(m.label == "ORG" and (m.start, m.end) == (s, e) for m in self.mentions)
+        publisher = label.split()[-1].lower() in SOURCE_LABEL_NOUNS
+        if organisation or publisher or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
             return Speaker(label, label, s, e, source=parsed.source)
         return Speaker(None, label, s, e, source=parsed.source)
 
