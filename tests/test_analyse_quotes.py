@@ -1530,3 +1530,11 @@ def test_a_source_described_by_an_appositive_is_the_person_named_before_it(analy
                 "John Park, a Reuters reporter who wrote that the deal was dead, left early.\n")
     assert by_start(a, "that the quantity").speaker_name == "Ryan Graves"
     assert by_start(a, "that the deal").speaker_name == "John Park"
+
+
+def test_the_inch_sign_of_a_height_is_no_quote_mark(analyse):
+    a = analyse('The suspect is 5\'10" tall and wore a red coat, police said on Monday. '
+                '"He is dangerous and he is armed," the chief said.')
+    assert by_start(a, "He is dangerous").speaker_name is None and source_text(a, by_start(a, "He is dangerous")) == "the chief"
+    height = by_start(a, "The suspect is")
+    assert height.kind == "indirect" and source_text(a, height) == "police"

@@ -105,6 +105,8 @@ SOURCE_LABEL_NOUNS = FINDING_NOUNS | {"times", "post", "journal", "news", "newsp
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
 _CLOSING_APOSTROPHES = re.compile(r"(?:(?<=\S)|(?<=' ))''")
+# A quote mark that is the inch sign of a height ("5'10\"", "6' 2\""): no quote opens or closes there.
+_QUOTE_MARK = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?<!\d' \d)(?<!\d' \d\d)\"")
 
 
 def _double_apostrophes(text: str) -> str:
@@ -503,7 +505,7 @@ class _Finder:
         multi-paragraph quotes)."""
         spans = []
         for paragraph, line in enumerate(re.finditer(r"[^\n]+", self.norm)):
-            marks = [m.start() for m in re.finditer(r'"', line.group())]
+            marks = [m.start() for m in _QUOTE_MARK.finditer(line.group())]
             for i in range(0, len(marks), 2):
                 open_at = line.start() + marks[i]
                 close_at = line.start() + marks[i + 1] if i + 1 < len(marks) else line.end()
@@ -1116,7 +1118,7 @@ def _with_closing_mark(norm: str, start: int, end: int) -> tuple[int, int]:
     """A reported clause that ends inside quoted words (the parse leaves out the closing mark and
     the punctuation before it: 'was made "at the highest level,"') takes them, so the words it
     shows as quoted are closed."""
-    if norm[start:end].count('"') % 2 and (closing := re.match(r'[.,;:!?]?"', norm[end:end + 2])):
+    if len(_QUOTE_MARK.findall(norm, start, end)) % 2 and (closing := re.match(r'[.,;:!?]?"', norm[end:end + 2])):
         return start, end + closing.end()
     return start, end
 
@@ -1125,6 +1127,7 @@ def _kind_of(norm: str, start: int, end: int) -> str:
     """direct: all of the content is inside one pair of quote marks; partial: some of it is;
     indirect: none."""
     inner = norm[start:end].strip(" ,.;:")
-    if inner.startswith('"') and inner.count('"') <= 2 and (inner.endswith('"') or inner.count('"') == 1):
+    marks = len(_QUOTE_MARK.findall(inner))  # (not an inch sign: 'he is 5'10" tall')
+    if inner.startswith('"') and marks <= 2 and (inner.endswith('"') or marks == 1):
         return "direct"
-    return "partial" if '"' in inner else "indirect"
+    return "partial" if marks else "indirect"
