@@ -1538,3 +1538,11 @@ def test_the_inch_sign_of_a_height_is_no_quote_mark(analyse):
     assert by_start(a, "He is dangerous").speaker_name is None and source_text(a, by_start(a, "He is dangerous")) == "the chief"
     height = by_start(a, "The suspect is")
     assert height.kind == "indirect" and source_text(a, height) == "police"
+
+
+def test_one_or_two_quoted_words_in_the_writers_sentence_are_a_term_not_a_quote(analyse):
+    a = analyse('Anna Berg wrote a novel last year. In "Second Spring," Berg gets into the spirit of the town.\n'
+                'The army was giving weapons to the so-called "rebels" on Monday, the mayor said.\n'
+                '"Disaster," the mayor said.')
+    assert not [q for q in a.quotes if q.text.startswith(("Second Spring", "rebels"))]
+    assert by_start(a, "Disaster").speaker_name is None and source_text(a, by_start(a, "Disaster")) == "the mayor"

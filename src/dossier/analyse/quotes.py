@@ -43,6 +43,10 @@ _PHRASE_AFTER = re.compile(r"\s+((?:the|a|an|one|another|some|many|several|two|t
                            r"\s*(?=[,.;:\"()]|$)")
 # Longest name in quote marks taken for a title (programme, book, film, slogan) rather than speech.
 MAX_TITLE_WORDS = 6
+# One or two quoted words inside the writer's sentence are a term (scare quotes), not speech.
+MAX_TERM_WORDS = 2
+_SO_CALLED = re.compile(r"\bso-called\s*$", re.I)
+_TERM_BEFORE = re.compile(r"(?:\b[A-Za-z]+|,)\s*$")
 # Words right before an opening mark that introduce a title, not speech.
 TITLE_INTRODUCERS = frozenset({"on", "of", "with", "to", "told", "called", "titled", "entitled", "named", "read",
                                "book", "show", "program", "programme", "film", "movie", "documentary", "song",
@@ -206,6 +210,8 @@ class _Finder:
                 previous = (unit, speaker or previous[1], cue or previous[2])
                 continue
             words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
+            if words <= MAX_TERM_WORDS and self._term(unit):
+                continue  # 'the so-called "rebels" that', 'Politico, "Playbook," seven days': the writer's term
             # '"We will win," she said': a short sentence of its own, not a fragment
             closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
             kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "partial"
@@ -268,6 +274,23 @@ class _Finder:
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _term(self, unit: _Unit) -> bool:
+        """Whether one or two quoted words sit inside the writer's sentence as a term, not as
+        someone's words: after "so-called" ('the so-called "rebels"'), or a title in capitals set
+        off by a comma after the writer's words ('at Politico, "Playbook," seven days a week', 'In
+        "Hail, Caesar!," Mr. Brolin'; '"Disaster," she said' opens its sentence and is speech)."""
+        if len(unit.spans) > 1:
+            return False
+        start, end = unit.spans[0]
+        sentence = self.sentences[self._sentence_position(start - 1)]
+        before = self.norm[max(self._line(start)[0], sentence.start):start - 1]
+        if _SO_CALLED.search(before):
+            return True
+        words = re.findall(r"[\w'-]+", self.norm[start:end])
+        title = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+        return title and self.norm[end - 1:end] == "," and _TERM_BEFORE.search(before) is not None \
+            and not find_cues(before[-30:])
 
     def _embedding_subject(self, start: int, subject_first: bool = False) -> Speaker | None:
         """The person a sentence of the writer's names first when a quote with no cue ends it
