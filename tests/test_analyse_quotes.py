@@ -1546,3 +1546,12 @@ def test_one_or_two_quoted_words_in_the_writers_sentence_are_a_term_not_a_quote(
                 '"Disaster," the mayor said.')
     assert not [q for q in a.quotes if q.text.startswith(("Second Spring", "rebels"))]
     assert by_start(a, "Disaster").speaker_name is None and source_text(a, by_start(a, "Disaster")) == "the mayor"
+
+
+def test_a_place_hyphened_to_a_descriptor_is_no_speaker(analyse):
+    a = analyse('Tom Reyes spoke on Monday. "The plan will fail within a year," said a Washington-based expert.\n'
+                "A Washington-based lobbyist said the bridge would cost twice as much.")
+    quote = by_start(a, "The plan will fail")
+    assert quote.speaker_name is None and source_text(a, quote) == "a Washington-based expert"
+    report = by_start(a, "the bridge would cost")
+    assert report.speaker_name is None and source_text(a, report) == "A Washington-based lobbyist"

@@ -1618,6 +1618,8 @@ def _proper_name(doc, token, base: int) -> Span | None:
             current = []
     if current:
         runs.append(current)
+    # a name hyphened to the word after it modifies the head ("a Washington-based expert")
+    runs = [r for r in runs if not re.match(r"-[a-z]", doc.text[r[-1].idx + len(r[-1]):r[-1].idx + len(r[-1]) + 2])]
     if not runs:
         return None
     return (base + runs[-1][0].idx, base + runs[-1][-1].idx + len(runs[-1][-1]))

@@ -104,6 +104,9 @@ _PRO_FORM_COPULA = re.compile(r"(?:that|this|it)(?:['’]s|\s+(?:is|was))", re.I
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 _WORD = re.compile(r"\w")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# A name joined to a participle or adjective by a hyphen modifies the noun after it: "a Washington-based
+# expert", "a Trump-backed candidate", "Saudi-led forces" (the expert speaks, not Washington).
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]")
 # Nouns naming a source that speaks through what it published: "Gallup Poll:", "Report:", "Times:".
 SOURCE_LABEL_NOUNS = FINDING_NOUNS | {"times", "post", "journal", "news", "newspaper", "magazine", "press"}
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
@@ -804,7 +807,8 @@ class _Finder:
         s, e = source
         hs, he = head
         # a title in quote marks modifying the head names a work, not the speaker ('the "Pose" actor')
-        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not self._within_marks(a)]
+        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not self._within_marks(a)
+                  and not _COMPOUND_MODIFIER.match(self.norm, b)]
         at_head = [x for x in people if x[0] < he and hs < x[1]] or people[:1]
         if at_head:
             a, b, person = at_head[0]
@@ -817,6 +821,7 @@ class _Finder:
             return described
         names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start
                  and not (m.label == "NORP" and m.end < he)  # "Russian state news agency Tass": a modifier
+                 and not _COMPOUND_MODIFIER.match(self.norm, m.end)
                  and not self._within_marks(m.start)]
         if names:
             m = names[-1]
@@ -862,7 +867,8 @@ class _Finder:
         pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
         if pronoun:
             return self._pronoun(pronoun.start(1), pronoun.end(1))
-        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end]
+        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end
+                         and not _COMPOUND_MODIFIER.match(self.norm, m.end)]
         if organisations:
             m = min(organisations, key=lambda m: abs(m.start - cue.start()))
             return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
@@ -890,14 +896,14 @@ class _Finder:
     def _named_in(self, s: int, e: int) -> Speaker | None:
         """The last person named in text[s:e], else the last organisation (a group word modifying
         the head is none: "the Republican nominee riffed"); None without either."""
-        named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
+        named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not _COMPOUND_MODIFIER.match(self.norm, b)]
         if named:
             a, b, person = named[-1]
             return Speaker(person.name, self.text[a:b], a, b)
         if (described := self._appositive_of(s)) is not None:
             return described
         organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
-                         and not (m.label == "NORP" and m.end < e)]
+                         and not (m.label == "NORP" and m.end < e) and not _COMPOUND_MODIFIER.match(self.norm, m.end)]
         if not organisations:
             return None
         m = organisations[-1]
