@@ -1555,3 +1555,10 @@ def test_a_place_hyphened_to_a_descriptor_is_no_speaker(analyse):
     assert quote.speaker_name is None and source_text(a, quote) == "a Washington-based expert"
     report = by_start(a, "the bridge would cost")
     assert report.speaker_name is None and source_text(a, report) == "A Washington-based lobbyist"
+
+
+def test_an_initial_run_into_the_surname_after_a_title_is_a_name(analyse):
+    a = analyse('Shares fell. Mr T.Clayson said the firm would recover next year.\n'
+                'The plant closed. "We lost a lot of money this year," said Mrs A.Reyes.')
+    assert by_start(a, "the firm would recover").speaker_name == "T.Clayson"
+    assert by_start(a, "We lost a lot").speaker_name == "A.Reyes"
