@@ -1562,3 +1562,11 @@ def test_an_initial_run_into_the_surname_after_a_title_is_a_name(analyse):
                 'The plant closed. "We lost a lot of money this year," said Mrs A.Reyes.')
     assert by_start(a, "the firm would recover").speaker_name == "T.Clayson"
     assert by_start(a, "We lost a lot").speaker_name == "A.Reyes"
+
+
+def test_a_role_written_as_an_acronym_is_no_name(analyse):
+    a = analyse('The firm lost money. "We will recover next year," said Anna Berg. "Sales are up," the CMO added.\n'
+                'Shares fell. "We will grow again," CFO said on Monday.')
+    assert by_start(a, "Sales are up").speaker_name is None and source_text(a, by_start(a, "Sales are up")) == "the CMO"
+    assert by_start(a, "We will grow").speaker_name is None
+    assert not [m for m in a.mentions if m.text in ("CMO", "CFO")]

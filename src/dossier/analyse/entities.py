@@ -22,6 +22,8 @@ from dossier.analyse.gazetteer import CHROME_WORDS, country_names, fold
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Sentence
 
+# Company roles written as acronyms, which NER reads as an organisation or a name.
+ROLE_ACRONYMS = frozenset({"CEO", "CFO", "CMO", "COO", "CTO", "CIO", "CSO", "CISO", "CCO", "CDO", "CPO", "CHRO", "EVP", "SVP"})
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von", "la", "le", "da",
                             "di", "du", "el", "abu", "dos", "das"})
@@ -84,6 +86,8 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
     # "told Us." (Us Weekly), a sentence's first "Us": the country is written "US" or "U.S."
     mentions = [m for m in mentions if not (m.label in ("GPE", "LOC") and m.text == "Us")]
+    # "the CMO added", "CEO Anna Berg": a role, not a company or a person
+    mentions = [m for m in mentions if m.text.rstrip("s") not in ROLE_ACRONYMS]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
     mentions = split_headline_fragments(mentions, {s.index for s in sentences if is_headline(s)})
     mentions = add_datelines(text, mentions, sentences)
