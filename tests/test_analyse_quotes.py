@@ -1570,3 +1570,11 @@ def test_a_role_written_as_an_acronym_is_no_name(analyse):
     assert by_start(a, "Sales are up").speaker_name is None and source_text(a, by_start(a, "Sales are up")) == "the CMO"
     assert by_start(a, "We will grow").speaker_name is None
     assert not [m for m in a.mentions if m.text in ("CMO", "CFO")]
+
+
+def test_an_animals_name_is_no_speaker(analyse):
+    a = analyse('The zoo opened on Monday with the panda Bao Bao. "I love the new bamboo trees here," Bao Bao said.\n'
+                'Rex, the family dog, barked at the mayor. "He is not a good dog today," Rex said.')
+    assert by_start(a, "I love the new").speaker_name is None
+    assert by_start(a, "He is not a good dog").speaker_name is None
+    assert not [m for m in a.mentions if m.text in ("Bao Bao", "Rex")]

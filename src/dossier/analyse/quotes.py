@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from dossier.analyse.attribution import FINDING_NOUNS, SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, NOUN_LIKE_FORMS, RAISING_LEMMAS, find_cues, speech_act
-from dossier.analyse.entities import ROLE_ACRONYMS, is_caption, is_headline
+from dossier.analyse.entities import ROLE_ACRONYMS, is_caption, is_headline, names_an_animal
 from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
@@ -830,8 +830,9 @@ class _Finder:
             person = self.people.by_surname(word.group(), before=word.start())
             if person is not None and not self._within_marks(word.start()):
                 return Speaker(person.name, word.group(), word.start(), word.end())
-        if proper is not None and (self._within_marks(proper[0]) or self.norm[proper[0]:proper[1]] in ROLE_ACRONYMS):
-            proper = None  # (a role written in capitals is no name: "the CMO added")
+        if proper is not None and (self._within_marks(proper[0]) or self.norm[proper[0]:proper[1]] in ROLE_ACRONYMS
+                                   or names_an_animal(self.norm, self.norm[proper[0]:proper[1]])):
+            proper = None  # (a role written in capitals is no name: "the CMO added"; nor is a pet's)
         if proper is not None:  # a name NER missed ("Reuters news agency")
             return Speaker(self.text[proper[0]:proper[1]], self.text[proper[0]:proper[1]], *proper)
         return Speaker(None, self.text[hs:he], hs, he)
