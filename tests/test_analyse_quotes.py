@@ -1578,3 +1578,10 @@ def test_an_animals_name_is_no_speaker(analyse):
     assert by_start(a, "I love the new").speaker_name is None
     assert by_start(a, "He is not a good dog").speaker_name is None
     assert not [m for m in a.mentions if m.text in ("Bao Bao", "Rex")]
+
+
+def test_a_subheading_is_no_quote(analyse):
+    a = analyse("Anna Berg and Tom Reyes met on Monday to talk about the bridge.\n\nHe said, she said\n\n"
+                'The talks went badly. "We will not build it," Berg said.')
+    assert not [q for q in a.quotes if q.text.startswith("she said")]
+    assert by_start(a, "We will not build it").speaker_name == "Anna Berg"

@@ -43,6 +43,8 @@ _PHRASE_AFTER = re.compile(r"\s+((?:the|a|an|one|another|some|many|several|two|t
                            r"\s*(?=[,.;:\"()]|$)")
 # Longest name in quote marks taken for a title (programme, book, film, slogan) rather than speech.
 MAX_TITLE_WORDS = 6
+# A line this short with no final punctuation, inside the story, is a subheading.
+MAX_SUBHEADING_WORDS = 6
 # One or two quoted words inside the writer's sentence are a term (scare quotes), not speech.
 MAX_TERM_WORDS = 2
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.I)
@@ -438,8 +440,18 @@ class _Finder:
             position = self._sentence_position(line_start)
             on_line = [x for x in self.sentences[position:position + 2] if line_start <= x.start < line_end]
             headline = len(on_line) == 1 and is_headline(on_line[0])  # a headline is a line of its own
-            self.not_speech_lines[line_start] = headline or is_caption(self.norm, line_start)
+            self.not_speech_lines[line_start] = headline or is_caption(self.norm, line_start) \
+                or self._subheading(line_start, line_end)
         return self.not_speech_lines[line_start]
+
+    def _subheading(self, line_start: int, line_end: int) -> bool:
+        """A short line of its own inside the story, with no final punctuation ("He said, she
+        said", "Who said what"): a section heading, whatever its words say. The first line (the
+        story's title, "Trump says he will win") is left to the headline rules."""
+        line = self.norm[line_start:line_end].strip()
+        if line_start == 0 or not self.norm[:line_start].strip() or not line:
+            return False
+        return len(line.split()) <= MAX_SUBHEADING_WORDS and line[-1] not in '.?!:"\''
 
     def _sentence_position(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1, 0)
