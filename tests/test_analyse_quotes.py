@@ -1585,3 +1585,10 @@ def test_a_subheading_is_no_quote(analyse):
                 'The talks went badly. "We will not build it," Berg said.')
     assert not [q for q in a.quotes if q.text.startswith("she said")]
     assert by_start(a, "We will not build it").speaker_name == "Anna Berg"
+
+
+def test_he_and_she_resolve_to_a_person_of_the_gender_the_article_gives(analyse):
+    a = analyse('Mrs. Anna Berg met Mr. Tom Reyes on Monday. "We will win the vote next week," she said.\n\n'
+                'Mary Olsen, a council spokeswoman, thanked Tom Reyes for the work. "The bridge is ready," he said.')
+    assert by_start(a, "We will win").speaker_name == "Anna Berg"
+    assert by_start(a, "The bridge is ready").speaker_name == "Tom Reyes"

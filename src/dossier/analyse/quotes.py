@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from dossier.analyse.attribution import FINDING_NOUNS, SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, NOUN_LIKE_FORMS, RAISING_LEMMAS, find_cues, speech_act
 from dossier.analyse.entities import ROLE_ACRONYMS, is_caption, is_headline, names_an_animal
-from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
+from dossier.analyse.people import PRONOUN_GENDER, PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
 
@@ -902,7 +902,9 @@ class _Finder:
             return None
         if match.group("pronoun"):
             s, e = match.span("pronoun")
-            person = self.people.nearest_before(s, skip=self._within_marks) if self.norm[s:e].lower() in ("his", "her") else None
+            word = self.norm[s:e].lower()
+            person = self.people.nearest_before(s, skip=self._within_marks, gender=PRONOUN_GENDER[word]) \
+                if word in ("his", "her") else None
             return Speaker(person.name if person else None, self.text[s:e], s, e)
         return self._named_in(*match.span("name"))
 
@@ -957,10 +959,13 @@ class _Finder:
         return None
 
     def _pronoun(self, s: int, e: int) -> Speaker:
-        pronoun = self.norm[s:e].lower() in PRONOUNS_SINGULAR
-        person = self.people.nearest_before(s, skip=self._within_marks) if pronoun else None
+        word = self.norm[s:e].lower()
+        gender = PRONOUN_GENDER.get(word)
+        person = self.people.nearest_before(s, skip=self._within_marks, gender=gender) if word in PRONOUNS_SINGULAR else None
         if person is not None:
-            person = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s) or person
+            focus = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s)
+            # (the topic only where the article does not give it the other gender)
+            person = focus if focus is not None and not (focus.gender and focus.gender != gender) else person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
 
     def _reporter_of_sentence(self, nearest, offset: int):
