@@ -1592,3 +1592,8 @@ def test_he_and_she_resolve_to_a_person_of_the_gender_the_article_gives(analyse)
                 'Mary Olsen, a council spokeswoman, thanked Tom Reyes for the work. "The bridge is ready," he said.')
     assert by_start(a, "We will win").speaker_name == "Anna Berg"
     assert by_start(a, "The bridge is ready").speaker_name == "Tom Reyes"
+
+
+def test_a_pronoun_never_resolves_to_a_name_first_given_after_it(analyse):
+    a = analyse("Anna Berg spoke first. Berg will lose the vote, and she knows it, Mary Olsen said on Monday.")
+    assert by_cue(a, "knows").speaker_name == "Anna Berg"

@@ -964,9 +964,15 @@ class _Finder:
         person = self.people.nearest_before(s, skip=self._within_marks, gender=gender) if word in PRONOUNS_SINGULAR else None
         if person is not None:
             focus = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s)
-            # (the topic only where the article does not give it the other gender)
-            person = focus if focus is not None and not (focus.gender and focus.gender != gender) else person
+            # (the topic only where the article does not give it the other gender, and only one
+            # named before the pronoun: in 'Berg will lose, she said, Mary Olsen reported' the
+            # reporter named after it is no antecedent)
+            fits = focus is not None and not (focus.gender and focus.gender != gender) and self._named_before(focus, s)
+            person = focus if fits else person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
+
+    def _named_before(self, person, offset: int) -> bool:
+        return any(p is person and e <= offset for _, e, p in self.people.mentions)
 
     def _reporter_of_sentence(self, nearest, offset: int):
         """The person named as the source of a report in the sentence that names `nearest` last
