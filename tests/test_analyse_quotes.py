@@ -1597,3 +1597,9 @@ def test_he_and_she_resolve_to_a_person_of_the_gender_the_article_gives(analyse)
 def test_a_pronoun_never_resolves_to_a_name_first_given_after_it(analyse):
     a = analyse("Anna Berg spoke first. Berg will lose the vote, and she knows it, Mary Olsen said on Monday.")
     assert by_cue(a, "knows").speaker_name == "Anna Berg"
+
+
+def test_a_headlines_speaker_starts_after_the_closing_quote_mark(analyse):
+    a = analyse("Trade Talks Resume\nDeal Is a “Gift to China” Berg Says\nThe talks went on for a week.")
+    quote = by_cue(a, "Says")
+    assert source_text(a, quote) == "Berg" and quote.text.startswith("Deal Is a")

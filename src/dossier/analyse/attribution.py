@@ -137,8 +137,9 @@ _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 # Speech Transcripts: ..." (every word of it capitalised but the small ones, _TITLE_WORD).
 _COLON_HEADLINE = re.compile(rf"({_NAME.pattern})(?P<about> (?:to|at|on|To|At|On) [^:,;\n]{{1,80}}?)?(?P<colon>:) (?=\S)")
 _TITLE_WORD = re.compile(r"[A-Z0-9‘'\"“]|(?:to|at|on|of|the|a|an|and|for|with|in|about|by|from|her|his|their)$")
-# A headline's speaker after what they said: ", Trevor Noah " before the cue.
-_CLOSING_NAME = re.compile(rf"[,;][’'\"”]?\s+(?P<name>{_NAME.pattern})\s+")
+# A headline's speaker after what they said: ", Trevor Noah " before the cue, or right after the
+# closing quote mark ('Deal Is a "Gift to China" Berg Says'): the speaker starts after the mark.
+_CLOSING_NAME = re.compile(rf"(?:[,;][’'\"”]?|[\"”])\s+(?P<name>{_NAME.pattern})\s+")
 # A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
 _NUMBERED = re.compile(r"\s(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 # A label saying where or to whom, not who: "In Iowa:", "To Voters:", "At the Rally:".
