@@ -1548,6 +1548,11 @@ def test_one_or_two_quoted_words_in_the_writers_sentence_are_a_term_not_a_quote(
     assert by_start(a, "Disaster").speaker_name is None and source_text(a, by_start(a, "Disaster")) == "the mayor"
 
 
+def test_a_title_a_parsed_report_is_about_stays_its_content(analyse):
+    a = analyse('Anna Berg spoke for an hour. Then Tom Reyes went on to promote "Second Spring," a show he hosts.')
+    assert [q for q in a.quotes if "Second Spring" in q.text]
+
+
 def test_a_place_hyphened_to_a_descriptor_is_no_speaker(analyse):
     a = analyse('Tom Reyes spoke on Monday. "The plan will fail within a year," said a Washington-based expert.\n'
                 "A Washington-based lobbyist said the bridge would cost twice as much.")

@@ -294,8 +294,10 @@ class _Finder:
             return True
         words = re.findall(r"[\w'-]+", self.norm[start:end])
         title = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+        # (not what a parsed report is about: 'went on to promote "Celebrity Apprentice,"')
+        reported = any(a.content and a.content[0] <= start and end <= a.content[1] + 1 for a in self.attributions)
         return title and self.norm[end - 1:end] == "," and _TERM_BEFORE.search(before) is not None \
-            and not find_cues(before[-30:])
+            and not find_cues(before[-30:]) and not reported
 
     def _embedding_subject(self, start: int, subject_first: bool = False) -> Speaker | None:
         """The person a sentence of the writer's names first when a quote with no cue ends it
