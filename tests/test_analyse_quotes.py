@@ -1075,6 +1075,14 @@ def test_a_line_label_names_a_speaker_only_when_it_names_someone(analyse):
     assert label_quotes == {"Butter": None, "Disclosures": None, "Lopez": "Lopez"}
 
 
+def test_a_line_label_names_an_organisation_or_a_publication_but_not_a_place(analyse):
+    a = analyse("Budget vote.\nAmnesty International: The prisoners were beaten in the jail for years.\n"
+                "Gallup Poll: Most voters back the plan for a new bridge.\n"
+                "In Iowa: Voters turned out in the snow for the caucus.\nTo Voters: We will win and nobody can stop us.")
+    label_quotes = {source_text(a, q): q.speaker_name for q in a.quotes if q.cue == ":"}
+    assert label_quotes == {"Amnesty International": "Amnesty International", "Gallup Poll": "Gallup Poll"}
+
+
 def test_a_credit_line_after_a_dash_names_the_speaker(analyse):
     a = analyse('Overheard at the convention.\n\n"The whole idea of a crooked mayor is something we hear about all '
                 'the time, and it needs to stop."\n\n-Michelle Marks, Riverton.\n\nThe vote is on Friday.')
@@ -1522,3 +1530,81 @@ def test_a_source_described_by_an_appositive_is_the_person_named_before_it(analy
                 "John Park, a Reuters reporter who wrote that the deal was dead, left early.\n")
     assert by_start(a, "that the quantity").speaker_name == "Ryan Graves"
     assert by_start(a, "that the deal").speaker_name == "John Park"
+
+
+def test_the_inch_sign_of_a_height_is_no_quote_mark(analyse):
+    a = analyse('The suspect is 5\'10" tall and wore a red coat, police said on Monday. '
+                '"He is dangerous and he is armed," the chief said.')
+    assert by_start(a, "He is dangerous").speaker_name is None and source_text(a, by_start(a, "He is dangerous")) == "the chief"
+    height = by_start(a, "The suspect is")
+    assert height.kind == "indirect" and source_text(a, height) == "police"
+
+
+def test_one_or_two_quoted_words_in_the_writers_sentence_are_a_term_not_a_quote(analyse):
+    a = analyse('Anna Berg wrote a novel last year. In "Second Spring," Berg gets into the spirit of the town.\n'
+                'The army was giving weapons to the so-called "rebels" on Monday, the mayor said.\n'
+                '"Disaster," the mayor said.')
+    assert not [q for q in a.quotes if q.text.startswith(("Second Spring", "rebels"))]
+    assert by_start(a, "Disaster").speaker_name is None and source_text(a, by_start(a, "Disaster")) == "the mayor"
+
+
+def test_a_title_a_parsed_report_is_about_stays_its_content(analyse):
+    a = analyse('Anna Berg spoke for an hour. Then Tom Reyes went on to promote "Second Spring," a show he hosts.')
+    assert [q for q in a.quotes if "Second Spring" in q.text]
+
+
+def test_a_place_hyphened_to_a_descriptor_is_no_speaker(analyse):
+    a = analyse('Tom Reyes spoke on Monday. "The plan will fail within a year," said a Washington-based expert.\n'
+                "A Washington-based lobbyist said the bridge would cost twice as much.")
+    quote = by_start(a, "The plan will fail")
+    assert quote.speaker_name is None and source_text(a, quote) == "a Washington-based expert"
+    report = by_start(a, "the bridge would cost")
+    assert report.speaker_name is None and source_text(a, report) == "A Washington-based lobbyist"
+
+
+def test_an_initial_run_into_the_surname_after_a_title_is_a_name(analyse):
+    a = analyse('Shares fell. Mr T.Clayson said the firm would recover next year.\n'
+                'The plant closed. "We lost a lot of money this year," said Mrs A.Reyes.')
+    assert by_start(a, "the firm would recover").speaker_name == "T.Clayson"
+    assert by_start(a, "We lost a lot").speaker_name == "A.Reyes"
+
+
+def test_a_role_written_as_an_acronym_is_no_name(analyse):
+    a = analyse('The firm lost money. "We will recover next year," said Anna Berg. "Sales are up," the CMO added.\n'
+                'Shares fell. "We will grow again," CFO said on Monday.')
+    assert by_start(a, "Sales are up").speaker_name is None and source_text(a, by_start(a, "Sales are up")) == "the CMO"
+    assert by_start(a, "We will grow").speaker_name is None
+    assert not [m for m in a.mentions if m.text in ("CMO", "CFO")]
+
+
+def test_an_animals_name_is_no_speaker(analyse):
+    a = analyse('The zoo opened on Monday with the panda Bao Bao. "I love the new bamboo trees here," Bao Bao said.\n'
+                'Rex, the family dog, barked at the mayor. "He is not a good dog today," Rex said.')
+    assert by_start(a, "I love the new").speaker_name is None
+    assert by_start(a, "He is not a good dog").speaker_name is None
+    assert not [m for m in a.mentions if m.text in ("Bao Bao", "Rex")]
+
+
+def test_a_subheading_is_no_quote(analyse):
+    a = analyse("Anna Berg and Tom Reyes met on Monday to talk about the bridge.\n\nHe said, she said\n\n"
+                'The talks went badly. "We will not build it," Berg said.')
+    assert not [q for q in a.quotes if q.text.startswith("she said")]
+    assert by_start(a, "We will not build it").speaker_name == "Anna Berg"
+
+
+def test_he_and_she_resolve_to_a_person_of_the_gender_the_article_gives(analyse):
+    a = analyse('Mrs. Anna Berg met Mr. Tom Reyes on Monday. "We will win the vote next week," she said.\n\n'
+                'Mary Olsen, a council spokeswoman, thanked Tom Reyes for the work. "The bridge is ready," he said.')
+    assert by_start(a, "We will win").speaker_name == "Anna Berg"
+    assert by_start(a, "The bridge is ready").speaker_name == "Tom Reyes"
+
+
+def test_a_pronoun_never_resolves_to_a_name_first_given_after_it(analyse):
+    a = analyse("Anna Berg spoke first. Berg will lose the vote, and she knows it, Mary Olsen said on Monday.")
+    assert by_cue(a, "knows").speaker_name == "Anna Berg"
+
+
+def test_a_headlines_speaker_starts_after_the_closing_quote_mark(analyse):
+    a = analyse("Trade Talks Resume\nDeal Is a “Gift to China” Berg Says\nThe talks went on for a week.")
+    quote = by_cue(a, "Says")
+    assert source_text(a, quote) == "Berg" and quote.text.startswith("Deal Is a")

@@ -137,10 +137,13 @@ _NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
 # Speech Transcripts: ..." (every word of it capitalised but the small ones, _TITLE_WORD).
 _COLON_HEADLINE = re.compile(rf"({_NAME.pattern})(?P<about> (?:to|at|on|To|At|On) [^:,;\n]{{1,80}}?)?(?P<colon>:) (?=\S)")
 _TITLE_WORD = re.compile(r"[A-Z0-9‘'\"“]|(?:to|at|on|of|the|a|an|and|for|with|in|about|by|from|her|his|their)$")
-# A headline's speaker after what they said: ", Trevor Noah " before the cue.
-_CLOSING_NAME = re.compile(rf"[,;][’'\"”]?\s+(?P<name>{_NAME.pattern})\s+")
+# A headline's speaker after what they said: ", Trevor Noah " before the cue, or right after the
+# closing quote mark ('Deal Is a "Gift to China" Berg Says'): the speaker starts after the mark.
+_CLOSING_NAME = re.compile(rf"(?:[,;][’'\"”]?|[\"”])\s+(?P<name>{_NAME.pattern})\s+")
 # A label ending in a number: a step or section ("Step One", "Part 2", "Round Three").
 _NUMBERED = re.compile(r"\s(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+# A label saying where or to whom, not who: "In Iowa:", "To Voters:", "At the Rally:".
+_SETTING_LABEL = re.compile(r"(?:In|To|At|On|For|From|Inside|Outside|Across|Around|Near)\s")
 
 
 @dataclass
@@ -231,6 +234,8 @@ def _colon_attributions(normalised: str, sentences: list[Sentence]) -> list[Attr
             continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a roster, not words said
         if _NUMBERED.search(match.group(1)):
             continue  # "Step One:", "Part 2:": a numbered section or step, nobody speaking
+        if _SETTING_LABEL.match(match.group(1)):
+            continue  # "In Iowa: Voters were asked ...": where or to whom, nobody speaking
         if match.group("about") and not all(_TITLE_WORD.match(word) for word in match.group("about").split()):
             continue  # "Focus on security: ...": a label in running text, not a headline's speaker
         name = match.span(1)  # the source phrase takes the setting too ("Former AG Mukasey at RNC")
@@ -1614,6 +1619,8 @@ def _proper_name(doc, token, base: int) -> Span | None:
             current = []
     if current:
         runs.append(current)
+    # a name hyphened to the word after it modifies the head ("a Washington-based expert")
+    runs = [r for r in runs if not re.match(r"-[a-z]", doc.text[r[-1].idx + len(r[-1]):r[-1].idx + len(r[-1]) + 2])]
     if not runs:
         return None
     return (base + runs[-1][0].idx, base + runs[-1][-1].idx + len(runs[-1][-1]))

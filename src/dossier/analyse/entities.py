@@ -22,6 +22,17 @@ from dossier.analyse.gazetteer import CHROME_WORDS, country_names, fold
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Sentence
 
+# Animals news stories name ("the panda Bao Bao", "Rex, the family dog", "a horse named Lucky").
+ANIMAL_NOUNS = ("dog|dogs|puppy|cat|kitten|horse|racehorse|pony|mare|stallion|colt|filly|panda|bear|cub|lion|lioness|"
+                "tiger|elephant|gorilla|monkey|chimp|chimpanzee|orangutan|giraffe|dolphin|whale|orca|parrot|eagle|owl|"
+                "cow|bull|pig|goat|sheep|lamb|rabbit|hamster|tortoise|turtle|snake|shark|fox|wolf|penguin|"
+                "retriever|terrier|poodle|labrador|beagle|bulldog|spaniel|dachshund|mascot")
+# (lower case, after a determiner: not "on Fox, Cruz said", "urged surrogates to parrot Manafort's comments")
+_ANIMAL_BEFORE = re.compile(rf"\b(?:the|a|an|his|her|their|our|its|my)\s+(?:[\w-]+\s+){{0,2}}(?:{ANIMAL_NOUNS})"
+                            rf"(?:,?\s+(?:named|called))?,?\s+$")
+_ANIMAL_AFTER = re.compile(rf",\s+(?:the|a|an|his|her|their|our)\s+(?:[\w-]+\s+){{0,3}}(?:{ANIMAL_NOUNS})\b")
+# Company roles written as acronyms, which NER reads as an organisation or a name.
+ROLE_ACRONYMS = frozenset({"CEO", "CFO", "CMO", "COO", "CTO", "CIO", "CSO", "CISO", "CCO", "CDO", "CPO", "CHRO", "EVP", "SVP"})
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
 NAME_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von", "la", "le", "da",
                             "di", "du", "el", "abu", "dos", "das"})
@@ -84,13 +95,15 @@ def find_mentions(text: str, sentences: list[Sentence], doc) -> list[Mention]:
     mentions = [m for m in mentions if m.label != "PERSON" or _plausible_person(m.text)]
     # "told Us." (Us Weekly), a sentence's first "Us": the country is written "US" or "U.S."
     mentions = [m for m in mentions if not (m.label in ("GPE", "LOC") and m.text == "Us")]
+    # "the CMO added", "CEO Anna Berg": a role, not a company or a person
+    mentions = [m for m in mentions if m.text.rstrip("s") not in ROLE_ACRONYMS]
     mentions = _drop_unconfirmed_headline_people(mentions, sentences)
     mentions = split_headline_fragments(mentions, {s.index for s in sentences if is_headline(s)})
     mentions = add_datelines(text, mentions, sentences)
     mentions = add_initialled_names(text, mentions, sentences)
     mentions = add_table_names(text, mentions, sentences)
     mentions = label_teams(text, mentions)
-    return _relabel_known_people(one_label_per_name(text, mentions, sentences))
+    return _without_animals(text, _relabel_known_people(one_label_per_name(text, mentions, sentences)))
 
 
 def _trimmed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -149,6 +162,22 @@ def _outside_longer(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             reach = m.end
     return kept
+
+
+def _without_animals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the article gives an animal ("the panda Bao Bao", "Rex, the family dog") names no
+    person or organisation, in any of its mentions: an animal is no speaker."""
+    animals = {fold(m.text) for m in mentions if m.label in ("PERSON", "ORG") and _animal_at(text, m.start, m.end)}
+    return [m for m in mentions if fold(m.text) not in animals] if animals else mentions
+
+
+def names_an_animal(text: str, name: str) -> bool:
+    """Whether the article gives `name` to an animal somewhere (see _without_animals)."""
+    return any(_animal_at(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+
+
+def _animal_at(text: str, start: int, end: int) -> bool:
+    return bool(_ANIMAL_BEFORE.search(text, max(0, start - 40), start) or _ANIMAL_AFTER.match(text, end))
 
 
 def _relabel_known_people(mentions: list[Mention]) -> list[Mention]:

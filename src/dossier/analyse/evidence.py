@@ -36,6 +36,9 @@ _DATELINE = re.compile(
     r"^([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
     r"(?= \d{4}-\d\d-\d\d\b| \([A-Za-z][\w ]*\) ?[-–—])", re.M)
 _INITIALLED_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\. ){1,2}(?:[a-z]{1,3} )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
+# After a title the initial may run into the surname ("Mr T.Clayson", "Mrs A.Reyes"): the name is
+# the initials and surname, which NER misreads (an ORG "T.Clayson", a PERSON "Mrs").
+_TITLED_INITIALLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? ((?:[A-Z]\. ?){1,2}[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\b")
 _SCORE_AFTER = re.compile(r" \d{1,3}(?:-\d{1,3})?(?= |$|,|\.| \()")
 _TEAM_AFTER = re.compile(r" (?:beat|beats|defeated|drew with|lost to|v|vs\.?)\b")
 _TEAM_BEFORE = re.compile(r"\b(?:beat|beating|against|v|vs\.?|lost to|draw with|drew with) $")
@@ -66,6 +69,12 @@ def add_initialled_names(text: str, mentions: list[Mention], sentences: list[Sen
         if not any(m.start < end and start < m.end and (m.start < start or end < m.end) for m in mentions):
             found.append(Mention(text=text[start:end], label="PERSON", start=start, end=end,
                                  sentence=sentence_at(sentences, start)))
+    for match in _TITLED_INITIALLED_NAME.finditer(text):  # the title says it is a person, whatever NER read
+        start, end = match.span(1)
+        found = [f for f in found if not (f.start < end and start < f.end)]
+        mentions = [m for m in mentions if not (m.start < end and match.start() < m.end)]  # the title too ("Mrs")
+        found.append(Mention(text=text[start:end], label="PERSON", start=start, end=end,
+                             sentence=sentence_at(sentences, start)))
     return _replace_overlapping(mentions, found)
 
 

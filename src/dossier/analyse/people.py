@@ -24,6 +24,13 @@ _ROLE_PHRASE = re.compile(
     r"\b(?:the|his|her|its|[A-Z][\w.-]*'s)\s+((?:[\w-]+\s+){0,3}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS)),
     re.I)
 INTENSIFIERS = frozenset({"top", "chief", "senior", "leading"})
+# What the article says of a person's gender: the honorific before a name ("Mrs. Clinton") or a
+# gendered role noun in its title ("spokeswoman", "Congressman"); he/she resolve only to a match.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_HONORIFIC_BEFORE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_GENDERED_NOUN = re.compile(r"\b(?:spokes|chair|congress|business|council|alder|committee|assembly|anchor|police|"
+                            r"sales|news|camera|states)(?P<woman>wo)?man\b")
 
 
 @dataclass
@@ -31,6 +38,11 @@ class Person:
     name: str  # the fullest form of the name in the article
     first: int  # offset of its first mention
     titles: list[str] = field(default_factory=list)  # folded title phrases
+    genders: set[str] = field(default_factory=set)  # "m", "f": what the article says (none: unknown)
+
+    @property
+    def gender(self) -> str | None:
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     @property
     def surname(self) -> str:
@@ -48,12 +60,15 @@ class PeopleIndex:
                 return person
         return None
 
-    def nearest_before(self, offset: int, skip: Callable[[int], bool] | None = None) -> Person | None:
+    def nearest_before(self, offset: int, skip: Callable[[int], bool] | None = None,
+                       gender: str | None = None) -> Person | None:
         """The person mentioned last before `offset`, leaving out mentions starting where `skip`
-        says (a name inside quoted words is no antecedent of the pronoun that attributes them)."""
+        says (a name inside quoted words is no antecedent of the pronoun that attributes them)
+        and people the article gives the other gender than `gender` ("Mrs. Berg" for "he")."""
         best = None
         for s, e, person in self.mentions:
-            if e <= offset and (best is None or s > best[0]) and not (skip and skip(s)):
+            if e <= offset and (best is None or s > best[0]) and not (skip and skip(s)) \
+                    and not (gender and person.gender and person.gender != gender):
                 best = (s, person)
         return best[1] if best else None
 
@@ -107,6 +122,7 @@ def build_people(text: str, mentions: list[Mention]) -> PeopleIndex:
         elif len(m.text.split()) > len(person.name.split()):
             person.name = m.text
         person.titles.extend(_titles_near(text, m.start, m.end))
+        person.genders.update(_gender_near(text, m.start, person.titles))
         spans.append((m.start, m.end, person))
     index = PeopleIndex(people=people, mentions=spans)
     for match in _ROLE_PHRASE.finditer(text):
@@ -137,6 +153,19 @@ def _match_person(people: list[Person], name: str, spans: list[tuple[int, int, P
         if len(words) > 1 and len(known) > 1 and words[-1] == known[-1] and words[0][:4] == known[0][:4]:
             return person  # Sergey / Sergei
     return None
+
+
+def _gender_near(text: str, start: int, titles: list[str]) -> set[str]:
+    """The genders an honorific before the mention at `start` or a gendered role noun in the
+    person's titles give."""
+    found = set()
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
+    if honorific:
+        found.add(_HONORIFIC_GENDER[honorific.group("title")])
+    for title in titles:
+        for noun in _GENDERED_NOUN.finditer(title):
+            found.add("f" if noun.group("woman") else "m")
+    return found
 
 
 def _titles_near(text: str, start: int, end: int) -> list[str]:

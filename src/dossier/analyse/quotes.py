@@ -17,10 +17,10 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from dossier.analyse.attribution import SOURCELESS_ADVERBS, Attribution
+from dossier.analyse.attribution import FINDING_NOUNS, SOURCELESS_ADVERBS, Attribution
 from dossier.analyse.cues import ATTRIBUTION_FORM_LEMMAS, NOUN_LIKE_FORMS, RAISING_LEMMAS, find_cues, speech_act
-from dossier.analyse.entities import is_caption, is_headline
-from dossier.analyse.people import PRONOUNS_SINGULAR, PeopleIndex
+from dossier.analyse.entities import ROLE_ACRONYMS, is_caption, is_headline, names_an_animal
+from dossier.analyse.people import PRONOUN_GENDER, PRONOUNS_SINGULAR, PeopleIndex
 from dossier.analyse.sentences import sentence_at
 from dossier.model import Mention, Quote, Sentence
 
@@ -43,6 +43,12 @@ _PHRASE_AFTER = re.compile(r"\s+((?:the|a|an|one|another|some|many|several|two|t
                            r"\s*(?=[,.;:\"()]|$)")
 # Longest name in quote marks taken for a title (programme, book, film, slogan) rather than speech.
 MAX_TITLE_WORDS = 6
+# A line this short with no final punctuation, inside the story, is a subheading.
+MAX_SUBHEADING_WORDS = 6
+# One or two quoted words inside the writer's sentence are a term (scare quotes), not speech.
+MAX_TERM_WORDS = 2
+_SO_CALLED = re.compile(r"\bso-called\s*$", re.I)
+_TERM_BEFORE = re.compile(r"(?:\b[A-Za-z]+|,)\s*$")
 # Words right before an opening mark that introduce a title, not speech.
 TITLE_INTRODUCERS = frozenset({"on", "of", "with", "to", "told", "called", "titled", "entitled", "named", "read",
                                "book", "show", "program", "programme", "film", "movie", "documentary", "song",
@@ -100,9 +106,16 @@ _PRO_FORM_COPULA = re.compile(r"(?:that|this|it)(?:['’]s|\s+(?:is|was))", re.I
 _DASH = re.compile(r"\s[-–—]+(?:\s|$)")
 _WORD = re.compile(r"\w")
 ENTITY_SPEAKER_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# A name joined to a participle or adjective by a hyphen modifies the noun after it: "a Washington-based
+# expert", "a Trump-backed candidate", "Saudi-led forces" (the expert speaks, not Washington).
+_COMPOUND_MODIFIER = re.compile(r"-[a-z]")
+# Nouns naming a source that speaks through what it published: "Gallup Poll:", "Report:", "Times:".
+SOURCE_LABEL_NOUNS = FINDING_NOUNS | {"times", "post", "journal", "news", "newspaper", "magazine", "press"}
 _OPENING_APOSTROPHES = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\[]))''(?=\S)", re.M)
 # (also after a nested quote's closing mark and a space: ''I hate the term 'Manhattan poor,' '' she said)
 _CLOSING_APOSTROPHES = re.compile(r"(?:(?<=\S)|(?<=' ))''")
+# A quote mark that is the inch sign of a height ("5'10\"", "6' 2\""): no quote opens or closes there.
+_QUOTE_MARK = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?<!\d' \d)(?<!\d' \d\d)\"")
 
 
 def _double_apostrophes(text: str) -> str:
@@ -202,6 +215,8 @@ class _Finder:
                 previous = (unit, speaker or previous[1], cue or previous[2])
                 continue
             words = sum(len(self.text[s:e].split()) for s, e in unit.spans)
+            if words <= MAX_TERM_WORDS and self._term(unit):
+                continue  # 'the so-called "rebels" that', 'Politico, "Playbook," seven days': the writer's term
             # '"We will win," she said': a short sentence of its own, not a fragment
             closed_clause = self.norm[end - 1:end] in (",", ".", "?", "!") and self.norm[start:start + 1].isupper()
             kind = "direct" if words >= MIN_DIRECT_WORDS or (closed_clause and words > 1) else "partial"
@@ -264,6 +279,25 @@ class _Finder:
             quotes.append(self._quote(text, start, end, speaker, cue, kind))
             previous = (unit, speaker, cue)
         return quotes
+
+    def _term(self, unit: _Unit) -> bool:
+        """Whether one or two quoted words sit inside the writer's sentence as a term, not as
+        someone's words: after "so-called" ('the so-called "rebels"'), or a title in capitals set
+        off by a comma after the writer's words ('at Politico, "Playbook," seven days a week', 'In
+        "Hail, Caesar!," Mr. Brolin'; '"Disaster," she said' opens its sentence and is speech)."""
+        if len(unit.spans) > 1:
+            return False
+        start, end = unit.spans[0]
+        sentence = self.sentences[self._sentence_position(start - 1)]
+        before = self.norm[max(self._line(start)[0], sentence.start):start - 1]
+        if _SO_CALLED.search(before):
+            return True
+        words = re.findall(r"[\w'-]+", self.norm[start:end])
+        title = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+        # (not what a parsed report is about: 'went on to promote "Celebrity Apprentice,"')
+        reported = any(a.content and a.content[0] <= start and end <= a.content[1] + 1 for a in self.attributions)
+        return title and self.norm[end - 1:end] == "," and _TERM_BEFORE.search(before) is not None \
+            and not find_cues(before[-30:]) and not reported
 
     def _embedding_subject(self, start: int, subject_first: bool = False) -> Speaker | None:
         """The person a sentence of the writer's names first when a quote with no cue ends it
@@ -408,8 +442,18 @@ class _Finder:
             position = self._sentence_position(line_start)
             on_line = [x for x in self.sentences[position:position + 2] if line_start <= x.start < line_end]
             headline = len(on_line) == 1 and is_headline(on_line[0])  # a headline is a line of its own
-            self.not_speech_lines[line_start] = headline or is_caption(self.norm, line_start)
+            self.not_speech_lines[line_start] = headline or is_caption(self.norm, line_start) \
+                or self._subheading(line_start, line_end)
         return self.not_speech_lines[line_start]
+
+    def _subheading(self, line_start: int, line_end: int) -> bool:
+        """A short line of its own inside the story, with no final punctuation ("He said, she
+        said", "Who said what"): a section heading, whatever its words say. The first line (the
+        story's title, "Trump says he will win") is left to the headline rules."""
+        line = self.norm[line_start:line_end].strip()
+        if line_start == 0 or not self.norm[:line_start].strip() or not line:
+            return False
+        return len(line.split()) <= MAX_SUBHEADING_WORDS and line[-1] not in '.?!:"\''
 
     def _sentence_position(self, offset: int) -> int:
         return max(bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1, 0)
@@ -501,7 +545,7 @@ class _Finder:
         multi-paragraph quotes)."""
         spans = []
         for paragraph, line in enumerate(re.finditer(r"[^\n]+", self.norm)):
-            marks = [m.start() for m in re.finditer(r'"', line.group())]
+            marks = [m.start() for m in _QUOTE_MARK.finditer(line.group())]
             for i in range(0, len(marks), 2):
                 open_at = line.start() + marks[i]
                 close_at = line.start() + marks[i + 1] if i + 1 < len(marks) else line.end()
@@ -750,15 +794,19 @@ class _Finder:
         """Who a "Name:" line label names ('Lopez: We will win', 'BOULDUAN: Why not debate?',
         'Sanders: Clinton Email Story Has Moved'): a person or organisation the article names
         elsewhere, a label in capitals (a transcript's) or one whose words are in the first
-        person. Any other label ("Poll:", "Butter:", "Disclosures:") stays the source phrase,
-        naming nobody."""
+        person; an organisation the label names (NER's ORG); a poll, report or newspaper ("Gallup
+        Poll:", "Report:", "New York Times:"), which speaks through what it published. Any other
+        label ("Butter:", "Disclosures:") stays the source phrase, naming nobody."""
         s, e = parsed.source_name or parsed.source  # the name, without where it was said ("at RNC")
         label = self.text[s:e]
         person = self.people.person_at(s, e) or self.people.by_surname(label.split()[-1])
         if person is not None and any(p is person and not s <= a < e for a, _, p in self.people.mentions):
             return Speaker(person.name, label, s, e, source=parsed.source)
         organisation = any(m.label in ENTITY_SPEAKER_LABELS and m.text == label and not s <= m.start < e for m in self.mentions)
-        if organisation or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
+        # an organisation named by the label alone ("Greenpeace: ..."), not a place ("Iowa: Tim Albrecht")
+        organisation = organisation or any(m.label == "ORG" and (m.start, m.end) == (s, e) for m in self.mentions)
+        publisher = label.split()[-1].lower() in SOURCE_LABEL_NOUNS
+        if organisation or publisher or label.isupper() or _FIRST_PERSON.search(self.norm, *parsed.content):
             return Speaker(label, label, s, e, source=parsed.source)
         return Speaker(None, label, s, e, source=parsed.source)
 
@@ -773,7 +821,8 @@ class _Finder:
         s, e = source
         hs, he = head
         # a title in quote marks modifying the head names a work, not the speaker ('the "Pose" actor')
-        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not self._within_marks(a)]
+        people = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not self._within_marks(a)
+                  and not _COMPOUND_MODIFIER.match(self.norm, b)]
         at_head = [x for x in people if x[0] < he and hs < x[1]] or people[:1]
         if at_head:
             a, b, person = at_head[0]
@@ -786,6 +835,7 @@ class _Finder:
             return described
         names = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and m.start < he and hs < m.end and s <= m.start
                  and not (m.label == "NORP" and m.end < he)  # "Russian state news agency Tass": a modifier
+                 and not _COMPOUND_MODIFIER.match(self.norm, m.end)
                  and not self._within_marks(m.start)]
         if names:
             m = names[-1]
@@ -794,8 +844,9 @@ class _Finder:
             person = self.people.by_surname(word.group(), before=word.start())
             if person is not None and not self._within_marks(word.start()):
                 return Speaker(person.name, word.group(), word.start(), word.end())
-        if proper is not None and self._within_marks(proper[0]):
-            proper = None
+        if proper is not None and (self._within_marks(proper[0]) or self.norm[proper[0]:proper[1]] in ROLE_ACRONYMS
+                                   or names_an_animal(self.norm, self.norm[proper[0]:proper[1]])):
+            proper = None  # (a role written in capitals is no name: "the CMO added"; nor is a pet's)
         if proper is not None:  # a name NER missed ("Reuters news agency")
             return Speaker(self.text[proper[0]:proper[1]], self.text[proper[0]:proper[1]], *proper)
         return Speaker(None, self.text[hs:he], hs, he)
@@ -831,7 +882,8 @@ class _Finder:
         pronoun = _SPEAKER_PRONOUN_AFTER.match(self.norm, cue.end(), end)
         if pronoun:
             return self._pronoun(pronoun.start(1), pronoun.end(1))
-        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end]
+        organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and start <= m.start and m.end <= end
+                         and not _COMPOUND_MODIFIER.match(self.norm, m.end)]
         if organisations:
             m = min(organisations, key=lambda m: abs(m.start - cue.start()))
             return Speaker(m.text, self.text[m.start:m.end], m.start, m.end)
@@ -852,21 +904,23 @@ class _Finder:
             return None
         if match.group("pronoun"):
             s, e = match.span("pronoun")
-            person = self.people.nearest_before(s, skip=self._within_marks) if self.norm[s:e].lower() in ("his", "her") else None
+            word = self.norm[s:e].lower()
+            person = self.people.nearest_before(s, skip=self._within_marks, gender=PRONOUN_GENDER[word]) \
+                if word in ("his", "her") else None
             return Speaker(person.name if person else None, self.text[s:e], s, e)
         return self._named_in(*match.span("name"))
 
     def _named_in(self, s: int, e: int) -> Speaker | None:
         """The last person named in text[s:e], else the last organisation (a group word modifying
         the head is none: "the Republican nominee riffed"); None without either."""
-        named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e]
+        named = [(a, b, p) for a, b, p in self.people.mentions if s <= a and b <= e and not _COMPOUND_MODIFIER.match(self.norm, b)]
         if named:
             a, b, person = named[-1]
             return Speaker(person.name, self.text[a:b], a, b)
         if (described := self._appositive_of(s)) is not None:
             return described
         organisations = [m for m in self.mentions if m.label in ENTITY_SPEAKER_LABELS and s <= m.start and m.end <= e
-                         and not (m.label == "NORP" and m.end < e)]
+                         and not (m.label == "NORP" and m.end < e) and not _COMPOUND_MODIFIER.match(self.norm, m.end)]
         if not organisations:
             return None
         m = organisations[-1]
@@ -907,11 +961,20 @@ class _Finder:
         return None
 
     def _pronoun(self, s: int, e: int) -> Speaker:
-        pronoun = self.norm[s:e].lower() in PRONOUNS_SINGULAR
-        person = self.people.nearest_before(s, skip=self._within_marks) if pronoun else None
+        word = self.norm[s:e].lower()
+        gender = PRONOUN_GENDER.get(word)
+        person = self.people.nearest_before(s, skip=self._within_marks, gender=gender) if word in PRONOUNS_SINGULAR else None
         if person is not None:
-            person = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s) or person
+            focus = self._reporter_in_focus(person, s) or self._reporter_of_sentence(person, s)
+            # (the topic only where the article does not give it the other gender, and only one
+            # named before the pronoun: in 'Berg will lose, she said, Mary Olsen reported' the
+            # reporter named after it is no antecedent)
+            fits = focus is not None and not (focus.gender and focus.gender != gender) and self._named_before(focus, s)
+            person = focus if fits else person
         return Speaker(person.name if person else None, self.text[s:e], s, e)
+
+    def _named_before(self, person, offset: int) -> bool:
+        return any(p is person and e <= offset for _, e, p in self.people.mentions)
 
     def _reporter_of_sentence(self, nearest, offset: int):
         """The person named as the source of a report in the sentence that names `nearest` last
@@ -1110,7 +1173,7 @@ def _with_closing_mark(norm: str, start: int, end: int) -> tuple[int, int]:
     """A reported clause that ends inside quoted words (the parse leaves out the closing mark and
     the punctuation before it: 'was made "at the highest level,"') takes them, so the words it
     shows as quoted are closed."""
-    if norm[start:end].count('"') % 2 and (closing := re.match(r'[.,;:!?]?"', norm[end:end + 2])):
+    if len(_QUOTE_MARK.findall(norm, start, end)) % 2 and (closing := re.match(r'[.,;:!?]?"', norm[end:end + 2])):
         return start, end + closing.end()
     return start, end
 
@@ -1119,6 +1182,7 @@ def _kind_of(norm: str, start: int, end: int) -> str:
     """direct: all of the content is inside one pair of quote marks; partial: some of it is;
     indirect: none."""
     inner = norm[start:end].strip(" ,.;:")
-    if inner.startswith('"') and inner.count('"') <= 2 and (inner.endswith('"') or inner.count('"') == 1):
+    marks = len(_QUOTE_MARK.findall(inner))  # (not an inch sign: 'he is 5'10" tall')
+    if inner.startswith('"') and marks <= 2 and (inner.endswith('"') or marks == 1):
         return "direct"
-    return "partial" if '"' in inner else "indirect"
+    return "partial" if marks else "indirect"
