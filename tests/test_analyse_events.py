@@ -471,3 +471,15 @@ def test_a_lead_day_months_before_the_publication_is_no_main_event_date(analyse)
     assert a.event_date is None
     said = next(e for e in a.events if e.predicate == "say")
     assert (said.date, said.date_precision) == ("2019-11-18", "approximate")
+
+
+def test_a_lead_verb_told_as_past_without_a_time_takes_the_main_events_day(analyse):
+    """MEANTIME's annotators date an undated past verb of the lead by the day the lead reports, not
+    the publication date: "Workers waited outside the gates" goes with "closed its plant on
+    Tuesday" (2019-03-12), a day before the page's 2019-03-13 that it was given as "approximate"."""
+    a = analyse("plant", "Acme Shuts Plant\nAcme closed its plant in Ohio on Tuesday. Workers waited outside "
+                         "the gates. The company said it would move production to Texas.",
+                page_date="2019-03-13", page_date_trust="ok")
+    assert a.event_date == "2019-03-12"
+    waited = next(e for e in a.events if e.predicate == "wait")
+    assert (waited.date, waited.date_precision) == ("2019-03-12", "day")

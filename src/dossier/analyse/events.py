@@ -257,7 +257,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     else by a time of its sentence that no predicate's clause holds, one a copula or light verb it
     depends on holds or the parse left unattached (`Predicate.shared_times`), else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
-    the reference is the event's own date. An undated body predicate told as done or ongoing goes
+    the reference is the event's own date. A lead predicate told as done goes to `body` instead: it
+    is the lead's account of the main event, and takes that event's day once it is known. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
     by how much unknown), for `_body_events` to date once the main event's date is known; one in
     the simple present tells a state or habit ("the speed of the island's regrowth demonstrates",
@@ -300,6 +301,10 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                     # sentence with a vague time of its own
                     continues = not reporting and p.sentence not in timed and not _PERFECT.search(before)
                     body.append((event, p.tense, continues))
+                continue
+            if p.tense == "past" and not reference_is_event and body is not None:
+                # told as done in the lead: the lead's main event, once its day is known
+                body.append((event, p.tense, False))
                 continue
             event.date = reference.isoformat()
             event.date_precision = "day" if reference_is_event else "approximate"
