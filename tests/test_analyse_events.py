@@ -483,3 +483,18 @@ def test_a_lead_verb_told_as_past_without_a_time_takes_the_main_events_day(analy
     assert a.event_date == "2019-03-12"
     waited = next(e for e in a.events if e.predicate == "wait")
     assert (waited.date, waited.date_precision) == ("2019-03-12", "day")
+
+
+@pytest.mark.parametrize("sentence, predicate", [
+    ("The suit claims that Apple violated the 1991 agreement with the label.", "violate"),
+    ("Critics recalled his 2010 appearance at the show.", "recall"),
+])
+def test_a_year_before_a_definite_or_possessed_noun_is_that_nouns_not_the_clauses(analyse, sentence, predicate):
+    """MEANTIME trial (4596, Apple Corps): "violated the 1991 agreement" was dated 1991, the year of
+    the agreement, not of the violation (gold 2006). A year between "the" or a possessor and its
+    noun ("the 1991 agreement", "his 2010 appearance") gives that noun's time, as an event noun's
+    own ("the 2016 election"); the clause's event takes no date from it."""
+    a = analyse("year-noun", f"Local News\nOfficials met on Tuesday.\n{sentence}",
+                page_date="2024-03-14", page_date_trust="ok")
+    event = next(e for e in a.events if e.predicate == predicate)
+    assert event.time is None and not (event.date or "").startswith(("1991", "2010"))

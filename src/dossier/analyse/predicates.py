@@ -126,8 +126,9 @@ def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
     """The noun `t` modifies before it when that noun is a thing, not an occasion: no event noun
     ("the 2016 election" dates the election), no named occasion ("the 2018 World Cup", "the 2019
     season") and not the object of a time preposition ("during the 1990s boom"). A year needs an
-    indefinite article ("a 2019 Toyota": one of a model year); a century or decade says a style or
-    period of any noun ("the 19th-century mansion")."""
+    article or a possessor before it ("a 2019 Toyota": one of a model year; "the 1991 agreement",
+    "his 2010 appearance": the time of that thing, not of "violated" or "recalled" that governs it);
+    a century or decade says a style or period of any noun ("the 19th-century mansion")."""
     end = t.end - sentence.start
     heads = [tok for tok in _time_heads(doc, sentence, t) if tok.dep_ != "det"]  # "the 19th-century"
     if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
@@ -138,7 +139,8 @@ def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
             or (noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPOSITIONS):
         return None
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
-    if not indefinite and not _STYLE_PERIOD.search(t.text):
+    definite = any((c.dep_ == "poss" or c.lower_ == "the") and c.idx < t.start - sentence.start for c in noun.children)
+    if not indefinite and not definite and not _STYLE_PERIOD.search(t.text):
         return None
     return noun.text
 
