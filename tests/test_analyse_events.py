@@ -498,3 +498,14 @@ def test_a_year_before_a_definite_or_possessed_noun_is_that_nouns_not_the_clause
                 page_date="2024-03-14", page_date_trust="ok")
     event = next(e for e in a.events if e.predicate == predicate)
     assert event.time is None and not (event.date or "").startswith(("1991", "2010"))
+
+
+def test_a_month_and_day_before_a_noun_make_it_a_dated_event(analyse):
+    """"Lawmakers asked about the July 25 call with Zelensky": the call is the happening of July 25
+    (TimeML: an event nominal with its date), not the asking, which the lead dates by its own day."""
+    a = analyse("call", "Inquiry Widens\nLawmakers questioned the envoy on Tuesday. They discussed the July 25 "
+                        "call with Zelensky.", page_date="2019-11-22", page_date_trust="ok")
+    call = next(e for e in a.events if e.predicate == "call")
+    assert (call.date, call.date_precision, call.time) == ("2019-07-25", "day", "July 25")
+    discussed = next(e for e in a.events if e.predicate == "discuss")
+    assert discussed.date == "2019-11-19"

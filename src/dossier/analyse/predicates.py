@@ -9,7 +9,7 @@ no parsing cost: its events are the body's account of what the article reports. 
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
 A predicate is a VERB that is not a light, aspectual or cognitive verb, or a NOUN that names a
-happening (`EVENT_NOUNS`). A reporting verb ("said", "noted") is a predicate: TimeML annotates it
+happening (`EVENT_NOUNS`) or that a month and day modify ("the July 25 call"). A reporting verb ("said", "noted") is a predicate: TimeML annotates it
 as an event (class REPORTING) beside the events it reports, dated like any other. Negated
 predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
@@ -89,6 +89,11 @@ _TIME_PREPOSITIONS = frozenset({"in", "at", "during", "since", "before", "after"
                                 "throughout", "following", "amid", "by", "for", "over", "from"})
 
 _BOUND_PREPOSITIONS = frozenset({"before", "until", "till"})
+# Month names as a date before a noun writes them ("the July 25 call", "the Nov. 29 meeting").
+_MONTH_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.
+""".split())
 
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
@@ -203,8 +208,16 @@ def _is_predicate(token) -> bool:
     if token.pos_ == "VERB":
         return lemma not in LIGHT_VERBS and token.is_alpha
     if token.pos_ == "NOUN":
-        return lemma in EVENT_NOUNS
+        return lemma in EVENT_NOUNS or _dated_by_day(token)
     return False
+
+
+def _dated_by_day(token) -> bool:
+    """Whether a month and day before the noun make it a happening ("discussed the July 25 call"):
+    a thing has a year or an era, an occasion has a day (TimeML annotates such nominals as events).
+    Not after a preposition: "In a July 16 press conference, Jobs said" sets the clause's time."""
+    return token.dep_ != "pobj" and any(w.dep_ in _MODIFIER_DEPS and w.lower_ in _MONTH_WORDS and any(c.like_num for c in w.children)
+               for w in token.lefts)
 
 
 def _inside_time(token, sentence: Sentence, times: list[TimeExpression]) -> bool:
