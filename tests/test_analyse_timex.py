@@ -107,6 +107,15 @@ def test_clock_times_take_the_day_they_are_said_with():
     assert values("In London at mid-afternoon yesterday shares rose.")["mid-afternoon yesterday"][0] == "2021-10-21TAF"
 
 
+def test_a_clock_time_with_a_weekday_and_its_date_is_one_expression():
+    """"at 6:38 p.m. on Saturday, May 18" is one time (TimeBank and TE3 mark it so): the clock time
+    took the weekday, and "May 18" was a second expression of its own."""
+    found = values("Police said the shooting happened at 6:38 p.m. on Saturday, May 18.", date(2019, 5, 21))
+    assert found == {"6:38 p.m. on Saturday, May 18": ("2019-05-18T18:38", "day", "date")}
+    found = values("Polls close at 8 p.m. Tuesday, Nov. 5, 2019 in most states.", date(2019, 11, 1))
+    assert found == {"8 p.m. Tuesday, Nov. 5, 2019": ("2019-11-05T20:00", "day", "date")}
+
+
 def test_spoken_years_compound_numbers_and_short_decades():
     found = values("It began in nineteen ninety-six, grew in January nineteen ninety-seven and fell apart in mid-1998. "
                    "In the last twenty four hours prices rose, after almost a hundred years of calm.")

@@ -9,8 +9,9 @@ no parsing cost: its events are the body's account of what the article reports. 
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
 A predicate is a VERB that is not a light, aspectual or cognitive verb, or a NOUN that names a
-happening (`EVENT_NOUNS`) or that a month and day modify ("the July 25 call"). A reporting verb ("said", "noted") is a predicate: TimeML annotates it
-as an event (class REPORTING) beside the events it reports, dated like any other. Negated
+happening (`EVENT_NOUNS`) or that a month and day modify ("the July 25 call"). A reporting verb
+("said", "noted") is a predicate: TimeML annotates it as an event (class REPORTING) beside the
+events it reports, dated like any other. Negated
 predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
 verb reports; "planned" as the complement of a verb or noun of intention ("aims to convert",

@@ -75,9 +75,12 @@ _ORDINAL = (r"\b(?:twenty[- ]first|" + "|".join(sorted(ORDINALS[:-1], key=len, r
 # ("5 p.m. EST Nov. 9", "noon Thursday", "9 p.m. March 17, 2015" with its year).
 _CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midday|midnight)\b)"
 _ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|\s+(?i:local\s+time)\b)?"
-_CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
-              r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
-              r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b(?:,?\s+(?:1[6-9]\d\d|20\d\d)\b)?))?")
+# The day said with a clock time: a weekday, a day word, a month and day, or a weekday with its
+# month and day ("6:38 p.m. on Saturday, May 18": one time, the date the weekday's).
+_CLOCK_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
+                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b(?:,?\s+(?:1[6-9]\d\d|20\d\d)\b)?")
+_CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:,?\s+" + _CLOCK_MONTH_DAY + r")?"
+              r"|(?i:today|tonight|yesterday|tomorrow)\b|" + _CLOCK_MONTH_DAY + r"))?")
 # How far past its reference a bare year may lie and still be read as a date without a time word
 # before it: forecasts run to 2050 from the 2010s-2020s ("net zero by 2050"); a year 40+ years on
 # with nothing to introduce it was, on the 994 pages of htmldate-eval, only a product ("2080 Ti").
