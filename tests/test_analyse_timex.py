@@ -210,6 +210,13 @@ def test_holidays_are_their_days():
     assert "christmas" not in values("They went christmas shopping.")
 
 
+def test_a_holiday_made_a_modifier_by_a_hyphen_is_no_time():
+    """"a Halloween-themed party" says what kind of party, not when (it was dated 2021-10-31);
+    "Christmas-time" still names the holiday."""
+    assert values("They threw a Halloween-themed party and a Christmas-inspired brunch.") == {}
+    assert values("Stores were busy at Christmas-time.")["Christmas"][0] == "2020-12-25"
+
+
 def test_the_words_before_a_date_speak_before_those_after_it():
     august = date(1998, 8, 7)
     assert values("The program, launched in mid-July, will run for a year.", august)["mid-July"][0] == "1998-07"

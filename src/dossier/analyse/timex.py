@@ -338,6 +338,11 @@ _SPRING_VERB_AFTER = re.compile(r"(?i)\s+(?:up|for|into|back|open|loose|free|to\
 _WATER_SPRING_BEFORE = re.compile(r"(?i)\b(?:hot|thermal|mineral|natural|freshwater|underground|sacred)\s+$")
 
 
+# A holiday joined by a hyphen to a word that makes it a modifier ("Halloween-themed",
+# "Christmas-inspired"), not to a word of time ("Christmas-time", "Easter-week").
+_COMPOUND_MODIFIER_AFTER = re.compile(r"-(?!(?i:day|eve|time|tide|week|weekend|season|night|morning)\b)[a-z]")
+
+
 # A quarter or half that says whose it is ("of 2019", "of the year", "fiscal", "this year's") is
 # the calendar's; a bare one in a game report ("in the third quarter", "a phenomenal first half")
 # is the game's. A game report uses at least GAME_WORDS_MIN of these words (distinct).
@@ -356,8 +361,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
     """Time words that name no time here (TimeML annotates none of them): part of a title ("USA
     Today", ABC's "This Week", CBS's "60 Minutes"), a discourse marker ("Now, he says"), a
     newspaper ("the Communist Party daily Granma")."""
-    if name == "holiday":
-        return False
+    if name == "holiday":  # "a Halloween-themed party": a kind of thing, no day
+        return _COMPOUND_MODIFIER_AFTER.match(text, end) is not None
     if name == "second_day":
         return not _DAY_LIST_BEFORE.search(text, 0, start)
     if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
