@@ -324,6 +324,14 @@ def test_a_year_that_titles_a_work_is_no_time():
     assert found["1917"][0] == "1917" and found["1949"][0] == "1949"
 
 
+def test_a_year_after_a_products_name_is_its_edition_not_a_time():
+    """"He played Football Manager 2020 all night" dated the playing 2020; two capitalised words
+    before the year name a product, away from the sentence start and without a calendar word."""
+    assert not values("He played Football Manager 2020 all night and installed Microsoft Office 2019.")
+    found = values("In 2019 he left, and in Late March 2019 she did, before the Winter Olympics in 2022.")
+    assert {"2019", "Late March 2019", "2022"} <= set(found)
+
+
 def test_midday_day_long_and_election_day_are_found():
     """Forms TimeML annotates that the rules missed: "midday" is noon, "day-long" a day, and the
     United States' Election Day the Tuesday after the first Monday in November."""

@@ -285,6 +285,10 @@ _IN_QUOTES = re.compile(r"[\"“‘']\d{4}[\"”’']")
 _STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
                            r"Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|"
                            r"Trail|Pike|Square)\b\.?")
+# Two capitalised words right before a year, away from the sentence start, name a product whose
+# edition the year is ("played Football Manager 2020"), unless one is a word of the calendar.
+_PRODUCT_BEFORE = re.compile(r"(?<=[\w,;:] )[A-Z][\w&-]*\s+[A-Z][\w&-]*\s+$")
+_CALENDAR_WORD = re.compile(rf"{_MONTH}|{_WEEKDAY}|\b(?:Spring|Summer|Fall|Autumn|Winter|Day|Eve|Week)\b")
 # "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
 _YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
@@ -383,6 +387,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return True  # a work's title: "the war drama 1917", Orwell's "1984"
     if name == "year" and _STREET_AFTER.match(text, end):
         return True
+    if name == "year" and (product := _PRODUCT_BEFORE.search(text, 0, start)) and not _CALENDAR_WORD.search(product.group()):
+        return True  # a product's edition: "Football Manager 2020", "Microsoft Office 2019"
     if name == "day_word" and text[start:end].lower() in ("today", "tomorrow"):
         return bool(_ERA_POSSESSIVE_AFTER.match(text, end) or _ERA_OF_BEFORE.search(text, 0, start))
     if name == "bare_month" and text[start:end] == "March":
