@@ -407,6 +407,15 @@ def test_half_of_one_unit_is_that_half():
     assert len(found) == 2
 
 
+def test_a_quarter_century_is_twenty_five_years_and_a_quarter_cup_no_time():
+    """"a quarter century" was "a quarter" (P1Q, three months); "a quarter cup of sugar" a time."""
+    found = values("The feud ran for nearly a quarter century, and three quarters of a century on it still does.")
+    assert found["nearly a quarter century"] == ("P25Y", "year", "duration")
+    assert found["three quarters of a century"][0] == "P75Y"
+    assert not values("Add a quarter cup of sugar and walk a quarter mile.")
+    assert values("Profit doubled in a quarter.")["a quarter"][2] == "duration"
+
+
 def test_until_with_a_past_perfect_looks_back():
     """"until" says ahead ("runs until Friday"), but not when a past perfect says how things stood
     up to then: "Until Tuesday, the board had not met" is the Tuesday just past."""

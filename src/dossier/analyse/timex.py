@@ -144,7 +144,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
     # "eight trading days": counted in days the markets, offices or courts sit (HeidelTime's "trading days")
-    ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
+    # "a quarter century" first: an alternation takes its first branch that matches ("a quarter")
+    ("duration", r"\b(?i:(?:(?:nearly|almost|about|roughly|some|more\s+than|over)\s+)?(?:a|one|three)[- ]quarters?[- ](?:of\s+a\s+)?century)\b|"
+                 rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
                  rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous|year-earlier|year-ago)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional|consecutive|straight|successive)\s+)?(?:(?i:trading|business|working)\s+(?=(?i:days?)\b))?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
@@ -265,6 +267,9 @@ _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|\b(?:million|billion|trillion|percent)|(?
 # "of" after "a quarter" that names no time unit: the quarter is a fraction ("a quarter of the market").
 _FRACTION_AFTER = re.compile(rf"\s+of\b(?!\s+(?:an?\s+|the\s+)?(?i:{_UNITS})\b)", re.I)
 # A capitalised word right after "daily" is the newspaper's name.
+# A measure after "a quarter" makes it a fraction of that measure ("a quarter cup", "a quarter mile").
+_MEASURE_AFTER = re.compile(r"(?i)[- ](?:cups?|teaspoons?|tablespoons?|tsp|tbsp|pounds?|lbs?|ounces?|oz|inch(?:es)?|"
+                            r"feet|foot|miles?|acres?|gallons?|lit(?:er|re)s?|pints?|points?|turns?|notes?|sizes?)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
 # for Life", "the March on Washington"), no month.
@@ -371,8 +376,9 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return not _DAY_LIST_BEFORE.search(text, 0, start)
     if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
         return True
-    if name == "duration" and _FRACTION_AFTER.match(text, end) and text[start:end].lower().endswith("quarter"):
-        return True  # "a quarter of the market": a fraction, no time
+    if name == "duration" and (_FRACTION_AFTER.match(text, end) or _MEASURE_AFTER.match(text, end)) \
+            and text[start:end].lower().endswith("quarter"):
+        return True  # "a quarter of the market", "a quarter cup of sugar": a fraction, no time
     if name == "duration" and _RATE_UNIT.fullmatch(text, start, end) and _AMOUNT_BEFORE.search(text, 0, start):
         return True  # "four flights a week", "$500 million a year": a rate, no time (TimeBank 6 of 6)
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
