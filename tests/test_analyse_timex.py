@@ -711,3 +711,11 @@ def test_a_house_number_before_a_street_name_is_no_year():
                    "The office moved to 2000 Pennsylvania Avenue in 1995.")
     assert "1909" not in found and "2000" not in found
     assert found["1995"][0] == "1995"
+
+
+def test_a_date_written_with_dots_is_day_first():
+    """"3.4.2019" is 3 April (German, Dutch, Russian ... write dots day first; no month-first
+    country does); it was read 4 March as slashes are on a page without a day-first sign."""
+    found = values("The treaty was signed on 3.4.2019 in Berlin and ratified on 3/4/2019 in Boston.")
+    assert found["3.4.2019"][0] == "2019-04-03" and found["3/4/2019"][0] == "2019-03-04"
+    assert values("It was filed on 4.13.2019.")["4.13.2019"][0] == "2019-04-13"  # a day above 12 decides

@@ -707,9 +707,11 @@ def _clock(text: str, context: str, reference: date | None, tense: str | None = 
 
 
 def _numeric(text: str, day_first: bool) -> Resolved:
-    """"4/5/2019": 5 April month first, 4 May day first; a number above 12 decides by itself."""
+    """"4/5/2019": 5 April month first, 4 May day first; a number above 12 decides by itself. Dots
+    are written day first wherever they are used ("3.4.2019" is 3 April: German, Russian, Dutch
+    ...; no month-first country writes them)."""
     first, second, year = (int(x) for x in re.split(r"[/.]", text))
-    if first > 12 or (day_first and second <= 12):
+    if first > 12 or ((day_first or "." in text) and second <= 12):
         first, second = second, first
     day = _safe_date(year, first, second)
     return Resolved(day.isoformat() if day else None, "day")
