@@ -135,6 +135,14 @@ def test_a_plan_told_in_the_past_perfect_lies_behind():
     assert normalise_time("Friday", "It is due to expire Friday.", monday).value == "1989-11-03"
 
 
+def test_the_next_year_opening_a_sentence_goes_on_from_the_year_told_before():
+    """"Smith joined Acme in 2015. The next year, he left." is 2016 (it was the year after the
+    reference, 2022); "will rise over the next year" still counts from the time of writing."""
+    found = values("Smith joined Acme in 2015. The next year, he left for Beta.")
+    assert found["The next year"][0] == "2016"
+    assert values("Sales will rise over the next year.")["the next year"][0] == "2022"
+
+
 def test_anaphoric_expressions_count_from_the_date_named_before():
     found = values("He joined in 1995 and was promoted the following year. On March 3, 2001, the bridge fell. "
                    "Later that night rescuers arrived. The previous month had been calm.")

@@ -88,6 +88,7 @@ FAR_FUTURE_YEARS = 40
 _TIME_WORD_BEFORE = re.compile(r"(?i)\b(?:in|by|until|till|before|after|from|to|through|since|of|during|"
                                r"around|circa|year|and|or)\s+$|[-–]\s*$")
 _ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$|\bthe\s+next\s+(?:day|morning|afternoon|evening|night)$")
+_NEXT_UNIT = re.compile(r"(?i)the\s+next\s+(?:year|month|week)")  # `_narrative_next`
 _OF_BETWEEN = re.compile(r"\s+of\s+")  # "the morning [of] April 22"
 _PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
@@ -458,7 +459,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         reported = _results_period(t.text, resolved, period, reference)
         if reported is not None:
             resolved, period = reported
-        elif reference and _ANAPHORIC.search(t.text):
+        elif reference and (_ANAPHORIC.search(t.text) or _narrative_next(t, sentences)):
             resolved = _from_antecedent(t.text, out, reference)
         elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
             day_after = _day_said_after(t, times[i + 1] if i + 1 < len(times) else None, sentences, reference,
@@ -534,6 +535,17 @@ def _shift_year(value: str, years: int) -> str:
 def _has_ended(value: str, reference: date | None) -> bool:
     span = parse_span(value, "approximate")
     return reference is None or span is None or span.last_day < reference
+
+
+def _narrative_next(t: TimeExpression, sentences: list[Sentence]) -> bool:
+    """"The next year, he left": opening its sentence, set off by a comma, "the next year" carries
+    a narrative on from the year it told last, as "the following year" does; "will rise next year"
+    counts from the time of writing."""
+    if not _NEXT_UNIT.fullmatch(t.text) or t.sentence >= len(sentences):
+        return False
+    sentence = sentences[t.sentence]
+    at = t.start - sentence.start
+    return not sentence.text[:at].strip(" \"'“‘(") and sentence.text.startswith(",", at + len(t.text))
 
 
 def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
