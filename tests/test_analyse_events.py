@@ -262,6 +262,17 @@ def test_event_nominals_are_events(analyse):
     assert by_predicate["departure"].date == "2019-05"
 
 
+def test_a_happening_done_again_is_an_event_by_its_lemma(analyse):
+    """"the relaunch of its store" is a launch again (no event noun before), and "relaunched" had
+    the lemma "relaunche" (spaCy's guess for a verb it does not know)."""
+    a = analyse("relaunch", "Apple announced the relaunch of its music store on Tuesday. The company "
+                            "relaunched the service in May.", page_date="2019-11-22", page_date_trust="ok")
+    nominal = next(e for e in a.events if e.trigger == "relaunch")
+    assert (nominal.predicate, nominal.date) == ("relaunch", "2019-11-19")
+    verbal = next(e for e in a.events if e.trigger == "relaunched")
+    assert (verbal.predicate, verbal.date) == ("relaunch", "2019-05")
+
+
 def test_a_trigger_inside_a_name_is_no_event(analyse):
     named = analyse("named", "Delegates gathered for the Global Climate Conference in Bonn on Tuesday.",
                     page_date="2019-06-13", page_date_trust="ok")

@@ -9,10 +9,10 @@ no parsing cost: its events are the body's account of what the article reports. 
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
 A predicate is a VERB that is not a light, aspectual or cognitive verb, or a NOUN that names a
-happening (`EVENT_NOUNS`) or that a month and day modify ("the July 25 call"). A reporting verb
-("said", "noted") is a predicate: TimeML annotates it as an event (class REPORTING) beside the
-events it reports, dated like any other. Negated
-predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
+happening (`EVENT_NOUNS`, or one of them done again: "relaunch") or that a month and day modify
+("the July 25 call"). A reporting verb ("said", "noted") is a predicate: TimeML annotates it as an
+event (class REPORTING) beside the events it reports, dated like any other. Negated predicates and
+words inside time expressions are left out. Modality: "hypothetical" under a modal
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
 verb reports; "planned" as the complement of a verb or noun of intention ("aims to convert",
 "agreed to hold talks", "a plan to build": TimeML's SLINK of type MODAL, Pustejovsky et al. 2005),
@@ -90,6 +90,7 @@ _TIME_PREPOSITIONS = frozenset({"in", "at", "during", "since", "before", "after"
                                 "throughout", "following", "amid", "by", "for", "over", "from"})
 
 _BOUND_PREPOSITIONS = frozenset({"before", "until", "till"})
+_INFLECTED_E = re.compile(r"(?:(?<!a)ch|sh)e$")  # `lemma_of`
 # Month names as a date before a noun writes them ("the July 25 call", "the Nov. 29 meeting").
 _MONTH_WORDS = frozenset("""
 january february march april may june july august september october november december
@@ -187,7 +188,7 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
         tense = _tense(token)
         modality = _modality(token)
         out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
-                             lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
+                             lemma=lemma_of(token), sentence=sentence.index, pos=token.pos_,
                              tense=tense, habitual=_habitual(token, tense),
                              generic=_generic(token, modality), modality=modality, participants=participants,
                              place=place, times=owned,
@@ -205,12 +206,29 @@ def _shared_times(token, loose: list[tuple[int, object]]) -> list[int]:
 
 
 def _is_predicate(token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if token.pos_ == "VERB":
         return lemma not in LIGHT_VERBS and token.is_alpha
     if token.pos_ == "NOUN":
-        return lemma in EVENT_NOUNS or _dated_by_day(token)
+        return lemma in EVENT_NOUNS or _again(lemma) in EVENT_NOUNS or _dated_by_day(token)
     return False
+
+
+def lemma_of(token) -> str:
+    """The token's lemma, lower case; a verb in -ch or -sh the lemmatizer does not know keeps no
+    -e of its inflection ("relaunched" -> "relaunch", not "relaunche"; "cached" stays "cache")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and _INFLECTED_E.search(lemma) and token.lower_.endswith(("ed", "es")):
+        return lemma[:-1]
+    return lemma
+
+
+def _again(lemma: str) -> str:
+    """A noun of a happening done again, without its "re": "relaunch" -> "launch", "re-election"
+    -> "election" (the event noun it repeats); any other noun as it is."""
+    if lemma.startswith("re") and len(lemma) > 6:
+        return lemma[2:].lstrip("-")
+    return lemma
 
 
 def _dated_by_day(token) -> bool:
