@@ -520,3 +520,13 @@ def test_a_month_and_day_before_a_noun_make_it_a_dated_event(analyse):
     assert (call.date, call.date_precision, call.time) == ("2019-07-25", "day", "July 25")
     discussed = next(e for e in a.events if e.predicate == "discuss")
     assert discussed.date == "2019-11-19"
+
+
+def test_a_verb_told_as_past_is_never_dated_after_the_page(analyse):
+    """"The board approved the budget on March 20" on a page of March 13: what is told as done
+    happened by the time of writing, so the date said with it (a slip, or a misread one) is not its
+    day; the lead's main day is (it was dated 2019-03-20)."""
+    a = analyse("budget", "Budget Passes\nThe council met on Monday. The board approved the budget on March 20.",
+                page_date="2019-03-13", page_date_trust="ok")
+    approved = next(e for e in a.events if e.predicate == "approve")
+    assert (approved.date, approved.date_precision) == ("2019-03-11", "day")

@@ -258,7 +258,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
     depends on holds or the parse left unattached (`Predicate.shared_times`), else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
     the reference is the event's own date. A lead predicate told as done goes to `body` instead: it
-    is the lead's account of the main event, and takes that event's day once it is known. An undated body predicate told as done or ongoing goes
+    is the lead's account of the main event, and takes that event's day once it is known. A time
+    that begins after the reference dates no predicate told as past: that was done by then. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
     by how much unknown), for `_body_events` to date once the main event's date is known; one in
     the simple present tells a state or habit ("the speed of the island's regrowth demonstrates",
@@ -283,6 +284,8 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
         if when is None and not p.times:  # its own time ("in the future", "for years") rules out another's
             free = [times[start] for start in p.shared_times if start in times and start not in owned]
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
+        if when is not None and p.tense == "past" and _after(when, reference):
+            when = None  # what is told as done happened by the time of writing: not that date
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:
             if p.modality in ("hypothetical", "planned") or p.tense not in ("past", "present") or reference is None:
@@ -311,6 +314,12 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
         event.background = _is_background(event, reference, p.sentence in lead)
         events.append(event)
     return events
+
+
+def _after(t: TimeExpression, reference: date | None) -> bool:
+    """Whether the time begins after the reference date ("said ... ahead of the Nov. 29 meeting")."""
+    span = parse_span(t.value, t.precision)
+    return reference is not None and span is not None and span.first_day > reference
 
 
 def _paragraphs(article: Article) -> dict[int, int]:
