@@ -530,3 +530,12 @@ def test_a_verb_told_as_past_is_never_dated_after_the_page(analyse):
                 page_date="2019-03-13", page_date_trust="ok")
     approved = next(e for e in a.events if e.predicate == "approve")
     assert (approved.date, approved.date_precision) == ("2019-03-11", "day")
+
+
+def test_a_round_of_talks_is_the_talks(analyse):
+    """"hosted a new round of talks": the event is the talks (TimeML's event word), not "round of",
+    which the trigger family matched first; "a round of layoffs" is no talks."""
+    a = analyse("round", "Moscow hosted a new round of talks on Tuesday. Acme began a round of layoffs.",
+                page_date="2019-03-13", page_date_trust="ok")
+    talks = events_of(a, "talks")
+    assert [e.trigger for e in talks] == ["talks"] and talks[0].date == "2019-03-12"
