@@ -225,6 +225,16 @@ def test_a_holiday_made_a_modifier_by_a_hyphen_is_no_time():
     assert values("Stores were busy at Christmas-time.")["Christmas"][0] == "2020-12-25"
 
 
+def test_by_a_month_or_day_is_a_deadline_ahead_unless_told_as_past():
+    """"Troops must leave by December" (said in June) is the coming December; it was the last one,
+    as a bare month without a future word is. "It had finished by March 3" still lies behind."""
+    june = date(2019, 6, 10)
+    assert values("Troops must leave by December.", june)["December"][0] == "2019-12"
+    assert values("The agency aims to decide by March 3.", june)["March 3"][0] == "2020-03-03"
+    assert values("It had finished by March 3.", june)["March 3"][0] == "2019-03-03"
+    assert values("Prices rose 5% by December.", june)["December"][0] == "2018-12"
+
+
 def test_the_words_before_a_date_speak_before_those_after_it():
     august = date(1998, 8, 7)
     assert values("The program, launched in mid-July, will run for a year.", august)["mid-July"][0] == "1998-07"

@@ -216,6 +216,8 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|kill
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
 _PAST_RIGHT_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+\w{3,}ed\s+(?:on\s+)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"\buntil\s+$", re.I)
+# "by December", "by the end of March": a deadline (`_tense`).
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:early|mid|late)[- ]?|the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
 # "ahead of Tuesday's debate", "in the run-up to Sunday's vote": an event still to come, unless the
 # clause is told as past ("sparred ahead of Tuesday's debate", written after it)
 _AHEAD_OF_RIGHT_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to|"
@@ -1152,6 +1154,8 @@ def _tense(context: str, text: str = "", parsed: str | None = None) -> str | Non
     said = _said_tense(context, text, at)
     if "future" in (parsed, said):
         return "future"
+    if at >= 0 and "past" not in (parsed, said) and _BY_BEFORE.search(context, 0, at):
+        return "future"  # "must leave by December": a deadline, ahead unless told as past
     return said or parsed
 
 
