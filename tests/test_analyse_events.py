@@ -539,3 +539,15 @@ def test_a_round_of_talks_is_the_talks(analyse):
                 page_date="2019-03-13", page_date_trust="ok")
     talks = events_of(a, "talks")
     assert [e.trigger for e in talks] == ["talks"] and talks[0].date == "2019-03-12"
+
+
+def test_a_page_stamp_holds_no_event(analyse):
+    """"Updated 10:32 a.m. March 13, 2019" under a headline was an event ("update") dated that
+    minute, and as the lead's first dated event it made the article's main date the stamp's day."""
+    a = analyse("stamp", "Budget Passes\nUpdated 10:32 a.m. March 13, 2019\nPublished March 12, 2019 at 6:00 pm\n"
+                         "The board approved the budget on Monday.", page_date="2019-03-13", page_date_trust="ok")
+    assert {e.predicate for e in a.events} & {"update", "publish"} == set()
+    assert a.event_date == "2019-03-11"
+    from dossier.analyse.datelines import is_page_stamp
+
+    assert not is_page_stamp("Updated rules were published on Monday, officials said in a statement to reporters today.")

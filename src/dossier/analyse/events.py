@@ -17,6 +17,7 @@ import bisect
 import re
 from datetime import date
 
+from dossier.analyse.datelines import is_page_stamp
 from dossier.model import Article, Event, Evidence, TimeExpression
 from dossier.timevalue import parse_span
 from dossier.triggers import OCCURRENCE, TRIGGERS
@@ -82,7 +83,10 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
     lead = lead_sentences(article)
     retold = _body_kinds(article)
     events: list[Event] = []
+    stamps = {s.index for s in article.sentences if is_page_stamp(s.text)}  # "Updated 10:32 a.m.": no event
     for sentence in article.sentences:
+        if sentence.index in stamps:
+            continue
         spans = [(start - sentence.start, end - sentence.start) for start, end in spans_by_sentence.get(sentence.index, [])]
         heading = is_heading(sentence)
         triggers = _triggers(sentence.text, spans, names=not heading)
@@ -97,7 +101,9 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
               or not (any(start < e.trigger_end and e.trigger_start < end for start, end in generic)
                       or _PLEASE.search(article.text, max(0, e.trigger_start - 8), e.trigger_start))]
     body: list[tuple[Event, str, bool]] = []
-    events += _predicate_events(article, events, reference, reference_is_event, lead, body)
+    events += [e for e in _predicate_events(article, events, reference, reference_is_event, lead, body)
+               if sentence_of(e) not in stamps]
+    body[:] = [item for item in body if sentence_of(item[0]) not in stamps]
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead, reference)
     events += _body_events(body, main_date, reference, _focus_times(events), _paragraphs(article))
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
