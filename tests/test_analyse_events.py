@@ -551,3 +551,14 @@ def test_a_page_stamp_holds_no_event(analyse):
     from dossier.analyse.datelines import is_page_stamp
 
     assert not is_page_stamp("Updated rules were published on Monday, officials said in a statement to reporters today.")
+
+
+def test_a_list_under_a_dated_heading_takes_its_date(analyse):
+    """"In 2019:" and then "- Acme opened a plant in Ohio." / "- It hired 300 workers.": each item
+    happened in 2019 (they were dated by the page, 2021); the list ends at the first line that is
+    no item."""
+    a = analyse("list", "Acme Year in Review\nAcme had a busy year. In 2019:\n- Acme opened a plant in Ohio.\n"
+                        "- It hired 300 workers.\nThe company sold a plant.", page_date="2021-01-05", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert (by_predicate["open"].date, by_predicate["hire"].date) == ("2019", "2019")
+    assert by_predicate["sell"].date == "2021-01-05"
