@@ -562,3 +562,11 @@ def test_a_list_under_a_dated_heading_takes_its_date(analyse):
     by_predicate = {e.predicate: e for e in a.events}
     assert (by_predicate["open"].date, by_predicate["hire"].date) == ("2019", "2019")
     assert by_predicate["sell"].date == "2021-01-05"
+
+
+def test_a_page_in_another_language_is_read_for_dates_in_digits_only(analyse):
+    """A German page: "im August" and "Mai" look like English months, "Now" like the adverb; only
+    the dates in digits ("3.4.2019", "2018") are its time expressions."""
+    a = analyse("de", "Der Rat traf sich am 3.4.2019 in Berlin. Im August 2018 sagte die Partei Now nein. "
+                      "Am 5. Mai folgte die Abstimmung.", page_date="2019-04-05", page_date_trust="ok", language="de")
+    assert sorted(t.text for t in a.times) == ["2018", "3.4.2019"]

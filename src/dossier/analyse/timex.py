@@ -171,6 +171,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
+# The patterns that read dates written in digits alone, in any language: "2019-03-04", "4.3.2019",
+# "2009-2010", "2019".
+DIGIT_PATTERNS = frozenset({"iso", "numeric", "range", "year"})
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A word a sentence must hold for a pattern to be tried on it at all: one cheap search saves the
 # costly number-word alternations on the many sentences that name no unit.
@@ -313,16 +316,18 @@ class Resolved:
     kind: str = "date"
 
 
-def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
+def find_times(text: str, sentences: list[Sentence], english: bool = True) -> list[TimeExpression]:
     """Time expressions in each sentence of `text`, longest match first, without overlaps.
-    Values are left None; `normalise_times` fills them."""
+    Values are left None; `normalise_times` fills them. A text not in English (`english` False)
+    is read for dates in digits only (`DIGIT_PATTERNS`): its words are no English time words,
+    whatever they look like ("August" in German, "Now" in a name)."""
     found = []
     game: bool | None = None  # whether the text reports a game (decided once, where needed)
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
         candidates = []
         for order, (name, pattern) in enumerate(_COMPILED):
-            if name in _NEEDS and not _NEEDS[name].search(sentence.text):
+            if (name in _NEEDS and not _NEEDS[name].search(sentence.text)) or (not english and name not in DIGIT_PATTERNS):
                 continue
             for match in pattern.finditer(sentence.text):
                 start, end = _extent(sentence.text, match.start(), match.end(), name)
