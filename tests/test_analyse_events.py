@@ -262,6 +262,17 @@ def test_event_nominals_are_events(analyse):
     assert by_predicate["departure"].date == "2019-05"
 
 
+def test_a_happening_done_again_is_an_event_by_its_lemma(analyse):
+    """"the relaunch of its store" is a launch again (no event noun before), and "relaunched" had
+    the lemma "relaunche" (spaCy's guess for a verb it does not know)."""
+    a = analyse("relaunch", "Apple announced the relaunch of its music store on Tuesday. The company "
+                            "relaunched the service in May.", page_date="2019-11-22", page_date_trust="ok")
+    nominal = next(e for e in a.events if e.trigger == "relaunch")
+    assert (nominal.predicate, nominal.date) == ("relaunch", "2019-11-19")
+    verbal = next(e for e in a.events if e.trigger == "relaunched")
+    assert (verbal.predicate, verbal.date) == ("relaunch", "2019-05")
+
+
 def test_a_trigger_inside_a_name_is_no_event(analyse):
     named = analyse("named", "Delegates gathered for the Global Climate Conference in Bonn on Tuesday.",
                     page_date="2019-06-13", page_date_trust="ok")
@@ -471,3 +482,91 @@ def test_a_lead_day_months_before_the_publication_is_no_main_event_date(analyse)
     assert a.event_date is None
     said = next(e for e in a.events if e.predicate == "say")
     assert (said.date, said.date_precision) == ("2019-11-18", "approximate")
+
+
+def test_a_lead_verb_told_as_past_without_a_time_takes_the_main_events_day(analyse):
+    """MEANTIME's annotators date an undated past verb of the lead by the day the lead reports, not
+    the publication date: "Workers waited outside the gates" goes with "closed its plant on
+    Tuesday" (2019-03-12), a day before the page's 2019-03-13 that it was given as "approximate"."""
+    a = analyse("plant", "Acme Shuts Plant\nAcme closed its plant in Ohio on Tuesday. Workers waited outside "
+                         "the gates. The company said it would move production to Texas.",
+                page_date="2019-03-13", page_date_trust="ok")
+    assert a.event_date == "2019-03-12"
+    waited = next(e for e in a.events if e.predicate == "wait")
+    assert (waited.date, waited.date_precision) == ("2019-03-12", "day")
+
+
+@pytest.mark.parametrize("sentence, predicate", [
+    ("The suit claims that Apple violated the 1991 agreement with the label.", "violate"),
+    ("Critics recalled his 2010 appearance at the show.", "recall"),
+])
+def test_a_year_before_a_definite_or_possessed_noun_is_that_nouns_not_the_clauses(analyse, sentence, predicate):
+    """MEANTIME trial (4596, Apple Corps): "violated the 1991 agreement" was dated 1991, the year of
+    the agreement, not of the violation (gold 2006). A year between "the" or a possessor and its
+    noun ("the 1991 agreement", "his 2010 appearance") gives that noun's time, as an event noun's
+    own ("the 2016 election"); the clause's event takes no date from it."""
+    a = analyse("year-noun", f"Local News\nOfficials met on Tuesday.\n{sentence}",
+                page_date="2024-03-14", page_date_trust="ok")
+    event = next(e for e in a.events if e.predicate == predicate)
+    assert event.time is None and not (event.date or "").startswith(("1991", "2010"))
+
+
+def test_a_month_and_day_before_a_noun_make_it_a_dated_event(analyse):
+    """"Lawmakers asked about the July 25 call with Zelensky": the call is the happening of July 25
+    (TimeML: an event nominal with its date), not the asking, which the lead dates by its own day."""
+    a = analyse("call", "Inquiry Widens\nLawmakers questioned the envoy on Tuesday. They discussed the July 25 "
+                        "call with Zelensky.", page_date="2019-11-22", page_date_trust="ok")
+    call = next(e for e in a.events if e.predicate == "call")
+    assert (call.date, call.date_precision, call.time) == ("2019-07-25", "day", "July 25")
+    discussed = next(e for e in a.events if e.predicate == "discuss")
+    assert discussed.date == "2019-11-19"
+
+
+def test_a_verb_told_as_past_is_never_dated_after_the_page(analyse):
+    """"The board approved the budget on March 20" on a page of March 13: what is told as done
+    happened by the time of writing, so the date said with it (a slip, or a misread one) is not its
+    day; the lead's main day is (it was dated 2019-03-20)."""
+    a = analyse("budget", "Budget Passes\nThe council met on Monday. The board approved the budget on March 20.",
+                page_date="2019-03-13", page_date_trust="ok")
+    approved = next(e for e in a.events if e.predicate == "approve")
+    assert (approved.date, approved.date_precision) == ("2019-03-11", "day")
+
+
+def test_a_round_of_talks_is_the_talks(analyse):
+    """"hosted a new round of talks": the event is the talks (TimeML's event word), not "round of",
+    which the trigger family matched first; "a round of layoffs" is no talks."""
+    a = analyse("round", "Moscow hosted a new round of talks on Tuesday. Acme began a round of layoffs.",
+                page_date="2019-03-13", page_date_trust="ok")
+    talks = events_of(a, "talks")
+    assert [e.trigger for e in talks] == ["talks"] and talks[0].date == "2019-03-12"
+
+
+def test_a_page_stamp_holds_no_event(analyse):
+    """"Updated 10:32 a.m. March 13, 2019" under a headline was an event ("update") dated that
+    minute, and as the lead's first dated event it made the article's main date the stamp's day."""
+    a = analyse("stamp", "Budget Passes\nUpdated 10:32 a.m. March 13, 2019\nPublished March 12, 2019 at 6:00 pm\n"
+                         "The board approved the budget on Monday.", page_date="2019-03-13", page_date_trust="ok")
+    assert {e.predicate for e in a.events} & {"update", "publish"} == set()
+    assert a.event_date == "2019-03-11"
+    from dossier.analyse.datelines import is_page_stamp
+
+    assert not is_page_stamp("Updated rules were published on Monday, officials said in a statement to reporters today.")
+
+
+def test_a_list_under_a_dated_heading_takes_its_date(analyse):
+    """"In 2019:" and then "- Acme opened a plant in Ohio." / "- It hired 300 workers.": each item
+    happened in 2019 (they were dated by the page, 2021); the list ends at the first line that is
+    no item."""
+    a = analyse("list", "Acme Year in Review\nAcme had a busy year. In 2019:\n- Acme opened a plant in Ohio.\n"
+                        "- It hired 300 workers.\nThe company sold a plant.", page_date="2021-01-05", page_date_trust="ok")
+    by_predicate = {e.predicate: e for e in a.events}
+    assert (by_predicate["open"].date, by_predicate["hire"].date) == ("2019", "2019")
+    assert by_predicate["sell"].date == "2021-01-05"
+
+
+def test_a_page_in_another_language_is_read_for_dates_in_digits_only(analyse):
+    """A German page: "im August" and "Mai" look like English months, "Now" like the adverb; only
+    the dates in digits ("3.4.2019", "2018") are its time expressions."""
+    a = analyse("de", "Der Rat traf sich am 3.4.2019 in Berlin. Im August 2018 sagte die Partei Now nein. "
+                      "Am 5. Mai folgte die Abstimmung.", page_date="2019-04-05", page_date_trust="ok", language="de")
+    assert sorted(t.text for t in a.times) == ["2018", "3.4.2019"]

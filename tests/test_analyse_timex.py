@@ -107,6 +107,15 @@ def test_clock_times_take_the_day_they_are_said_with():
     assert values("In London at mid-afternoon yesterday shares rose.")["mid-afternoon yesterday"][0] == "2021-10-21TAF"
 
 
+def test_a_clock_time_with_a_weekday_and_its_date_is_one_expression():
+    """"at 6:38 p.m. on Saturday, May 18" is one time (TimeBank and TE3 mark it so): the clock time
+    took the weekday, and "May 18" was a second expression of its own."""
+    found = values("Police said the shooting happened at 6:38 p.m. on Saturday, May 18.", date(2019, 5, 21))
+    assert found == {"6:38 p.m. on Saturday, May 18": ("2019-05-18T18:38", "day", "date")}
+    found = values("Polls close at 8 p.m. Tuesday, Nov. 5, 2019 in most states.", date(2019, 11, 1))
+    assert found == {"8 p.m. Tuesday, Nov. 5, 2019": ("2019-11-05T20:00", "day", "date")}
+
+
 def test_spoken_years_compound_numbers_and_short_decades():
     found = values("It began in nineteen ninety-six, grew in January nineteen ninety-seven and fell apart in mid-1998. "
                    "In the last twenty four hours prices rose, after almost a hundred years of calm.")
@@ -124,6 +133,14 @@ def test_a_plan_told_in_the_past_perfect_lies_behind():
     monday = date(1989, 10, 30)
     assert normalise_time("Friday evening", "It had been due to expire Friday evening.", monday).value == "1989-10-27TEV"
     assert normalise_time("Friday", "It is due to expire Friday.", monday).value == "1989-11-03"
+
+
+def test_the_next_year_opening_a_sentence_goes_on_from_the_year_told_before():
+    """"Smith joined Acme in 2015. The next year, he left." is 2016 (it was the year after the
+    reference, 2022); "will rise over the next year" still counts from the time of writing."""
+    found = values("Smith joined Acme in 2015. The next year, he left for Beta.")
+    assert found["The next year"][0] == "2016"
+    assert values("Sales will rise over the next year.")["the next year"][0] == "2022"
 
 
 def test_anaphoric_expressions_count_from_the_date_named_before():
@@ -199,6 +216,23 @@ def test_holidays_are_their_days():
     assert found["Thanksgiving 2020"][0] == "2020-11-26"
     assert found["Easter"][0] == "2021-04-04"
     assert "christmas" not in values("They went christmas shopping.")
+
+
+def test_a_holiday_made_a_modifier_by_a_hyphen_is_no_time():
+    """"a Halloween-themed party" says what kind of party, not when (it was dated 2021-10-31);
+    "Christmas-time" still names the holiday."""
+    assert values("They threw a Halloween-themed party and a Christmas-inspired brunch.") == {}
+    assert values("Stores were busy at Christmas-time.")["Christmas"][0] == "2020-12-25"
+
+
+def test_by_a_month_or_day_is_a_deadline_ahead_unless_told_as_past():
+    """"Troops must leave by December" (said in June) is the coming December; it was the last one,
+    as a bare month without a future word is. "It had finished by March 3" still lies behind."""
+    june = date(2019, 6, 10)
+    assert values("Troops must leave by December.", june)["December"][0] == "2019-12"
+    assert values("The agency aims to decide by March 3.", june)["March 3"][0] == "2020-03-03"
+    assert values("It had finished by March 3.", june)["March 3"][0] == "2019-03-03"
+    assert values("Prices rose 5% by December.", june)["December"][0] == "2018-12"
 
 
 def test_the_words_before_a_date_speak_before_those_after_it():
@@ -308,6 +342,14 @@ def test_a_year_that_titles_a_work_is_no_time():
     assert found["1917"][0] == "1917" and found["1949"][0] == "1949"
 
 
+def test_a_year_after_a_products_name_is_its_edition_not_a_time():
+    """"He played Football Manager 2020 all night" dated the playing 2020; two capitalised words
+    before the year name a product, away from the sentence start and without a calendar word."""
+    assert not values("He played Football Manager 2020 all night and installed Microsoft Office 2019.")
+    found = values("In 2019 he left, and in Late March 2019 she did, before the Winter Olympics in 2022.")
+    assert {"2019", "Late March 2019", "2022"} <= set(found)
+
+
 def test_midday_day_long_and_election_day_are_found():
     """Forms TimeML annotates that the rules missed: "midday" is noon, "day-long" a day, and the
     United States' Election Day the Tuesday after the first Monday in November."""
@@ -381,6 +423,15 @@ def test_half_of_one_unit_is_that_half():
     assert found["half an hour"] == ("PT30M", "approximate", "duration")
     assert found["half a century"][0] == "P50Y"
     assert len(found) == 2
+
+
+def test_a_quarter_century_is_twenty_five_years_and_a_quarter_cup_no_time():
+    """"a quarter century" was "a quarter" (P1Q, three months); "a quarter cup of sugar" a time."""
+    found = values("The feud ran for nearly a quarter century, and three quarters of a century on it still does.")
+    assert found["nearly a quarter century"] == ("P25Y", "year", "duration")
+    assert found["three quarters of a century"][0] == "P75Y"
+    assert not values("Add a quarter cup of sugar and walk a quarter mile.")
+    assert values("Profit doubled in a quarter.")["a quarter"][2] == "duration"
 
 
 def test_until_with_a_past_perfect_looks_back():
@@ -678,3 +729,11 @@ def test_a_house_number_before_a_street_name_is_no_year():
                    "The office moved to 2000 Pennsylvania Avenue in 1995.")
     assert "1909" not in found and "2000" not in found
     assert found["1995"][0] == "1995"
+
+
+def test_a_date_written_with_dots_is_day_first():
+    """"3.4.2019" is 3 April (German, Dutch, Russian ... write dots day first; no month-first
+    country does); it was read 4 March as slashes are on a page without a day-first sign."""
+    found = values("The treaty was signed on 3.4.2019 in Berlin and ratified on 3/4/2019 in Boston.")
+    assert found["3.4.2019"][0] == "2019-04-03" and found["3/4/2019"][0] == "2019-03-04"
+    assert values("It was filed on 4.13.2019.")["4.13.2019"][0] == "2019-04-13"  # a day above 12 decides

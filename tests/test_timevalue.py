@@ -102,6 +102,14 @@ def test_spans_of_each_calendar_form():
     assert parse_day("2021-10-20") == date(2021, 10, 20) and parse_day("2021-10") is None
 
 
+def test_a_half_year_has_its_own_precision():
+    """"the first half of 2019" is six months, not a quarter: 2019-H1 with precision "half"."""
+    half = timex.normalise_time("the first half of 2019", "Sales rose in the first half of 2019.", REF)
+    span = parse_span(half.value, half.precision)
+    assert (span.value, span.precision, span.first_day, span.last_day) == ("2019-H1", "half", date(2019, 1, 1), date(2019, 6, 30))
+    assert parse_span("2020-H2").precision == "half" and parse_span("2020-Q2").precision == "quarter"
+
+
 @pytest.mark.parametrize("value", [None, "", "P10Y", "PT3H", "PRESENT_REF", "XXXX-XX-XX", "2021-02-30", "2021-W60", "soon"])
 def test_what_names_no_days_is_none(value):
     assert parse_span(value) is None

@@ -287,7 +287,7 @@ class TimeExpression:
     start: int
     end: int
     value: str | None  # ISO-like: "2021-10-20", "2021-W42", "2021-08", "2003", None if unresolved
-    precision: Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "approximate",
+    precision: Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century", "approximate",
                        "duration"] | None
     kind: Literal["date", "duration", "set"] = "date"
     anchor: str | None = None  # the reference date it was resolved against

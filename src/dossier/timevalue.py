@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 # Higher is more precise. "approximate" (a date known only roughly, e.g. a publication date used as
 # an event's upper bound) and "duration" values still carry a year or more.
-PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "quarter": 3, "year": 3, "decade": 2,
+PRECISION_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "quarter": 3, "half": 3, "year": 3, "decade": 2,
                   "century": 1, "approximate": 1, "duration": 0, None: 0}
 # Northern-hemisphere meteorological seasons (the convention HeidelTime and TimeBank use): first
 # month, and three months each; winter runs into the next year.
@@ -105,8 +105,8 @@ def _calendar(value: str, kept: str | None) -> DateSpan | None:
         year, part = int(m[1]), m[2]
         if part[0] == "Q":
             return _months(value, "quarter", year, 3 * int(part[1]) - 2, 3)
-        if part[0] == "H":
-            return _months(value, "quarter", year, 6 * int(part[1]) - 5, 6)
+        if part[0] == "H":  # its own precision: six months are no quarter to a reader or a sort
+            return _months(value, "half", year, 6 * int(part[1]) - 5, 6)
         return _months(value, "season", year, SEASON_START_MONTH[part], 3)
     if m := _YEAR.match(value):
         year = int(m[1])

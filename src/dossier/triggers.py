@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # type -> trigger pattern (inflected forms spelled out: no lemmatizer runs).
 TRIGGERS: dict[str, str] = {
-    "talks": r"talks|negotiations?|meetings?|met|meets?|conferences?|summit|discussions|consultations|round of",
+    "talks": r"talks|negotiations?|meetings?|met|meets?|conferences?|summit|discussions|consultations",
     "designation": r"designat(?:e|es|ed|ing|ion)|blacklist(?:s|ed|ing)?|outlaw(?:ed|s)?",
     "delisting": r"delist(?:s|ed|ing)?|remov(?:e|es|ed|ing|al)\b.{0,40}?\bfrom (?:the|this|its|a) (?:terror\w* )?list|lift(?:s|ed|ing)? the ban",
     "recognition": r"recogni[sz](?:e|es|ed|ing|ion)(?!\s+(?:of\s+)?(?:the\s+)?(?:importance|need|value|role|fact|efforts?|that)\b)",

@@ -35,7 +35,7 @@ def analyse_article(article: Article, resources: Resources) -> Article:
     if not model_reads(article, limits.model_language):
         article.mentions, article.quotes = [], []
         article.analysis_notes.append(skipped_note(article, limits.model_language))
-        article.times = find_times(text, article.sentences)
+        article.times = find_times(text, article.sentences, english=article.language in (None, "en"))
         return date_article(article, own_reference(article))
     normalised = normalise_for_nlp(text)
     article.mentions = find_mentions(text, article.sentences,

@@ -21,6 +21,19 @@ _DATELINE_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}"
 _DATELINE_ISO = re.compile(r"(?<![\d/.])((?:19|20)\d\d)\s?([-/])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?![\d/.])")
 _DATELINE_NUMBERS = re.compile(r"(?<![\d/.])(\d{1,2})\s?([/.])\s?(\d{1,2})\s?\2\s?((?:19|20)?\d\d)(?![\d/.])")
 
+# A line that stamps the page: "Updated 10:32 a.m.", "Published March 12, 2019 at 6:00 pm",
+# "Last modified: 13/03/2019"; a stamp is short (the longest in practice carries a date, a time and
+# a zone).
+_PAGE_STAMP = re.compile(r"(?i)\s*(?:last\s+|first\s+)?(?:updated|modified|posted|published|edited|created)"
+                         rf"(?:\s+(?:on|at))?\s*:?\s+(?=\d|{_MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)")
+PAGE_STAMP_MAX_WORDS = 12
+
+
+def is_page_stamp(text: str) -> bool:
+    """Whether a sentence is a page stamp (when the page was posted or updated): it tells no
+    happening of the article, so it holds no event."""
+    return len(text.split()) <= PAGE_STAMP_MAX_WORDS and _PAGE_STAMP.match(text) is not None
+
 
 def dateline(text: str) -> DateSpan | None:
     """The first calendar day written as a dateline in `text` (the forms `datelines` reads)."""

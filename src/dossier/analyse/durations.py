@@ -18,12 +18,17 @@ UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"
 HALF_OF = {"year": ("M", 6, "P"), "hour": ("M", 30, "PT"), "minute": ("S", 30, "PT")}
 # Half of one unit alone ("half an hour", "half a century"), in the unit TIMEX3 writes it in.
 HALF_ALONE = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+# "a quarter century", "three-quarters of a century": quarters of a century, counted in years.
+QUARTER_CENTURY = re.compile(r"(?i)\b(a|one|three)[- ]quarters?[- ](?:of\s+a\s+)?century\b")
 
 
 def duration_value(text: str) -> tuple[str, str]:
     """(TIMEX3 DURATION value, precision) of `text`: "two years" -> ("P2Y", "year"), "several
     weeks" -> ("PXW", "week"), "90 minutes" -> ("PT90M", "approximate"), "a minute and a half" ->
-    ("PT1M30S", "approximate"). `text` must name a unit (ValueError otherwise)."""
+    ("PT1M30S", "approximate"), "a quarter century" -> ("P25Y", "year"). `text` must name a unit
+    (ValueError otherwise)."""
+    if quarters := QUARTER_CENTURY.search(text):  # a quarter of the century, not a count of quarters
+        return f"P{75 if quarters[1].lower() == 'three' else 25}Y", "year"
     unit = unit_of(text)
     count = count_of(text)
     code = UNIT_CODES[unit]

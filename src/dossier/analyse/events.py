@@ -17,6 +17,7 @@ import bisect
 import re
 from datetime import date
 
+from dossier.analyse.datelines import is_page_stamp
 from dossier.model import Article, Event, Evidence, TimeExpression
 from dossier.timevalue import parse_span
 from dossier.triggers import OCCURRENCE, TRIGGERS
@@ -80,15 +81,20 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
         if t.kind == "date" and t.value and t.value[:1].isdigit() and t.describes is None:
             times_by_sentence.setdefault(t.sentence, []).append(t)
     lead = lead_sentences(article)
+    listed = _listed_times(article, times_by_sentence)
     retold = _body_kinds(article)
     events: list[Event] = []
+    stamps = {s.index for s in article.sentences if is_page_stamp(s.text)}  # "Updated 10:32 a.m.": no event
     for sentence in article.sentences:
+        if sentence.index in stamps:
+            continue
         spans = [(start - sentence.start, end - sentence.start) for start, end in spans_by_sentence.get(sentence.index, [])]
         heading = is_heading(sentence)
         triggers = _triggers(sentence.text, spans, names=not heading)
         if heading:
             triggers = [(kind, m) for kind, m in triggers if kind not in retold]
-        times = _times_per_trigger(triggers, sentence.start, times_by_sentence.get(sentence.index, []))
+        own = times_by_sentence.get(sentence.index) or ([listed[sentence.index]] if sentence.index in listed else [])
+        times = _times_per_trigger(triggers, sentence.start, own)
         for (kind, match), own_times in zip(triggers, times):
             events.append(_event(article, sentence, kind, match, own_times, reference, sentence.index in lead))
     _take_modality(article, events)
@@ -97,7 +103,9 @@ def extract_events(article: Article, reference: date | None, reference_is_event:
               or not (any(start < e.trigger_end and e.trigger_start < end for start, end in generic)
                       or _PLEASE.search(article.text, max(0, e.trigger_start - 8), e.trigger_start))]
     body: list[tuple[Event, str, bool]] = []
-    events += _predicate_events(article, events, reference, reference_is_event, lead, body)
+    events += [e for e in _predicate_events(article, events, reference, reference_is_event, lead, body, listed)
+               if sentence_of(e) not in stamps]
+    body[:] = [item for item in body if sentence_of(item[0]) not in stamps]
     main_date = reference.isoformat() if reference_is_event and reference else _main_date(events, article, lead, reference)
     events += _body_events(body, main_date, reference, _focus_times(events), _paragraphs(article))
     main_type = next((e.type for e in events if not e.background and e.type not in ("statement", OCCURRENCE)), None)
@@ -251,13 +259,17 @@ def _place(text: str, mentions, trigger_at: int) -> str | None:
 
 
 def _predicate_events(article: Article, typed: list[Event], reference: date | None, reference_is_event: bool,
-                      lead: set[int], body: list[tuple[Event, str, bool]] | None = None) -> list[Event]:
+                      lead: set[int], body: list[tuple[Event, str, bool]] | None = None,
+                      listed: dict[int, TimeExpression] | None = None) -> list[Event]:
     """Domain-general events from the article's predicates (`analyse/predicates.py`), for the
     happenings no typed trigger covers. Each is dated by the time expression of its own clause,
     else by a time of its sentence that no predicate's clause holds, one a copula or light verb it
-    depends on holds or the parse left unattached (`Predicate.shared_times`), else (lead sentences
+    depends on holds or the parse left unattached (`Predicate.shared_times`), else by the heading
+    of the list it is an item of (`listed`: `_listed_times`, "In 2019:"), else (lead sentences
     only, told as done or ongoing) by the reference date: on or before it, so "approximate" unless
-    the reference is the event's own date. An undated body predicate told as done or ongoing goes
+    the reference is the event's own date. A lead predicate told as done goes to `body` instead: it
+    is the lead's account of the main event, and takes that event's day once it is known. A time
+    that begins after the reference dates no predicate told as past: that was done by then. An undated body predicate told as done or ongoing goes
     to `body` with its tense (not one told as earlier past, "had doubled": before the main event,
     by how much unknown), for `_body_events` to date once the main event's date is known; one in
     the simple present tells a state or habit ("the speed of the island's regrowth demonstrates",
@@ -282,6 +294,10 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
         if when is None and not p.times:  # its own time ("in the future", "for years") rules out another's
             free = [times[start] for start in p.shared_times if start in times and start not in owned]
             when = min(free, key=lambda t: _distance(p.start, p.end, t), default=None)
+        if when is None and not p.times and listed and p.sentence in listed:
+            when = listed[p.sentence]  # an item of a list its heading dates ("In 2019:")
+        if when is not None and p.tense == "past" and _after(when, reference):
+            when = None  # what is told as done happened by the time of writing: not that date
         event = _predicate_event(article, sentences[p.sentence], p, when)
         if when is None:
             if p.modality in ("hypothetical", "planned") or p.tense not in ("past", "present") or reference is None:
@@ -301,11 +317,45 @@ def _predicate_events(article: Article, typed: list[Event], reference: date | No
                     continues = not reporting and p.sentence not in timed and not _PERFECT.search(before)
                     body.append((event, p.tense, continues))
                 continue
+            if p.tense == "past" and not reference_is_event and body is not None:
+                # told as done in the lead: the lead's main event, once its day is known
+                body.append((event, p.tense, False))
+                continue
             event.date = reference.isoformat()
             event.date_precision = "day" if reference_is_event else "approximate"
         event.background = _is_background(event, reference, p.sentence in lead)
         events.append(event)
     return events
+
+
+def _after(t: TimeExpression, reference: date | None) -> bool:
+    """Whether the time begins after the reference date ("said ... ahead of the Nov. 29 meeting")."""
+    span = parse_span(t.value, t.precision)
+    return reference is not None and span is not None and span.first_day > reference
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–·]|\d{1,2}[.)])\s")  # "- Acme opened ...", "2) It hired ..."
+_LIST_HEADING_WORDS = re.compile(r"(?i)\s*(?:in|during|on|by|since|for|through)?\s*:?\s*")
+
+
+def _listed_times(article: Article, times_by_sentence: dict[int, list[TimeExpression]]) -> dict[int, TimeExpression]:
+    """sentence index -> the time of the list heading it is an item of: a line that is only a time
+    and a colon ("In 2019:") dates the bulleted lines that follow it ("- Acme opened a plant in
+    Ohio."), each of which has no date of its own, up to the first line that is no item."""
+    listed: dict[int, TimeExpression] = {}
+    heading: TimeExpression | None = None
+    for sentence in article.sentences:
+        times = times_by_sentence.get(sentence.index, [])
+        text = sentence.text.strip()
+        if len(times) == 1 and text.endswith(":") and _LIST_HEADING_WORDS.fullmatch(text.replace(times[0].text, "", 1)):
+            heading = times[0]
+            continue
+        starts_line = sentence.start == 0 or article.text[sentence.start - 1] == "\n"
+        if heading is not None and starts_line and not _LIST_ITEM.match(sentence.text):
+            heading = None  # the list has ended
+        if heading is not None and not times:
+            listed[sentence.index] = heading
+    return listed
 
 
 def _paragraphs(article: Article) -> dict[int, int]:

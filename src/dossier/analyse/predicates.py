@@ -9,9 +9,10 @@ no parsing cost: its events are the body's account of what the article reports. 
 spaCy pipeline the options name, without NER (entities come from the entity layer).
 
 A predicate is a VERB that is not a light, aspectual or cognitive verb, or a NOUN that names a
-happening (`EVENT_NOUNS`). A reporting verb ("said", "noted") is a predicate: TimeML annotates it
-as an event (class REPORTING) beside the events it reports, dated like any other. Negated
-predicates and words inside time expressions are left out. Modality: "hypothetical" under a modal
+happening (`EVENT_NOUNS`, or one of them done again: "relaunch") or that a month and day modify
+("the July 25 call"). A reporting verb ("said", "noted") is a predicate: TimeML annotates it as an
+event (class REPORTING) beside the events it reports, dated like any other. Negated predicates and
+words inside time expressions are left out. Modality: "hypothetical" under a modal
 (would, could, might, may, should) or a condition (if, unless); "reported" inside what a speech
 verb reports; "planned" as the complement of a verb or noun of intention ("aims to convert",
 "agreed to hold talks", "a plan to build": TimeML's SLINK of type MODAL, Pustejovsky et al. 2005),
@@ -89,6 +90,12 @@ _TIME_PREPOSITIONS = frozenset({"in", "at", "during", "since", "before", "after"
                                 "throughout", "following", "amid", "by", "for", "over", "from"})
 
 _BOUND_PREPOSITIONS = frozenset({"before", "until", "till"})
+_INFLECTED_E = re.compile(r"(?:(?<!a)ch|sh)e$")  # `lemma_of`
+# Month names as a date before a noun writes them ("the July 25 call", "the Nov. 29 meeting").
+_MONTH_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.
+""".split())
 
 
 def find_predicates(text: str, sentences: list[Sentence], times: list[TimeExpression],
@@ -126,8 +133,9 @@ def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
     """The noun `t` modifies before it when that noun is a thing, not an occasion: no event noun
     ("the 2016 election" dates the election), no named occasion ("the 2018 World Cup", "the 2019
     season") and not the object of a time preposition ("during the 1990s boom"). A year needs an
-    indefinite article ("a 2019 Toyota": one of a model year); a century or decade says a style or
-    period of any noun ("the 19th-century mansion")."""
+    article or a possessor before it ("a 2019 Toyota": one of a model year; "the 1991 agreement",
+    "his 2010 appearance": the time of that thing, not of "violated" or "recalled" that governs it);
+    a century or decade says a style or period of any noun ("the 19th-century mansion")."""
     end = t.end - sentence.start
     heads = [tok for tok in _time_heads(doc, sentence, t) if tok.dep_ != "det"]  # "the 19th-century"
     if len(heads) != 1 or heads[0].dep_ not in _MODIFIER_DEPS:
@@ -138,7 +146,8 @@ def _described_thing(doc, sentence: Sentence, t: TimeExpression) -> str | None:
             or (noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPOSITIONS):
         return None
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
-    if not indefinite and not _STYLE_PERIOD.search(t.text):
+    definite = any((c.dep_ == "poss" or c.lower_ == "the") and c.idx < t.start - sentence.start for c in noun.children)
+    if not indefinite and not definite and not _STYLE_PERIOD.search(t.text):
         return None
     return noun.text
 
@@ -179,7 +188,7 @@ def _sentence_predicates(doc, sentence: Sentence, times: list[TimeExpression],
         tense = _tense(token)
         modality = _modality(token)
         out.append(Predicate(start=start, end=start + len(token.text), text=token.text,
-                             lemma=token.lemma_.lower(), sentence=sentence.index, pos=token.pos_,
+                             lemma=lemma_of(token), sentence=sentence.index, pos=token.pos_,
                              tense=tense, habitual=_habitual(token, tense),
                              generic=_generic(token, modality), modality=modality, participants=participants,
                              place=place, times=owned,
@@ -197,12 +206,37 @@ def _shared_times(token, loose: list[tuple[int, object]]) -> list[int]:
 
 
 def _is_predicate(token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     if token.pos_ == "VERB":
         return lemma not in LIGHT_VERBS and token.is_alpha
     if token.pos_ == "NOUN":
-        return lemma in EVENT_NOUNS
+        return lemma in EVENT_NOUNS or _again(lemma) in EVENT_NOUNS or _dated_by_day(token)
     return False
+
+
+def lemma_of(token) -> str:
+    """The token's lemma, lower case; a verb in -ch or -sh the lemmatizer does not know keeps no
+    -e of its inflection ("relaunched" -> "relaunch", not "relaunche"; "cached" stays "cache")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and _INFLECTED_E.search(lemma) and token.lower_.endswith(("ed", "es")):
+        return lemma[:-1]
+    return lemma
+
+
+def _again(lemma: str) -> str:
+    """A noun of a happening done again, without its "re": "relaunch" -> "launch", "re-election"
+    -> "election" (the event noun it repeats); any other noun as it is."""
+    if lemma.startswith("re") and len(lemma) > 6:
+        return lemma[2:].lstrip("-")
+    return lemma
+
+
+def _dated_by_day(token) -> bool:
+    """Whether a month and day before the noun make it a happening ("discussed the July 25 call"):
+    a thing has a year or an era, an occasion has a day (TimeML annotates such nominals as events).
+    Not after a preposition: "In a July 16 press conference, Jobs said" sets the clause's time."""
+    return token.dep_ != "pobj" and any(w.dep_ in _MODIFIER_DEPS and w.lower_ in _MONTH_WORDS and any(c.like_num for c in w.children)
+               for w in token.lefts)
 
 
 def _inside_time(token, sentence: Sentence, times: list[TimeExpression]) -> bool:

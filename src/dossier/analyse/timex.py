@@ -75,9 +75,12 @@ _ORDINAL = (r"\b(?:twenty[- ]first|" + "|".join(sorted(ORDINALS[:-1], key=len, r
 # ("5 p.m. EST Nov. 9", "noon Thursday", "9 p.m. March 17, 2015" with its year).
 _CLOCK = r"(?:\b\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.m\.|[ap]m\b)|\b(?i:noon|midday|midnight)\b)"
 _ZONE = r"(?:\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|\s+(?i:local\s+time)\b)?"
-_CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?i:today|tonight|yesterday|tomorrow)\b"
-              r"|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
-              r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b(?:,?\s+(?:1[6-9]\d\d|20\d\d)\b)?))?")
+# The day said with a clock time: a weekday, a day word, a month and day, or a weekday with its
+# month and day ("6:38 p.m. on Saturday, May 18": one time, the date the weekday's).
+_CLOCK_MONTH_DAY = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|"
+                    r"Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+[0-3]?\d\b(?:,?\s+(?:1[6-9]\d\d|20\d\d)\b)?")
+_CLOCK_DAY = (r"(?:,?\s+(?:(?i:on)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:,?\s+" + _CLOCK_MONTH_DAY + r")?"
+              r"|(?i:today|tonight|yesterday|tomorrow)\b|" + _CLOCK_MONTH_DAY + r"))?")
 # How far past its reference a bare year may lie and still be read as a date without a time word
 # before it: forecasts run to 2050 from the 2010s-2020s ("net zero by 2050"); a year 40+ years on
 # with nothing to introduce it was, on the 994 pages of htmldate-eval, only a product ("2080 Ti").
@@ -85,6 +88,7 @@ FAR_FUTURE_YEARS = 40
 _TIME_WORD_BEFORE = re.compile(r"(?i)\b(?:in|by|until|till|before|after|from|to|through|since|of|during|"
                                r"around|circa|year|and|or)\s+$|[-–]\s*$")
 _ANAPHORIC = re.compile(r"(?i)\b(?:following|previous|prior|same|that)\s+\w+$|\bthe\s+next\s+(?:day|morning|afternoon|evening|night)$")
+_NEXT_UNIT = re.compile(r"(?i)the\s+next\s+(?:year|month|week)")  # `_narrative_next`
 _OF_BETWEEN = re.compile(r"\s+of\s+")  # "the morning [of] April 22"
 _PART_OF_DAY_ALONE = re.compile(r"(?i)(?:the|mid-?|mid\s)\s*(?:morning|afternoon|evening)")
 _BARE_CLOCK = re.compile(rf"(?:(?i:around|about|approximately|at)\s+)?{_CLOCK}{_ZONE}")
@@ -141,7 +145,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # expression (HeidelTime's negative duration rule, Strötgen & Gertz 2013).
     ("unit_adjective", rf"\b(?i:(?:an?|the)\s+)?(?:\d+|(?i:{_NUM}))[- ](?i:{_UNIT})\s+(?i:period|term)\b|\b(?i:{_NUM})[- ](?i:{_UNIT})[- ](?i:long)\b|\b(?:\d+|(?i:{_NUM}))-(?i:{_UNIT})(?=\s+[A-Za-z])|\b(?i:decade|year|month|week|day|hour)-long\b"),
     # "eight trading days": counted in days the markets, offices or courts sit (HeidelTime's "trading days")
-    ("duration", rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
+    # "a quarter century" first: an alternation takes its first branch that matches ("a quarter")
+    ("duration", r"\b(?i:(?:(?:nearly|almost|about|roughly|some|more\s+than|over)\s+)?(?:a|one|three)[- ]quarters?[- ](?:of\s+a\s+)?century)\b|"
+                 rf"\b(?i:(?:nearly|almost|about|roughly|some|at\s+least|more\s+than|less\s+than|up\s+to|no\s+more\s+than)\s+)?"
                  rf"(?i:(?:the\s+(?:past|last|next|first|latest|coming|previous|year-earlier|year-ago)|(?:past|last|next|first|latest|coming|previous)(?!\s+an?\s))\s+)?(?i:{_NUM})(?:\s+(?i:and\s+a\s+half))?\s+(?:(?i:more|additional|consecutive|straight|successive)\s+)?(?:(?i:trading|business|working)\s+(?=(?i:days?)\b))?(?i:{_UNITS})(?:\s+(?i:and\s+a\s+half))?\b(?:\s+(?i:or\s+so)\b)?(?!\s+old\b)"
                  rf"|\b(?i:the\s+(?:{_NUM})\s+(?:{_UNITS}))\b|\b(?i:(?:for|over|within)\s+(?:the\s+)?|the\s+(?=\w+\s+ahead\b))(?i:years|decades|months|weeks|days|hours)\b(?:\s+(?i:ahead|or\s+(?:years|months|weeks|days)))?|\b(?i:centuries|decades)\b(?!\s+(?:ago|old))"),
     ("set", rf"\b(?i:(?:every|each)\s+(?:day|week|month|year|quarter|morning|afternoon|evening|night|{_WEEKDAY}))\b"
@@ -165,6 +171,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("future_ref", r"\b(?i:(?:in\s+)?the\s+(?:near\s+|distant\s+)?future(?!\s+of\b)|(?:in\s+)?the\s+(?:near|short)\s+term(?!-)|(?:in\s+)?(?:(?:the\s+)?coming|future)\s+(?:years|months|weeks|days|quarters))\b"),
 ]
 PATTERN_NAMES = tuple(name for name, _ in _PATTERNS)
+# The patterns that read dates written in digits alone, in any language: "2019-03-04", "4.3.2019",
+# "2009-2010", "2019".
+DIGIT_PATTERNS = frozenset({"iso", "numeric", "range", "year"})
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _PATTERNS]
 # A word a sentence must hold for a pattern to be tried on it at all: one cheap search saves the
 # costly number-word alternations on the many sentences that name no unit.
@@ -210,6 +219,8 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:said|announced|told|met|was|were|died|kill
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,30}$", re.I)
 _PAST_RIGHT_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+\w{3,}ed\s+(?:on\s+)?$", re.I)
 _UNTIL_BEFORE = re.compile(r"\buntil\s+$", re.I)
+# "by December", "by the end of March": a deadline (`_tense`).
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:early|mid|late)[- ]?|the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
 # "ahead of Tuesday's debate", "in the run-up to Sunday's vote": an event still to come, unless the
 # clause is told as past ("sparred ahead of Tuesday's debate", written after it)
 _AHEAD_OF_RIGHT_BEFORE = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|in\s+the\s+run-up\s+to|"
@@ -262,6 +273,9 @@ _AMOUNT_BEFORE = re.compile(rf"(?:\d%?|\b(?:million|billion|trillion|percent)|(?
 # "of" after "a quarter" that names no time unit: the quarter is a fraction ("a quarter of the market").
 _FRACTION_AFTER = re.compile(rf"\s+of\b(?!\s+(?:an?\s+|the\s+)?(?i:{_UNITS})\b)", re.I)
 # A capitalised word right after "daily" is the newspaper's name.
+# A measure after "a quarter" makes it a fraction of that measure ("a quarter cup", "a quarter mile").
+_MEASURE_AFTER = re.compile(r"(?i)[- ](?:cups?|teaspoons?|tablespoons?|tsp|tbsp|pounds?|lbs?|ounces?|oz|inch(?:es)?|"
+                            r"feet|foot|miles?|acres?|gallons?|lit(?:er|re)s?|pints?|points?|turns?|notes?|sizes?)\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "March" followed by "for"/"on"/"of" and a capitalised word is a march's name ("the annual March
 # for Life", "the March on Washington"), no month.
@@ -282,6 +296,10 @@ _IN_QUOTES = re.compile(r"[\"“‘']\d{4}[\"”’']")
 _STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|"
                            r"Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|"
                            r"Trail|Pike|Square)\b\.?")
+# Two capitalised words right before a year, away from the sentence start, name a product whose
+# edition the year is ("played Football Manager 2020"), unless one is a word of the calendar.
+_PRODUCT_BEFORE = re.compile(r"(?<=[\w,;:] )[A-Z][\w&-]*\s+[A-Z][\w&-]*\s+$")
+_CALENDAR_WORD = re.compile(rf"{_MONTH}|{_WEEKDAY}|\b(?:Spring|Summer|Fall|Autumn|Winter|Day|Eve|Week)\b")
 # "the year" said before "ended"/"ending" is the year a report covers (`_year_ended`).
 _YEAR_ENDED = re.compile(r"(?i)the\s+(?:fiscal\s+)?year")
 _ENDED_AFTER = re.compile(r"(?i)\s+end(?:ed|ing)\b")
@@ -298,16 +316,18 @@ class Resolved:
     kind: str = "date"
 
 
-def find_times(text: str, sentences: list[Sentence]) -> list[TimeExpression]:
+def find_times(text: str, sentences: list[Sentence], english: bool = True) -> list[TimeExpression]:
     """Time expressions in each sentence of `text`, longest match first, without overlaps.
-    Values are left None; `normalise_times` fills them."""
+    Values are left None; `normalise_times` fills them. A text not in English (`english` False)
+    is read for dates in digits only (`DIGIT_PATTERNS`): its words are no English time words,
+    whatever they look like ("August" in German, "Now" in a name)."""
     found = []
     game: bool | None = None  # whether the text reports a game (decided once, where needed)
     for sentence in sentences:
         taken: list[tuple[int, int]] = []
         candidates = []
         for order, (name, pattern) in enumerate(_COMPILED):
-            if name in _NEEDS and not _NEEDS[name].search(sentence.text):
+            if (name in _NEEDS and not _NEEDS[name].search(sentence.text)) or (not english and name not in DIGIT_PATTERNS):
                 continue
             for match in pattern.finditer(sentence.text):
                 start, end = _extent(sentence.text, match.start(), match.end(), name)
@@ -335,6 +355,11 @@ _SPRING_VERB_AFTER = re.compile(r"(?i)\s+(?:up|for|into|back|open|loose|free|to\
 _WATER_SPRING_BEFORE = re.compile(r"(?i)\b(?:hot|thermal|mineral|natural|freshwater|underground|sacred)\s+$")
 
 
+# A holiday joined by a hyphen to a word that makes it a modifier ("Halloween-themed",
+# "Christmas-inspired"), not to a word of time ("Christmas-time", "Easter-week").
+_COMPOUND_MODIFIER_AFTER = re.compile(r"-(?!(?i:day|eve|time|tide|week|weekend|season|night|morning)\b)[a-z]")
+
+
 # A quarter or half that says whose it is ("of 2019", "of the year", "fiscal", "this year's") is
 # the calendar's; a bare one in a game report ("in the third quarter", "a phenomenal first half")
 # is the game's. A game report uses at least GAME_WORDS_MIN of these words (distinct).
@@ -353,14 +378,15 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
     """Time words that name no time here (TimeML annotates none of them): part of a title ("USA
     Today", ABC's "This Week", CBS's "60 Minutes"), a discourse marker ("Now, he says"), a
     newspaper ("the Communist Party daily Granma")."""
-    if name == "holiday":
-        return False
+    if name == "holiday":  # "a Halloween-themed party": a kind of thing, no day
+        return _COMPOUND_MODIFIER_AFTER.match(text, end) is not None
     if name == "second_day":
         return not _DAY_LIST_BEFORE.search(text, 0, start)
     if name == "duration" and _YEAR_AGO_AFTER.match(text, end):  # "a year" of "a year-earlier loss"
         return True
-    if name == "duration" and _FRACTION_AFTER.match(text, end) and text[start:end].lower().endswith("quarter"):
-        return True  # "a quarter of the market": a fraction, no time
+    if name == "duration" and (_FRACTION_AFTER.match(text, end) or _MEASURE_AFTER.match(text, end)) \
+            and text[start:end].lower().endswith("quarter"):
+        return True  # "a quarter of the market", "a quarter cup of sugar": a fraction, no time
     if name == "duration" and _RATE_UNIT.fullmatch(text, start, end) and _AMOUNT_BEFORE.search(text, 0, start):
         return True  # "four flights a week", "$500 million a year": a rate, no time (TimeBank 6 of 6)
     if _TITLE_WORD.search(text[start:end]) or (_TITLE_CASE_LEAD.fullmatch(text[start:end].split()[0])
@@ -375,6 +401,8 @@ def _not_a_time(text: str, start: int, end: int, name: str) -> bool:
         return True  # a work's title: "the war drama 1917", Orwell's "1984"
     if name == "year" and _STREET_AFTER.match(text, end):
         return True
+    if name == "year" and (product := _PRODUCT_BEFORE.search(text, 0, start)) and not _CALENDAR_WORD.search(product.group()):
+        return True  # a product's edition: "Football Manager 2020", "Microsoft Office 2019"
     if name == "day_word" and text[start:end].lower() in ("today", "tomorrow"):
         return bool(_ERA_POSSESSIVE_AFTER.match(text, end) or _ERA_OF_BEFORE.search(text, 0, start))
     if name == "bare_month" and text[start:end] == "March":
@@ -438,7 +466,7 @@ def normalise_times(times: list[TimeExpression], sentences: list[Sentence],
         reported = _results_period(t.text, resolved, period, reference)
         if reported is not None:
             resolved, period = reported
-        elif reference and _ANAPHORIC.search(t.text):
+        elif reference and (_ANAPHORIC.search(t.text) or _narrative_next(t, sentences)):
             resolved = _from_antecedent(t.text, out, reference)
         elif reference and _PART_OF_DAY_ALONE.fullmatch(t.text):
             day_after = _day_said_after(t, times[i + 1] if i + 1 < len(times) else None, sentences, reference,
@@ -514,6 +542,17 @@ def _shift_year(value: str, years: int) -> str:
 def _has_ended(value: str, reference: date | None) -> bool:
     span = parse_span(value, "approximate")
     return reference is None or span is None or span.last_day < reference
+
+
+def _narrative_next(t: TimeExpression, sentences: list[Sentence]) -> bool:
+    """"The next year, he left": opening its sentence, set off by a comma, "the next year" carries
+    a narrative on from the year it told last, as "the following year" does; "will rise next year"
+    counts from the time of writing."""
+    if not _NEXT_UNIT.fullmatch(t.text) or t.sentence >= len(sentences):
+        return False
+    sentence = sentences[t.sentence]
+    at = t.start - sentence.start
+    return not sentence.text[:at].strip(" \"'“‘(") and sentence.text.startswith(",", at + len(t.text))
 
 
 def _from_antecedent(text: str, before: list[TimeExpression], reference: date) -> Resolved:
@@ -687,9 +726,11 @@ def _clock(text: str, context: str, reference: date | None, tense: str | None = 
 
 
 def _numeric(text: str, day_first: bool) -> Resolved:
-    """"4/5/2019": 5 April month first, 4 May day first; a number above 12 decides by itself."""
+    """"4/5/2019": 5 April month first, 4 May day first; a number above 12 decides by itself. Dots
+    are written day first wherever they are used ("3.4.2019" is 3 April: German, Russian, Dutch
+    ...; no month-first country writes them)."""
     first, second, year = (int(x) for x in re.split(r"[/.]", text))
-    if first > 12 or (day_first and second <= 12):
+    if first > 12 or ((day_first or "." in text) and second <= 12):
         first, second = second, first
     day = _safe_date(year, first, second)
     return Resolved(day.isoformat() if day else None, "day")
@@ -1118,6 +1159,8 @@ def _tense(context: str, text: str = "", parsed: str | None = None) -> str | Non
     said = _said_tense(context, text, at)
     if "future" in (parsed, said):
         return "future"
+    if at >= 0 and "past" not in (parsed, said) and _BY_BEFORE.search(context, 0, at):
+        return "future"  # "must leave by December": a deadline, ahead unless told as past
     return said or parsed
 
 
