@@ -1553,6 +1553,12 @@ def test_a_title_a_parsed_report_is_about_stays_its_content(analyse):
     assert [q for q in a.quotes if "Second Spring" in q.text]
 
 
+def test_a_name_given_in_quote_marks_is_no_writers_term(analyse):
+    a = analyse('The discovery was that Anna Berg had been using an alias email at work with the name "Mary Olsen," '
+                'largely for personal mail.')
+    assert [q for q in a.quotes if "Mary Olsen" in q.text]
+
+
 def test_a_place_hyphened_to_a_descriptor_is_no_speaker(analyse):
     a = analyse('Tom Reyes spoke on Monday. "The plan will fail within a year," said a Washington-based expert.\n'
                 "A Washington-based lobbyist said the bridge would cost twice as much.")

@@ -48,6 +48,7 @@ MAX_SUBHEADING_WORDS = 6
 # One or two quoted words inside the writer's sentence are a term (scare quotes), not speech.
 MAX_TERM_WORDS = 2
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.I)
+_NAMING_BEFORE = re.compile(r"\b(?:name|named|called|dubbed|nicknamed|titled|alias)\s*$", re.I)
 _TERM_BEFORE = re.compile(r"(?:\b[A-Za-z]+|,)\s*$")
 # Words right before an opening mark that introduce a title, not speech.
 TITLE_INTRODUCERS = frozenset({"on", "of", "with", "to", "told", "called", "titled", "entitled", "named", "read",
@@ -294,10 +295,11 @@ class _Finder:
             return True
         words = re.findall(r"[\w'-]+", self.norm[start:end])
         title = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
-        # (not what a parsed report is about: 'went on to promote "Celebrity Apprentice,"')
+        # (not what a parsed report is about: 'went on to promote "Celebrity Apprentice,"'; nor a
+        # name given: 'an alias email with the name "Richard Windsor,"', which PolNeAR marks)
         reported = any(a.content and a.content[0] <= start and end <= a.content[1] + 1 for a in self.attributions)
         return title and self.norm[end - 1:end] == "," and _TERM_BEFORE.search(before) is not None \
-            and not find_cues(before[-30:]) and not reported
+            and not find_cues(before[-30:]) and not reported and not _NAMING_BEFORE.search(before)
 
     def _embedding_subject(self, start: int, subject_first: bool = False) -> Speaker | None:
         """The person a sentence of the writer's names first when a quote with no cue ends it
